@@ -1,0 +1,60 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { upsertCatalogRows } from '@/lib/data/catalog'
+import { GET as getVendor } from './[slug]/route'
+import { GET as listVendors } from './route'
+
+beforeAll(async () => {
+  await upsertCatalogRows([
+    { name: 'GitHub', slug: 'github', statusPageUrl: 'https://www.githubstatus.com', platform: 'statuspage', category: 'Developer tools' },
+    { name: 'Mystery', slug: 'mystery', statusPageUrl: 'https://status.mystery.example', platform: 'unknown' },
+  ])
+})
+
+const list = async (query: string) => {
+  const res = await listVendors(new Request(`http://localhost/api/v1/vendors${query}`))
+  return { status: res.status, body: await res.json() }
+}
+
+describe('GET /api/v1/vendors', () => {
+  it('lists vendors with the total and an honest null status before the first check', async () => {
+    const { status, body } = await list('?q=git')
+    expect(status).toBe(200)
+    expect(body).toMatchObject({ total: 1, count: 1, nextCursor: null })
+    expect(body.vendors[0]).toEqual({
+      slug: 'github',
+      name: 'GitHub',
+      category: 'Developer tools',
+      statusPageUrl: 'https://www.githubstatus.com',
+      platform: 'statuspage',
+      monitored: true,
+      status: null,
+      lastCheckedAt: null,
+      lastSuccessfulCheckAt: null,
+      url: '/vendors/github',
+    })
+  })
+
+  it('marks vendors whose page we cannot read as not monitored', async () => {
+    const { body } = await list('?q=mystery')
+    expect(body.vendors[0]).toMatchObject({ monitored: false, platform: 'unknown', status: null })
+  })
+
+  it('answers 400 with the reasons for bad parameters', async () => {
+    const { status, body } = await list('?limit=0&cursor=NOT A SLUG')
+    expect(status).toBe(400)
+    expect(body.error).toBe('invalid_query')
+    expect(body.details.limit).toEqual(['limit must be at least 1'])
+    expect(body.details.cursor).toEqual(['cursor is not valid'])
+  })
+})
+
+describe('GET /api/v1/vendors/{slug}', () => {
+  it('returns one vendor, or 404 for an unknown slug', async () => {
+    const ok = await getVendor(new Request('http://localhost/api/v1/vendors/github'), { params: Promise.resolve({ slug: 'github' }) })
+    expect(ok.status).toBe(200)
+    expect((await ok.json()).vendor.name).toBe('GitHub')
+    const missing = await getVendor(new Request('http://localhost/api/v1/vendors/nope'), { params: Promise.resolve({ slug: 'nope' }) })
+    expect(missing.status).toBe(404)
+    expect(await missing.json()).toMatchObject({ error: 'not_found' })
+  })
+})

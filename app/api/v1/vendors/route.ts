@@ -1,0 +1,20 @@
+import { invalidQuery } from '@/lib/api/responses'
+import { vendorSummaryJson } from '@/lib/api/vendor-json'
+import { searchVendors } from '@/lib/data/vendors'
+import { vendorQuerySchema } from '@/lib/validation/vendor-query'
+
+export const dynamic = 'force-dynamic'
+
+/** GET /api/v1/vendors?q=&category=&limit=&cursor= */
+export async function GET(request: Request) {
+  const params = Object.fromEntries(new URL(request.url).searchParams)
+  const parsed = vendorQuerySchema.safeParse(params)
+  if (!parsed.success) return invalidQuery(parsed.error)
+  const page = await searchVendors(parsed.data)
+  return Response.json({
+    total: page.total,
+    count: page.vendors.length,
+    nextCursor: page.nextCursor,
+    vendors: page.vendors.map(vendorSummaryJson),
+  })
+}

@@ -1,0 +1,21 @@
+import Link from 'next/link'
+import type { VendorSummary } from '@/lib/data/vendors'
+import { VendorStatus } from './vendor-status'
+
+export function VendorList({ vendors }: { vendors: VendorSummary[] }) {
+  return (
+    <ul className="divide-y divide-slate-200 overflow-hidden rounded-lg border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
+      {vendors.map((v) => (
+        <li key={v.slug}>
+          <Link href={`/vendors/${v.slug}`} className="flex items-center justify-between gap-4 px-4 py-3 hover:bg-slate-50 dark:hover:bg-slate-800/60">
+            <span className="min-w-0">
+              <span className="block truncate font-medium">{v.name}</span>
+              {v.category && <span className="block truncate text-sm text-slate-500 dark:text-slate-400">{v.category}</span>}
+            </span>
+            <VendorStatus vendor={v} />
+          </Link>
+        </li>
+      ))}
+    </ul>
+  )
+}

@@ -1,0 +1,33 @@
+// The Playwright web server: a fresh database, then the app exactly as `npm start` runs it.
+//   TEST_DATABASE_URL set -> a fresh `vendorwatch_e2e` database on that server
+//   otherwise             -> a fresh embedded database in a temporary directory
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { adminQuery, databaseUrl } from '@/lib/testing/postgres'
+import { E2E_APP_URL, E2E_PORT } from './config'
+
+const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(E2E_PORT), APP_URL: E2E_APP_URL }
+let cleanup = () => {}
+
+const serverUrl = process.env.TEST_DATABASE_URL
+if (serverUrl) {
+  await adminQuery(serverUrl, 'DROP DATABASE IF EXISTS vendorwatch_e2e WITH (FORCE)')
+  await adminQuery(serverUrl, 'CREATE DATABASE vendorwatch_e2e')
+  env.DATABASE_URL = databaseUrl(serverUrl, 'vendorwatch_e2e')
+} else {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vendorwatch-e2e-'))
+  delete env.DATABASE_URL
+  env.PGLITE_DIR = path.join(dir, 'db')
+  cleanup = () => fs.rmSync(dir, { recursive: true, force: true })
+}
+
+const app = spawn('node_modules/.bin/tsx', ['scripts/start.ts'], { stdio: 'inherit', env })
+const stop = () => app.kill('SIGTERM')
+process.on('SIGTERM', stop)
+process.on('SIGINT', stop)
+app.on('exit', (code) => {
+  cleanup()
+  process.exit(code ?? 0)
+})

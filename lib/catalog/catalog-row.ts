@@ -1,0 +1,40 @@
+// One vendor in a catalog file: the contract of `npm run catalog:import` and of the seed data.
+import { z } from 'zod'
+import { platformSchema } from './platforms'
+
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+
+const httpUrl = (what: string) =>
+  z
+    .string({ error: `${what} is required` })
+    .trim()
+    .refine((v) => {
+      try {
+        const u = new URL(v)
+        return (u.protocol === 'https:' || u.protocol === 'http:') && u.hostname.includes('.')
+      } catch {
+        return false
+      }
+    }, `${what} must be an absolute http(s) URL`)
+
+/** Empty CSV cells arrive as "", which means "not given". */
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v)
+
+export const catalogRowSchema = z.object({
+  name: z.string({ error: 'name is required' }).trim().min(1, 'name is required').max(100, 'name is longer than 100 characters'),
+  slug: z
+    .string({ error: 'slug is required' })
+    .trim()
+    .max(64, 'slug is longer than 64 characters')
+    .regex(SLUG_PATTERN, 'slug must be lowercase letters, digits and single dashes (e.g. "github" or "aws-eu")'),
+  statusPageUrl: httpUrl('statusPageUrl'),
+  platform: platformSchema,
+  category: z.preprocess(blankToUndefined, z.string().trim().max(40, 'category is longer than 40 characters').optional()),
+  /** Overrides the API/feed URL derived from the platform (required for rss). */
+  apiUrl: z.preprocess(blankToUndefined, httpUrl('apiUrl').optional()),
+}).refine((row) => row.platform !== 'rss' || row.apiUrl !== undefined, {
+  message: 'apiUrl (the feed URL) is required for platform rss',
+  path: ['apiUrl'],
+})
+
+export type CatalogRow = z.infer<typeof catalogRowSchema>

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest'
+import type { CatalogRow } from '@/lib/catalog/catalog-row'
+import { db } from '@/lib/db/client'
+import { upsertCatalogRows } from './catalog'
+
+const acme: CatalogRow = { name: 'Acme', slug: 'acme', statusPageUrl: 'https://status.acme.example', platform: 'statuspage', category: 'Email' }
+const beta: CatalogRow = { name: 'Beta', slug: 'beta', statusPageUrl: 'https://beta.example/status', platform: 'rss', apiUrl: 'https://beta.example/status.atom' }
+
+describe('upsertCatalogRows', () => {
+  it('creates vendors with their status sources and derived API URLs', async () => {
+    expect(await upsertCatalogRows([acme, beta])).toEqual({ created: 2, updated: 0, unchanged: 0 })
+    const stored = await db.vendor.findUniqueOrThrow({ where: { slug: 'acme' }, include: { source: true } })
+    expect(stored).toMatchObject({ name: 'Acme', category: 'Email', status: 'unknown' })
+    expect(stored.source).toMatchObject({ platform: 'statuspage', apiUrl: 'https://status.acme.example/api/v2/summary.json' })
+    expect((await db.statusSource.findFirstOrThrow({ where: { vendor: { slug: 'beta' } } })).apiUrl).toBe('https://beta.example/status.atom')
+  })
+
+  it('is idempotent: the same rows again change nothing', async () => {
+    const before = await db.vendor.findUniqueOrThrow({ where: { slug: 'acme' } })
+    expect(await upsertCatalogRows([acme, beta])).toEqual({ created: 0, updated: 0, unchanged: 2 })
+    const after = await db.vendor.findUniqueOrThrow({ where: { slug: 'acme' } })
+    expect(after.updatedAt).toEqual(before.updatedAt)
+    expect(await db.vendor.count()).toBe(2)
+  })
+
+  it('updates by slug, keeps a category the row does not mention, and resets fetch state when the platform changes', async () => {
+    await db.statusSource.updateMany({ where: { vendor: { slug: 'acme' } }, data: { httpCache: { x: { etag: '"1"' } }, consecutiveFailures: 3 } })
+    const moved: CatalogRow = { name: 'Acme Corp', slug: 'acme', statusPageUrl: 'https://status.acme.example', platform: 'instatus' }
+    expect(await upsertCatalogRows([moved])).toEqual({ created: 0, updated: 1, unchanged: 0 })
+    const stored = await db.vendor.findUniqueOrThrow({ where: { slug: 'acme' }, include: { source: true } })
+    expect(stored).toMatchObject({ name: 'Acme Corp', category: 'Email' })
+    expect(stored.source).toMatchObject({ platform: 'instatus', apiUrl: 'https://status.acme.example/summary.json', httpCache: null, consecutiveFailures: 0 })
+  })
+})

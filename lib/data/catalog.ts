@@ -1,0 +1,82 @@
+// Writes catalog rows (vendors and their status sources), upserting by slug. Idempotent: a row
+// that matches what is stored writes nothing, so re-importing the same file reports all unchanged.
+import type { CatalogRow } from '@/lib/catalog/catalog-row'
+import { deriveStatusApiUrl } from '@/lib/catalog/status-api-url'
+import { db } from '@/lib/db/client'
+import { Prisma } from '@/lib/db/generated/client'
+
+export interface CatalogImportResult {
+  created: number
+  updated: number
+  unchanged: number
+}
+
+export async function upsertCatalogRows(rows: CatalogRow[]): Promise<CatalogImportResult> {
+  const result: CatalogImportResult = { created: 0, updated: 0, unchanged: 0 }
+  const existing = new Map(
+    (
+      await db.vendor.findMany({
+        where: { slug: { in: rows.map((r) => r.slug) } },
+        select: { id: true, slug: true, name: true, category: true, statusPageUrl: true, source: { select: { platform: true, apiUrl: true } } },
+      })
+    ).map((v) => [v.slug, v]),
+  )
+
+  const fresh = rows.filter((r) => !existing.has(r.slug))
+  if (fresh.length) {
+    await db.$transaction(async (tx) => {
+      const vendors = await tx.vendor.createManyAndReturn({
+        data: fresh.map((r) => ({ slug: r.slug, name: r.name, category: r.category ?? null, statusPageUrl: r.statusPageUrl })),
+        select: { id: true, slug: true },
+        skipDuplicates: true,
+      })
+      const bySlug = new Map(fresh.map((r) => [r.slug, r]))
+      await tx.statusSource.createMany({
+        data: vendors.map((v) => {
+          const row = bySlug.get(v.slug) as CatalogRow
+          return { vendorId: v.id, platform: row.platform, apiUrl: apiUrlFor(row) }
+        }),
+      })
+      result.created = vendors.length
+      // A concurrent import created the rest first; they count as unchanged here.
+      result.unchanged += fresh.length - vendors.length
+    })
+  }
+
+  for (const row of rows) {
+    const stored = existing.get(row.slug)
+    if (!stored) continue
+    const apiUrl = apiUrlFor(row)
+    // A row without a category leaves the stored one alone (minimal files must not wipe curation).
+    const category = row.category ?? stored.category
+    const vendorChanged = stored.name !== row.name || stored.category !== category || stored.statusPageUrl !== row.statusPageUrl
+    const sourceChanged = stored.source?.platform !== row.platform || stored.source?.apiUrl !== apiUrl
+    if (!vendorChanged && !sourceChanged) {
+      result.unchanged++
+      continue
+    }
+    await db.vendor.update({
+      where: { id: stored.id },
+      data: {
+        name: row.name,
+        category,
+        statusPageUrl: row.statusPageUrl,
+        ...(sourceChanged && {
+          source: {
+            // New platform or URL: old validators and discovered settings describe the old endpoint.
+            upsert: {
+              create: { platform: row.platform, apiUrl },
+              update: { platform: row.platform, apiUrl, httpCache: Prisma.DbNull, settings: Prisma.DbNull, nextCheckAt: new Date(), consecutiveFailures: 0 },
+            },
+          },
+        }),
+      },
+    })
+    result.updated++
+  }
+  return result
+}
+
+function apiUrlFor(row: CatalogRow): string | null {
+  return row.apiUrl ?? deriveStatusApiUrl(row.platform, row.statusPageUrl)
+}

@@ -1,0 +1,24 @@
+// The one Prisma client of the process. Only lib/data/* (and operator scripts) import it.
+//   DATABASE_URL set   -> PostgreSQL through the official @prisma/adapter-pg
+//   DATABASE_URL unset -> embedded PGlite in PGLITE_DIR, migrated automatically on first query
+import path from 'node:path'
+import { PrismaPg } from '@prisma/adapter-pg'
+import { env } from '@/lib/env'
+import { PrismaClient } from './generated/client'
+import { embeddedAdapterFactory } from './embedded.mjs'
+
+export type Db = PrismaClient
+
+function createClient(): PrismaClient {
+  if (env.DATABASE_URL) {
+    return new PrismaClient({ adapter: new PrismaPg({ connectionString: env.DATABASE_URL, max: 10 }) })
+  }
+  const dir = env.PGLITE_DIR.startsWith('memory://') ? env.PGLITE_DIR : path.resolve(env.PGLITE_DIR)
+  return new PrismaClient({ adapter: embeddedAdapterFactory({ dir }) })
+}
+
+// One client (and, in embedded mode, one PGlite instance) per process, also across Next.js
+// dev-server module reloads.
+const globalForDb = globalThis as unknown as { __vendorwatchDb?: PrismaClient }
+export const db: PrismaClient = (globalForDb.__vendorwatchDb ??= createClient())
+export const dbMode: 'postgres' | 'embedded' = env.DATABASE_URL ? 'postgres' : 'embedded'

@@ -1,0 +1,112 @@
+// The normalized snapshot every source module produces, whatever the upstream platform.
+// Enumerations are `as const` arrays so one list gives the TypeScript type, the zod schema and
+// the iteration order. They mirror the Prisma enums of the same names (checked in normalize.test.ts).
+import { z } from 'zod'
+
+export const SERVICE_STATUSES = ['operational', 'degraded', 'partial_outage', 'major_outage', 'maintenance', 'unknown'] as const
+export type ServiceStatus = (typeof SERVICE_STATUSES)[number]
+export const serviceStatusSchema = z.enum(SERVICE_STATUSES)
+
+export const INCIDENT_STATUSES = ['investigating', 'identified', 'monitoring', 'resolved', 'postmortem', 'unknown'] as const
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number]
+
+export const INCIDENT_IMPACTS = ['none', 'minor', 'major', 'critical', 'unknown'] as const
+export type IncidentImpact = (typeof INCIDENT_IMPACTS)[number]
+
+export const MAINTENANCE_STATUSES = ['scheduled', 'in_progress', 'verifying', 'completed', 'unknown'] as const
+export type MaintenanceStatus = (typeof MAINTENANCE_STATUSES)[number]
+
+/** Worst first: the order used to pick "the worst" of several statuses. `unknown` ranks below real outages. */
+const STATUS_SEVERITY: Record<ServiceStatus, number> = {
+  major_outage: 5,
+  partial_outage: 4,
+  degraded: 3,
+  unknown: 2,
+  maintenance: 1,
+  operational: 0,
+}
+
+export function worstStatus(statuses: Iterable<ServiceStatus>): ServiceStatus | null {
+  let worst: ServiceStatus | null = null
+  for (const s of statuses) if (worst === null || STATUS_SEVERITY[s] > STATUS_SEVERITY[worst]) worst = s
+  return worst
+}
+
+export interface NormalizedGroup {
+  externalId: string
+  name: string
+  position: number
+}
+
+export interface NormalizedComponent {
+  externalId: string
+  name: string
+  description?: string | null
+  status: ServiceStatus
+  /** externalId of a NormalizedGroup in the same snapshot, or null. */
+  groupExternalId?: string | null
+  position: number
+  onlyShowIfDegraded?: boolean
+}
+
+export interface NormalizedIncidentUpdate {
+  /** Upstream's id for the update; sources without ids derive a stable one (e.g. from the time). */
+  externalId: string
+  status: IncidentStatus
+  body: string
+  publishedAt: Date
+}
+
+export interface NormalizedIncident {
+  externalId: string
+  title: string
+  status: IncidentStatus
+  impact: IncidentImpact
+  startedAt: Date
+  resolvedAt: Date | null
+  /** Upstream's last-modified time of the incident, when it has one. */
+  updatedAt?: Date | null
+  /** Shortlink or incident page. */
+  url?: string | null
+  /** externalIds of affected components present in this snapshot. */
+  componentExternalIds: string[]
+  /** Every update upstream shows, in any order. */
+  updates: NormalizedIncidentUpdate[]
+  postmortem?: { body: string; publishedAt: Date } | null
+}
+
+export interface NormalizedMaintenance {
+  externalId: string
+  title: string
+  status: MaintenanceStatus
+  impact: IncidentImpact
+  scheduledFor: Date
+  scheduledUntil: Date | null
+  startedAt?: Date | null
+  completedAt?: Date | null
+  url?: string | null
+  /** Latest upstream text about it. */
+  body?: string | null
+  updatedAt?: Date | null
+  componentExternalIds: string[]
+}
+
+/**
+ * What a list in the snapshot covers, which tells the diff how to read an absence:
+ *  - 'active': upstream lists only open incidents / upcoming and running maintenance, so a stored
+ *    open item that is missing has ended upstream.
+ *  - 'recent': upstream lists recent items of any state; a missing item just aged out of the list
+ *    and keeps its stored state.
+ */
+export type ListCoverage = 'active' | 'recent'
+
+export interface StatusSnapshot {
+  status: ServiceStatus
+  /** Upstream's own words for the overall status, when it has them. */
+  statusText?: string | null
+  groups: NormalizedGroup[]
+  components: NormalizedComponent[]
+  incidents: NormalizedIncident[]
+  maintenances: NormalizedMaintenance[]
+  coverage: { incidents: ListCoverage; maintenances: ListCoverage }
+}

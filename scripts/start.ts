@@ -1,0 +1,71 @@
+// `npm start`: the whole self-hosted app in one command.
+//   1. builds the production bundle when there is none (or the sources are newer than it),
+//   2. applies pending migrations and seeds the vendor catalog (embedded PGlite by default,
+//      PostgreSQL when DATABASE_URL is set),
+//   3. serves http://localhost:$PORT (default 3000) with `next start`.
+// Steps 1 and 2 run in child processes that exit before the server starts, because the
+// embedded database can only be open in one process at a time.
+import { spawn, type SpawnOptions } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+
+if (fs.existsSync('.env')) process.loadEnvFile('.env')
+const port = process.env.PORT || '3000'
+const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }
+
+function run(command: string, args: string[], options: SpawnOptions = {}): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: 'inherit', env: childEnv, ...options })
+    child.on('error', reject)
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)))
+  })
+}
+
+const bin = (name: string) => path.join('node_modules', '.bin', name)
+
+/** The newest modification time under the paths that make up the production build. */
+function newestSourceMtime(paths: string[]): number {
+  let newest = 0
+  const visit = (p: string) => {
+    if (!fs.existsSync(p)) return
+    const stat = fs.statSync(p)
+    if (stat.isDirectory()) {
+      if (path.basename(p) === 'generated') return
+      for (const entry of fs.readdirSync(p)) visit(path.join(p, entry))
+    } else newest = Math.max(newest, stat.mtimeMs)
+  }
+  paths.forEach(visit)
+  return newest
+}
+
+function buildIsCurrent(): boolean {
+  const buildId = path.join('.next', 'BUILD_ID')
+  if (!fs.existsSync(buildId)) return false
+  const built = fs.statSync(buildId).mtimeMs
+  return newestSourceMtime(['app', 'components', 'lib', 'next.config.js', 'postcss.config.mjs', 'package.json', 'instrumentation.ts']) <= built
+}
+
+async function main(): Promise<number> {
+  if (!buildIsCurrent()) {
+    console.log('[start] building the production bundle (first start or sources changed)…')
+    const code = await run(bin('next'), ['build'])
+    if (code !== 0) return code
+  }
+  console.log('[start] preparing the database…')
+  let code = await run(process.execPath, ['scripts/db.mjs', 'deploy'])
+  if (code !== 0) return code
+  code = await run(bin('tsx'), ['scripts/seed.ts'])
+  if (code !== 0) return code
+
+  const server = spawn(bin('next'), ['start', '-p', port], { stdio: 'inherit', env: childEnv })
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal))
+  return new Promise((resolve) => server.on('exit', (c, signal) => resolve(c ?? (signal ? 0 : 1))))
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error('[start] failed:', e)
+    process.exit(1)
+  },
+)
