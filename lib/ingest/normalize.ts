@@ -13,7 +13,7 @@ export type IncidentStatus = (typeof INCIDENT_STATUSES)[number]
 export const INCIDENT_IMPACTS = ['none', 'minor', 'major', 'critical', 'unknown'] as const
 export type IncidentImpact = (typeof INCIDENT_IMPACTS)[number]
 
-export const MAINTENANCE_STATUSES = ['scheduled', 'in_progress', 'verifying', 'completed', 'unknown'] as const
+export const MAINTENANCE_STATUSES = ['scheduled', 'in_progress', 'verifying', 'completed', 'cancelled', 'unknown'] as const
 export type MaintenanceStatus = (typeof MAINTENANCE_STATUSES)[number]
 
 /** Worst first: the order used to pick "the worst" of several statuses. `unknown` ranks below real outages. */
@@ -93,10 +93,11 @@ export interface NormalizedMaintenance {
 
 /**
  * What a list in the snapshot covers, which tells the diff how to read an absence:
- *  - 'active': upstream lists only open incidents / upcoming and running maintenance, so a stored
- *    open item that is missing has ended upstream.
- *  - 'recent': upstream lists recent items of any state; a missing item just aged out of the list
- *    and keeps its stored state.
+ *  - 'active': every item that is open upstream (incident not resolved, maintenance upcoming or
+ *    running) is in the list; ended items may be there too. A stored open item that is missing
+ *    has therefore ended upstream.
+ *  - 'recent': the list may leave out open items (e.g. it is only the N most recent), so a
+ *    missing item keeps its stored state.
  */
 export type ListCoverage = 'active' | 'recent'
 
@@ -109,4 +110,10 @@ export interface StatusSnapshot {
   incidents: NormalizedIncident[]
   maintenances: NormalizedMaintenance[]
   coverage: { incidents: ListCoverage; maintenances: ListCoverage }
+  /**
+   * Set by sources that only list components while something is wrong with them (AWS names a
+   * service only in a current event): a stored component missing from the snapshot is then back
+   * to operational, not removed.
+   */
+  absentComponentsAreOperational?: boolean
 }

@@ -116,7 +116,7 @@ describe('incident.io with the widget', () => {
 
   it('prefers the compatible incident history and adds the widget components it lacks', () => {
     const s = parse({ summary: compat, incidents: recentIncidents, widget })
-    expect(s.coverage.incidents).toBe('recent')
+    expect(s.coverage.incidents).toBe('active')
     expect(s.incidents.map((i) => i.externalId).sort()).toEqual([ID.batchIncident, ID.realtimeIncident, '01KXSYNTH1NC1DENTRES0LVED0'].sort())
     const realtime = incident(s, ID.realtimeIncident)
     expect(realtime.componentExternalIds).toEqual([ID.realtime, ID.login])

@@ -40,12 +40,12 @@ export const incidentioSource: StatusSource = {
     const widgetBody = bodies.widget ?? null
     if (widgetBody === null) return { kind: 'snapshot', snapshot: assembleStatuspageSnapshot(parts) }
     const widget = parseWithSchema(incidentioWidgetSchema, parseJson(widgetBody, 'incident.io widget'), 'incident.io widget').summary
-    return { kind: 'snapshot', snapshot: assembleStatuspageSnapshot(withWidget(parts, widget, incidentsBody !== null)) }
+    return { kind: 'snapshot', snapshot: assembleStatuspageSnapshot(withWidget(parts, widget)) }
   },
 }
 
 /** The compatible API's parts, with what the widget knows better laid over them. */
-export function withWidget(parts: StatuspageParts, widget: IncidentioWidget, haveRecentIncidents: boolean): StatuspageParts {
+export function withWidget(parts: StatuspageParts, widget: IncidentioWidget): StatuspageParts {
   const tree = widgetComponents(widget) ?? { groups: parts.groups, components: overlayStatuses(parts.components, widget) }
   const maintenances = widgetMaintenances(widget, parts.pageUrl)
   return {
@@ -54,8 +54,8 @@ export function withWidget(parts: StatuspageParts, widget: IncidentioWidget, hav
     incidents: mergeOngoing(parts.incidents, (widget.ongoing_incidents ?? []).map((i) => widgetIncident(i, parts.pageUrl))),
     maintenances: maintenances ?? parts.maintenances,
     coverage: {
-      // incidents.json covers any state; otherwise the widget's list is every ongoing incident.
-      incidents: haveRecentIncidents ? 'recent' : widget.ongoing_incidents != null ? 'active' : parts.coverage.incidents,
+      // The widget lists every ongoing incident ('active'), whatever incidents.json adds.
+      incidents: widget.ongoing_incidents != null ? 'active' : parts.coverage.incidents,
       maintenances: maintenances ? 'active' : parts.coverage.maintenances,
     },
   }

@@ -144,7 +144,8 @@ describe('statuspage incidents.json and scheduled-maintenances.json', () => {
     const older = (json(sp('github-summary-degraded-and-major-outage.json')).incidents as unknown[])[0] // 32 updates
     const resolved = single('github-incident-rgy28jwprr1c-critical-full-lifecycle.json')
     const s = parse({ summary: sp('github-summary-major-outage-35-updates.json'), incidents: incidentsBody(older, resolved) })
-    expect(s.coverage.incidents).toBe('recent')
+    // The summary lists every open incident; the recent list adds ended ones: still 'active'.
+    expect(s.coverage.incidents).toBe('active')
     expect(s.incidents).toHaveLength(2)
     expect(incident(s, 'zkxwbgr0cnmx').updates).toHaveLength(35) // the summary's copy is newer
     expect(iso(incident(s, 'rgy28jwprr1c').resolvedAt)).toBe('2019-09-23T16:37:46.707Z')
@@ -173,7 +174,7 @@ describe('statuspage incidents.json and scheduled-maintenances.json', () => {
     const components = [...new Map(items.flatMap((m) => m.components).map((c) => [c.id, c])).values()]
     const summary = JSON.stringify({ page: recorded.page, status: { indicator: 'none' }, components, incidents: [], scheduled_maintenances: [] })
     const s = parse({ summary, maintenances: sp('claude-scheduled-maintenances-completed-verifying.json') })
-    expect(s.coverage).toEqual({ incidents: 'active', maintenances: 'recent' })
+    expect(s.coverage).toEqual({ incidents: 'active', maintenances: 'active' })
     const m = s.maintenances.find((x) => x.externalId === 'x017628t2rl5')
     expect(m).toMatchObject({ status: 'completed', impact: 'none', url: 'https://stspg.io/kzxt8ykxyx3j', componentExternalIds: ['rwppv331jlwc'] })
     expect(m?.body).toBe('The scheduled maintenance has been completed.')

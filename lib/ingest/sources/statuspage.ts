@@ -80,19 +80,19 @@ export function parseStatuspageParts(bodies: Record<string, string | null>, ctx:
     incidents: newestById(recentIncidents ?? [], summary.incidents ?? []).map((i) => normalizeIncident(i, pageUrl)),
     maintenances: newestById(recentMaintenances ?? [], summary.scheduled_maintenances ?? []).map((m) => normalizeMaintenance(m, pageUrl)),
     coverage: {
-      incidents: listCoverage(recentIncidents, summary.incidents),
-      maintenances: listCoverage(recentMaintenances, summary.scheduled_maintenances),
+      incidents: listCoverage(summary.incidents),
+      maintenances: listCoverage(summary.scheduled_maintenances),
     },
   }
 }
 
 /**
- * 'recent' when the any-state list was fetched; 'active' when only the summary's open items are
- * known. incident.io's compatible summary has no incidents/scheduled_maintenances key at all:
- * that says nothing about what is open, so it must not read as "everything ended" ('recent').
+ * summary.json lists every unresolved incident and every upcoming or running maintenance, so the
+ * merged list holds every open item ('active') even when it also holds recent ended ones.
+ * incident.io's compatible summary has no incidents/scheduled_maintenances key at all: that says
+ * nothing about what is open, so a missing item must not read as ended ('recent').
  */
-function listCoverage(recent: unknown[] | null, active: unknown[] | undefined): 'active' | 'recent' {
-  if (recent !== null) return 'recent'
+function listCoverage(active: unknown[] | undefined): 'active' | 'recent' {
   return active === undefined ? 'recent' : 'active'
 }
 

@@ -1,0 +1,125 @@
+// Checks one claimed vendor: fetch -> parse -> diff -> store, or record why it failed.
+// A failure never touches the vendor's data: it keeps its last known state, the source is marked
+// with the reason, and the next check backs off. One vendor's failure never stops the cycle.
+import type { Db } from '@/lib/db/client'
+import { Prisma } from '@/lib/db/generated/client'
+import { diffVendor, isEmptyPlan } from './diff'
+import type { FetchedBodies, HttpCache } from './fetch-bodies'
+import { FetchError } from './http'
+import type { ClaimedSource } from './leases'
+import { sourceFor } from './sources'
+import { SourceParseError, type Endpoint } from './sources/types'
+import { loadVendorState } from './state'
+import { applyVendorChanges, LeaseLostError, recordFailure, recordUnchanged, type CheckedSource } from './store'
+
+export type VendorOutcome =
+  | { kind: 'changed'; events: number }
+  | { kind: 'unchanged' }
+  | { kind: 'failed'; errorKind: string; message: string }
+
+export interface CheckVendorDeps {
+  db: Db
+  now: () => Date
+  random: () => number
+  log: (message: string) => void
+  fetchBodies: (endpoints: Endpoint[], cache: HttpCache) => Promise<FetchedBodies>
+}
+
+export interface CheckVendorOptions {
+  owner: string
+  /** When the cycle started: the next check is due one interval after it, so the next cycle finds it. */
+  cycleStartedAt: Date
+  intervalMs: number
+  maxBackoffMs: number
+}
+
+/** A source may ask once to remember something (e.g. a discovered page id) and fetch again. */
+const MAX_ROUNDS = 2
+
+export async function checkVendor(deps: CheckVendorDeps, options: CheckVendorOptions, source: ClaimedSource): Promise<VendorOutcome> {
+  const source_ = sourceFor(source.platform)
+  let settings = asRecord(source.settings)
+  let settingsChanged = false
+  try {
+    if (!source_) throw new SourceParseError(`no source module for platform ${source.platform}`)
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      const target = { apiUrl: source.apiUrl, statusPageUrl: source.statusPageUrl, settings }
+      const fetched = await deps.fetchBodies(source_.endpoints(target), asHttpCache(source.httpCache))
+      const now = deps.now()
+      const check: CheckedSource = {
+        sourceId: source.id,
+        leaseOwner: options.owner,
+        now,
+        nextCheckAt: nextSuccessCheck(options, deps.random()),
+        httpCache: fetched.cache as Prisma.InputJsonValue,
+        ...(settingsChanged && { settings: settings as Prisma.InputJsonValue }),
+      }
+      if (fetched.unchanged) {
+        await recordUnchanged(deps.db, check, false)
+        return { kind: 'unchanged' }
+      }
+      const parsed = source_.parse(fetched.bodies, { now, target })
+      if (parsed.kind === 'settings') {
+        settings = { ...settings, ...parsed.settings }
+        settingsChanged = true
+        continue
+      }
+      const state = await loadVendorState(deps.db, source.vendorId, parsed.snapshot)
+      const plan = diffVendor(state, parsed.snapshot, now)
+      if (isEmptyPlan(plan)) {
+        await recordUnchanged(deps.db, check, state.isBaseline)
+        return { kind: 'unchanged' }
+      }
+      const events = await applyVendorChanges(deps.db, source.vendorId, plan, check, state.isBaseline)
+      return { kind: 'changed', events }
+    }
+    throw new SourceParseError('the source kept asking for new settings')
+  } catch (e) {
+    return fail(deps, options, source, e, Object.keys(settings).length > 0)
+  }
+}
+
+async function fail(deps: CheckVendorDeps, options: CheckVendorOptions, source: ClaimedSource, e: unknown, hasSettings: boolean): Promise<VendorOutcome> {
+  // Another worker owns the vendor now (our lease expired): its result stands, ours is void.
+  if (e instanceof LeaseLostError) return { kind: 'failed', errorKind: 'lease_lost', message: e.message }
+  const { kind, message, retryAfterSeconds } = classify(e)
+  if (kind === 'internal') deps.log(`[refresh] ${source.vendorId}: unexpected error: ${(e as Error).stack ?? String(e)}`)
+  const now = deps.now()
+  const backoff = backoffMs(source.consecutiveFailures + 1, options, deps.random())
+  const wait = Math.max(backoff, (retryAfterSeconds ?? 0) * 1000)
+  await recordFailure(deps.db, {
+    sourceId: source.id,
+    leaseOwner: options.owner,
+    now,
+    nextCheckAt: new Date(now.getTime() + Math.min(wait, options.maxBackoffMs)),
+    kind,
+    message,
+    // A page that no longer parses with the settings we discovered earlier (e.g. a wrong status.io
+    // page id) starts discovery again on the next check.
+    resetSettings: kind === 'parse' && hasSettings,
+  }).catch((err: unknown) => deps.log(`[refresh] ${source.vendorId}: could not record failure: ${(err as Error).message}`))
+  return { kind: 'failed', errorKind: kind, message }
+}
+
+function classify(e: unknown): { kind: string; message: string; retryAfterSeconds?: number } {
+  if (e instanceof FetchError) return { kind: e.kind, message: e.message, retryAfterSeconds: e.retryAfterSeconds }
+  if (e instanceof SourceParseError) return { kind: 'parse', message: e.message }
+  // Database or programming errors: the operator sees the kind, the log has the details.
+  return { kind: 'internal', message: 'internal error while checking this vendor' }
+}
+
+/** Due again one interval after this cycle started, minus up to 15% jitter so the next cycle finds it. */
+function nextSuccessCheck(options: CheckVendorOptions, random: number): Date {
+  return new Date(options.cycleStartedAt.getTime() + options.intervalMs * (0.85 + 0.1 * random))
+}
+
+/** Exponential backoff from one interval, doubled per failure, ±20% jitter, capped. */
+export function backoffMs(failures: number, options: Pick<CheckVendorOptions, 'intervalMs' | 'maxBackoffMs'>, random: number): number {
+  const base = options.intervalMs * 2 ** Math.min(failures - 1, 16)
+  return Math.min(base, options.maxBackoffMs) * (0.8 + 0.4 * random)
+}
+
+const asRecord = (value: unknown): Record<string, unknown> =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {}
+
+const asHttpCache = (value: unknown): HttpCache => asRecord(value) as HttpCache

@@ -1,0 +1,78 @@
+// The heart of ingestion, and pure: (stored state, fresh snapshot, now) -> what to write and which
+// change events to record. No I/O, no clock: the same inputs always give the same plan, so every
+// rule below is tested directly (diff.test.ts).
+//
+// Rules that hold across the plan:
+//  - Rows are matched by upstream id (externalId), never by name or text.
+//  - Only meaningful fields are compared; a change of upstream's own "updated_at" alone writes
+//    nothing, so an unchanged payload costs only the check time.
+//  - Each event carries a dedupe key naming the change itself (e.g. the update's upstream id), so
+//    the same change seen by two cycles can only ever be recorded once.
+//  - On a vendor's first ingest (baseline) everything is recorded, and every event is marked
+//    baseline: history, never news.
+import { diffComponents, type ComponentPlan } from './diff-components'
+import { diffIncidents, type IncidentPlan } from './diff-incidents'
+import { diffMaintenances, type MaintenancePlan } from './diff-maintenances'
+import type { ServiceStatus, StatusSnapshot } from './normalize'
+import type { StoredVendorState } from './state'
+import type { ChangeEventKind } from '@/lib/db/generated/enums'
+
+export interface PlannedEvent {
+  kind: ChangeEventKind
+  dedupeKey: string
+  incidentExternalId?: string
+  maintenanceExternalId?: string
+  componentExternalId?: string
+  occurredAt: Date
+  baseline: boolean
+  data: Record<string, string | number | boolean | null>
+}
+
+export interface VendorChangePlan {
+  vendorStatus: { status: ServiceStatus; statusText: string | null } | null
+  components: ComponentPlan
+  incidents: IncidentPlan
+  maintenances: MaintenancePlan
+  events: PlannedEvent[]
+}
+
+/** Context shared by the per-area diffs. */
+export interface DiffContext {
+  vendorId: string
+  now: Date
+  baseline: boolean
+  emit: (event: Omit<PlannedEvent, 'baseline'>) => void
+}
+
+export function diffVendor(stored: StoredVendorState, snapshot: StatusSnapshot, now: Date): VendorChangePlan {
+  const events: PlannedEvent[] = []
+  const ctx: DiffContext = {
+    vendorId: stored.vendorId,
+    now,
+    baseline: stored.isBaseline,
+    emit: (event) => events.push({ ...event, baseline: stored.isBaseline }),
+  }
+  const statusText = snapshot.statusText ?? null
+  const vendorStatus = stored.status !== snapshot.status || stored.statusText !== statusText ? { status: snapshot.status, statusText } : null
+  return {
+    vendorStatus,
+    components: diffComponents(stored, snapshot, ctx),
+    incidents: diffIncidents(stored, snapshot, ctx),
+    maintenances: diffMaintenances(stored, snapshot, ctx),
+    events,
+  }
+}
+
+/** True when applying the plan would write nothing (beyond the source's own check bookkeeping). */
+export function isEmptyPlan(plan: VendorChangePlan): boolean {
+  const c = plan.components
+  const i = plan.incidents
+  const m = plan.maintenances
+  return (
+    plan.vendorStatus === null &&
+    plan.events.length === 0 &&
+    c.groupCreates.length + c.groupUpdates.length + c.creates.length + c.updates.length + c.statusChanges.length === 0 &&
+    i.creates.length + i.updates.length === 0 &&
+    m.creates.length + m.updates.length === 0
+  )
+}

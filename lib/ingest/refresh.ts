@@ -1,0 +1,107 @@
+// One refresh cycle: claim due vendors (leases), fetch their status pages, diff against what is
+// stored, write what changed, and record a summary. Everything impure comes in through `deps`
+// (database, HTTP client, clock, randomness), so cycles are tested without a network or sleeps.
+//
+// Single-flight by design: a vendor is processed only by the holder of its lease, and its writes
+// are fenced on that lease. Bounded by design: at most `concurrency` vendors are in flight, each
+// fetch is capped in time and bytes, and nothing outlives the cycle but the rows it wrote.
+import type { Db } from '@/lib/db/client'
+import type { RefreshTrigger } from '@/lib/db/generated/enums'
+import { fetchVendorBodies, type HttpCache } from './fetch-bodies'
+import type { HttpClient } from './http'
+import { claimDueSources, countDueSources, type ClaimedSource } from './leases'
+import { checkVendor, type VendorOutcome } from './check-vendor'
+
+export interface RefreshDeps {
+  db: Db
+  http: HttpClient
+  now: () => Date
+  /** [0, 1); drives the jitter that spreads vendors over the interval. */
+  random: () => number
+  log: (message: string) => void
+}
+
+export interface RefreshOptions {
+  trigger: RefreshTrigger
+  /** Unique per cycle: leases are owned by a cycle, not a process. */
+  owner: string
+  /** Vendors in flight at once. */
+  concurrency: number
+  /** How long a claimed vendor stays ours; far above the worst-case time to check one. */
+  leaseMs: number
+  /** Target time between two checks of a vendor. */
+  intervalMs: number
+  /** Longest wait after repeated failures. */
+  maxBackoffMs: number
+  /** Stop claiming new vendors after this long (in-flight ones finish). */
+  timeBudgetMs: number
+}
+
+export interface RefreshSummary {
+  runId: string
+  due: number
+  checked: number
+  changed: number
+  unchanged: number
+  failed: number
+  events: number
+  durationMs: number
+  /** The time budget ran out before every due vendor was claimed. */
+  stoppedEarly: boolean
+}
+
+/** Vendors a worker claims at once: small, so a long cycle never sits on leases it is not using. */
+const CLAIM_BATCH = 4
+
+export async function runRefreshCycle(deps: RefreshDeps, options: RefreshOptions): Promise<RefreshSummary> {
+  const started = deps.now()
+  const run = await deps.db.refreshRun.create({ data: { trigger: options.trigger, owner: options.owner, startedAt: started }, select: { id: true } })
+  const totals: Totals = { due: 0, checked: 0, changed: 0, unchanged: 0, failed: 0, events: 0 }
+  const deadline = started.getTime() + options.timeBudgetMs
+  let stoppedEarly = false
+  let error: string | null = null
+  const check = (source: ClaimedSource) =>
+    checkVendor(
+      { db: deps.db, now: deps.now, random: deps.random, log: deps.log, fetchBodies: (endpoints, cache: HttpCache) => fetchVendorBodies(deps.http, endpoints, cache) },
+      { owner: options.owner, cycleStartedAt: started, intervalMs: options.intervalMs, maxBackoffMs: options.maxBackoffMs },
+      source,
+    )
+  // `concurrency` workers, each claiming a few vendors at a time until none are due.
+  const worker = async () => {
+    for (;;) {
+      if (deps.now().getTime() >= deadline) {
+        stoppedEarly = true
+        return
+      }
+      const batch = await claimDueSources(deps.db, { owner: options.owner, now: deps.now(), leaseMs: options.leaseMs, limit: CLAIM_BATCH })
+      if (batch.length === 0) return
+      for (const source of batch) tally(totals, await check(source))
+    }
+  }
+  try {
+    totals.due = await countDueSources(deps.db, started)
+    // allSettled: when one worker fails (say the database went away) the others still run to
+    // their end before the cycle reports, so nothing keeps working after the cycle returned.
+    const results = await Promise.allSettled(Array.from({ length: options.concurrency }, worker))
+    const rejected = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')
+    if (rejected) throw rejected.reason
+  } catch (e) {
+    error = (e as Error).message
+    throw e
+  } finally {
+    const durationMs = deps.now().getTime() - started.getTime()
+    await deps.db.refreshRun.update({ where: { id: run.id }, data: { ...totals, durationMs, finishedAt: deps.now(), error } })
+  }
+  return { runId: run.id, ...totals, durationMs: deps.now().getTime() - started.getTime(), stoppedEarly }
+}
+
+type Totals = Pick<RefreshSummary, 'due' | 'checked' | 'changed' | 'unchanged' | 'failed' | 'events'>
+
+function tally(totals: Totals, outcome: VendorOutcome) {
+  totals.checked++
+  if (outcome.kind === 'changed') {
+    totals.changed++
+    totals.events += outcome.events
+  } else if (outcome.kind === 'unchanged') totals.unchanged++
+  else totals.failed++
+}

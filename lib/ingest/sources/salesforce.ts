@@ -1,0 +1,128 @@
+// Salesforce Trust: `/v1/instances/status/preview?childProducts=false` (research §4.6), plus the
+// optional `/v1/localizations?locale=en` for human text. Incidents listed are the instances'
+// current ones: coverage is 'active'.
+//
+// Components are instances, keyed by instance key ("NA137"), grouped by `location` (NA, EMEA,
+// APAC, EU). Inactive instances (`isActive: false`, retired pods) are skipped. There are
+// 1,500-4,000 of them, so every component is `onlyShowIfDegraded`: the page lists the affected
+// ones, not thousands of green rows. Descriptions hold only the environment (production/sandbox),
+// never the release version, which changes on every release and would churn every row.
+//
+//   instance status            component status
+//   OK, INFORMATIONAL_*        operational (an informational notice is not an impairment)
+//   MAINTENANCE_*              maintenance
+//   MINOR_INCIDENT_NONCORE     degraded
+//   MINOR_INCIDENT_CORE        partial_outage
+//   MAJOR_INCIDENT_NONCORE     partial_outage
+//   MAJOR_INCIDENT_CORE        major_outage
+//   anything else              unknown
+// Overall: the worst instance, so one instance with a core incident colours the vendor.
+// Incidents come from every instance's `Incidents[]`, deduped by id; affected components are the
+// incident's `instanceKeys` plus the instances listing it. `Maintenances[]` is not mapped: no
+// captured payload has one, so its shape is unknown (maintenance still shows on the instances).
+import { z } from 'zod'
+import { worstStatus, type NormalizedComponent, type NormalizedIncident, type ServiceStatus, type StatusSnapshot } from '../normalize'
+import { parseJson, parseWithSchema } from './parse-helpers'
+import { salesforceIncidentSchema, toIncident, type Localize, type SalesforceIncident } from './salesforce-incidents'
+import type { ParseContext, StatusSource } from './types'
+
+export const SALESFORCE_PREVIEW_URL = 'https://api.status.salesforce.com/v1/instances/status/preview?childProducts=false'
+
+const instanceSchema = z.object({
+  key: z.string(),
+  location: z.string().default(''),
+  environment: z.string().default(''),
+  status: z.string(),
+  isActive: z.boolean().default(true),
+  Incidents: z.array(salesforceIncidentSchema).default([]),
+})
+export const salesforcePreviewSchema = z.array(instanceSchema)
+export const salesforceLocalizationsSchema = z.array(
+  z.object({ modelName: z.string(), modelKey: z.string(), modelAttribute: z.string(), text: z.string().nullish() }),
+)
+
+const INSTANCE_STATUS: Readonly<Record<string, ServiceStatus>> = {
+  OK: 'operational',
+  INFORMATIONAL_NONCORE: 'operational',
+  INFORMATIONAL_CORE: 'operational',
+  MAINTENANCE_NONCORE: 'maintenance',
+  MAINTENANCE_CORE: 'maintenance',
+  MINOR_INCIDENT_NONCORE: 'degraded',
+  MINOR_INCIDENT_CORE: 'partial_outage',
+  MAJOR_INCIDENT_NONCORE: 'partial_outage',
+  MAJOR_INCIDENT_CORE: 'major_outage',
+}
+
+function instanceStatus(value: string): ServiceStatus {
+  const key = value.trim().toUpperCase()
+  return Object.hasOwn(INSTANCE_STATUS, key) ? (INSTANCE_STATUS[key] ?? 'unknown') : 'unknown'
+}
+
+export function localizationsUrl(previewUrl: string): string {
+  try {
+    return new URL('/v1/localizations?locale=en', previewUrl).toString()
+  } catch {
+    return 'https://api.status.salesforce.com/v1/localizations?locale=en'
+  }
+}
+
+function buildLocalize(body: string | null | undefined): Localize {
+  if (body === null || body === undefined) return () => null
+  const rows = parseWithSchema(salesforceLocalizationsSchema, parseJson(body, 'salesforce localizations'), 'salesforce localizations')
+  const table = new Map<string, string>()
+  for (const r of rows) if (r.text?.trim()) table.set(`${r.modelName}|${r.modelKey}|${r.modelAttribute}`, r.text.trim())
+  return (modelName, key, attribute) => (key ? (table.get(`${modelName}|${key}|${attribute}`) ?? null) : null)
+}
+
+export function parseSalesforce(bodies: Record<string, string | null>, ctx: ParseContext): StatusSnapshot {
+  const instances = parseWithSchema(salesforcePreviewSchema, parseJson(bodies.instances, 'salesforce preview'), 'salesforce preview')
+  const localize = buildLocalize(bodies.localizations)
+  const active = instances.filter((i) => i.isActive)
+  const locations = [...new Set(active.map((i) => i.location.trim() || 'Other'))].sort()
+  const groups = locations.map((name, position) => ({ externalId: `location:${name}`, name, position }))
+  const byKey = new Intl.Collator('en', { numeric: true })
+  const components: NormalizedComponent[] = [...active]
+    .sort((a, b) => locations.indexOf(a.location.trim() || 'Other') - locations.indexOf(b.location.trim() || 'Other') || byKey.compare(a.key, b.key))
+    .map((i, position) => ({
+      externalId: i.key,
+      name: i.key,
+      description: i.environment.trim() || null,
+      status: instanceStatus(i.status),
+      groupExternalId: `location:${i.location.trim() || 'Other'}`,
+      position,
+      onlyShowIfDegraded: true,
+    }))
+
+  const known = new Set(components.map((c) => c.externalId))
+  const found = new Map<string, { incident: SalesforceIncident; instances: Set<string> }>()
+  for (const instance of instances) {
+    for (const incident of instance.Incidents) {
+      const entry = found.get(incident.id) ?? { incident, instances: new Set(incident.instanceKeys) }
+      entry.instances.add(instance.key)
+      found.set(incident.id, entry)
+    }
+  }
+  const incidents: NormalizedIncident[] = [...found.values()].map(({ incident, instances: keys }) =>
+    toIncident(incident, [...keys].filter((k) => known.has(k)), localize, ctx.now),
+  )
+  return {
+    status: worstStatus(components.map((c) => c.status)) ?? 'unknown',
+    statusText: null,
+    groups,
+    components,
+    incidents,
+    maintenances: [],
+    coverage: { incidents: 'active', maintenances: 'active' },
+  }
+}
+
+export const salesforceSource: StatusSource = {
+  endpoints: (target) => {
+    const url = target.apiUrl ?? SALESFORCE_PREVIEW_URL
+    return [
+      { key: 'instances', url },
+      { key: 'localizations', url: localizationsUrl(url), optional: true },
+    ]
+  },
+  parse: (bodies, ctx) => ({ kind: 'snapshot', snapshot: parseSalesforce(bodies, ctx) }),
+}

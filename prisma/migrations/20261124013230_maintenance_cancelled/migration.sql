@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "MaintenanceStatus" ADD VALUE 'cancelled';
