@@ -16,3 +16,17 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ APP_URL: 'localhost' })).toThrow(/APP_URL: must be an absolute URL/)
   })
 })
+
+describe('parseEnv: refresh settings', () => {
+  it('defaults to an in-process refresh every minute, with private networks refused', () => {
+    expect(parseEnv({})).toMatchObject({ REFRESH_INTERVAL_SECONDS: 60, REFRESH_SCHEDULER: 'in-process', INGEST_ALLOW_PRIVATE_NETWORK: false })
+  })
+  it('reads flags and rejects nonsense', () => {
+    expect(parseEnv({ INGEST_ALLOW_PRIVATE_NETWORK: 'true', REFRESH_SCHEDULER: 'external' })).toMatchObject({
+      INGEST_ALLOW_PRIVATE_NETWORK: true,
+      REFRESH_SCHEDULER: 'external',
+    })
+    expect(() => parseEnv({ INGEST_ALLOW_PRIVATE_NETWORK: 'yes' })).toThrow(/INGEST_ALLOW_PRIVATE_NETWORK: must be true or false/)
+    expect(() => parseEnv({ REFRESH_INTERVAL_SECONDS: '1' })).toThrow(/REFRESH_INTERVAL_SECONDS: must be at least 10/)
+  })
+})

@@ -1,14 +1,24 @@
-// The Playwright web server: a fresh database, then the app exactly as `npm start` runs it.
+// The Playwright web server: local stand-ins for the outside world, a fresh database with the
+// test vendors imported, then the app exactly as `npm start` runs it.
 //   TEST_DATABASE_URL set -> a fresh `vendorwatch_e2e` database on that server
 //   otherwise             -> a fresh embedded database in a temporary directory
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { adminQuery, databaseUrl } from '@/lib/testing/postgres'
-import { E2E_APP_URL, E2E_PORT } from './config'
+import { E2E_APP_URL, E2E_CRON_SECRET, E2E_PORT } from './config'
+import { startStatusPages } from './status-pages'
 
-const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(E2E_PORT), APP_URL: E2E_APP_URL }
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  PORT: String(E2E_PORT),
+  APP_URL: E2E_APP_URL,
+  CRON_SECRET: E2E_CRON_SECRET,
+  // Tests decide when a refresh happens (through the cron route), and it may reach the local stand-ins.
+  REFRESH_SCHEDULER: 'external',
+  INGEST_ALLOW_PRIVATE_NETWORK: 'true',
+}
 let cleanup = () => {}
 
 const serverUrl = process.env.TEST_DATABASE_URL
@@ -23,11 +33,21 @@ if (serverUrl) {
   cleanup = () => fs.rmSync(dir, { recursive: true, force: true })
 }
 
+const statusPages = await startStatusPages()
+
+const step = (args: string[]) => {
+  const run = spawnSync(args[0] as string, args.slice(1), { stdio: 'inherit', env })
+  if (run.status !== 0) throw new Error(`${args.join(' ')} failed`)
+}
+step([process.execPath, 'scripts/db.mjs', 'deploy', '--quiet'])
+step(['node_modules/.bin/tsx', 'e2e/support/prepare-db.ts'])
+
 const app = spawn('node_modules/.bin/tsx', ['scripts/start.ts'], { stdio: 'inherit', env })
 const stop = () => app.kill('SIGTERM')
 process.on('SIGTERM', stop)
 process.on('SIGINT', stop)
-app.on('exit', (code) => {
+app.on('exit', async (code) => {
+  await statusPages.close()
   cleanup()
   process.exit(code ?? 0)
 })

@@ -1,10 +1,16 @@
-// The public JSON shape of a vendor (GET /api/v1/vendors and /api/v1/vendors/{slug}).
+// The public JSON shapes of the vendor API (GET /api/v1/vendors and /api/v1/vendors/{slug}).
 // Field names are part of the API contract documented in README.md.
 import { isMonitoredSource } from '@/lib/catalog/platforms'
+import type { VendorStatusDetail, IncidentDetail } from '@/lib/data/vendor-status'
 import type { VendorSummary } from '@/lib/data/vendors'
+import { freshness } from '@/lib/ingest/freshness'
 
-export function vendorSummaryJson(v: VendorSummary) {
+const iso = (d: Date | null | undefined) => d?.toISOString() ?? null
+
+export function vendorSummaryJson(v: VendorSummary, now: Date, intervalMs: number) {
   const monitored = isMonitoredSource(v.source)
+  const fresh = freshness(v.source, monitored, now, intervalMs)
+  const known = fresh.kind === 'fresh' || fresh.kind === 'stale'
   return {
     slug: v.slug,
     name: v.name,
@@ -13,9 +19,61 @@ export function vendorSummaryJson(v: VendorSummary) {
     platform: v.source?.platform ?? 'unknown',
     monitored,
     /** null until the first successful check: we never report a status we have not read. */
-    status: monitored && v.source?.lastSuccessAt ? v.status : null,
-    lastCheckedAt: v.source?.lastCheckedAt?.toISOString() ?? null,
-    lastSuccessfulCheckAt: v.source?.lastSuccessAt?.toISOString() ?? null,
+    status: known ? v.status : null,
+    statusText: known ? v.statusText : null,
+    /** fresh | stale (status may be out of date) | never_checked | never_succeeded | unmonitored */
+    freshness: fresh.kind,
+    lastCheckedAt: iso(v.source?.lastCheckedAt),
+    lastSuccessfulCheckAt: iso(v.source?.lastSuccessAt),
     url: `/vendors/${v.slug}`,
+  }
+}
+
+function incidentJson(i: IncidentDetail) {
+  return {
+    id: i.id,
+    externalId: i.externalId,
+    title: i.title,
+    status: i.status,
+    impact: i.impact,
+    startedAt: iso(i.startedAt),
+    resolvedAt: iso(i.resolvedAt),
+    url: i.url,
+    components: i.components.map((c) => ({ id: c.component.externalId, name: c.component.name })),
+    updates: i.updates.map((u) => ({ id: u.id, status: u.status, body: u.body, publishedAt: iso(u.publishedAt), editedAt: iso(u.editedAt) })),
+    postmortem: i.postmortemBody ? { body: i.postmortemBody, publishedAt: iso(i.postmortemPublishedAt) } : null,
+  }
+}
+
+export function vendorStatusJson(v: VendorStatusDetail, now: Date, intervalMs: number) {
+  const groupName = new Map(v.groups.map((g) => [g.id, g.name]))
+  const summary = vendorSummaryJson(v, now, intervalMs)
+  const known = summary.status !== null
+  return {
+    ...summary,
+    lastError: v.source?.consecutiveFailures ? v.source.lastError : null,
+    components: known
+      ? v.components.map((c) => ({
+          id: c.externalId,
+          name: c.name,
+          description: c.description,
+          group: c.groupId ? (groupName.get(c.groupId) ?? null) : null,
+          status: c.status,
+          statusChangedAt: iso(c.statusChangedAt),
+        }))
+      : [],
+    incidents: [...v.openIncidents, ...v.recentIncidents].map(incidentJson),
+    maintenances: v.maintenances.map((m) => ({
+      id: m.id,
+      externalId: m.externalId,
+      title: m.title,
+      status: m.status,
+      scheduledFor: iso(m.scheduledFor),
+      scheduledUntil: iso(m.scheduledUntil),
+      startedAt: iso(m.startedAt),
+      completedAt: iso(m.completedAt),
+      url: m.url,
+      body: m.body,
+    })),
   }
 }

@@ -1,22 +1,71 @@
-// What /api/health reports about the database.
+// What /api/health reports: the database, the last refresh cycle, source health, the outbox
+// backlog and this process's memory. The operator's one look at whether the data is fresh.
 import { db, dbMode } from '@/lib/db/client'
+import { staleAfterMs } from '@/lib/ingest/freshness'
 
-export interface DatabaseHealth {
-  mode: typeof dbMode
-  reachable: boolean
-  latencyMs: number
-  counts?: { vendors: number; checkedVendors: number }
-  error?: string
+export interface HealthReport {
+  ok: boolean
+  database: { mode: typeof dbMode; reachable: boolean; latencyMs: number; error?: string }
+  vendors?: { total: number; monitored: number; checked: number; stale: number; failing: number }
+  lastRefresh?: {
+    startedAt: string
+    finishedAt: string | null
+    trigger: string
+    due: number
+    checked: number
+    changed: number
+    unchanged: number
+    failed: number
+    events: number
+    durationMs: number | null
+    error: string | null
+  } | null
+  outbox?: { pending: number; failed: number }
+  memory: { rssMb: number; heapUsedMb: number }
 }
 
-export async function checkDatabaseHealth(): Promise<DatabaseHealth> {
+const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10
+
+export async function buildHealthReport(now: Date, intervalMs: number): Promise<HealthReport> {
+  const mem = process.memoryUsage()
+  const memory = { rssMb: mb(mem.rss), heapUsedMb: mb(mem.heapUsed) }
   const started = performance.now()
   try {
-    const [vendors, checkedVendors] = await Promise.all([db.vendor.count(), db.statusSource.count({ where: { lastCheckedAt: { not: null } } })])
-    return { mode: dbMode, reachable: true, latencyMs: Math.round(performance.now() - started), counts: { vendors, checkedVendors } }
+    const pollable = { enabled: true, platform: { not: 'unknown' as const } }
+    const staleBefore = new Date(now.getTime() - staleAfterMs(intervalMs))
+    const [total, monitored, checked, stale, failing, lastRun, pending, failed] = await Promise.all([
+      db.vendor.count(),
+      db.statusSource.count({ where: pollable }),
+      db.statusSource.count({ where: { ...pollable, lastCheckedAt: { not: null } } }),
+      db.statusSource.count({ where: { ...pollable, lastSuccessAt: { lt: staleBefore } } }),
+      db.statusSource.count({ where: { ...pollable, consecutiveFailures: { gt: 0 } } }),
+      db.refreshRun.findFirst({ orderBy: { startedAt: 'desc' } }),
+      db.delivery.count({ where: { status: { in: ['pending', 'sending'] } } }),
+      db.delivery.count({ where: { status: 'failed' } }),
+    ])
+    return {
+      ok: true,
+      database: { mode: dbMode, reachable: true, latencyMs: Math.round(performance.now() - started) },
+      vendors: { total, monitored, checked, stale, failing },
+      lastRefresh: lastRun && {
+        startedAt: lastRun.startedAt.toISOString(),
+        finishedAt: lastRun.finishedAt?.toISOString() ?? null,
+        trigger: lastRun.trigger,
+        due: lastRun.due,
+        checked: lastRun.checked,
+        changed: lastRun.changed,
+        unchanged: lastRun.unchanged,
+        failed: lastRun.failed,
+        events: lastRun.events,
+        durationMs: lastRun.durationMs,
+        error: lastRun.error,
+      },
+      outbox: { pending, failed },
+      memory,
+    }
   } catch (e) {
     // Details go to the server log only; a public endpoint must not leak driver messages.
     console.error('[health] database check failed:', e)
-    return { mode: dbMode, reachable: false, latencyMs: Math.round(performance.now() - started), error: 'database unreachable' }
+    return { ok: false, database: { mode: dbMode, reachable: false, latencyMs: Math.round(performance.now() - started), error: 'database unreachable' }, memory }
   }
 }

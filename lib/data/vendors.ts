@@ -10,7 +10,7 @@ const vendorSummarySelect = {
   statusPageUrl: true,
   status: true,
   statusText: true,
-  source: { select: { platform: true, apiUrl: true, lastCheckedAt: true, lastSuccessAt: true } },
+  source: { select: { platform: true, apiUrl: true, lastCheckedAt: true, lastSuccessAt: true, consecutiveFailures: true, lastError: true } },
 } satisfies Prisma.VendorSelect
 
 export type VendorSummary = Prisma.VendorGetPayload<{ select: typeof vendorSummarySelect }>

@@ -5,12 +5,12 @@ import type { Db } from '@/lib/db/client'
 import { Prisma } from '@/lib/db/generated/client'
 import { diffVendor, isEmptyPlan } from './diff'
 import type { FetchedBodies, HttpCache } from './fetch-bodies'
-import { FetchError } from './http'
+import { isFetchError } from './http'
 import type { ClaimedSource } from './leases'
 import { sourceFor } from './sources'
-import { SourceParseError, type Endpoint } from './sources/types'
+import { isSourceParseError, SourceParseError, type Endpoint } from './sources/types'
 import { loadVendorState } from './state'
-import { applyVendorChanges, LeaseLostError, recordFailure, recordUnchanged, type CheckedSource } from './store'
+import { applyVendorChanges, isLeaseLostError, recordFailure, recordUnchanged, type CheckedSource } from './store'
 
 export type VendorOutcome =
   | { kind: 'changed'; events: number }
@@ -81,7 +81,7 @@ export async function checkVendor(deps: CheckVendorDeps, options: CheckVendorOpt
 
 async function fail(deps: CheckVendorDeps, options: CheckVendorOptions, source: ClaimedSource, e: unknown, hasSettings: boolean): Promise<VendorOutcome> {
   // Another worker owns the vendor now (our lease expired): its result stands, ours is void.
-  if (e instanceof LeaseLostError) return { kind: 'failed', errorKind: 'lease_lost', message: e.message }
+  if (isLeaseLostError(e)) return { kind: 'failed', errorKind: 'lease_lost', message: e.message }
   const { kind, message, retryAfterSeconds } = classify(e)
   if (kind === 'internal') deps.log(`[refresh] ${source.vendorId}: unexpected error: ${(e as Error).stack ?? String(e)}`)
   const now = deps.now()
@@ -102,8 +102,8 @@ async function fail(deps: CheckVendorDeps, options: CheckVendorOptions, source: 
 }
 
 function classify(e: unknown): { kind: string; message: string; retryAfterSeconds?: number } {
-  if (e instanceof FetchError) return { kind: e.kind, message: e.message, retryAfterSeconds: e.retryAfterSeconds }
-  if (e instanceof SourceParseError) return { kind: 'parse', message: e.message }
+  if (isFetchError(e)) return { kind: e.kind, message: e.message, retryAfterSeconds: e.retryAfterSeconds }
+  if (isSourceParseError(e)) return { kind: 'parse', message: e.message }
   // Database or programming errors: the operator sees the kind, the log has the details.
   return { kind: 'internal', message: 'internal error while checking this vendor' }
 }

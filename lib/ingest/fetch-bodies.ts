@@ -2,7 +2,7 @@
 // checks nothing changed upstream, every endpoint answers 304 (or the same bytes as last time),
 // and the vendor is "unchanged" without parsing anything.
 import { hashBody } from './hash'
-import { FetchError, type HttpClient } from './http'
+import { isFetchError, type HttpClient } from './http'
 import type { Endpoint } from './sources/types'
 
 /** Per-URL validators from the last successful check. Only the current endpoints are kept. */
@@ -55,7 +55,7 @@ async function fetchEndpoint(http: HttpClient, endpoint: Endpoint, previous: Htt
   } catch (e) {
     // An optional endpoint this page does not serve (404, 403, 410...) is normal; a 5xx or a
     // timeout is a failure like any other: retrying later beats guessing without it.
-    if (endpoint.optional && e instanceof FetchError && e.kind === 'http' && e.status !== undefined && e.status >= 400 && e.status < 500 && e.status !== 429) {
+    if (endpoint.optional && isFetchError(e) && e.kind === 'http' && e.status !== undefined && e.status >= 400 && e.status < 500 && e.status !== 429) {
       return { kind: 'absent' }
     }
     throw e

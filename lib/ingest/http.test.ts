@@ -5,7 +5,6 @@ import http from 'node:http'
 import net from 'node:net'
 import type { AddressInfo } from 'node:net'
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib'
-import type { LookupAddress, LookupAllOptions } from 'node:dns'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { parseRetryAfter } from './http-decode'
 import {
@@ -19,15 +18,26 @@ import {
   type HttpClientOptions,
 } from './http'
 
-// The guard resolves names through node:dns (Node's sockets use their own internal binding, so they
-// are unaffected). `*.rebind.test` plays a public name whose DNS answer is loopback.
+// The guard resolves names through node:dns's Resolver (Node's sockets use their own internal
+// binding, so they are unaffected). `*.rebind.test` plays a public name whose DNS answer is loopback.
 vi.mock('node:dns', async (importOriginal) => {
   const real = await importOriginal<typeof import('node:dns')>()
-  const lookup = (hostname: string, options: LookupAllOptions, callback: (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void) => {
-    if (hostname.endsWith('.rebind.test')) return callback(null, [{ address: '127.0.0.1', family: 4 }])
-    real.lookup(hostname, options, callback)
+  type Callback = (err: NodeJS.ErrnoException | null, addresses: string[]) => void
+  class Resolver {
+    private readonly inner: InstanceType<typeof real.Resolver>
+    constructor(options?: ConstructorParameters<typeof real.Resolver>[0]) {
+      this.inner = new real.Resolver(options)
+    }
+    resolve4(hostname: string, callback: Callback) {
+      if (hostname.endsWith('.rebind.test')) return callback(null, ['127.0.0.1'])
+      this.inner.resolve4(hostname, callback)
+    }
+    resolve6(hostname: string, callback: Callback) {
+      if (hostname.endsWith('.rebind.test')) return callback(Object.assign(new Error('no AAAA'), { code: 'ENODATA' }), [])
+      this.inner.resolve6(hostname, callback)
+    }
   }
-  return { ...real, default: { ...real, lookup }, lookup }
+  return { ...real, default: { ...real, Resolver }, Resolver }
 })
 
 const MiB = 1024 * 1024

@@ -34,6 +34,14 @@ export class FetchError extends Error {
   }
 }
 
+/**
+ * Type guard by name rather than instanceof: Next bundles instrumentation and routes separately,
+ * so one process can hold two copies of this class (and the shared client throws the other one's).
+ */
+export function isFetchError(e: unknown): e is FetchError {
+  return e instanceof Error && e.name === 'FetchError' && typeof (e as { kind?: unknown }).kind === 'string'
+}
+
 export interface ConditionalValidators {
   etag?: string
   lastModified?: string
@@ -120,7 +128,7 @@ class StaleSocketError extends Error {}
 const shorten = (text: string) => (text.length > 160 ? `${text.slice(0, 157)}...` : text)
 
 function networkError(ctx: HopContext, url: URL, err: unknown): FetchError {
-  if (err instanceof FetchError) return err
+  if (isFetchError(err)) return err
   if (err instanceof BlockedAddressError) return new FetchError('blocked', ctx.requestedUrl, err.message)
   const code = err instanceof Error && 'code' in err && typeof err.code === 'string' ? err.code : undefined
   const message = err instanceof Error ? err.message : String(err)

@@ -20,7 +20,12 @@ export interface ClaimedSource {
 /** Sources we can poll: a known platform with an address (status.io finds its own). */
 const POLLABLE = `s.enabled AND s.platform <> 'unknown' AND (s."apiUrl" IS NOT NULL OR s.platform = 'statusio')`
 
-export async function claimDueSources(db: Db, args: { owner: string; now: Date; leaseMs: number; limit: number }): Promise<ClaimedSource[]> {
+/**
+ * Claims up to `limit` sources that were due at `dueBy` and are not leased at `now`. A cycle
+ * passes its own start as `dueBy`, so a vendor that failed early in a long cycle (and is due
+ * again a minute later) waits for the next cycle instead of being checked twice in this one.
+ */
+export async function claimDueSources(db: Db, args: { owner: string; now: Date; dueBy: Date; leaseMs: number; limit: number }): Promise<ClaimedSource[]> {
   const leaseExpiresAt = new Date(args.now.getTime() + args.leaseMs)
   return db.$queryRawUnsafe<ClaimedSource[]>(
     `UPDATE "StatusSource" AS s
@@ -28,10 +33,10 @@ export async function claimDueSources(db: Db, args: { owner: string; now: Date; 
        FROM (
          SELECT s.id FROM "StatusSource" AS s
           WHERE ${POLLABLE}
-            AND s."nextCheckAt" <= $3
+            AND s."nextCheckAt" <= $4
             AND (s."leaseExpiresAt" IS NULL OR s."leaseExpiresAt" < $3)
           ORDER BY s."nextCheckAt" ASC
-          LIMIT $4
+          LIMIT $5
           FOR UPDATE SKIP LOCKED
        ) AS due, "Vendor" AS v
       WHERE s.id = due.id AND v.id = s."vendorId"
@@ -39,6 +44,7 @@ export async function claimDueSources(db: Db, args: { owner: string; now: Date; 
     args.owner,
     leaseExpiresAt,
     args.now,
+    args.dueBy,
     args.limit,
   )
 }

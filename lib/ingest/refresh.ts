@@ -73,7 +73,7 @@ export async function runRefreshCycle(deps: RefreshDeps, options: RefreshOptions
         stoppedEarly = true
         return
       }
-      const batch = await claimDueSources(deps.db, { owner: options.owner, now: deps.now(), leaseMs: options.leaseMs, limit: CLAIM_BATCH })
+      const batch = await claimDueSources(deps.db, { owner: options.owner, now: deps.now(), dueBy: started, leaseMs: options.leaseMs, limit: CLAIM_BATCH })
       if (batch.length === 0) return
       for (const source of batch) tally(totals, await check(source))
     }

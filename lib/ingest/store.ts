@@ -21,6 +21,9 @@ export class LeaseLostError extends Error {
   override name = 'LeaseLostError'
 }
 
+/** By name, not instanceof: bundles may hold two copies of the class (see isFetchError). */
+export const isLeaseLostError = (e: unknown): e is LeaseLostError => e instanceof Error && e.name === 'LeaseLostError'
+
 type Tx = Prisma.TransactionClient
 
 const successData = (c: CheckedSource, changed: boolean) => ({

@@ -1,12 +1,13 @@
-import { checkDatabaseHealth } from '@/lib/data/health'
+import { buildHealthReport } from '@/lib/data/health'
+import { refreshIntervalMs } from '@/lib/env'
 
 export const dynamic = 'force-dynamic'
 
 /** GET /api/health: 200 when the database answers, 503 when it does not. */
 export async function GET() {
-  const database = await checkDatabaseHealth()
+  const report = await buildHealthReport(new Date(), refreshIntervalMs)
   return Response.json(
-    { status: database.reachable ? 'ok' : 'error', database, uptimeSeconds: Math.round(process.uptime()) },
-    { status: database.reachable ? 200 : 503, headers: { 'cache-control': 'no-store' } },
+    { status: report.ok ? 'ok' : 'error', uptimeSeconds: Math.round(process.uptime()), ...report },
+    { status: report.ok ? 200 : 503, headers: { 'cache-control': 'no-store' } },
   )
 }

@@ -2,10 +2,16 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { Card } from '@/components/ui/card'
-import { StatusBadge } from '@/components/vendors/status-badge'
+import { ComponentList } from '@/components/vendors/component-list'
+import { FreshnessNote } from '@/components/vendors/freshness-note'
+import { IncidentSummary } from '@/components/vendors/incident-summary'
+import { MaintenanceList } from '@/components/vendors/maintenance-list'
+import { StatusBanner } from '@/components/vendors/status-banner'
 import { isMonitoredSource, PLATFORM_LABELS } from '@/lib/catalog/platforms'
+import { findVendorStatus } from '@/lib/data/vendor-status'
 import { findVendorBySlug } from '@/lib/data/vendors'
-import { formatRelativeTime } from '@/lib/format/relative-time'
+import { refreshIntervalMs } from '@/lib/env'
+import { freshness } from '@/lib/ingest/freshness'
 
 export const dynamic = 'force-dynamic'
 
@@ -22,20 +28,22 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 export default async function VendorPage({ params }: { params: Params }) {
-  const vendor = await findVendorBySlug((await params).slug)
+  const now = new Date()
+  const vendor = await findVendorStatus((await params).slug, now)
   if (!vendor) notFound()
   const monitored = isMonitoredSource(vendor.source)
-  const lastChecked = vendor.source?.lastCheckedAt
+  const fresh = freshness(vendor.source, monitored, now, refreshIntervalMs)
+  const known = fresh.kind === 'fresh' || fresh.kind === 'stale'
 
   return (
-    <article className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm text-slate-500 dark:text-slate-400">
-        <Link href="/vendors" className="hover:underline">
-          Vendors
-        </Link>{' '}
-        / <span aria-current="page">{vendor.name}</span>
-      </nav>
-      <header className="space-y-2">
+    <article className="space-y-8">
+      <div className="space-y-2">
+        <nav aria-label="Breadcrumb" className="text-sm text-slate-500 dark:text-slate-400">
+          <Link href="/vendors" className="hover:underline">
+            Vendors
+          </Link>{' '}
+          / <span aria-current="page">{vendor.name}</span>
+        </nav>
         <h1 className="text-3xl font-semibold tracking-tight">{vendor.name} status</h1>
         <p className="text-slate-600 dark:text-slate-400">
           {vendor.category && <span>{vendor.category} · </span>}
@@ -43,36 +51,51 @@ export default async function VendorPage({ params }: { params: Params }) {
             Official status page ↗
           </a>
         </p>
-      </header>
+      </div>
 
-      <Card className="p-5" aria-labelledby="current-status-heading">
-        <h2 id="current-status-heading" className="text-sm font-medium text-slate-500 dark:text-slate-400">
-          Current status
-        </h2>
-        {!monitored ? (
-          <p className="mt-2">
-            We don&apos;t read {vendor.name}&apos;s status page automatically yet ({PLATFORM_LABELS[vendor.source?.platform ?? 'unknown']}). Check the{' '}
-            <a href={vendor.statusPageUrl} rel="noopener noreferrer nofollow" target="_blank" className="underline">
-              official status page
-            </a>{' '}
-            directly.
-          </p>
-        ) : !vendor.source?.lastSuccessAt ? (
-          <p className="mt-2">
-            <strong className="font-medium">Not checked yet.</strong> We haven&apos;t read {vendor.name}&apos;s status page yet, so we can&apos;t tell
-            you its status. Until then, check the official page.
-          </p>
-        ) : (
-          <div className="mt-2 flex flex-wrap items-center gap-3">
-            <StatusBadge status={vendor.status} label={vendor.statusText ?? undefined} />
-            {lastChecked && (
-              <span className="text-sm text-slate-500 dark:text-slate-400">
-                Last checked <time dateTime={lastChecked.toISOString()}>{formatRelativeTime(lastChecked, new Date())}</time>
-              </span>
-            )}
-          </div>
-        )}
-      </Card>
+      {known ? (
+        <StatusBanner
+          status={vendor.status}
+          statusText={vendor.statusText}
+          detail={vendor.openIncidents.length ? `${vendor.openIncidents.length} active ${vendor.openIncidents.length === 1 ? 'incident' : 'incidents'}` : undefined}
+          freshness={fresh}
+          now={now}
+        />
+      ) : (
+        <Card className="p-5">
+          <h2 className="text-sm font-medium text-slate-500 dark:text-slate-400">Current status</h2>
+          {monitored ? (
+            <div className="mt-2 space-y-1">
+              <p>
+                <strong className="font-medium">Not checked yet.</strong> We haven&apos;t read {vendor.name}&apos;s status page yet, so we can&apos;t tell
+                you its status. Until then, check the official page.
+              </p>
+              <FreshnessNote freshness={fresh} now={now} />
+            </div>
+          ) : (
+            <p className="mt-2">
+              We don&apos;t read {vendor.name}&apos;s status page automatically yet ({PLATFORM_LABELS[vendor.source?.platform ?? 'unknown']}). Check the{' '}
+              <a href={vendor.statusPageUrl} rel="noopener noreferrer nofollow" target="_blank" className="underline">
+                official status page
+              </a>{' '}
+              directly.
+            </p>
+          )}
+        </Card>
+      )}
+
+      {known && vendor.openIncidents.length > 0 && (
+        <section aria-labelledby="active-heading" className="space-y-3">
+          <h2 id="active-heading" className="text-lg font-semibold">
+            Active incidents
+          </h2>
+          {vendor.openIncidents.map((incident) => (
+            <IncidentSummary key={incident.id} incident={incident} now={now} />
+          ))}
+        </section>
+      )}
+      {known && <MaintenanceList maintenances={vendor.maintenances} />}
+      {known && <ComponentList groups={vendor.groups} components={vendor.components} />}
     </article>
   )
 }

@@ -42,6 +42,9 @@ export class SourceParseError extends Error {
   override name = 'SourceParseError'
 }
 
+/** By name, not instanceof: bundles may hold two copies of the class (see isFetchError). */
+export const isSourceParseError = (e: unknown): e is SourceParseError => e instanceof Error && e.name === 'SourceParseError'
+
 export interface StatusSource {
   endpoints(target: SourceTarget): Endpoint[]
   /** `bodies[key]` is the decoded text of each endpoint, or null for a missing optional one. */

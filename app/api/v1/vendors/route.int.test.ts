@@ -28,6 +28,8 @@ describe('GET /api/v1/vendors', () => {
       platform: 'statuspage',
       monitored: true,
       status: null,
+      statusText: null,
+      freshness: 'never_checked',
       lastCheckedAt: null,
       lastSuccessfulCheckAt: null,
       url: '/vendors/github',
@@ -36,7 +38,7 @@ describe('GET /api/v1/vendors', () => {
 
   it('marks vendors whose page we cannot read as not monitored', async () => {
     const { body } = await list('?q=mystery')
-    expect(body.vendors[0]).toMatchObject({ monitored: false, platform: 'unknown', status: null })
+    expect(body.vendors[0]).toMatchObject({ monitored: false, platform: 'unknown', status: null, freshness: 'unmonitored' })
   })
 
   it('answers 400 with the reasons for bad parameters', async () => {

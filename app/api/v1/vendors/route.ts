@@ -2,6 +2,7 @@ import { invalidQuery } from '@/lib/api/responses'
 import { vendorSummaryJson } from '@/lib/api/vendor-json'
 import { searchVendors } from '@/lib/data/vendors'
 import { vendorQuerySchema } from '@/lib/validation/vendor-query'
+import { refreshIntervalMs } from '@/lib/env'
 
 export const dynamic = 'force-dynamic'
 
@@ -11,10 +12,11 @@ export async function GET(request: Request) {
   const parsed = vendorQuerySchema.safeParse(params)
   if (!parsed.success) return invalidQuery(parsed.error)
   const page = await searchVendors(parsed.data)
+  const now = new Date()
   return Response.json({
     total: page.total,
     count: page.vendors.length,
     nextCursor: page.nextCursor,
-    vendors: page.vendors.map(vendorSummaryJson),
+    vendors: page.vendors.map((v) => vendorSummaryJson(v, now, refreshIntervalMs)),
   })
 }

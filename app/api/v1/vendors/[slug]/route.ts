@@ -1,13 +1,15 @@
 import { jsonError } from '@/lib/api/responses'
-import { vendorSummaryJson } from '@/lib/api/vendor-json'
-import { findVendorBySlug } from '@/lib/data/vendors'
+import { vendorStatusJson } from '@/lib/api/vendor-json'
+import { findVendorStatus } from '@/lib/data/vendor-status'
+import { refreshIntervalMs } from '@/lib/env'
 
 export const dynamic = 'force-dynamic'
 
-/** GET /api/v1/vendors/{slug} */
+/** GET /api/v1/vendors/{slug}: status, components, incidents with updates, maintenances. */
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params
-  const vendor = await findVendorBySlug(slug)
+  const now = new Date()
+  const vendor = await findVendorStatus(slug, now)
   if (!vendor) return jsonError(404, 'not_found', `No vendor with slug "${slug}".`)
-  return Response.json({ vendor: vendorSummaryJson(vendor) })
+  return Response.json({ vendor: vendorStatusJson(vendor, now, refreshIntervalMs) })
 }

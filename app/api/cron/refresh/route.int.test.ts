@@ -1,0 +1,89 @@
+// The cron route end to end: auth, one real cycle against a local status page, and what the
+// health and vendor APIs report afterwards. App modules are imported after the environment is set,
+// because lib/env.ts reads it once at import.
+import fs from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { startStatusServer, type StatusServer } from '@/lib/testing/status-server'
+
+process.env.CRON_SECRET = 'test-cron-secret'
+process.env.INGEST_ALLOW_PRIVATE_NETWORK = 'true'
+const { GET } = await import('./route')
+const { GET: health } = await import('@/app/api/health/route')
+const { GET: vendorDetail } = await import('@/app/api/v1/vendors/[slug]/route')
+const { upsertCatalogRows } = await import('@/lib/data/catalog')
+
+const fixture = (path: string) => fs.readFileSync(new URL(`../../../../lib/ingest/fixtures/${path}`, import.meta.url), 'utf8')
+let server: StatusServer
+
+beforeAll(async () => {
+  server = await startStatusServer()
+  const summary = JSON.parse(fixture('statuspage/github-summary-major-outage-35-updates.json'))
+  server.set('/gh/api/v2/summary.json', { body: JSON.stringify(summary) })
+  server.set('/gh/api/v2/incidents.json', { body: JSON.stringify({ page: summary.page, incidents: summary.incidents }) })
+  server.set('/gh/api/v2/scheduled-maintenances.json', { body: JSON.stringify({ page: summary.page, scheduled_maintenances: [] }) })
+  await upsertCatalogRows([{ name: 'GitHub', slug: 'github', statusPageUrl: 'https://www.githubstatus.com', platform: 'statuspage', apiUrl: `${server.url}/gh/api/v2/summary.json` }])
+})
+
+afterAll(() => server.close())
+
+const call = (authorization?: string) => GET(new Request('http://localhost/api/cron/refresh', { headers: authorization ? { authorization } : {} }))
+
+describe('GET /api/cron/refresh', () => {
+  it('answers 401 without the right bearer token, and runs nothing', async () => {
+    expect((await call()).status).toBe(401)
+    expect((await call('Bearer wrong')).status).toBe(401)
+    expect((await call('test-cron-secret')).status).toBe(401)
+    expect(server.requests).toHaveLength(0)
+  })
+
+  it('runs one cycle and answers its summary', async () => {
+    const res = await call('Bearer test-cron-secret')
+    expect(res.status).toBe(200)
+    expect(await res.json()).toMatchObject({ due: 1, checked: 1, changed: 1, unchanged: 0, failed: 0, events: expect.any(Number), durationMs: expect.any(Number) })
+  })
+
+  it('leaves the vendor API with the real status, components, incidents and updates', async () => {
+    const res = await vendorDetail(new Request('http://localhost/api/v1/vendors/github'), { params: Promise.resolve({ slug: 'github' }) })
+    const { vendor } = await res.json()
+    expect(vendor).toMatchObject({ status: 'partial_outage', freshness: 'fresh', lastError: null })
+    expect(vendor.lastCheckedAt).toEqual(vendor.lastSuccessfulCheckAt)
+    expect(vendor.components.length).toBeGreaterThan(5)
+    expect(vendor.components.some((c: { status: string }) => c.status === 'major_outage')).toBe(true)
+    expect(vendor.incidents).toHaveLength(1)
+    expect(vendor.incidents[0]).toMatchObject({ status: expect.any(String), resolvedAt: null, postmortem: null })
+    expect(vendor.incidents[0].updates).toHaveLength(35)
+  })
+
+  it('reports the cycle, source health and memory in /api/health', async () => {
+    const body = await (await health()).json()
+    expect(body).toMatchObject({
+      status: 'ok',
+      vendors: { total: 1, monitored: 1, checked: 1, stale: 0, failing: 0 },
+      lastRefresh: { trigger: 'cron', checked: 1, changed: 1, failed: 0 },
+      outbox: { pending: 0, failed: 0 },
+    })
+    expect(body.memory.rssMb).toBeGreaterThan(0)
+  })
+
+  it('refuses to run in production when no secret is configured', async () => {
+    vi.resetModules()
+    vi.stubEnv('CRON_SECRET', '')
+    vi.stubEnv('NODE_ENV', 'production')
+    const { GET: unconfigured } = await import('./route')
+    const res = await unconfigured(new Request('http://localhost/api/cron/refresh'))
+    expect(res.status).toBe(503)
+    expect(await res.json()).toMatchObject({ error: 'not_configured' })
+    vi.unstubAllEnvs()
+  })
+})
+
+describe('GET /api/cron/refresh?vendor=', () => {
+  it('checks that vendor again now, and 404s an unknown slug', async () => {
+    const before = server.requests.length
+    const res = await GET(new Request('http://localhost/api/cron/refresh?vendor=github', { headers: { authorization: 'Bearer test-cron-secret' } }))
+    expect(await res.json()).toMatchObject({ checked: 1, unchanged: 1 })
+    expect(server.requests.length).toBeGreaterThan(before)
+    const missing = await GET(new Request('http://localhost/api/cron/refresh?vendor=nope', { headers: { authorization: 'Bearer test-cron-secret' } }))
+    expect(missing.status).toBe(404)
+  })
+})

@@ -1,0 +1,47 @@
+import type { ServiceStatus } from '@/lib/ingest/normalize'
+import type { Freshness } from '@/lib/ingest/freshness'
+import { FreshnessNote } from './freshness-note'
+import { STATUS_META } from './status-meta'
+
+const HEADLINE: Record<ServiceStatus, string> = {
+  operational: 'All systems operational',
+  degraded: 'Degraded performance',
+  partial_outage: 'Partial outage',
+  major_outage: 'Major outage',
+  maintenance: 'Maintenance in progress',
+  unknown: 'Status unknown',
+}
+
+const BANNER_CLASS: Record<ServiceStatus, string> = {
+  operational: 'border-emerald-300 bg-emerald-50 dark:border-emerald-500/40 dark:bg-emerald-500/10',
+  degraded: 'border-yellow-300 bg-yellow-50 dark:border-yellow-400/40 dark:bg-yellow-400/10',
+  partial_outage: 'border-orange-300 bg-orange-50 dark:border-orange-400/40 dark:bg-orange-400/10',
+  major_outage: 'border-red-300 bg-red-50 dark:border-red-500/40 dark:bg-red-500/10',
+  maintenance: 'border-sky-300 bg-sky-50 dark:border-sky-400/40 dark:bg-sky-400/10',
+  unknown: 'border-slate-300 bg-slate-50 dark:border-slate-600 dark:bg-slate-800/50',
+}
+
+/**
+ * The vendor's overall status in one sentence. Only shown once we have read the status page; the
+ * page says "not checked yet" instead of guessing before that.
+ */
+export function StatusBanner({ status, statusText, detail, freshness, now }: { status: ServiceStatus; statusText: string | null; detail?: string; freshness: Freshness; now: Date }) {
+  const meta = STATUS_META[status]
+  return (
+    <section aria-labelledby="status-heading" className={`rounded-lg border p-5 ${BANNER_CLASS[status]}`}>
+      <div className="flex items-start gap-3">
+        <span aria-hidden="true" className={`mt-0.5 flex h-7 w-7 shrink-0 items-center justify-center rounded-full text-sm font-bold text-white ${meta.dotClass}`}>
+          {meta.symbol}
+        </span>
+        <div className="min-w-0 space-y-1">
+          <h2 id="status-heading" className="text-xl font-semibold">
+            {HEADLINE[status]}
+          </h2>
+          {statusText && statusText.toLowerCase() !== HEADLINE[status].toLowerCase() && <p className="text-sm">Their page says: “{statusText}”</p>}
+          {detail && <p className="text-sm">{detail}</p>}
+          <FreshnessNote freshness={freshness} now={now} />
+        </div>
+      </div>
+    </section>
+  )
+}

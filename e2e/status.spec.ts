@@ -1,0 +1,44 @@
+import { expect, test } from '@playwright/test'
+import { runRefresh, setStatusPages } from './support/fixtures'
+
+const OUTAGE = 'statuspage/github-summary-major-outage-35-updates.json'
+
+test('a vendor page goes from "not checked yet" to the real status after a refresh, and follows an outage', async ({ page, request }) => {
+  await page.goto('/vendors/acme-cloud')
+  await expect(page.getByText('Not checked yet.')).toBeVisible()
+
+  const first = await runRefresh(request)
+  expect(first.checked).toBeGreaterThanOrEqual(1)
+  await page.reload()
+  await expect(page.getByRole('heading', { name: 'All systems operational' })).toBeVisible()
+  await expect(page.getByText(/Last checked (just now|1 minute ago)/)).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Components' })).toBeVisible()
+  await expect(page.getByText('Git Operations')).toBeVisible()
+
+  // The vendor's page now reports an outage with an open incident.
+  const outage = await (await request.get(`http://127.0.0.1:3211/acme-cloud/api/v2/summary.json`)).json()
+  await setStatusPages(request, [
+    { path: '/acme-cloud/api/v2/summary.json', fixture: OUTAGE },
+    { path: '/acme-cloud/api/v2/incidents.json', body: JSON.stringify({ page: outage.page, incidents: [] }) },
+  ])
+  await runRefresh(request, 'acme-cloud')
+  await page.reload()
+  await expect(page.getByRole('heading', { name: 'Partial outage' })).toBeVisible()
+  await expect(page.getByText('1 active incident')).toBeVisible()
+  const active = page.getByRole('region', { name: 'Active incidents' })
+  await expect(active.getByRole('heading', { level: 3 })).toHaveCount(1)
+  await expect(active.getByText('Latest update')).toBeVisible()
+  await expect(page.getByText('Major outage').first()).toBeVisible()
+
+  const api = await (await request.get('/api/v1/vendors/acme-cloud')).json()
+  expect(api.vendor).toMatchObject({ status: 'partial_outage', freshness: 'fresh' })
+  expect(api.vendor.incidents[0].updates).toHaveLength(35)
+})
+
+test('a failing status page keeps the last known status and says it may be out of date', async ({ page, request }) => {
+  await setStatusPages(request, [{ path: '/acme-cloud/api/v2/summary.json', body: '<html>Bad gateway</html>', status: 502 }])
+  await runRefresh(request, 'acme-cloud')
+  await page.goto('/vendors/acme-cloud')
+  await expect(page.getByRole('heading', { name: 'Partial outage' })).toBeVisible()
+  await expect(page.getByText(/may be out of date/)).toBeVisible()
+})

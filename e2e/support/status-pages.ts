@@ -1,0 +1,46 @@
+// The vendors' status pages as the e2e tests see them: served by a local status server whose
+// content a test changes through POST /__control (see e2e/support/fixtures.ts).
+import fs from 'node:fs'
+import { startStatusServer, type StatusServer } from '@/lib/testing/status-server'
+import { STATUS_SERVER_PORT } from './config'
+
+const FIXTURES = new URL('../../lib/ingest/fixtures/', import.meta.url)
+
+export interface ControlRequest {
+  path: string
+  /** A recorded payload under lib/ingest/fixtures, or a literal body. */
+  fixture?: string
+  body?: string
+  status?: number
+}
+
+/** Acme Cloud starts out fully operational (GitHub's recorded summary with no incidents). */
+export function initialPages(): ControlRequest[] {
+  const operational = fs.readFileSync(new URL('statuspage/github-summary-operational.json', FIXTURES), 'utf8')
+  const page = JSON.parse(operational).page
+  return [
+    { path: '/acme-cloud/api/v2/summary.json', body: operational },
+    { path: '/acme-cloud/api/v2/incidents.json', body: JSON.stringify({ page, incidents: [] }) },
+    { path: '/acme-cloud/api/v2/scheduled-maintenances.json', body: JSON.stringify({ page, scheduled_maintenances: [] }) },
+  ]
+}
+
+export async function startStatusPages(): Promise<StatusServer> {
+  const server = await startStatusServer({
+    port: STATUS_SERVER_PORT,
+    onControl: (_req, raw) => {
+      const requests = JSON.parse(raw) as ControlRequest[]
+      for (const r of requests) apply(server, r)
+      return { ok: true, applied: requests.length }
+    },
+  })
+  for (const r of initialPages()) apply(server, r)
+  return server
+}
+
+function apply(server: StatusServer, r: ControlRequest) {
+  if (!r.path.startsWith('/')) throw new Error(`path must start with /: ${r.path}`)
+  const body = r.fixture ? fs.readFileSync(new URL(r.fixture, FIXTURES), 'utf8') : r.body
+  if (body === undefined) throw new Error('give a fixture or a body')
+  server.set(r.path, { body, status: r.status })
+}

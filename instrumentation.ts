@@ -1,0 +1,11 @@
+// Next.js calls register() once when a server process starts. Self-hosted servers use it to run
+// the status refresh on a schedule (see lib/data/refresh-scheduler.ts).
+// NEXT_RUNTIME and NEXT_PHASE are Next's own process facts, not configuration, so they are read
+// here rather than through lib/env.ts.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return
+  const { PHASE_PRODUCTION_BUILD } = await import('next/constants')
+  if (process.env.NEXT_PHASE === PHASE_PRODUCTION_BUILD) return
+  const { startInProcessRefresh } = await import('./lib/data/refresh-scheduler')
+  startInProcessRefresh()
+}

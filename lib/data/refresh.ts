@@ -1,0 +1,44 @@
+// The refresh as the app runs it: the ingest cycle wired to this process's database, HTTP client
+// and clock. Called by the cron route and the in-process scheduler.
+import { randomUUID } from 'node:crypto'
+import os from 'node:os'
+import { db } from '@/lib/db/client'
+import type { RefreshTrigger } from '@/lib/db/generated/enums'
+import { env, refreshIntervalMs } from '@/lib/env'
+import { createHttpClient, DEFAULT_HTTP_OPTIONS, type HttpClient } from '@/lib/ingest/http'
+import { runRefreshCycle, type RefreshSummary } from '@/lib/ingest/refresh'
+
+const MINUTE = 60_000
+
+// One client per process (its keep-alive agents are shared by every cycle).
+const globalForHttp = globalThis as unknown as { __vendorwatchHttp?: HttpClient }
+const http = (globalForHttp.__vendorwatchHttp ??= createHttpClient({ ...DEFAULT_HTTP_OPTIONS, allowPrivateNetwork: env.INGEST_ALLOW_PRIVATE_NETWORK }))
+
+/**
+ * Runs one refresh cycle over every due vendor. `timeBudgetMs` bounds how long it keeps claiming
+ * vendors (the cron route has a platform time limit); vendors left over are due next time.
+ */
+export async function refreshDueVendors(trigger: RefreshTrigger, timeBudgetMs: number): Promise<RefreshSummary> {
+  return runRefreshCycle(
+    { db, http, now: () => new Date(), random: Math.random, log: (m) => console.log(m) },
+    {
+      trigger,
+      owner: `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+      concurrency: env.REFRESH_CONCURRENCY,
+      // Far above the worst case for one vendor (3 endpoints x 15 s timeout + the write).
+      leaseMs: 5 * MINUTE,
+      intervalMs: refreshIntervalMs,
+      maxBackoffMs: 30 * MINUTE,
+      timeBudgetMs,
+    },
+  )
+}
+
+/**
+ * Makes one vendor due now (an operator's "check it again now", e.g. after fixing its page URL).
+ * Returns false for an unknown slug. A vendor that is being checked right now keeps its lease.
+ */
+export async function markVendorDue(slug: string): Promise<boolean> {
+  const { count } = await db.statusSource.updateMany({ where: { vendor: { slug } }, data: { nextCheckAt: new Date() } })
+  return count > 0
+}

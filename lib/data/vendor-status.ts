@@ -1,0 +1,85 @@
+// A vendor's current status picture: components by group, open and recent incidents with every
+// update, and upcoming, running and recent maintenance. Feeds the vendor page and the JSON API.
+import { db } from '@/lib/db/client'
+import type { Prisma } from '@/lib/db/generated/client'
+import type { MaintenanceStatus } from '@/lib/db/generated/enums'
+
+const RECENT_INCIDENTS = 20
+const RECENT_MAINTENANCE_DAYS = 7
+const OPEN_MAINTENANCE: MaintenanceStatus[] = ['scheduled', 'in_progress', 'verifying', 'unknown']
+
+const incidentSelect = {
+  id: true,
+  externalId: true,
+  title: true,
+  status: true,
+  impact: true,
+  startedAt: true,
+  resolvedAt: true,
+  url: true,
+  postmortemBody: true,
+  postmortemPublishedAt: true,
+  updates: { orderBy: { publishedAt: 'desc' }, select: { id: true, status: true, body: true, publishedAt: true, editedAt: true } },
+  components: { select: { component: { select: { externalId: true, name: true } } } },
+} satisfies Prisma.IncidentSelect
+
+export type IncidentDetail = Prisma.IncidentGetPayload<{ select: typeof incidentSelect }>
+
+const vendorStatusSelect = {
+  id: true,
+  slug: true,
+  name: true,
+  category: true,
+  statusPageUrl: true,
+  status: true,
+  statusText: true,
+  statusChangedAt: true,
+  source: { select: { platform: true, apiUrl: true, lastCheckedAt: true, lastSuccessAt: true, consecutiveFailures: true, lastError: true, lastErrorKind: true } },
+  groups: { where: { removedAt: null }, orderBy: { position: 'asc' }, select: { id: true, name: true, position: true } },
+  components: {
+    where: { removedAt: null },
+    orderBy: [{ position: 'asc' }, { name: 'asc' }],
+    select: { id: true, externalId: true, name: true, description: true, status: true, statusChangedAt: true, groupId: true, onlyShowIfDegraded: true },
+  },
+} satisfies Prisma.VendorSelect
+
+export type VendorStatusDetail = Prisma.VendorGetPayload<{ select: typeof vendorStatusSelect }> & {
+  openIncidents: IncidentDetail[]
+  recentIncidents: IncidentDetail[]
+  maintenances: Prisma.MaintenanceGetPayload<{ select: typeof maintenanceSelect }>[]
+}
+
+const maintenanceSelect = {
+  id: true,
+  externalId: true,
+  title: true,
+  status: true,
+  impact: true,
+  scheduledFor: true,
+  scheduledUntil: true,
+  startedAt: true,
+  completedAt: true,
+  url: true,
+  body: true,
+} satisfies Prisma.MaintenanceSelect
+
+export async function findVendorStatus(slug: string, now: Date): Promise<VendorStatusDetail | null> {
+  const vendor = await db.vendor.findUnique({ where: { slug }, select: vendorStatusSelect })
+  if (!vendor) return null
+  const recentSince = new Date(now.getTime() - RECENT_MAINTENANCE_DAYS * 86_400_000)
+  const [openIncidents, recentIncidents, maintenances] = await Promise.all([
+    db.incident.findMany({ where: { vendorId: vendor.id, resolvedAt: null, status: { notIn: ['resolved', 'postmortem'] } }, orderBy: { startedAt: 'desc' }, select: incidentSelect }),
+    db.incident.findMany({
+      where: { vendorId: vendor.id, OR: [{ resolvedAt: { not: null } }, { status: { in: ['resolved', 'postmortem'] } }] },
+      orderBy: { startedAt: 'desc' },
+      take: RECENT_INCIDENTS,
+      select: incidentSelect,
+    }),
+    db.maintenance.findMany({
+      where: { vendorId: vendor.id, OR: [{ status: { in: OPEN_MAINTENANCE } }, { scheduledFor: { gte: recentSince } }] },
+      orderBy: { scheduledFor: 'asc' },
+      select: maintenanceSelect,
+    }),
+  ])
+  return { ...vendor, openIncidents, recentIncidents, maintenances }
+}

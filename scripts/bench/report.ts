@@ -1,0 +1,108 @@
+// The printed report of `npm run bench:refresh`: per-cycle lines, then figures beside their targets.
+import { MB, type WriteStats } from './measure'
+
+export interface CycleRecord {
+  n: number
+  /** No upstream change before it and broken vendors parked: measures the unchanged path alone. */
+  quiet: boolean
+  durationMs: number
+  checked: number
+  changed: number
+  unchanged: number
+  failed: number
+  stoppedEarly: boolean
+  /** Benchmark process CPU (user + system) during the cycle. */
+  cpuMs: number
+  farmCpuMs: number
+  requests: number
+  notModified: number
+  rss: number
+  heap: number
+}
+
+/** A full cycle of 2,000 vendors in <= 30 s, from the issue. */
+export const TARGETS = { cycleMs: 30_000, peakRssMb: 400, rssGrowthPct: 10 } as const
+
+const fixed = (value: number, digits = 1) => value.toFixed(digits)
+const perSecond = (c: CycleRecord) => (c.checked * 1000) / Math.max(1, c.durationMs)
+const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS')
+
+export const cycleHeader = ' cycle   dur s  vend/s  changed/unchanged/failed   http req  304 %  node cpu s  farm cpu s  rss MB  heap MB'
+
+export function cycleLine(c: CycleRecord): string {
+  const outcome = `${c.changed}/${c.unchanged}/${c.failed}`
+  const notModified = c.requests ? (100 * c.notModified) / c.requests : 0
+  return [
+    `${String(c.n).padStart(4)}${c.quiet ? 'q' : ' '}`,
+    fixed(c.durationMs / 1000).padStart(7),
+    fixed(perSecond(c), 0).padStart(7),
+    outcome.padStart(26) + (c.stoppedEarly ? '!' : ' '),
+    String(c.requests).padStart(9),
+    fixed(notModified, 0).padStart(6),
+    fixed(c.cpuMs / 1000).padStart(11),
+    fixed(c.farmCpuMs / 1000).padStart(11),
+    fixed(c.rss / MB, 0).padStart(7),
+    fixed(c.heap / MB, 0).padStart(8),
+  ].join(' ')
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))] ?? 0
+
+export interface Summary {
+  cycles: CycleRecord[]
+  /** Row writes summed over the quiet cycles, per table. */
+  quietWrites: WriteStats
+  quietUnchanged: number
+  peakSampledRss: number
+  maxRssKb: number
+  /** Cycle whose RSS is compared with the last one (5, or the last if fewer ran). */
+  earlyCycle: number
+}
+
+export function summaryLines(s: Summary): string[] {
+  const [baseline, ...steady] = s.cycles
+  const lines: string[] = []
+  const row = (figure: string, value: string, target: string, result = '') => lines.push(`  ${figure.padEnd(42)} ${value.padStart(18)}  ${target.padEnd(24)} ${result}`)
+  lines.push('', 'summary', `  ${'figure'.padEnd(42)} ${'value'.padStart(18)}  ${'target'.padEnd(24)} result`)
+  if (baseline) {
+    row('cycle 1 (baseline: every vendor new), time', `${fixed(baseline.durationMs / 1000)} s`, `<= ${TARGETS.cycleMs / 1000} s`, verdict(baseline.durationMs <= TARGETS.cycleMs))
+    row('cycle 1, vendors/second', fixed(perSecond(baseline), 0), '')
+  }
+  if (steady.length) {
+    const times = steady.map((c) => c.durationMs).sort((a, b) => a - b)
+    const worst = times.at(-1) ?? 0
+    row(`cycles 2-${s.cycles.length}, time median / p95`, `${fixed(percentile(times, 0.5) / 1000)} / ${fixed(percentile(times, 0.95) / 1000)} s`, '')
+    row(`cycles 2-${s.cycles.length}, time worst`, `${fixed(worst / 1000)} s`, `<= ${TARGETS.cycleMs / 1000} s`, verdict(worst <= TARGETS.cycleMs))
+    const rates = steady.map(perSecond).sort((a, b) => a - b)
+    row(`cycles 2-${s.cycles.length}, vendors/second median (min)`, `${fixed(percentile(rates, 0.5), 0)} (${fixed(rates[0] ?? 0, 0)})`, '')
+  }
+  const others = [...s.quietWrites].filter(([t]) => t !== 'StatusSource' && t !== 'RefreshRun')
+  const vendorWrites = [...s.quietWrites].filter(([t]) => t !== 'RefreshRun').reduce((a, [, w]) => a + w.ins + w.upd + w.del, 0)
+  if (s.quietUnchanged > 0) {
+    const perVendor = vendorWrites / s.quietUnchanged
+    // The check time lives on the vendor's StatusSource row; anything in another table is a leak.
+    row('row writes per unchanged vendor', fixed(perVendor, 2), 'StatusSource row only', verdict(others.length === 0 && perVendor <= 2))
+  }
+  row('peak RSS, sampled every 100 ms', `${fixed(s.peakSampledRss / MB, 0)} MB`, `<= ${TARGETS.peakRssMb} MB`, verdict(s.peakSampledRss / MB <= TARGETS.peakRssMb))
+  row('peak RSS, kernel maxRSS', `${fixed(s.maxRssKb / 1024, 0)} MB`, `<= ${TARGETS.peakRssMb} MB`, verdict(s.maxRssKb / 1024 <= TARGETS.peakRssMb))
+  const early = s.cycles[s.earlyCycle - 1]
+  const last = s.cycles.at(-1)
+  if (early && last && last !== early) {
+    const growth = (100 * (last.rss - early.rss)) / early.rss
+    row(`RSS after cycle ${early.n} -> ${last.n} (after gc)`, `${fixed(early.rss / MB, 0)} -> ${fixed(last.rss / MB, 0)} MB`, '')
+    row(`RSS growth, cycle ${early.n} -> ${last.n}`, `${growth >= 0 ? '+' : ''}${fixed(growth)} %`, `< ${TARGETS.rssGrowthPct} %`, verdict(growth < TARGETS.rssGrowthPct))
+    row(`heap after cycle ${early.n} -> ${last.n} (after gc)`, `${fixed(early.heap / MB, 0)} -> ${fixed(last.heap / MB, 0)} MB`, '')
+  } else row('RSS growth', 'n/a', `needs > ${s.earlyCycle} cycles`)
+
+  if (s.quietUnchanged > 0) {
+    const quiet = s.cycles.filter((c) => c.quiet).map((c) => c.n)
+    lines.push('', `row writes in the quiet cycles (${quiet.join(', ')}: nothing changed upstream, ${s.quietUnchanged} unchanged vendor checks in all)`)
+    lines.push(`  ${'table'.padEnd(24)} ${'inserts'.padStart(9)} ${'updates'.padStart(9)} ${'of them HOT'.padStart(12)} ${'deletes'.padStart(9)} ${'per vendor'.padStart(11)}`)
+    for (const [table, w] of [...s.quietWrites].sort(([a], [b]) => a.localeCompare(b))) {
+      const per = table === 'RefreshRun' ? 'per cycle' : fixed((w.ins + w.upd + w.del) / s.quietUnchanged, 2)
+      lines.push(`  ${table.padEnd(24)} ${String(w.ins).padStart(9)} ${String(w.upd).padStart(9)} ${String(w.hot).padStart(12)} ${String(w.del).padStart(9)} ${per.padStart(11)}`)
+    }
+    lines.push('  (StatusSource: one UPDATE claims the lease, one records the check time and clears it; RefreshRun: the cycle\'s own row)')
+  }
+  return lines
+}
