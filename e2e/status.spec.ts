@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test'
+import { STATUS_SERVER_URL } from './support/config'
 import { runRefresh, setStatusPages } from './support/fixtures'
 
 const OUTAGE = 'statuspage/github-summary-major-outage-35-updates.json'
@@ -16,7 +17,7 @@ test('a vendor page goes from "not checked yet" to the real status after a refre
   await expect(page.getByText('Git Operations')).toBeVisible()
 
   // The vendor's page now reports an outage with an open incident.
-  const outage = await (await request.get(`http://127.0.0.1:3211/acme-cloud/api/v2/summary.json`)).json()
+  const outage = await (await request.get(`${STATUS_SERVER_URL}/acme-cloud/api/v2/summary.json`)).json()
   await setStatusPages(request, [
     { path: '/acme-cloud/api/v2/summary.json', fixture: OUTAGE },
     { path: '/acme-cloud/api/v2/incidents.json', body: JSON.stringify({ page: outage.page, incidents: [] }) },

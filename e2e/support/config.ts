@@ -1,7 +1,9 @@
 // The end-to-end environment: ports kept away from a developer's own `npm start` on 3000.
-export const E2E_PORT = 3210
+// E2E_PORT moves the whole environment (app on E2E_PORT, stand-ins on the ports after it), so two
+// checkouts can run their suites side by side.
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3210)
 export const E2E_APP_URL = `http://localhost:${E2E_PORT}`
 /** The local stand-in for vendors' status pages (and its /__control endpoint for tests). */
-export const STATUS_SERVER_PORT = 3211
+export const STATUS_SERVER_PORT = E2E_PORT + 1
 export const STATUS_SERVER_URL = `http://127.0.0.1:${STATUS_SERVER_PORT}`
 export const E2E_CRON_SECRET = 'e2e-cron-secret'

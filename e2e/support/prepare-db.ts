@@ -6,8 +6,12 @@ import { parseCatalog } from '@/lib/catalog/catalog-file'
 import { seedCatalogIfChanged } from '@/lib/catalog/seed'
 import { upsertCatalogRows } from '@/lib/data/catalog'
 import { db } from '@/lib/db/client'
+import { STATUS_SERVER_URL } from './config'
 
-const { rows, problems } = parseCatalog(fs.readFileSync('e2e/support/e2e-vendors.json', 'utf8'), 'json')
+// The test vendors' apiUrl is a path on the status stand-in, whose port depends on E2E_PORT.
+const raw = JSON.parse(fs.readFileSync('e2e/support/e2e-vendors.json', 'utf8')) as { apiUrl: string }[]
+const withHost = raw.map((v) => ({ ...v, apiUrl: `${STATUS_SERVER_URL}${v.apiUrl}` }))
+const { rows, problems } = parseCatalog(JSON.stringify(withHost), 'json')
 if (problems.length) throw new Error(`e2e-vendors.json: ${JSON.stringify(problems)}`)
 await seedCatalogIfChanged()
 await upsertCatalogRows(rows.map((r) => r.row))
