@@ -1,18 +1,40 @@
 import Link from 'next/link'
+import { AccountMenu } from '@/components/account/account-menu'
 import { Logo } from '@/components/ui/logo'
+import { getOptionalUser } from '@/lib/auth/session'
 
-export function SiteHeader() {
+const navLink = 'whitespace-nowrap rounded-md px-2 py-2 text-slate-700 hover:bg-slate-100 sm:px-3 dark:text-slate-300 dark:hover:bg-slate-800'
+
+export async function SiteHeader() {
+  const user = await getOptionalUser()
   return (
     <header className="border-b border-slate-200 bg-white/80 backdrop-blur dark:border-slate-800 dark:bg-slate-900/80">
-      <div className="mx-auto flex h-14 max-w-6xl items-center justify-between gap-4 px-4 sm:px-6">
-        <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
+      <div className="mx-auto flex h-14 max-w-6xl items-center justify-between gap-2 px-4 sm:gap-4 sm:px-6">
+        <Link href="/" className="flex shrink-0 items-center gap-2 font-semibold tracking-tight">
           <Logo className="h-6 w-6 text-brand-600 dark:text-brand-500" />
           <span>Vendorwatch</span>
         </Link>
-        <nav aria-label="Main" className="flex items-center gap-1 text-sm">
-          <Link href="/vendors" className="rounded-md px-3 py-2 text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
+        <nav aria-label="Main" className="flex items-center gap-0.5 text-sm sm:gap-1">
+          <Link href="/vendors" className={navLink}>
             Vendors
           </Link>
+          {user ? (
+            <>
+              <Link href="/dashboard" className={navLink}>
+                Dashboard
+              </Link>
+              <AccountMenu email={user.email} />
+            </>
+          ) : (
+            <>
+              <Link href="/sign-in" className={navLink}>
+                Sign in
+              </Link>
+              <Link href="/sign-up" className="ml-1 whitespace-nowrap rounded-md bg-brand-600 px-3 py-1.5 font-medium text-white shadow-sm hover:bg-brand-700">
+                Sign up
+              </Link>
+            </>
+          )}
         </nav>
       </div>
     </header>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseEnv } from './env'
+import { DEVELOPMENT_AUTH_SECRET, parseEnv } from './env'
 
 describe('parseEnv', () => {
   it('gives working defaults for a zero-setup start', () => {
@@ -28,5 +28,23 @@ describe('parseEnv: refresh settings', () => {
     })
     expect(() => parseEnv({ INGEST_ALLOW_PRIVATE_NETWORK: 'yes' })).toThrow(/INGEST_ALLOW_PRIVATE_NETWORK: must be true or false/)
     expect(() => parseEnv({ REFRESH_INTERVAL_SECONDS: '1' })).toThrow(/REFRESH_INTERVAL_SECONDS: must be at least 10/)
+  })
+})
+
+describe('parseEnv: auth and email', () => {
+  it('uses the public development secret outside production', () => {
+    expect(parseEnv({}).AUTH_SECRET).toBe(DEVELOPMENT_AUTH_SECRET)
+    expect(parseEnv({ NODE_ENV: 'test' }).AUTH_SECRET).toBe(DEVELOPMENT_AUTH_SECRET)
+  })
+  it('refuses to run in production without AUTH_SECRET, naming it, but lets `next build` through', () => {
+    expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(/AUTH_SECRET: is required in production/)
+    expect(parseEnv({ NODE_ENV: 'production', NEXT_PHASE: 'phase-production-build' }).AUTH_SECRET).toBe(DEVELOPMENT_AUTH_SECRET)
+    const secret = 'x'.repeat(32)
+    expect(parseEnv({ NODE_ENV: 'production', AUTH_SECRET: secret }).AUTH_SECRET).toBe(secret)
+    expect(() => parseEnv({ AUTH_SECRET: 'short' })).toThrow(/AUTH_SECRET: must be at least 32 characters/)
+  })
+  it('logs email to .data/mail by default', () => {
+    expect(parseEnv({})).toMatchObject({ EMAIL_TRANSPORT: 'log', EMAIL_LOG_DIR: '.data/mail' })
+    expect(() => parseEnv({ EMAIL_TRANSPORT: 'smtp' })).toThrow(/EMAIL_TRANSPORT: must be log/)
   })
 })

@@ -38,9 +38,26 @@ const envSchema = z.object({
   REFRESH_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(48),
   /** Tests only: lets the ingest reach loopback and private addresses (local fixture servers). */
   INGEST_ALLOW_PRIVATE_NETWORK: booleanFlag,
+
+  /** Signs and encrypts session cookies (Auth.js). Required in production; see authSecret below. */
+  AUTH_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters (openssl rand -base64 32)').optional()),
+  /** `log`: every message is written as a JSON file into EMAIL_LOG_DIR instead of being sent. */
+  EMAIL_TRANSPORT: z.enum(['log'], { error: 'must be log' }).default('log'),
+  EMAIL_LOG_DIR: z.string().default('.data/mail'),
+  /** The From of every message we send. */
+  EMAIL_FROM: z.string().min(3).default('Vendorwatch <no-reply@vendorwatch.localhost>'),
+  /** Set by Next.js itself while `next build` runs (no request is ever served then). */
+  NEXT_PHASE: optionalString,
 })
 
-export type Env = z.infer<typeof envSchema>
+export type Env = z.infer<typeof envSchema> & { AUTH_SECRET: string }
+
+/**
+ * Used when AUTH_SECRET is unset outside production (dev server, tests). It is public, so anyone
+ * could forge a session with it: production refuses to start without a real secret.
+ */
+export const DEVELOPMENT_AUTH_SECRET = 'vendorwatch-development-only-secret-never-use-in-production'
+const BUILD_PHASE = 'phase-production-build'
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(source)
@@ -48,7 +65,14 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     const problems = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')
     throw new Error(`Invalid environment configuration:\n${problems}\nSee the configuration table in README.md.`)
   }
-  return result.data
+  const parsed = result.data
+  // `next build` evaluates modules but serves nobody, so it may run without the secret.
+  if (!parsed.AUTH_SECRET && parsed.NODE_ENV === 'production' && parsed.NEXT_PHASE !== BUILD_PHASE) {
+    throw new Error(
+      'Invalid environment configuration:\n  AUTH_SECRET: is required in production (generate one with `openssl rand -base64 32`)\nSee the configuration table in README.md.',
+    )
+  }
+  return { ...parsed, AUTH_SECRET: parsed.AUTH_SECRET ?? DEVELOPMENT_AUTH_SECRET }
 }
 
 export const env: Env = parseEnv(process.env)

@@ -6,12 +6,28 @@
 // Steps 1 and 2 run in child processes that exit before the server starts, because the
 // embedded database can only be open in one process at a time.
 import { spawn, type SpawnOptions } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
 if (fs.existsSync('.env')) process.loadEnvFile('.env')
 const port = process.env.PORT || '3000'
-const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }
+const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', AUTH_SECRET: process.env.AUTH_SECRET || localAuthSecret() }
+
+/**
+ * The production server refuses to run without AUTH_SECRET. For a zero-setup self-hosted start we
+ * generate a random one once and keep it next to the embedded database, so sessions survive
+ * restarts and no two installations share a secret.
+ */
+function localAuthSecret(): string {
+  const file = path.join('.data', 'auth-secret')
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync('.data', { recursive: true })
+    fs.writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 })
+    console.log(`[start] AUTH_SECRET is not set: generated one in ${file}`)
+  }
+  return fs.readFileSync(file, 'utf8').trim()
+}
 
 function run(command: string, args: string[], options: SpawnOptions = {}): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -1,4 +1,5 @@
 import Link from 'next/link'
+import { WatchButton } from '@/components/watchlist/watch-button'
 import type { VendorSummary } from '@/lib/data/vendors'
 import { VendorStatus } from './vendor-status'
 
@@ -6,14 +7,15 @@ export function VendorList({ vendors }: { vendors: VendorSummary[] }) {
   return (
     <ul className="divide-y divide-slate-200 overflow-hidden rounded-lg border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
       {vendors.map((v) => (
-        <li key={v.slug}>
-          <Link href={`/vendors/${v.slug}`} className="flex items-center justify-between gap-4 px-4 py-3 hover:bg-slate-50 dark:hover:bg-slate-800/60">
+        <li key={v.slug} className="flex items-center gap-3 pr-4 hover:bg-slate-50 dark:hover:bg-slate-800/60">
+          <Link href={`/vendors/${v.slug}`} className="flex min-w-0 flex-1 items-center justify-between gap-4 py-3 pl-4">
             <span className="min-w-0">
               <span className="block truncate font-medium">{v.name}</span>
               {v.category && <span className="block truncate text-sm text-slate-500 dark:text-slate-400">{v.category}</span>}
             </span>
             <VendorStatus vendor={v} />
           </Link>
+          <WatchButton vendor={v} />
         </li>
       ))}
     </ul>

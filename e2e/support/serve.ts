@@ -7,7 +7,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { adminQuery, databaseUrl } from '@/lib/testing/postgres'
-import { E2E_APP_URL, E2E_CRON_SECRET, E2E_PORT } from './config'
+import { E2E_APP_URL, E2E_AUTH_SECRET, E2E_CRON_SECRET, E2E_MAIL_DIR, E2E_PORT } from './config'
 import { startStatusPages } from './status-pages'
 
 const env: NodeJS.ProcessEnv = {
@@ -18,7 +18,12 @@ const env: NodeJS.ProcessEnv = {
   // Tests decide when a refresh happens (through the cron route), and it may reach the local stand-ins.
   REFRESH_SCHEDULER: 'external',
   INGEST_ALLOW_PRIVATE_NETWORK: 'true',
+  AUTH_SECRET: E2E_AUTH_SECRET,
+  EMAIL_TRANSPORT: 'log',
+  EMAIL_LOG_DIR: E2E_MAIL_DIR,
 }
+// Messages from an earlier run would be mistaken for this run's.
+fs.rmSync(E2E_MAIL_DIR, { recursive: true, force: true })
 let cleanup = () => {}
 
 const serverUrl = process.env.TEST_DATABASE_URL

@@ -10,6 +10,12 @@ import { adminQuery, databaseUrl, TEMPLATE_DATABASE } from './postgres'
 
 const serverUrl = process.env.TEST_DATABASE_URL
 let cleanup: () => Promise<void>
+// Mail the code under test sends (EMAIL_TRANSPORT=log) lands in this file's own folder.
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'vendorwatch-int-'))
+process.env.EMAIL_TRANSPORT = 'log'
+process.env.EMAIL_LOG_DIR = path.join(scratch, 'mail')
+// Configured like production, so a test that switches NODE_ENV to production still starts.
+process.env.AUTH_SECRET ??= 'integration-tests-auth-secret-0123456789'
 
 if (serverUrl) {
   const name = `vendorwatch_test_${randomBytes(5).toString('hex')}`
@@ -39,4 +45,5 @@ afterAll(async () => {
   const { db } = await import('@/lib/db/client')
   await db.$disconnect()
   await cleanup()
+  fs.rmSync(scratch, { recursive: true, force: true })
 })

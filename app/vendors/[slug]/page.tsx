@@ -7,6 +7,7 @@ import { FreshnessNote } from '@/components/vendors/freshness-note'
 import { IncidentSummary } from '@/components/vendors/incident-summary'
 import { MaintenanceList } from '@/components/vendors/maintenance-list'
 import { StatusBanner } from '@/components/vendors/status-banner'
+import { WatchButton } from '@/components/watchlist/watch-button'
 import { isMonitoredSource, PLATFORM_LABELS } from '@/lib/catalog/platforms'
 import { findVendorStatus } from '@/lib/data/vendor-status'
 import { findVendorBySlug } from '@/lib/data/vendors'
@@ -45,6 +46,7 @@ export default async function VendorPage({ params }: { params: Params }) {
           / <span aria-current="page">{vendor.name}</span>
         </nav>
         <h1 className="text-3xl font-semibold tracking-tight">{vendor.name} status</h1>
+        <WatchButton vendor={vendor} size="md" align="start" />
         <p className="text-slate-600 dark:text-slate-400">
           {vendor.category && <span>{vendor.category} · </span>}
           <a href={vendor.statusPageUrl} rel="noopener noreferrer nofollow" target="_blank" className="font-medium text-brand-600 hover:underline dark:text-brand-500">

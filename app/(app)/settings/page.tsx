@@ -1,0 +1,96 @@
+import type { Metadata } from 'next'
+import type { ReactNode } from 'react'
+import { notFound } from 'next/navigation'
+import { Alert } from '@/components/ui/alert'
+import { Card } from '@/components/ui/card'
+import { findPendingEmailChange } from '@/lib/accounts/settings'
+import { requireUser } from '@/lib/auth/session'
+import { getAccount } from '@/lib/data/users'
+import { formatInTimeZone } from '@/lib/format/zoned'
+import { listTimeZones } from '@/lib/validation/time-zone'
+import { ChangeEmailForm, TimeZoneForm } from './profile-forms'
+import { ChangePasswordForm, DeleteAccountForm } from './security-forms'
+
+export const metadata: Metadata = { title: 'Settings' }
+export const dynamic = 'force-dynamic'
+
+function Section({ id, title, description, children, tone }: { id: string; title: string; description: ReactNode; children: ReactNode; tone?: 'danger' }) {
+  return (
+    <Card className={`grid gap-4 p-5 sm:p-6 md:grid-cols-[14rem_minmax(0,1fr)] md:gap-8 ${tone === 'danger' ? 'border-red-200 dark:border-red-500/30' : ''}`}>
+      <div className="space-y-1">
+        <h2 id={id} className={`font-semibold ${tone === 'danger' ? 'text-red-800 dark:text-red-300' : ''}`}>
+          {title}
+        </h2>
+        <div className="text-sm text-slate-600 dark:text-slate-400">{description}</div>
+      </div>
+      <section aria-labelledby={id} className="min-w-0 md:max-w-md">
+        {children}
+      </section>
+    </Card>
+  )
+}
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>
+
+export default async function SettingsPage({ searchParams }: { searchParams: SearchParams }) {
+  const user = await requireUser('/settings')
+  const now = new Date()
+  const [account, pending] = await Promise.all([getAccount(user.id), findPendingEmailChange(user.id, now)])
+  if (!account) notFound()
+  const passwordChanged = (await searchParams).changed === 'password'
+
+  return (
+    <div className="mx-auto max-w-4xl space-y-6">
+      <div>
+        <h1 className="text-3xl font-semibold tracking-tight">Settings</h1>
+        <p className="mt-1 text-slate-600 dark:text-slate-400">Your account, {account.email}.</p>
+      </div>
+
+      <Section id="tz-heading" title="Time zone" description="Dates on your dashboard and in digests use it.">
+        <TimeZoneForm current={account.timeZone} zones={listTimeZones()} />
+      </Section>
+
+      <Section
+        id="email-heading"
+        title="Email"
+        description={
+          <>
+            <p className="break-all font-medium text-slate-800 dark:text-slate-200">{account.email}</p>
+            <p className="mt-1">
+              {account.emailVerified ? (
+                <span className="inline-flex rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-800 ring-1 ring-emerald-600/20 ring-inset dark:bg-emerald-500/10 dark:text-emerald-300">
+                  Confirmed
+                </span>
+              ) : (
+                <span className="inline-flex rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-800 ring-1 ring-amber-600/20 ring-inset dark:bg-amber-400/10 dark:text-amber-200">
+                  Not confirmed yet
+                </span>
+              )}
+            </p>
+            <p className="mt-2">A new address takes effect once you open the link we send to it.</p>
+          </>
+        }
+      >
+        {pending && (
+          <p className="mb-4 rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700 dark:bg-slate-800 dark:text-slate-300" role="status">
+            Waiting for you to confirm <strong className="font-medium">{pending.email}</strong> (link sent {formatInTimeZone(pending.createdAt, account.timeZone)}).
+          </p>
+        )}
+        <ChangeEmailForm />
+      </Section>
+
+      <Section id="password-heading" title="Password" description="Changing it signs you out on every other device.">
+        {passwordChanged && (
+          <Alert tone="success" className="mb-4">
+            Password changed. Every other device has been signed out.
+          </Alert>
+        )}
+        <ChangePasswordForm />
+      </Section>
+
+      <Section id="delete-heading" title="Delete account" tone="danger" description="Deletes your account, watchlist and alert preferences for good.">
+        <DeleteAccountForm />
+      </Section>
+    </div>
+  )
+}

@@ -1,0 +1,36 @@
+import Link from 'next/link'
+import type { VendorSummary } from '@/lib/data/vendors'
+import { WatchButton } from './watch-button'
+
+/** The dashboard's "add vendors" results: each vendor with its Watch button. */
+export function VendorSearchResults({ vendors, total, q }: { vendors: VendorSummary[]; total: number; q: string }) {
+  if (vendors.length === 0) {
+    return (
+      <p className="text-sm text-slate-600 dark:text-slate-400" role="status">
+        No vendors match “{q}”.
+      </p>
+    )
+  }
+  return (
+    <div className="space-y-2">
+      <ul aria-label="Search results" className="divide-y divide-slate-200 dark:divide-slate-800">
+        {vendors.map((v) => (
+          <li key={v.slug} className="flex items-center justify-between gap-3 py-2">
+            <span className="min-w-0">
+              <Link href={`/vendors/${v.slug}`} className="block truncate text-sm font-medium hover:underline">
+                {v.name}
+              </Link>
+              {v.category && <span className="block truncate text-xs text-slate-500 dark:text-slate-400">{v.category}</span>}
+            </span>
+            <WatchButton vendor={v} />
+          </li>
+        ))}
+      </ul>
+      {total > vendors.length && (
+        <Link href={`/vendors?${new URLSearchParams({ q })}`} className="block text-xs font-medium text-brand-600 hover:underline dark:text-brand-500">
+          All {total} matches in the directory →
+        </Link>
+      )}
+    </div>
+  )
+}

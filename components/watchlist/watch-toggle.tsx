@@ -1,0 +1,70 @@
+'use client'
+
+import Link from 'next/link'
+import { usePathname, useSearchParams } from 'next/navigation'
+import { useActionState } from 'react'
+import { toggleWatchAction } from '@/app/(app)/watchlist/actions'
+import { authHref } from '@/lib/auth/return-path'
+
+export type WatchButtonSize = 'sm' | 'md'
+
+const base = 'inline-flex shrink-0 items-center justify-center gap-1.5 rounded-md font-medium shadow-sm disabled:opacity-60'
+const sizes = { sm: 'px-2.5 py-1 text-xs', md: 'px-4 py-2 text-sm' }
+const looks = {
+  watch: 'bg-brand-600 text-white hover:bg-brand-700',
+  unwatch:
+    'border border-slate-300 bg-white text-slate-700 hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200 dark:hover:bg-slate-800',
+}
+
+const EyeIcon = () => (
+  <svg viewBox="0 0 20 20" fill="none" aria-hidden="true" className="h-4 w-4">
+    <path d="M1.5 10S4.5 4 10 4s8.5 6 8.5 6-3 6-8.5 6-8.5-6-8.5-6z" stroke="currentColor" strokeWidth="1.6" />
+    <circle cx="10" cy="10" r="2.5" stroke="currentColor" strokeWidth="1.6" />
+  </svg>
+)
+const CheckIcon = () => (
+  <svg viewBox="0 0 20 20" fill="none" aria-hidden="true" className="h-4 w-4">
+    <path d="M4 10.5l4 4 8-9" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
+  </svg>
+)
+
+/** Signed out: Watch leads through sign-up, which adds the vendor and comes back here. */
+export function SignedOutWatchLink({ slug, name, size }: { slug: string; name: string; size: WatchButtonSize }) {
+  const pathname = usePathname()
+  const search = useSearchParams().toString()
+  const href = authHref('/sign-up', { watch: slug, next: search ? `${pathname}?${search}` : pathname })
+  return (
+    <Link href={href} aria-label={`Watch ${name}`} className={`${base} ${sizes[size]} ${looks.watch}`}>
+      <EyeIcon />
+      Watch
+    </Link>
+  )
+}
+
+/** Signed in: one form that watches or unwatches, and explains a refusal (the plan limit) in place. */
+export function WatchToggle({ slug, name, watched, size, align }: { slug: string; name: string; watched: boolean; size: WatchButtonSize; align: 'start' | 'end' }) {
+  // `watched` is always the server's answer: a successful action revalidates the page and the new
+  // value arrives in the same response as the result. The same button stays, so focus stays on it.
+  const [state, action, pending] = useActionState(toggleWatchAction, null)
+  const verb = watched ? 'Unwatch' : 'Watch'
+  return (
+    <form action={action} className={`flex flex-col gap-1 ${align === 'end' ? 'items-end text-right' : 'items-start'}`}>
+      <input type="hidden" name="vendor" value={slug} />
+      <input type="hidden" name="intent" value={watched ? 'unwatch' : 'watch'} />
+      <button type="submit" disabled={pending} aria-label={`${verb} ${name}`} className={`${base} ${sizes[size]} ${watched ? looks.unwatch : looks.watch}`}>
+        {watched ? <CheckIcon /> : <EyeIcon />}
+        {verb}
+      </button>
+      {state && !state.ok && (
+        <p role="alert" className="max-w-xs text-xs text-red-700 dark:text-red-400">
+          {state.message}{' '}
+          {state.upgradeUrl && (
+            <Link href={state.upgradeUrl} className="font-medium underline">
+              See plans
+            </Link>
+          )}
+        </p>
+      )}
+    </form>
+  )
+}

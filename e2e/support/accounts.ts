@@ -1,0 +1,53 @@
+// Accounts for the specs: unique emails, sign-up through the real form, and the links the app
+// mails (read from the e2e server's EMAIL_TRANSPORT=log folder).
+import { randomBytes } from 'node:crypto'
+import { expect, type Page } from '@playwright/test'
+import { readLoggedEmails, type LoggedEmail } from '@/lib/email/log-transport'
+import { E2E_APP_URL, E2E_MAIL_DIR } from './config'
+
+export const PASSWORD = 'correct horse battery staple'
+
+export function uniqueEmail(label: string): string {
+  return `${label}-${randomBytes(4).toString('hex')}@example.com`
+}
+
+/** Waits for the newest message to `to` (optionally with a subject) and returns it. */
+export async function waitForEmail(to: string, subject?: RegExp): Promise<LoggedEmail> {
+  let found: LoggedEmail | undefined
+  await expect
+    .poll(
+      () => {
+        found = readLoggedEmails(E2E_MAIL_DIR)
+          .filter((m) => m.to === to && (!subject || subject.test(m.subject)))
+          .at(-1)
+        return found !== undefined
+      },
+      { message: `an email to ${to}`, timeout: 10_000 },
+    )
+    .toBe(true)
+  return found as LoggedEmail
+}
+
+/** The first link into the app at `pathname` in a message's text. */
+export function linkIn(mail: LoggedEmail, pathname: string): string {
+  const match = mail.text.match(new RegExp(`${E2E_APP_URL}${pathname}\\?token=[\\w-]+`))
+  if (!match) throw new Error(`no ${pathname} link in "${mail.subject}"`)
+  return match[0]
+}
+
+/** Signs up through the form and lands wherever the app sends a new user. */
+export async function signUp(page: Page, email: string, password = PASSWORD): Promise<void> {
+  await page.goto('/sign-up')
+  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Password').fill(password)
+  await page.getByRole('button', { name: 'Create account' }).click()
+  await expect(page).toHaveURL(/\/dashboard$/)
+}
+
+export async function signIn(page: Page, email: string, password = PASSWORD): Promise<void> {
+  await page.goto('/sign-in')
+  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Password').fill(password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page).toHaveURL(/\/dashboard$/)
+}

@@ -1,0 +1,44 @@
+// Forgotten passwords: a single-use link by email, then a new password that signs out every
+// existing session.
+import { emailSubject, RATE_LIMITS } from '@/lib/auth/rate-limits'
+import { hashPassword } from '@/lib/auth/password'
+import { TOKEN_PATTERN } from '@/lib/auth/tokens'
+import { isResetTokenValid, issueAuthToken, redeemPasswordReset } from '@/lib/data/auth-tokens'
+import { hitRateLimits } from '@/lib/data/rate-limits'
+import { findUserCredentials } from '@/lib/data/users'
+import { sendEmail } from '@/lib/email'
+import { passwordResetMessage } from '@/lib/email/messages'
+import { appLink } from './links'
+
+export type ResetRequestResult = { ok: true } | { ok: false; reason: 'rate_limited'; retryAfterMs: number }
+
+/**
+ * Sends a reset link if the account exists. The result is the same either way (the caller shows
+ * "if an account exists, we sent a link"), so the form cannot be used to discover accounts.
+ */
+export async function requestPasswordReset(email: string, ip: string, now: Date): Promise<ResetRequestResult> {
+  const limited = await hitRateLimits(
+    [
+      { limit: RATE_LIMITS.resetPerIp, subject: ip },
+      { limit: RATE_LIMITS.resetPerEmail, subject: emailSubject(email) },
+    ],
+    now,
+  )
+  if (!limited.allowed) return { ok: false, reason: 'rate_limited', retryAfterMs: limited.retryAfterMs }
+  const user = await findUserCredentials(email)
+  if (user) {
+    const token = await issueAuthToken({ userId: user.id, purpose: 'reset_password', email: user.email, now })
+    await sendEmail(passwordResetMessage(user.email, appLink('/reset-password', { token })))
+  }
+  return { ok: true }
+}
+
+export async function checkResetLink(token: string, now: Date): Promise<boolean> {
+  return TOKEN_PATTERN.test(token) && isResetTokenValid(token, now)
+}
+
+/** Returns the account's email on success (to sign in with), null for a used or expired link. */
+export async function resetPassword(token: string, newPassword: string, now: Date): Promise<{ email: string } | null> {
+  if (!TOKEN_PATTERN.test(token)) return null
+  return redeemPasswordReset(token, await hashPassword(newPassword), now)
+}

@@ -1,0 +1,58 @@
+// Account settings that need more than one write: anything guarded by the current password.
+import { RATE_LIMITS } from '@/lib/auth/rate-limits'
+import { hashPassword, verifyPassword } from '@/lib/auth/password'
+import { findPendingEmailChange, issueAuthToken } from '@/lib/data/auth-tokens'
+import { hitRateLimits } from '@/lib/data/rate-limits'
+import { deleteUser, findUserIdByEmail, getAccount, getPasswordHash, setPassword } from '@/lib/data/users'
+import { sendEmail } from '@/lib/email'
+import { emailChangeMessage } from '@/lib/email/messages'
+import { appLink } from './links'
+
+export type PasswordCheck = 'ok' | 'wrong_password' | 'rate_limited'
+
+/** Settings changes re-check the password; limited per user so a stolen session cannot guess it. */
+export async function checkCurrentPassword(userId: string, password: string, now: Date): Promise<PasswordCheck> {
+  const limited = await hitRateLimits([{ limit: RATE_LIMITS.passwordCheckPerUser, subject: userId }], now)
+  if (!limited.allowed) return 'rate_limited'
+  const hash = await getPasswordHash(userId)
+  return hash && (await verifyPassword(password, hash)) ? 'ok' : 'wrong_password'
+}
+
+export type EmailChangeResult = { ok: true } | { ok: false; reason: Exclude<PasswordCheck, 'ok'> | 'same_email' }
+
+/**
+ * Sends a confirmation link to the new address; the account keeps its current address until the
+ * link is opened. If the new address already has an account we send nothing but answer the same,
+ * so settings cannot be used to discover other people's accounts.
+ */
+export async function requestEmailChange(userId: string, newEmail: string, currentPassword: string, now: Date): Promise<EmailChangeResult> {
+  const account = await getAccount(userId)
+  if (!account) return { ok: false, reason: 'wrong_password' }
+  if (account.email === newEmail) return { ok: false, reason: 'same_email' }
+  const check = await checkCurrentPassword(userId, currentPassword, now)
+  if (check !== 'ok') return { ok: false, reason: check }
+  const limited = await hitRateLimits([{ limit: RATE_LIMITS.emailChangePerUser, subject: userId }], now)
+  if (!limited.allowed) return { ok: false, reason: 'rate_limited' }
+  if (await findUserIdByEmail(newEmail)) return { ok: true }
+  const token = await issueAuthToken({ userId, purpose: 'change_email', email: newEmail, now })
+  await sendEmail(emailChangeMessage(newEmail, appLink('/verify', { token })))
+  return { ok: true }
+}
+
+export { findPendingEmailChange }
+
+/** Sets a new password and bumps the session version: every other session is signed out. */
+export async function changePassword(userId: string, currentPassword: string, newPassword: string, now: Date): Promise<PasswordCheck> {
+  const check = await checkCurrentPassword(userId, currentPassword, now)
+  if (check !== 'ok') return check
+  await setPassword(userId, await hashPassword(newPassword))
+  return 'ok'
+}
+
+/** Deletes the account and everything of it (watchlist, preferences, tokens, deliveries). */
+export async function deleteAccount(userId: string, currentPassword: string, now: Date): Promise<PasswordCheck> {
+  const check = await checkCurrentPassword(userId, currentPassword, now)
+  if (check !== 'ok') return check
+  await deleteUser(userId)
+  return 'ok'
+}

@@ -1,0 +1,35 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createLogTransport, readLoggedEmails } from './log-transport'
+import { passwordResetMessage, verifyEmailMessage } from './messages'
+
+const dirs: string[] = []
+afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })))
+
+describe('the log transport', () => {
+  it('writes each message as a JSON file, readable back in order', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vw-mail-'))
+    dirs.push(dir)
+    const transport = createLogTransport(path.join(dir, 'nested'))
+    const first = await transport.send({ from: 'a@x.test', ...verifyEmailMessage('ann@example.com', 'http://localhost/verify?token=abc') })
+    await transport.send({ from: 'a@x.test', ...passwordResetMessage('bob@example.com', 'http://localhost/reset-password?token=def') })
+    const mails = readLoggedEmails(path.join(dir, 'nested'))
+    expect(mails.map((m) => m.to)).toEqual(['ann@example.com', 'bob@example.com'])
+    expect(mails[0]).toMatchObject({ id: first.id, from: 'a@x.test', subject: 'Confirm your email for Vendorwatch' })
+    expect(mails[0]?.text).toContain('http://localhost/verify?token=abc')
+  })
+  it('reads an empty list from a folder that does not exist yet', () => {
+    expect(readLoggedEmails(path.join(os.tmpdir(), 'vw-no-such-folder'))).toEqual([])
+  })
+})
+
+describe('account messages', () => {
+  it('escape what they put into HTML', () => {
+    const m = verifyEmailMessage('x@example.com', 'http://localhost/verify?token=a&b="<x>"')
+    expect(m.html).toContain('token=a&#38;b=&#34;&#60;x&#62;&#34;')
+    expect(m.html).not.toContain('"<x>"')
+    expect(m.text).toContain('token=a&b="<x>"')
+  })
+})

@@ -1,0 +1,29 @@
+// Forms of the watchlist: the Watch button and a watch's alert preferences.
+import { z } from 'zod'
+import { SLUG_PATTERN } from '@/lib/catalog/catalog-row'
+
+export const vendorSlugSchema = z.string({ error: 'Unknown vendor' }).regex(SLUG_PATTERN, 'Unknown vendor').max(64, 'Unknown vendor')
+
+export const watchToggleSchema = z.object({
+  vendor: vendorSlugSchema,
+  intent: z.enum(['watch', 'unwatch'], { error: 'Unknown action' }),
+})
+
+export const MIN_IMPACTS = ['any', 'minor', 'major'] as const
+export const DELIVERY_MODES = ['instant', 'digest'] as const
+
+/** A checkbox posts "on" when ticked and nothing when not. */
+const checkbox = z.preprocess((v) => v === 'on' || v === 'true', z.boolean())
+
+export const watchPreferencesSchema = z
+  .object({
+    vendor: vendorSlugSchema,
+    scope: z.enum(['all', 'chosen'], { error: 'Choose which components to hear about' }),
+    components: z.array(z.string().min(1).max(64)).max(500).default([]),
+    minImpact: z.enum(MIN_IMPACTS, { error: 'Choose a minimum impact' }),
+    maintenance: checkbox,
+    delivery: z.enum(DELIVERY_MODES, { error: 'Choose how to receive alerts' }),
+  })
+  .refine((v) => v.scope === 'all' || v.components.length > 0, { path: ['components'], error: 'Choose at least one component, or all of them' })
+
+export type WatchPreferencesInput = z.output<typeof watchPreferencesSchema>
