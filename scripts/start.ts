@@ -11,7 +11,8 @@ import path from 'node:path'
 
 if (fs.existsSync('.env')) process.loadEnvFile('.env')
 const port = process.env.PORT || '3000'
-const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }
+// PORT is passed on so the server's in-process scheduler knows where to reach itself.
+const childEnv = { ...process.env, PORT: port, NEXT_TELEMETRY_DISABLED: '1' }
 
 function run(command: string, args: string[], options: SpawnOptions = {}): Promise<number> {
   return new Promise((resolve, reject) => {
