@@ -1,29 +1,9 @@
 // How incident impacts and timeline days are presented: words first, colour as a second cue.
-import type { IncidentImpact, IncidentStatus } from '@/lib/ingest/normalize'
+import { IMPACT_LABEL } from '@/lib/format/status-labels'
+import type { IncidentImpact } from '@/lib/ingest/normalize'
 import type { DayState } from '@/lib/status/outage-timeline'
 
-export const IMPACT_LABEL: Record<IncidentImpact, string> = {
-  none: 'No impact',
-  minor: 'Minor',
-  major: 'Major',
-  critical: 'Critical',
-  unknown: 'Impact unknown',
-}
-
-export const INCIDENT_STATUS_LABEL: Record<IncidentStatus, string> = {
-  investigating: 'Investigating',
-  identified: 'Identified',
-  monitoring: 'Monitoring',
-  resolved: 'Resolved',
-  postmortem: 'Postmortem',
-  unknown: 'Status unknown',
-}
-
-/**
- * An incident's own state in words. `postmortem` means resolved with a postmortem, which the pages
- * show separately, so the state itself reads "Resolved" (update labels keep "Postmortem").
- */
-export const incidentStateLabel = (status: IncidentStatus): string => (status === 'postmortem' ? 'Resolved' : INCIDENT_STATUS_LABEL[status])
+export { IMPACT_LABEL, INCIDENT_STATUS_LABEL, incidentStateLabel } from '@/lib/format/status-labels'
 
 /** Badge colours per impact (with the words inside, never colour alone). */
 export const IMPACT_BADGE: Record<IncidentImpact, string> = {

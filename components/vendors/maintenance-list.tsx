@@ -1,15 +1,7 @@
 import { LocalTime } from '@/components/time/local-time'
 import type { VendorStatusDetail } from '@/lib/data/vendor-status'
+import { MAINTENANCE_STATUS_LABEL } from '@/lib/format/status-labels'
 import { UpstreamText } from './upstream-text'
-
-const STATUS_LABEL: Record<VendorStatusDetail['maintenances'][number]['status'], string> = {
-  scheduled: 'Scheduled',
-  in_progress: 'In progress',
-  verifying: 'Verifying',
-  completed: 'Completed',
-  cancelled: 'Cancelled',
-  unknown: 'Status unknown',
-}
 
 /** Running maintenance first, then upcoming windows, in the reader's time zone. */
 export function MaintenanceList({ maintenances, icsHref }: { maintenances: VendorStatusDetail['maintenances']; icsHref: string }) {
@@ -32,7 +24,7 @@ export function MaintenanceList({ maintenances, icsHref }: { maintenances: Vendo
           <li key={m.id} className="rounded-lg border border-sky-200 bg-white p-4 dark:border-sky-900 dark:bg-slate-900">
             <p className="font-semibold">{m.title}</p>
             <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-              <span className="font-medium text-slate-800 dark:text-slate-200">{STATUS_LABEL[m.status]}</span> · <LocalTime iso={m.scheduledFor.toISOString()} />
+              <span className="font-medium text-slate-800 dark:text-slate-200">{MAINTENANCE_STATUS_LABEL[m.status]}</span> · <LocalTime iso={m.scheduledFor.toISOString()} />
               {m.scheduledUntil && (
                 <>
                   {' '}

@@ -1,4 +1,5 @@
 // How each normalized status is presented: words and a symbol first, colour only as a third cue.
+import { SERVICE_STATUS_LABEL } from '@/lib/format/status-labels'
 import type { ServiceStatus } from '@/lib/ingest/normalize'
 
 export interface StatusMeta {
@@ -12,37 +13,37 @@ export interface StatusMeta {
 
 export const STATUS_META: Record<ServiceStatus, StatusMeta> = {
   operational: {
-    label: 'Operational',
+    label: SERVICE_STATUS_LABEL.operational,
     symbol: '✓',
     badgeClass: 'status-badge-operational',
     dotClass: 'bg-emerald-500',
   },
   degraded: {
-    label: 'Degraded performance',
+    label: SERVICE_STATUS_LABEL.degraded,
     symbol: '~',
     badgeClass: 'status-badge-degraded',
     dotClass: 'bg-yellow-400',
   },
   partial_outage: {
-    label: 'Partial outage',
+    label: SERVICE_STATUS_LABEL.partial_outage,
     symbol: '!',
     badgeClass: 'status-badge-partial-outage',
     dotClass: 'bg-orange-500',
   },
   major_outage: {
-    label: 'Major outage',
+    label: SERVICE_STATUS_LABEL.major_outage,
     symbol: '✕',
     badgeClass: 'status-badge-major-outage',
     dotClass: 'bg-red-600',
   },
   maintenance: {
-    label: 'Under maintenance',
+    label: SERVICE_STATUS_LABEL.maintenance,
     symbol: '⚙',
     badgeClass: 'status-badge-maintenance',
     dotClass: 'bg-sky-500',
   },
   unknown: {
-    label: 'Status unknown',
+    label: SERVICE_STATUS_LABEL.unknown,
     symbol: '?',
     badgeClass: 'status-badge-unknown',
     dotClass: 'bg-slate-400',

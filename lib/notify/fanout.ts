@@ -119,5 +119,5 @@ async function findWatchers(tx: Tx, vendorId: string, limits: WatchLimits): Prom
        AND r."alertsEnabled"
        AND u."emailAlerts"
        AND u."emailVerified" IS NOT NULL
-       AND r.position <= CASE WHEN s.status IN ('active', 'trialing', 'past_due') THEN ${limits.paid} ELSE ${limits.free} END`
+       AND r.position <= CASE WHEN s.status IN ('active', 'trialing', 'past_due') THEN ${limits.paid}::int ELSE ${limits.free}::int END`
 }
