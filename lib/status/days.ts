@@ -18,10 +18,21 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return f
 }
 
-/** Wall-clock fields of an instant in a zone. */
+/** Wall-clock fields of an instant in a zone (one Intl call; none for UTC, the common case). */
 function wallClock(instant: Date, timeZone: string) {
-  const get = (type: string) => Number(formatterFor(timeZone).formatToParts(instant).find((p) => p.type === type)?.value)
-  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') }
+  if (timeZone === 'UTC') {
+    return {
+      year: instant.getUTCFullYear(),
+      month: instant.getUTCMonth() + 1,
+      day: instant.getUTCDate(),
+      hour: instant.getUTCHours(),
+      minute: instant.getUTCMinutes(),
+      second: instant.getUTCSeconds(),
+    }
+  }
+  const fields: Record<string, number> = {}
+  for (const part of formatterFor(timeZone).formatToParts(instant)) fields[part.type] = Number(part.value)
+  return { year: fields.year ?? 0, month: fields.month ?? 1, day: fields.day ?? 1, hour: fields.hour ?? 0, minute: fields.minute ?? 0, second: fields.second ?? 0 }
 }
 
 /** Offset of the zone from UTC at an instant, in ms (UTC+02:00 -> 7,200,000). */
@@ -34,6 +45,7 @@ function offsetMs(instant: Date, timeZone: string): number {
 /** The instant of local midnight starting the given calendar day. */
 function midnight(year: number, month: number, day: number, timeZone: string): Date {
   const guess = Date.UTC(year, month - 1, day)
+  if (timeZone === 'UTC') return new Date(guess)
   // Two passes settle the offset even when midnight is near a daylight-saving switch.
   let instant = guess - offsetMs(new Date(guess), timeZone)
   instant = guess - offsetMs(new Date(instant), timeZone)
@@ -45,8 +57,23 @@ export function dayKey(instant: Date, timeZone: string): string {
   return `${w.year}-${String(w.month).padStart(2, '0')}-${String(w.day).padStart(2, '0')}`
 }
 
-/** The last `count` days up to and including the day of `now`, oldest first. */
+// The grid depends only on the zone and today's date, and a page draws dozens of bars on it:
+// computed once per (count, zone, day) and shared. Small, so it never grows past a few entries.
+const grids = new Map<string, DayWindow[]>()
+const MAX_GRIDS = 32
+
+/** The last `count` days up to and including the day of `now`, oldest first. Treat as read-only. */
 export function lastDays(count: number, now: Date, timeZone: string): DayWindow[] {
+  const key = `${count}|${timeZone}|${dayKey(now, timeZone)}`
+  const cached = grids.get(key)
+  if (cached) return cached
+  const grid = buildDays(count, now, timeZone)
+  if (grids.size >= MAX_GRIDS) grids.delete(grids.keys().next().value as string)
+  grids.set(key, grid)
+  return grid
+}
+
+function buildDays(count: number, now: Date, timeZone: string): DayWindow[] {
   const today = wallClock(now, timeZone)
   const days: DayWindow[] = []
   for (let i = count - 1; i >= 0; i--) {

@@ -18,9 +18,11 @@ import { freshness } from '@/lib/ingest/freshness'
 import { outageTimeline } from '@/lib/status/outage-timeline'
 import { componentUptime } from '@/lib/status/uptime'
 
-// Cached and shared by every visitor: regenerated at most every 30 s, and at once when a refresh
-// changes this vendor (the cron route revalidates its path). Nothing here may depend on who asks.
-export const revalidate = 30
+// Cached and shared by every visitor: dropped at once when a refresh changes this vendor (the cron
+// route revalidates its path), and regenerated at least once a minute for the time-derived parts
+// (is the status stale?). A render costs tens of ms, so a minute keeps background work small even
+// when crawlers walk all 2,000 vendors. Nothing here may depend on who asks.
+export const revalidate = 60
 export async function generateStaticParams() {
   return [] // rendered on first request, never at build time (the database belongs to the server)
 }

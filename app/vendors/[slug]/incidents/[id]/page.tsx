@@ -9,7 +9,7 @@ import { findIncident } from '@/lib/data/vendor-history'
 import { formatDuration } from '@/lib/format/date-time'
 
 // Shared cache like the vendor page (see there): nothing here depends on who asks.
-export const revalidate = 30
+export const revalidate = 60
 export async function generateStaticParams() {
   return []
 }
