@@ -12,7 +12,8 @@ import path from 'node:path'
 
 if (fs.existsSync('.env')) process.loadEnvFile('.env')
 const port = process.env.PORT || '3000'
-const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', AUTH_SECRET: process.env.AUTH_SECRET || localAuthSecret() }
+// PORT is passed on so the server's in-process scheduler knows where to reach itself.
+const childEnv = { ...process.env, PORT: port, NEXT_TELEMETRY_DISABLED: '1', AUTH_SECRET: process.env.AUTH_SECRET || localAuthSecret() }
 
 /**
  * The production server refuses to run without AUTH_SECRET. For a zero-setup self-hosted start we
@@ -73,6 +74,9 @@ async function main(): Promise<number> {
   code = await run(bin('tsx'), ['scripts/seed.ts'])
   if (code !== 0) return code
 
+  // Cached vendor pages are renderings of the database as it was when they were made, possibly a
+  // different database (a reset, the e2e suite, a benchmark): never serve them to a new server.
+  fs.rmSync(path.join('.next', 'server', 'route-cache'), { recursive: true, force: true })
   const server = spawn(bin('next'), ['start', '-p', port], { stdio: 'inherit', env: childEnv })
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal))
   return new Promise((resolve) => server.on('exit', (c, signal) => resolve(c ?? (signal ? 0 : 1))))

@@ -1,5 +1,5 @@
 import Link from 'next/link'
-import { incidentImpactLabel, incidentStatusLabel } from '@/components/vendors/incident-summary'
+import { IMPACT_LABEL, INCIDENT_STATUS_LABEL } from '@/lib/format/status-labels'
 import type { WatchlistIncident } from '@/lib/data/watchlist'
 import { formatDuration } from '@/lib/format/date-time'
 import { formatInTimeZone } from '@/lib/format/zoned'
@@ -34,9 +34,9 @@ export function IncidentFeed({ incidents, timeZone, now }: { incidents: Watchlis
                 <span className="text-slate-800 dark:text-slate-200">{incident.title}</span>
               </p>
               <p className="text-xs text-slate-600 dark:text-slate-400">
-                <span className={open ? 'font-medium text-red-700 dark:text-red-300' : undefined}>{open ? `Ongoing · ${incidentStatusLabel(incident.status)}` : 'Resolved'}</span>
+                <span className={open ? 'font-medium text-red-700 dark:text-red-300' : undefined}>{open ? `Ongoing · ${INCIDENT_STATUS_LABEL[incident.status]}` : 'Resolved'}</span>
                 {' · '}
-                {incidentImpactLabel(incident.impact)}
+                {IMPACT_LABEL[incident.impact]}
                 {' · '}
                 <time dateTime={incident.startedAt.toISOString()}>{formatInTimeZone(incident.startedAt, timeZone)}</time>
                 {' · '}

@@ -14,15 +14,15 @@ export interface ControlRequest {
   status?: number
 }
 
-/** Acme Cloud starts out fully operational (GitHub's recorded summary with no incidents). */
+/** Every test vendor starts out fully operational (GitHub's recorded summary, no incidents). */
 export function initialPages(): ControlRequest[] {
   const operational = fs.readFileSync(new URL('statuspage/github-summary-operational.json', FIXTURES), 'utf8')
   const page = JSON.parse(operational).page
-  return [
-    { path: '/acme-cloud/api/v2/summary.json', body: operational },
-    { path: '/acme-cloud/api/v2/incidents.json', body: JSON.stringify({ page, incidents: [] }) },
-    { path: '/acme-cloud/api/v2/scheduled-maintenances.json', body: JSON.stringify({ page, scheduled_maintenances: [] }) },
-  ]
+  return ['acme-cloud', 'globex'].flatMap((slug) => [
+    { path: `/${slug}/api/v2/summary.json`, body: operational },
+    { path: `/${slug}/api/v2/incidents.json`, body: JSON.stringify({ page, incidents: [] }) },
+    { path: `/${slug}/api/v2/scheduled-maintenances.json`, body: JSON.stringify({ page, scheduled_maintenances: [] }) },
+  ])
 }
 
 export async function startStatusPages(): Promise<StatusServer> {

@@ -1,6 +1,8 @@
 // Starts the in-process refresh schedule for self-hosted servers (`npm start`), once per process.
+// Each cycle runs through GET /api/cron/refresh over loopback (see internal-token.ts for why).
 import { env, refreshIntervalMs } from '@/lib/env'
 import { startScheduler } from '@/lib/ingest/scheduler'
+import { internalRefreshToken } from './internal-token'
 
 const STARTED = Symbol.for('vendorwatch.refreshScheduler')
 
@@ -9,19 +11,18 @@ export function startInProcessRefresh(): void {
   const state = globalThis as unknown as Record<symbol, boolean>
   if (state[STARTED]) return // dev-server reloads re-run instrumentation; one schedule is enough
   state[STARTED] = true
-  const intervalMs = refreshIntervalMs
-  console.log(`[refresh] in-process schedule: every ${intervalMs / 1000} s (REFRESH_SCHEDULER=external turns it off)`)
+  const url = `http://127.0.0.1:${env.PORT}/api/cron/refresh`
+  const token = internalRefreshToken()
+  console.log(`[refresh] in-process schedule: every ${refreshIntervalMs / 1000} s (REFRESH_SCHEDULER=external turns it off)`)
   startScheduler({
-    intervalMs,
+    intervalMs: refreshIntervalMs,
     initialDelayMs: 5_000,
     log: (m) => console.error(m),
     runCycle: async () => {
-      // Loaded only when the schedule runs: with REFRESH_SCHEDULER=external this process never
-      // builds the refresh's HTTP client at all.
-      const { refreshDueVendors } = await import('./refresh')
-      // A cycle may use most of the interval, never more: the next one would find little due.
-      const s = await refreshDueVendors('scheduler', Math.max(10_000, intervalMs * 0.8))
-      console.log(`[refresh] ${s.checked} checked (${s.changed} changed, ${s.unchanged} unchanged, ${s.failed} failed), ${s.events} events, ${s.durationMs} ms`)
+      const res = await fetch(url, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(120_000) })
+      const body = (await res.json()) as Record<string, unknown>
+      if (!res.ok) throw new Error(`refresh route answered ${res.status}: ${JSON.stringify(body)}`)
+      console.log(`[refresh] ${body.checked} checked (${body.changed} changed, ${body.unchanged} unchanged, ${body.failed} failed), ${body.events} events, ${body.durationMs} ms`)
     },
   })
 }

@@ -97,3 +97,25 @@ export async function findVendorsBySlugs(slugs: string[]): Promise<VendorSummary
 export async function countVendors(): Promise<number> {
   return db.vendor.count()
 }
+
+/** Every vendor's slug and last change, for the sitemap. */
+export async function listVendorSlugs(): Promise<{ slug: string; updatedAt: Date }[]> {
+  return db.vendor.findMany({ orderBy: { slug: 'asc' }, select: { slug: true, updatedAt: true } })
+}
+
+/**
+ * Vendors that report a problem right now (degraded or an outage) and whose status we read
+ * recently: a status we could not refresh is not "now".
+ */
+export async function listVendorsWithProblems(freshSince: Date, limit = 24): Promise<VendorSummary[]> {
+  const rows = await db.vendor.findMany({
+    where: { status: { in: ['degraded', 'partial_outage', 'major_outage'] }, source: { lastSuccessAt: { gte: freshSince } } },
+    select: { ...vendorSummarySelect, statusChangedAt: true },
+    take: limit * 2,
+  })
+  // Worst first, then the most recent change.
+  const rank = { major_outage: 0, partial_outage: 1, degraded: 2 } as Record<string, number>
+  return rows
+    .sort((a, b) => (rank[a.status] ?? 9) - (rank[b.status] ?? 9) || (b.statusChangedAt?.getTime() ?? 0) - (a.statusChangedAt?.getTime() ?? 0))
+    .slice(0, limit)
+}

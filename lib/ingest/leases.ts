@@ -9,6 +9,7 @@ import type { Platform } from '@/lib/db/generated/enums'
 export interface ClaimedSource {
   id: string
   vendorId: string
+  vendorSlug: string
   platform: Platform
   apiUrl: string | null
   statusPageUrl: string
@@ -40,7 +41,7 @@ export async function claimDueSources(db: Db, args: { owner: string; now: Date; 
           FOR UPDATE SKIP LOCKED
        ) AS due, "Vendor" AS v
       WHERE s.id = due.id AND v.id = s."vendorId"
-  RETURNING s.id, s."vendorId", s.platform::text AS platform, s."apiUrl", v."statusPageUrl", s."httpCache", s.settings, s."consecutiveFailures"`,
+  RETURNING s.id, s."vendorId", v.slug AS "vendorSlug", s.platform::text AS platform, s."apiUrl", v."statusPageUrl", s."httpCache", s.settings, s."consecutiveFailures"`,
     args.owner,
     leaseExpiresAt,
     args.now,

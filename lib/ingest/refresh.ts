@@ -48,6 +48,8 @@ export interface RefreshSummary {
   durationMs: number
   /** The time budget ran out before every due vendor was claimed. */
   stoppedEarly: boolean
+  /** Slugs of vendors whose public picture changed (new data, or newly failing): caches to drop. */
+  changedVendors: string[]
 }
 
 /** Vendors a worker claims at once: small, so a long cycle never sits on leases it is not using. */
@@ -57,6 +59,7 @@ export async function runRefreshCycle(deps: RefreshDeps, options: RefreshOptions
   const started = deps.now()
   const run = await deps.db.refreshRun.create({ data: { trigger: options.trigger, owner: options.owner, startedAt: started }, select: { id: true } })
   const totals: Totals = { due: 0, checked: 0, changed: 0, unchanged: 0, failed: 0, events: 0 }
+  const changedVendors: string[] = []
   const deadline = started.getTime() + options.timeBudgetMs
   let stoppedEarly = false
   let error: string | null = null
@@ -75,7 +78,12 @@ export async function runRefreshCycle(deps: RefreshDeps, options: RefreshOptions
       }
       const batch = await claimDueSources(deps.db, { owner: options.owner, now: deps.now(), dueBy: started, leaseMs: options.leaseMs, limit: CLAIM_BATCH })
       if (batch.length === 0) return
-      for (const source of batch) tally(totals, await check(source))
+      for (const source of batch) {
+        const outcome = await check(source)
+        tally(totals, outcome)
+        // A first failure changes what the page says (the status may now be out of date).
+        if (outcome.kind === 'changed' || (outcome.kind === 'failed' && source.consecutiveFailures === 0)) changedVendors.push(source.vendorSlug)
+      }
     }
   }
   try {
@@ -92,7 +100,7 @@ export async function runRefreshCycle(deps: RefreshDeps, options: RefreshOptions
     const durationMs = deps.now().getTime() - started.getTime()
     await deps.db.refreshRun.update({ where: { id: run.id }, data: { ...totals, durationMs, finishedAt: deps.now(), error } })
   }
-  return { runId: run.id, ...totals, durationMs: deps.now().getTime() - started.getTime(), stoppedEarly }
+  return { runId: run.id, ...totals, durationMs: deps.now().getTime() - started.getTime(), stoppedEarly, changedVendors }
 }
 
 type Totals = Pick<RefreshSummary, 'due' | 'checked' | 'changed' | 'unchanged' | 'failed' | 'events'>

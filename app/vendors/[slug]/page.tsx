@@ -4,17 +4,34 @@ import { notFound } from 'next/navigation'
 import { Card } from '@/components/ui/card'
 import { ComponentList } from '@/components/vendors/component-list'
 import { FreshnessNote } from '@/components/vendors/freshness-note'
+import { IncidentHistoryList } from '@/components/vendors/incident-history'
 import { IncidentSummary } from '@/components/vendors/incident-summary'
 import { MaintenanceList } from '@/components/vendors/maintenance-list'
+import { OutageTimeline } from '@/components/vendors/outage-timeline'
 import { StatusBanner } from '@/components/vendors/status-banner'
 import { WatchButton } from '@/components/watchlist/watch-button'
 import { isMonitoredSource, PLATFORM_LABELS } from '@/lib/catalog/platforms'
+import { findComponentHistory, findTimelineIncidents, listIncidentHistory } from '@/lib/data/vendor-history'
 import { findVendorStatus } from '@/lib/data/vendor-status'
 import { findVendorBySlug } from '@/lib/data/vendors'
 import { refreshIntervalMs } from '@/lib/env'
 import { freshness } from '@/lib/ingest/freshness'
+import { outageTimeline } from '@/lib/status/outage-timeline'
+import { componentUptime } from '@/lib/status/uptime'
 
-export const dynamic = 'force-dynamic'
+// Cached and shared by every visitor: dropped at once when a refresh changes this vendor (the cron
+// route revalidates its path), and regenerated at least once a minute for the time-derived parts
+// (is the status stale?). A render costs tens of ms, so a minute keeps background work small even
+// when crawlers walk all 2,000 vendors. Nothing here may depend on who asks.
+export const revalidate = 60
+export async function generateStaticParams() {
+  return [] // rendered on first request, never at build time (the database belongs to the server)
+}
+
+const DAY_MS = 86_400_000
+const TIMELINE_DAYS = 30
+const UPTIME_DAYS = 90
+const HISTORY_PREVIEW = 10
 
 type Params = Promise<{ slug: string }>
 
@@ -23,8 +40,8 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   if (!vendor) return { title: 'Vendor not found' }
   return {
     title: `Is ${vendor.name} down? ${vendor.name} status and outages`,
-    description: `Current status, incidents and outages of ${vendor.name}, from its official status page.`,
-    alternates: { canonical: `/vendors/${vendor.slug}` },
+    description: `Is ${vendor.name} down right now? Current status, incidents, outage history and postmortems of ${vendor.name}, from its official status page.`,
+    alternates: { canonical: `/vendors/${vendor.slug}`, types: { 'application/atom+xml': `/vendors/${vendor.slug}/feed.atom` } },
   }
 }
 
@@ -35,6 +52,19 @@ export default async function VendorPage({ params }: { params: Params }) {
   const monitored = isMonitoredSource(vendor.source)
   const fresh = freshness(vendor.source, monitored, now, refreshIntervalMs)
   const known = fresh.kind === 'fresh' || fresh.kind === 'stale'
+  const [history, timelineIncidents, incidentHistory] = known
+    ? await Promise.all([
+        findComponentHistory(vendor.id, new Date(now.getTime() - UPTIME_DAYS * DAY_MS)),
+        findTimelineIncidents(vendor.id, new Date(now.getTime() - TIMELINE_DAYS * DAY_MS), now),
+        listIncidentHistory(vendor.id, 1, HISTORY_PREVIEW),
+      ])
+    : [new Map(), [], null]
+  const uptime = new Map([...history].map(([componentId, changes]) => [componentId, componentUptime(changes, { days: UPTIME_DAYS, now, timeZone: 'UTC' })]))
+  const timeline = outageTimeline(
+    timelineIncidents.map((i) => ({ ...i, endedAt: i.resolvedAt ?? (i.status === 'resolved' || i.status === 'postmortem' ? i.startedAt : null) })),
+    { days: TIMELINE_DAYS, now, timeZone: 'UTC', dataSince: vendor.source?.baselineAt ?? null },
+  )
+  const base = `/vendors/${vendor.slug}`
 
   return (
     <article className="space-y-8">
@@ -47,10 +77,13 @@ export default async function VendorPage({ params }: { params: Params }) {
         </nav>
         <h1 className="text-3xl font-semibold tracking-tight">{vendor.name} status</h1>
         <WatchButton vendor={vendor} size="md" align="start" />
-        <p className="text-slate-600 dark:text-slate-400">
-          {vendor.category && <span>{vendor.category} · </span>}
+        <p className="flex flex-wrap gap-x-3 gap-y-1 text-sm text-slate-600 dark:text-slate-400">
+          {vendor.category && <span>{vendor.category}</span>}
           <a href={vendor.statusPageUrl} rel="noopener noreferrer nofollow" target="_blank" className="font-medium text-brand-600 hover:underline dark:text-brand-500">
             Official status page ↗
+          </a>
+          <a href={`${base}/feed.atom`} className="font-medium text-brand-600 hover:underline dark:text-brand-500">
+            Incident feed (Atom)
           </a>
         </p>
       </div>
@@ -86,18 +119,38 @@ export default async function VendorPage({ params }: { params: Params }) {
         </Card>
       )}
 
-      {known && vendor.openIncidents.length > 0 && (
-        <section aria-labelledby="active-heading" className="space-y-3">
-          <h2 id="active-heading" className="text-lg font-semibold">
-            Active incidents
-          </h2>
-          {vendor.openIncidents.map((incident) => (
-            <IncidentSummary key={incident.id} incident={incident} now={now} />
-          ))}
-        </section>
+      {known && (
+        <>
+          {vendor.openIncidents.length > 0 && (
+            <section aria-labelledby="active-heading" className="space-y-3">
+              <h2 id="active-heading" className="text-lg font-semibold">
+                Active incidents
+              </h2>
+              {vendor.openIncidents.map((incident) => (
+                <IncidentSummary key={incident.id} incident={incident} vendorSlug={vendor.slug} now={now} />
+              ))}
+            </section>
+          )}
+          <MaintenanceList maintenances={vendor.maintenances} icsHref={`${base}/maintenance.ics`} />
+          <OutageTimeline days={timeline} />
+          <ComponentList groups={vendor.groups} components={vendor.components} uptime={uptime} />
+          {incidentHistory && (
+            <section aria-labelledby="history-heading" className="space-y-3">
+              <div className="flex flex-wrap items-baseline justify-between gap-2">
+                <h2 id="history-heading" className="text-lg font-semibold">
+                  Incident history
+                </h2>
+                {incidentHistory.total > HISTORY_PREVIEW && (
+                  <Link href={`${base}/incidents`} className="text-sm font-medium text-brand-600 hover:underline dark:text-brand-500">
+                    All {incidentHistory.total} incidents →
+                  </Link>
+                )}
+              </div>
+              <IncidentHistoryList incidents={incidentHistory.incidents} vendorSlug={vendor.slug} now={now} />
+            </section>
+          )}
+        </>
       )}
-      {known && <MaintenanceList maintenances={vendor.maintenances} />}
-      {known && <ComponentList groups={vendor.groups} components={vendor.components} />}
     </article>
   )
 }

@@ -1,5 +1,7 @@
 import { timingSafeEqual } from 'node:crypto'
 import { jsonError } from '@/lib/api/responses'
+import { isInternalRefreshToken } from '@/lib/data/internal-token'
+import { dropVendorPages } from '@/lib/data/page-cache'
 import { markVendorDue, refreshDueVendors } from '@/lib/data/refresh'
 import { env, isProduction } from '@/lib/env'
 
@@ -10,20 +12,26 @@ const TIME_BUDGET_MS = 45_000
 
 /**
  * GET /api/cron/refresh with `Authorization: Bearer $CRON_SECRET`: runs one refresh cycle and
- * answers its summary. Vercel Cron sends that header itself (vercel.json schedules the call).
+ * answers its summary. Vercel Cron sends that header itself (vercel.json schedules the call); the
+ * in-process scheduler of `npm start` calls it over loopback with a per-process token.
  * `?vendor=<slug>` first makes that vendor due now (check it again without waiting).
  */
 export async function GET(request: Request) {
-  if (!env.CRON_SECRET) {
-    // Without a secret anyone could make us hammer 2,000 status pages: refuse in production.
-    if (isProduction) return jsonError(503, 'not_configured', 'CRON_SECRET is not set; the refresh route is disabled.')
-  } else if (!bearerMatches(request.headers.get('authorization'), env.CRON_SECRET)) {
-    return jsonError(401, 'unauthorized', 'Missing or wrong bearer token.')
+  const token = bearerToken(request.headers.get('authorization'))
+  const internal = token !== null && isInternalRefreshToken(token)
+  if (!internal) {
+    if (!env.CRON_SECRET) {
+      // Without a secret anyone could make us hammer 2,000 status pages: refuse in production.
+      if (isProduction) return jsonError(503, 'not_configured', 'CRON_SECRET is not set; the refresh route is disabled.')
+    } else if (token === null || !sameSecret(token, env.CRON_SECRET)) {
+      return jsonError(401, 'unauthorized', 'Missing or wrong bearer token.')
+    }
   }
   const vendor = new URL(request.url).searchParams.get('vendor')
   if (vendor !== null && !(await markVendorDue(vendor))) return jsonError(404, 'not_found', `No vendor with slug "${vendor}".`)
   try {
-    const summary = await refreshDueVendors(vendor === null ? 'cron' : 'manual', TIME_BUDGET_MS)
+    const { changedVendors, ...summary } = await refreshDueVendors(internal ? 'scheduler' : vendor === null ? 'cron' : 'manual', TIME_BUDGET_MS)
+    dropVendorPages(changedVendors)
     return Response.json(summary, { headers: { 'cache-control': 'no-store' } })
   } catch (e) {
     console.error('[cron] refresh failed:', e)
@@ -31,8 +39,13 @@ export async function GET(request: Request) {
   }
 }
 
-function bearerMatches(header: string | null, secret: string): boolean {
-  const given = Buffer.from(header ?? '')
-  const expected = Buffer.from(`Bearer ${secret}`)
-  return given.length === expected.length && timingSafeEqual(given, expected)
+function bearerToken(header: string | null): string | null {
+  const match = /^Bearer (.+)$/.exec(header ?? '')
+  return match?.[1] ?? null
+}
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given)
+  const b = Buffer.from(expected)
+  return a.length === b.length && timingSafeEqual(a, b)
 }

@@ -1,0 +1,49 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { Card } from '@/components/ui/card'
+import { describeUnsubscribe } from '@/lib/data/unsubscribe'
+import { env } from '@/lib/env'
+import { readUnsubscribeToken } from '@/lib/notify/unsubscribe-token'
+import { UnsubscribeForm } from './unsubscribe-form'
+
+export const dynamic = 'force-dynamic'
+export const metadata: Metadata = { title: 'Unsubscribe', robots: { index: false } }
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>
+
+/** Where an email's "Unsubscribe" link leads. Works signed out; the signed token says who and what. */
+export default async function UnsubscribePage({ searchParams }: { searchParams: SearchParams }) {
+  const raw = (await searchParams).token
+  const token = Array.isArray(raw) ? (raw[0] ?? '') : (raw ?? '')
+  const scope = readUnsubscribeToken(token, env.AUTH_SECRET)
+  const target = scope ? await describeUnsubscribe(scope) : null
+  const what = target?.vendor ? `alerts about ${target.vendor.name}` : 'Vendorwatch alert emails'
+  return (
+    <div className="mx-auto max-w-lg py-8">
+      <Card className="space-y-4 p-6">
+        <h1 className="text-2xl font-semibold tracking-tight">Unsubscribe</h1>
+        {!target ? (
+          <p>
+            This unsubscribe link is not valid (or its watch no longer exists). You can change every alert from your{' '}
+            <Link href="/dashboard" className="font-medium text-brand-600 underline dark:text-brand-500">
+              dashboard
+            </Link>
+            .
+          </p>
+        ) : target.alreadyOff ? (
+          <p role="status">
+            {target.email} already gets no {what}.
+          </p>
+        ) : (
+          <>
+            <p>
+              Stop sending {what} to <strong>{target.email}</strong>?
+              {target.vendor && ' The vendor stays on your watchlist; you can turn its alerts back on any time.'}
+            </p>
+            <UnsubscribeForm token={token} what={what} />
+          </>
+        )}
+      </Card>
+    </div>
+  )
+}

@@ -1,0 +1,72 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { IncidentHistoryList } from '@/components/vendors/incident-history'
+import { listIncidentHistory } from '@/lib/data/vendor-history'
+import { findVendorBySlug } from '@/lib/data/vendors'
+
+export const dynamic = 'force-dynamic'
+const PAGE_SIZE = 20
+
+type Params = Promise<{ slug: string }>
+type SearchParams = Promise<Record<string, string | string[] | undefined>>
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const vendor = await findVendorBySlug((await params).slug)
+  if (!vendor) return { title: 'Vendor not found' }
+  return { title: `${vendor.name} incident history`, alternates: { canonical: `/vendors/${vendor.slug}/incidents` } }
+}
+
+export default async function IncidentHistoryPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
+  const { slug } = await params
+  const vendor = await findVendorBySlug(slug)
+  if (!vendor) notFound()
+  const raw = (await searchParams).page
+  const requested = Number(Array.isArray(raw) ? raw[0] : raw)
+  const page = Number.isInteger(requested) && requested > 0 ? requested : 1
+  const history = await listIncidentHistory(vendor.id, page, PAGE_SIZE)
+  const link = (p: number) => (p === 1 ? `/vendors/${slug}/incidents` : `/vendors/${slug}/incidents?page=${p}`)
+
+  return (
+    <div className="space-y-6">
+      <nav aria-label="Breadcrumb" className="text-sm text-slate-500 dark:text-slate-400">
+        <Link href="/vendors" className="hover:underline">
+          Vendors
+        </Link>{' '}
+        /{' '}
+        <Link href={`/vendors/${slug}`} className="hover:underline">
+          {vendor.name}
+        </Link>{' '}
+        / <span aria-current="page">Incidents</span>
+      </nav>
+      <div>
+        <h1 className="text-3xl font-semibold tracking-tight">{vendor.name} incident history</h1>
+        <p className="mt-1 text-slate-600 dark:text-slate-400">
+          {history.total} {history.total === 1 ? 'incident' : 'incidents'} recorded, newest first.
+        </p>
+      </div>
+      <IncidentHistoryList incidents={history.incidents} vendorSlug={slug} now={new Date()} />
+      {history.pageCount > 1 && (
+        <nav aria-label="Pagination" className="flex items-center justify-between text-sm">
+          {page > 1 ? (
+            <Link href={link(page - 1)} rel="prev" className="font-medium text-brand-600 hover:underline dark:text-brand-500">
+              ← Newer
+            </Link>
+          ) : (
+            <span />
+          )}
+          <span className="text-slate-600 dark:text-slate-400">
+            Page {history.page} of {history.pageCount}
+          </span>
+          {page < history.pageCount ? (
+            <Link href={link(page + 1)} rel="next" className="font-medium text-brand-600 hover:underline dark:text-brand-500">
+              Older →
+            </Link>
+          ) : (
+            <span />
+          )}
+        </nav>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,71 @@
+import type { TimelineDay } from '@/lib/status/outage-timeline'
+import { DAY_STATE, IMPACT_LABEL } from './incident-meta'
+
+const dayLabel = (date: string) => new Date(`${date}T00:00:00Z`).toLocaleDateString('en', { month: 'short', day: 'numeric', timeZone: 'UTC' })
+
+/**
+ * One cell per UTC day. Every cell is focusable and names its day and incidents, so the details
+ * that appear on hover are there for keyboard and screen-reader users too.
+ */
+export function OutageTimeline({ days }: { days: TimelineDay[] }) {
+  const withIncidents = days.filter((d) => d.incidents.length > 0).length
+  const first = days[0]
+  const last = days.at(-1)
+  return (
+    <section aria-labelledby="timeline-heading" className="space-y-3">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="timeline-heading" className="text-lg font-semibold">
+          Last {days.length} days
+        </h2>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          {withIncidents === 0 ? 'No incidents' : `${withIncidents} ${withIncidents === 1 ? 'day' : 'days'} with incidents`} · days in UTC
+        </p>
+      </div>
+      <ol className="flex gap-[3px]" aria-label={`Incidents per day, ${first ? dayLabel(first.date) : ''} to ${last ? dayLabel(last.date) : ''}`}>
+        {days.map((day, index) => {
+          const meta = DAY_STATE[day.state]
+          // Tooltips of the outermost cells open inwards, so they never leave the screen on a phone.
+          const align = index < 4 ? 'left-0' : index >= days.length - 4 ? 'right-0' : 'left-1/2 -translate-x-1/2'
+          const summary =
+            day.incidents.length === 0 ? meta.label : day.incidents.map((i) => `${i.title} (${IMPACT_LABEL[i.impact].toLowerCase()})`).join('; ')
+          return (
+            <li key={day.date} className="group relative flex-1">
+              <span
+                tabIndex={0}
+                aria-label={`${dayLabel(day.date)}: ${summary}`}
+                className={`block h-9 rounded-sm outline-offset-1 ${meta.cell}`}
+              />
+              <span
+                role="tooltip"
+                className={`pointer-events-none absolute bottom-full ${align} z-10 mb-2 hidden w-64 max-w-[80vw] rounded-md bg-slate-900 p-3 text-xs text-white shadow-lg group-hover:block group-focus-within:block dark:bg-slate-100 dark:text-slate-900`}
+              >
+                <span className="block font-semibold">{dayLabel(day.date)}</span>
+                {day.incidents.length === 0 ? (
+                  <span className="block">{meta.label}</span>
+                ) : (
+                  day.incidents.map((i) => (
+                    <span key={i.id} className="mt-1 block">
+                      {i.title} · {IMPACT_LABEL[i.impact]}
+                    </span>
+                  ))
+                )}
+              </span>
+            </li>
+          )
+        })}
+      </ol>
+      <div className="flex justify-between text-xs text-slate-500 dark:text-slate-400" aria-hidden="true">
+        <span>{first && dayLabel(first.date)}</span>
+        <span>Today</span>
+      </div>
+      <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600 dark:text-slate-400" aria-label="Legend">
+        {(['clear', 'minor', 'major', 'critical', 'no_data'] as const).map((s) => (
+          <li key={s} className="flex items-center gap-1.5">
+            <span aria-hidden="true" className={`inline-block h-3 w-3 rounded-sm ${DAY_STATE[s].cell}`} />
+            {DAY_STATE[s].label}
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}

@@ -1,0 +1,127 @@
+import fs from 'node:fs'
+import { expect, type Page, test } from '@playwright/test'
+import { runRefresh, setStatusPages } from './support/fixtures'
+
+const fixture = (name: string) => JSON.parse(fs.readFileSync(new URL(`../lib/ingest/fixtures/statuspage/${name}`, import.meta.url), 'utf8'))
+const SHOTS = 'test-results/screenshots'
+
+/**
+ * Globex: an ongoing GitHub-recorded outage, an older resolved incident that now has a postmortem
+ * (plus a hostile update body that must stay inert), and a maintenance tomorrow.
+ */
+async function stageGlobex(request: Parameters<typeof setStatusPages>[0]) {
+  const outage = fixture('github-summary-major-outage-35-updates.json')
+  const past = fixture('github-incident-rgy28jwprr1c-critical-full-lifecycle.json').incident
+  const hostile = { ...past.incident_updates[0], id: 'hostileupdate', status: 'resolved', body: 'Fixed. <img src=x onerror="window.__xss=1"><script>window.__xss=2</script> [details](javascript:window.__xss=3)' }
+  const withPostmortem = {
+    ...past,
+    status: 'postmortem',
+    postmortem_body: '## What happened\n\nA **configuration change** overloaded the notification queue.\n\n- Detected by alerts\n- Rolled back at 16:30 UTC',
+    postmortem_published_at: '2019-09-30T10:00:00.000Z',
+    incident_updates: [hostile, ...past.incident_updates.slice(1)],
+  }
+  const tomorrow = new Date(Date.now() + 86_400_000)
+  const maintenance = {
+    ...fixture('github-summary-scheduled-maintenance-upcoming.json').scheduled_maintenances[0],
+    scheduled_for: tomorrow.toISOString(),
+    scheduled_until: new Date(tomorrow.getTime() + 2 * 3_600_000).toISOString(),
+  }
+  await setStatusPages(request, [
+    { path: '/globex/api/v2/summary.json', body: JSON.stringify({ ...outage, scheduled_maintenances: [maintenance] }) },
+    { path: '/globex/api/v2/incidents.json', body: JSON.stringify({ page: outage.page, incidents: [outage.incidents[0], withPostmortem] }) },
+    { path: '/globex/api/v2/scheduled-maintenances.json', body: JSON.stringify({ page: outage.page, scheduled_maintenances: [maintenance] }) },
+  ])
+  await runRefresh(request, 'globex')
+}
+
+async function screenshots(page: Page, name: string) {
+  for (const [label, viewport] of [
+    ['desktop', { width: 1280, height: 900 }],
+    ['phone', { width: 390, height: 844 }],
+  ] as const) {
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.setViewportSize(viewport)
+      await page.emulateMedia({ colorScheme: scheme })
+      await page.screenshot({ path: `${SHOTS}/${name}-${label}-${scheme}.png`, fullPage: true })
+    }
+  }
+  await page.setViewportSize({ width: 1280, height: 900 })
+  await page.emulateMedia({ colorScheme: 'light' })
+}
+
+test.describe.configure({ mode: 'serial' })
+
+test('the vendor page leads with the active incident and shows timelines, components and history', async ({ page, request }) => {
+  await stageGlobex(request)
+  await page.goto('/vendors/globex')
+  await expect(page).toHaveTitle('Is Globex down? Globex status and outages · Vendorwatch')
+  await expect(page.getByRole('heading', { name: 'Partial outage' })).toBeVisible()
+
+  const active = page.getByRole('region', { name: 'Active incidents' })
+  await expect(active.getByRole('link', { name: 'Incident with GitHub.com' })).toBeVisible()
+  await expect(active.getByText('Latest update')).toBeVisible()
+
+  await expect(page.getByRole('region', { name: 'Maintenance' }).getByText('Codespaces Scheduled Maintenance')).toBeVisible()
+
+  // The 30-day timeline: today is focusable and names its incident.
+  const today = page.getByRole('region', { name: /Last 30 days/ }).locator('[tabindex="0"]').last()
+  await today.focus()
+  await expect(today).toHaveAttribute('aria-label', /Incident with GitHub\.com/)
+  await expect(page.getByRole('tooltip').filter({ hasText: 'Incident with GitHub.com' })).toBeVisible()
+
+  // Components carry a status in words and a 90-day bar described in words.
+  await expect(page.getByRole('img', { name: /^Git Operations, last 90 days: .*uptime/ })).toBeVisible()
+
+  const history = page.getByRole('region', { name: 'Incident history' })
+  await expect(history.getByRole('listitem')).toHaveCount(2)
+  await expect(history.getByText('Postmortem')).toBeVisible()
+  await screenshots(page, 'vendor-page')
+})
+
+test('the incident page shows every update and the postmortem, rendered safely', async ({ page }) => {
+  await page.goto('/vendors/globex')
+  await page.getByRole('region', { name: 'Incident history' }).getByRole('link', { name: 'Notifications degredation' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Notifications degredation' })).toBeVisible()
+  await expect(page.getByText('Critical', { exact: true })).toBeVisible()
+  await expect(page.getByText(/lasted 26 min/)).toBeVisible() // 16:12:01 to 16:37:46
+
+  const postmortem = page.getByRole('region', { name: 'Postmortem' })
+  await expect(postmortem.getByRole('heading', { name: 'What happened' })).toBeVisible()
+  await expect(postmortem.locator('strong', { hasText: 'configuration change' })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Updates (4)' })).toBeVisible()
+
+  // The hostile update shows its words, none of its tricks.
+  await expect(page.getByText('Fixed.')).toBeVisible()
+  await expect(page.locator('article img, article script')).toHaveCount(0)
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined()
+  await expect(page.locator('a[href^="javascript"]')).toHaveCount(0)
+  await expect(page.getByText('details', { exact: true })).toBeVisible() // the words stay, the link does not
+  await screenshots(page, 'incident-page')
+})
+
+test('the directory searches as you type and lists vendors having problems now', async ({ page }) => {
+  await page.goto('/vendors')
+  const problems = page.getByRole('region', { name: 'Having problems now' })
+  await expect(problems.getByRole('link', { name: /Globex/ })).toBeVisible()
+  await expect(problems.getByText('Partial outage')).toBeVisible()
+
+  await page.getByRole('searchbox', { name: 'Search vendors' }).pressSequentially('glob')
+  await expect(page).toHaveURL(/\/vendors\?q=glob$/) // no Enter pressed
+  const results = page.getByRole('region', { name: 'Results' })
+  await expect(results.getByRole('link', { name: /Globex/ })).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Having problems now' })).toHaveCount(0)
+  await screenshots(page, 'directory')
+})
+
+test('feeds, sitemap and robots are served', async ({ request }) => {
+  const atom = await request.get('/vendors/globex/feed.atom')
+  expect(atom.headers()['content-type']).toContain('application/atom+xml')
+  expect(await atom.text()).toContain('<title>Notifications degredation</title>')
+
+  const ics = await request.get('/vendors/globex/maintenance.ics')
+  expect(ics.headers()['content-type']).toContain('text/calendar')
+  expect(await ics.text()).toContain('SUMMARY:Globex: Codespaces Scheduled Maintenance')
+
+  expect(await (await request.get('/sitemap.xml')).text()).toContain('/vendors/globex</loc>')
+  expect(await (await request.get('/robots.txt')).text()).toMatch(/Sitemap: http:\/\/localhost:\d+\/sitemap\.xml/)
+})

@@ -1,0 +1,160 @@
+// Builds the email for each claimed delivery: subject naming vendor, incident and status, the
+// vendor's latest words, times in the reader's zone, thread headers and one-click unsubscribe.
+//
+// Fan-out to thousands of watchers renders each template once per (event, time zone) and fills in
+// the per-reader links afterwards: rendering is the expensive part, and readers differ in little else.
+import { render } from '@react-email/render'
+import { createElement, type ReactElement } from 'react'
+import { DailyDigestEmail, type DailyDigestProps } from '@/components/emails/daily-digest'
+import type { Db } from '@/lib/db/client'
+import type { OutgoingMail } from './mailer'
+import type { ComposeDigest } from './digest'
+import { eventContent, formatInZone, type EventContext } from './event-content'
+import type { Compose } from './send'
+import { threadHeaders } from './threading'
+import { createUnsubscribeToken } from './unsubscribe-token'
+
+/** Stands in for the reader's unsubscribe link while a template is rendered once for many readers. */
+const UNSUBSCRIBE_PLACEHOLDER = 'https://unsubscribe.invalid/__vendorwatch__'
+
+export interface ComposerOptions {
+  appUrl: string
+  secret: string
+}
+
+interface Rendered {
+  subject: string
+  html: string
+  text: string
+}
+
+export function createComposer(db: Db, options: ComposerOptions): Compose {
+  const host = new URL(options.appUrl).hostname
+  return async (deliveries) => {
+    const [users, events] = await Promise.all([loadUsers(db, deliveries.map((d) => d.userId)), loadEvents(db, deliveries.map((d) => d.eventId))])
+    const rendered = new Map<string, Promise<Rendered | null>>()
+    const out = new Map<string, OutgoingMail>()
+    for (const d of deliveries) {
+      const user = users.get(d.userId)
+      const event = events.get(d.eventId)
+      if (!user || !event) continue
+      const key = `${event.id}|${user.timeZone}`
+      if (!rendered.has(key)) rendered.set(key, renderOnce(event, user.timeZone, options.appUrl))
+      const mail = await rendered.get(key)
+      if (!mail) continue
+      const token = createUnsubscribeToken({ userId: user.id, vendorId: event.vendorId }, options.secret)
+      const oneClick = `${options.appUrl}/api/unsubscribe?token=${token}`
+      const page = `${options.appUrl}/unsubscribe?token=${token}`
+      const thread = event.incidentId
+        ? { kind: 'incident' as const, id: event.incidentId, isFirst: event.kind === 'incident_opened' }
+        : event.maintenanceId
+          ? { kind: 'maintenance' as const, id: event.maintenanceId, isFirst: event.kind === 'maintenance_scheduled' }
+          : null
+      out.set(d.id, {
+        to: user.email,
+        subject: mail.subject,
+        html: mail.html.replaceAll(UNSUBSCRIBE_PLACEHOLDER, page),
+        text: mail.text.replaceAll(UNSUBSCRIBE_PLACEHOLDER, page),
+        headers: {
+          ...threadHeaders({ host, deliveryId: d.id, userId: user.id, thread }),
+          // RFC 8058 one-click: mail clients POST to this URL without showing our page.
+          'List-Unsubscribe': `<${oneClick}>`,
+          'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+        },
+      })
+    }
+    return out
+  }
+}
+
+async function renderOnce(event: EventContext, timeZone: string, appUrl: string): Promise<Rendered | null> {
+  const content = eventContent(event, { timeZone, appUrl, unsubscribeUrl: UNSUBSCRIBE_PLACEHOLDER })
+  if (!content) return null
+  const element: ReactElement = content.element
+  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })])
+  return { subject: content.subject, html, text }
+}
+
+async function loadUsers(db: Db, userIds: string[]) {
+  const rows = await db.user.findMany({ where: { id: { in: [...new Set(userIds)] } }, select: { id: true, email: true, timeZone: true } })
+  return new Map(rows.map((u) => [u.id, u]))
+}
+
+async function loadEvents(db: Db, eventIds: string[]): Promise<Map<string, EventContext>> {
+  const rows = await db.changeEvent.findMany({
+    where: { id: { in: [...new Set(eventIds)] } },
+    select: {
+      id: true,
+      kind: true,
+      data: true,
+      occurredAt: true,
+      vendorId: true,
+      incidentId: true,
+      maintenanceId: true,
+      componentId: true,
+      vendor: { select: { name: true, slug: true } },
+      incident: {
+        select: {
+          id: true,
+          title: true,
+          status: true,
+          impact: true,
+          startedAt: true,
+          resolvedAt: true,
+          postmortemBody: true,
+          components: { select: { component: { select: { name: true } } } },
+          updates: { orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }], select: { externalId: true, status: true, body: true, publishedAt: true } },
+        },
+      },
+      maintenance: {
+        select: { title: true, status: true, scheduledFor: true, scheduledUntil: true, body: true, components: { select: { component: { select: { name: true } } } } },
+      },
+    },
+  })
+  const componentIds = rows.flatMap((r) => (r.componentId ? [r.componentId] : []))
+  const components = new Map(
+    (componentIds.length ? await db.component.findMany({ where: { id: { in: componentIds } }, select: { id: true, name: true } }) : []).map((c) => [c.id, c.name]),
+  )
+  return new Map(rows.map((r) => [r.id, { ...r, componentName: r.componentId ? (components.get(r.componentId) ?? null) : null }]))
+}
+
+/** The daily digest of one reader: every event waiting for them, grouped by vendor. */
+export function createDigestComposer(db: Db, options: ComposerOptions): ComposeDigest {
+  const host = new URL(options.appUrl).hostname
+  return async (digest, deliveries) => {
+    const [users, events] = await Promise.all([loadUsers(db, [digest.userId]), loadEvents(db, deliveries.map((d) => d.eventId))])
+    const user = users.get(digest.userId)
+    if (!user) return null
+    const byVendor = new Map<string, DailyDigestProps['vendors'][number]>()
+    const ordered = [...events.values()].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime())
+    for (const event of ordered) {
+      const content = eventContent(event, { timeZone: user.timeZone, appUrl: options.appUrl, unsubscribeUrl: '' })
+      if (!content) continue
+      const entry = {
+        at: formatInZone(event.occurredAt, user.timeZone),
+        summary: content.subject.replace(`${event.vendor.name} — `, ''),
+        url: event.incident ? `${options.appUrl}/vendors/${event.vendor.slug}/incidents/${event.incident.id}` : `${options.appUrl}/vendors/${event.vendor.slug}`,
+      }
+      const group = byVendor.get(event.vendorId) ?? { name: event.vendor.name, entries: [] }
+      group.entries.push(entry)
+      byVendor.set(event.vendorId, group)
+    }
+    if (!byVendor.size) return null
+    const date = new Intl.DateTimeFormat('en', { weekday: 'long', month: 'long', day: 'numeric', timeZone: user.timeZone }).format(new Date(`${digest.localDate}T12:00:00Z`))
+    const element = createElement(DailyDigestEmail, { date, vendors: [...byVendor.values()], settingsUrl: `${options.appUrl}/dashboard` })
+    const [html, text] = await Promise.all([render(element), render(element, { plainText: true })])
+    const token = createUnsubscribeToken({ userId: user.id, vendorId: null }, options.secret)
+    const count = [...byVendor.values()].reduce((n, v) => n + v.entries.length, 0)
+    return {
+      to: user.email,
+      subject: `Vendorwatch daily digest, ${date}: ${count} ${count === 1 ? 'update' : 'updates'}`,
+      html,
+      text,
+      headers: {
+        'Message-ID': `<digest-${digest.id}@${host}>`,
+        'List-Unsubscribe': `<${options.appUrl}/api/unsubscribe?token=${token}>`,
+        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      },
+    }
+  }
+}

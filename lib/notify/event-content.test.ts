@@ -1,0 +1,93 @@
+import { render } from '@react-email/render'
+import { describe, expect, it } from 'vitest'
+import { eventContent, formatInZone, type EventContext } from './event-content'
+
+const incident: NonNullable<EventContext['incident']> = {
+  id: 'inc1',
+  title: 'Degraded performance for Actions',
+  status: 'identified',
+  impact: 'minor',
+  startedAt: new Date('2026-11-24T13:02:00Z'),
+  resolvedAt: null,
+  postmortemBody: null,
+  components: [{ component: { name: 'Actions' } }],
+  updates: [
+    { externalId: 'u2', status: 'identified', body: 'We found the **cause**: a bad deploy.', publishedAt: new Date('2026-11-24T13:30:00Z') },
+    { externalId: 'u1', status: 'investigating', body: 'We are investigating.', publishedAt: new Date('2026-11-24T13:02:00Z') },
+  ],
+}
+
+const event = (over: Partial<EventContext>): EventContext => ({
+  id: 'e1',
+  kind: 'incident_updated',
+  data: { updateExternalId: 'u2', status: 'identified' },
+  occurredAt: new Date('2026-11-24T13:30:00Z'),
+  vendorId: 'v1',
+  incidentId: 'inc1',
+  maintenanceId: null,
+  vendor: { name: 'GitHub', slug: 'github' },
+  incident,
+  maintenance: null,
+  componentName: null,
+  ...over,
+})
+const options = { timeZone: 'Europe/Berlin', appUrl: 'https://vw.example', unsubscribeUrl: 'https://vw.example/unsubscribe?token=T' }
+
+async function texts(e: EventContext) {
+  const content = eventContent(e, options)
+  if (!content) throw new Error('no content')
+  return { subject: content.subject, html: await render(content.element), text: await render(content.element, { plainText: true }) }
+}
+
+describe('incident emails', () => {
+  it('name vendor, incident and status in the subject, as the issue asks', async () => {
+    expect((await texts(event({ kind: 'incident_opened', data: {} }))).subject).toBe('GitHub — Incident: Degraded performance for Actions (Identified)')
+    expect((await texts(event({}))).subject).toBe('GitHub — Incident: Degraded performance for Actions (Identified)')
+    const resolved = event({ kind: 'incident_resolved', incident: { ...incident, status: 'resolved', resolvedAt: new Date('2026-11-24T14:00:00Z') } })
+    expect((await texts(resolved)).subject).toBe('GitHub — Incident: Degraded performance for Actions (Resolved)')
+  })
+
+  it('carry the update the event is about, affected components, impact and times in the reader’s zone', async () => {
+    const { html, text } = await texts(event({}))
+    expect(text).toContain('We found the cause: a bad deploy.')
+    expect(text).not.toContain('We are investigating.')
+    expect(text).toContain('Affected: Actions')
+    expect(text).toContain('Impact: Minor')
+    expect(text).toContain(formatInZone(new Date('2026-11-24T13:02:00Z'), 'Europe/Berlin'))
+    expect(formatInZone(new Date('2026-11-24T13:02:00Z'), 'Europe/Berlin')).toMatch(/Nov 24, 2026, 14:02/)
+    expect(html).toContain('href="https://vw.example/vendors/github/incidents/inc1"')
+    expect(html).toContain('href="https://vw.example/watchlist/github"')
+    expect(html).toContain('href="https://vw.example/unsubscribe?token=T"')
+  })
+
+  it('sends the postmortem itself when one is published', async () => {
+    const pm = event({ kind: 'postmortem_published', data: {}, incident: { ...incident, status: 'postmortem', postmortemBody: '## Root cause\nA config change.' } })
+    const { subject, text } = await texts(pm)
+    expect(subject).toBe('GitHub — Incident: Degraded performance for Actions (Postmortem)')
+    expect(text).toContain('A config change.')
+  })
+
+  it('escapes vendor text in HTML', async () => {
+    const hostile = event({ incident: { ...incident, title: '<script>alert(1)</script>', updates: [{ ...incident.updates[0], body: '<img src=x onerror=alert(1)>Hi' } as (typeof incident.updates)[number]] } })
+    const { html } = await texts(hostile)
+    expect(html).not.toContain('<script>alert(1)')
+    expect(html).not.toContain('onerror')
+  })
+})
+
+describe('maintenance and component emails', () => {
+  const maintenance = { title: 'Database upgrade', status: 'scheduled' as const, scheduledFor: new Date('2026-11-25T20:00:00Z'), scheduledUntil: new Date('2026-11-25T22:00:00Z'), body: 'Short window.', components: [] }
+  it('say when, in the reader’s zone', async () => {
+    const m = event({ kind: 'maintenance_scheduled', incidentId: null, incident: null, maintenanceId: 'm1', maintenance })
+    const { subject, text } = await texts(m)
+    expect(subject).toBe(`GitHub — Maintenance: Database upgrade (Scheduled for ${formatInZone(maintenance.scheduledFor, 'Europe/Berlin')})`)
+    expect(text).toContain('Short window.')
+  })
+  it('describe a component change without an incident', async () => {
+    const c = event({ kind: 'component_status_changed', data: { from: 'operational', to: 'major_outage' }, incidentId: null, incident: null, componentName: 'API' })
+    expect((await texts(c)).subject).toBe('GitHub — API: Major outage')
+  })
+  it('have nothing to say about kinds that never alert', () => {
+    expect(eventContent(event({ kind: 'incident_update_edited', incident: null }), options)).toBeNull()
+  })
+})

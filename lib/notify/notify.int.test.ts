@@ -1,0 +1,185 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { db, dbMode } from '@/lib/db/client'
+import { createResendTransport } from '@/lib/email/resend-transport'
+import { startFakeResend, type FakeResend } from '@/lib/testing/fake-resend'
+import { createComposer, createDigestComposer } from './compose'
+import type { Mailer } from './mailer'
+import { runNotifier } from './run'
+
+const SECRET = 'integration-test-secret-integration-test-secret'
+const APP = 'https://vw.example'
+let fake: FakeResend
+let clock = new Date('2026-11-24T12:00:00Z')
+const limits = { free: 10, paid: 200 }
+
+const mailer = (): Mailer => createResendTransport({ apiKey: 're_test_key', from: 'Vendorwatch <alerts@vw.example>', baseUrl: fake.url })
+const deps = (m: Mailer = mailer()) => ({
+  db,
+  mailer: m,
+  compose: createComposer(db, { appUrl: APP, secret: SECRET }),
+  composeDigest: createDigestComposer(db, { appUrl: APP, secret: SECRET }),
+  now: () => clock,
+})
+const notify = (m?: Mailer) => runNotifier(deps(m), { limits, timeBudgetMs: 30_000 })
+
+let vendorId = ''
+let incidentId = ''
+let eventCount = 0
+
+async function user(email: string, over: { verified?: boolean; alertsEnabled?: boolean; minImpact?: 'any' | 'minor' | 'major'; deliveryMode?: 'instant' | 'digest'; timeZone?: string } = {}) {
+  return db.user.create({
+    data: {
+      email,
+      emailVerified: over.verified === false ? null : clock,
+      timeZone: over.timeZone ?? 'Europe/Berlin',
+      watchlist: { create: { vendorId, alertsEnabled: over.alertsEnabled ?? true, minImpact: over.minImpact ?? 'any', deliveryMode: over.deliveryMode ?? 'instant' } },
+    },
+  })
+}
+
+/** A change event as the refresh records it. */
+async function event(kind: 'incident_opened' | 'incident_updated' | 'incident_resolved', over: { baseline?: boolean; updateExternalId?: string } = {}) {
+  eventCount++
+  return db.changeEvent.create({
+    data: {
+      vendorId,
+      kind,
+      dedupeKey: `${kind}:${vendorId}:${incidentId}:${eventCount}`,
+      incidentId,
+      baseline: over.baseline ?? false,
+      occurredAt: clock,
+      data: { updateExternalId: over.updateExternalId ?? null, firstSeenOver: false },
+    },
+  })
+}
+
+const emailsTo = (address: string) => fake.messages.filter((m) => m.to === address)
+
+beforeAll(async () => {
+  fake = await startFakeResend()
+  const vendor = await db.vendor.create({ data: { slug: 'acme', name: 'Acme', statusPageUrl: 'https://status.acme.example', source: { create: { platform: 'statuspage', baselineAt: clock } } } })
+  vendorId = vendor.id
+  const incident = await db.incident.create({
+    data: {
+      vendorId,
+      externalId: 'inc-1',
+      title: 'Elevated API errors',
+      status: 'investigating',
+      impact: 'minor',
+      startedAt: new Date(clock.getTime() - 5 * 60_000),
+      firstSeenAt: clock,
+      updates: { create: [{ externalId: 'u1', status: 'investigating', body: 'We are **investigating** elevated errors.', bodyHash: 'h1', publishedAt: clock }] },
+    },
+  })
+  incidentId = incident.id
+  await user('ann@example.com')
+  await user('unverified@example.com', { verified: false })
+  await user('muted@example.com', { alertsEnabled: false })
+  await user('majoronly@example.com', { minImpact: 'major' })
+  await user('digest@example.com', { deliveryMode: 'digest', timeZone: 'America/New_York' })
+})
+
+afterAll(() => fake.close())
+beforeEach(() => fake.reset())
+
+describe('the notifier', () => {
+  it('tells nobody about baseline events', async () => {
+    await event('incident_opened', { baseline: true })
+    const result = await notify()
+    expect(result).toMatchObject({ eventsFannedOut: 1, deliveriesCreated: 0, sent: 0 })
+    expect(fake.messages).toHaveLength(0)
+  })
+
+  it('sends one threaded email to each watcher who wants it, and never again', async () => {
+    await event('incident_opened')
+    const result = await notify()
+    expect(result).toMatchObject({ deliveriesCreated: 2, sent: 1, apiCalls: 1 })
+    expect(fake.messages.map((m) => m.to)).toEqual(['ann@example.com'])
+    const [mail] = fake.messages
+    expect(mail?.subject).toBe('Acme — Incident: Elevated API errors (Investigating)')
+    expect(mail?.text).toContain('We are investigating elevated errors.')
+    expect(mail?.headers['Message-ID']).toMatch(new RegExp(`^<incident-${incidentId}\\.`))
+    expect(mail?.headers['List-Unsubscribe']).toMatch(/^<https:\/\/vw\.example\/api\/unsubscribe\?token=[\w-]+\.[\w-]+>$/)
+    expect(mail?.headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click')
+
+    await notify()
+    await notify()
+    expect(fake.messages).toHaveLength(1)
+  })
+
+  it('threads the follow-up under the first email', async () => {
+    await db.incidentUpdate.create({ data: { incidentId, externalId: 'u2', status: 'identified', body: 'Cause found.', bodyHash: 'h2', publishedAt: clock } })
+    await event('incident_updated', { updateExternalId: 'u2' })
+    await notify()
+    const [mail] = emailsTo('ann@example.com')
+    expect(mail?.subject).toBe('Acme — Incident: Elevated API errors (Identified)')
+    expect(mail?.headers['In-Reply-To']).toMatch(new RegExp(`^<incident-${incidentId}\\.`))
+    expect(mail?.headers.References).toBe(mail?.headers['In-Reply-To'])
+    expect(mail?.headers['Message-ID']).toMatch(/^<delivery-/)
+  })
+
+  it('survives a crash between sending and recording without sending twice', async () => {
+    await event('incident_updated', { updateExternalId: 'u2' })
+    const real = mailer()
+    // The provider accepts the batch, then we "crash" before recording it.
+    const crashing: Mailer = { maxBatch: real.maxBatch, sendBatch: async (m, key) => (await real.sendBatch(m, key), Promise.reject(new Error('killed'))) }
+    await expect(notify(crashing)).rejects.toThrow('killed')
+    expect(fake.messages).toHaveLength(1)
+    expect(await db.delivery.count({ where: { status: 'sending' } })).toBe(1)
+
+    clock = new Date(clock.getTime() + 3 * 60_000) // the batch's lease expires
+    await notify()
+    expect(fake.messages).toHaveLength(1) // same idempotency key: the provider answered the first result
+    expect(fake.calls.at(-1)?.idempotencyKey).toBe(fake.calls[0]?.idempotencyKey)
+    expect(await db.delivery.count({ where: { status: 'sending' } })).toBe(0)
+  })
+
+  it('retries 429 and 5xx answers with backoff, then sends exactly once', async () => {
+    await event('incident_updated', { updateExternalId: 'u2' })
+    fake.failNext(1, 429)
+    fake.failNext(1, 500)
+    await notify()
+    expect(fake.messages).toHaveLength(0)
+    for (let i = 0; i < 3; i++) {
+      clock = new Date(clock.getTime() + 60_000)
+      await notify()
+    }
+    expect(fake.messages).toHaveLength(1)
+    expect(fake.calls.map((c) => c.status)).toEqual([429, 500, 200])
+    expect(new Set(fake.calls.map((c) => c.idempotencyKey)).size).toBe(1)
+  })
+
+  it('records a permanent failure for the operator instead of retrying forever', async () => {
+    await event('incident_updated', { updateExternalId: 'u2' })
+    fake.failNext(1, 422)
+    const result = await notify()
+    expect(result.failed).toBe(1)
+    const failed = await db.delivery.findFirstOrThrow({ where: { status: 'failed' } })
+    expect(failed.lastError).toMatch(/permanent: validation_error/)
+  })
+
+  it('sends the daily digest at 08:00 in the reader’s zone, once', async () => {
+    const digestUser = await db.user.findUniqueOrThrow({ where: { email: 'digest@example.com' } })
+    expect(await db.delivery.count({ where: { userId: digestUser.id, mode: 'digest', status: 'pending' } })).toBeGreaterThan(0)
+    clock = new Date('2026-11-25T12:59:00Z') // 07:59 in New York
+    await notify()
+    expect(emailsTo('digest@example.com')).toHaveLength(0)
+    clock = new Date('2026-11-25T13:00:00Z') // 08:00
+    await notify()
+    await notify()
+    const digests = emailsTo('digest@example.com')
+    expect(digests).toHaveLength(1)
+    expect(digests[0]?.subject).toMatch(/^Vendorwatch daily digest, Wednesday, November 25: \d+ updates?$/)
+    expect(digests[0]?.text).toContain('Incident: Elevated API errors')
+  })
+})
+
+describe.skipIf(dbMode !== 'postgres')('the notifier under concurrency (PostgreSQL)', () => {
+  it('four overlapping runs still send one email per user per event', async () => {
+    const watchers = await Promise.all(Array.from({ length: 30 }, (_, i) => user(`crowd-${i}@example.com`)))
+    await event('incident_updated', { updateExternalId: 'u2' })
+    await Promise.all([notify(), notify(), notify(), notify()])
+    for (const w of watchers) expect(emailsTo(w.email)).toHaveLength(1)
+    expect(emailsTo('ann@example.com')).toHaveLength(1)
+  })
+})

@@ -1,0 +1,76 @@
+// Who gets told about a change event: pure rules, tested directly (rules.test.ts).
+//
+// An event alerts nobody when it is history or noise:
+//  - baseline events (a vendor's first ingest) and incidents first seen already over;
+//  - incidents first seen long after they began (a vendor added to the catalog, a page that was
+//    unreadable for a day): old news, not an alert;
+//  - an edited update (same update, reworded) and component changes that come with an incident
+//    (the incident's own emails cover them).
+// Then each watch's preferences decide: components, minimum impact, maintenance notices,
+// component-only alerts (off by default).
+import type { ChangeEventKind, IncidentImpact, MinImpact } from '@/lib/db/generated/enums'
+
+/** First seen this long after it started: old news. */
+export const OLD_INCIDENT_MS = 24 * 3_600_000
+
+const INCIDENT_EVENTS: ReadonlySet<ChangeEventKind> = new Set(['incident_opened', 'incident_updated', 'incident_resolved', 'postmortem_published'])
+const MAINTENANCE_EVENTS: ReadonlySet<ChangeEventKind> = new Set(['maintenance_scheduled', 'maintenance_reminder', 'maintenance_started', 'maintenance_completed'])
+
+export interface EventFacts {
+  kind: ChangeEventKind
+  baseline: boolean
+  /** The event's own data (e.g. `firstSeenOver` on incident_opened). */
+  data: unknown
+  incident: { impact: IncidentImpact; startedAt: Date; firstSeenAt: Date; componentIds: string[] } | null
+  maintenance: { componentIds: string[] } | null
+  componentId: string | null
+}
+
+export interface WatchPreferences {
+  allComponents: boolean
+  componentIds: ReadonlySet<string>
+  minImpact: MinImpact
+  maintenanceAlerts: boolean
+  componentAlerts: boolean
+}
+
+/** Whether the event is news at all (before anyone's preferences). */
+export function isNews(event: EventFacts): boolean {
+  if (event.baseline) return false
+  if (INCIDENT_EVENTS.has(event.kind)) {
+    if (!event.incident) return false
+    if (event.kind === 'incident_opened') {
+      const data = (event.data ?? {}) as { firstSeenOver?: unknown }
+      if (data.firstSeenOver === true) return false
+      if (event.incident.firstSeenAt.getTime() - event.incident.startedAt.getTime() > OLD_INCIDENT_MS) return false
+    }
+    return true
+  }
+  if (MAINTENANCE_EVENTS.has(event.kind)) return event.maintenance !== null
+  return event.kind === 'component_status_changed' && event.componentId !== null
+}
+
+const IMPACT_RANK: Record<IncidentImpact, number> = { none: 0, minor: 1, major: 2, critical: 3, unknown: 3 }
+const MIN_RANK: Record<MinImpact, number> = { any: 0, minor: 1, major: 2 }
+
+/** Whether one watch, with its preferences, wants this (newsworthy) event. */
+export function watchWants(event: EventFacts, watch: WatchPreferences): boolean {
+  if (INCIDENT_EVENTS.has(event.kind) && event.incident) {
+    // An impact we could not read passes every threshold: silence is the dangerous mistake.
+    if (IMPACT_RANK[event.incident.impact] < MIN_RANK[watch.minImpact]) return false
+    return touchesChosen(watch, event.incident.componentIds)
+  }
+  if (MAINTENANCE_EVENTS.has(event.kind) && event.maintenance) {
+    return watch.maintenanceAlerts && touchesChosen(watch, event.maintenance.componentIds)
+  }
+  if (event.kind === 'component_status_changed' && event.componentId) {
+    return watch.componentAlerts && (watch.allComponents || watch.componentIds.has(event.componentId))
+  }
+  return false
+}
+
+/** With chosen components, an item naming none of them is skipped; one naming no components at all is sent. */
+function touchesChosen(watch: WatchPreferences, componentIds: string[]): boolean {
+  if (watch.allComponents || componentIds.length === 0) return true
+  return componentIds.some((id) => watch.componentIds.has(id))
+}

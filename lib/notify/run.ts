@@ -1,0 +1,50 @@
+// One notifier pass: reminders due, fan events out to deliveries, send what is instant, and the
+// daily digests that are due. Safe to run from any number of processes at once (see each step).
+import type { Db } from '@/lib/db/client'
+import { sendDueDigests } from './digest'
+import { fanOutEvents, type WatchLimits } from './fanout'
+import type { Mailer } from './mailer'
+import { recordMaintenanceReminders } from './reminders'
+import { sendInstantDeliveries, type Compose } from './send'
+
+export interface NotifierDeps {
+  db: Db
+  mailer: Mailer
+  compose: Compose
+  composeDigest: Parameters<typeof sendDueDigests>[2]
+  now: () => Date
+}
+
+export interface NotifierResult {
+  reminders: number
+  eventsFannedOut: number
+  deliveriesCreated: number
+  sent: number
+  failed: number
+  retrying: number
+  digests: number
+  apiCalls: number
+}
+
+export async function runNotifier(deps: NotifierDeps, options: { limits: WatchLimits; timeBudgetMs: number; concurrency?: number }): Promise<NotifierResult> {
+  const reminders = await recordMaintenanceReminders(deps.db, deps.now())
+  const fanned = await fanOutEvents(deps.db, options.limits)
+  const sent = await sendInstantDeliveries(deps.db, deps.mailer, deps.compose, {
+    now: deps.now,
+    leaseMs: 2 * 60_000,
+    maxAttempts: 8,
+    timeBudgetMs: options.timeBudgetMs,
+    concurrency: options.concurrency ?? 4,
+  })
+  const digests = await sendDueDigests(deps.db, deps.mailer, deps.composeDigest, deps.now())
+  return {
+    reminders,
+    eventsFannedOut: fanned.events,
+    deliveriesCreated: fanned.deliveries,
+    sent: sent.sent + digests.deliveries,
+    failed: sent.failed,
+    retrying: sent.retrying,
+    digests: digests.digests,
+    apiCalls: sent.apiCalls + digests.apiCalls,
+  }
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest'
+import { outageTimeline, type TimelineIncident } from './outage-timeline'
+
+const now = new Date('2026-11-24T12:00:00Z')
+const at = (iso: string) => new Date(iso)
+const incident = (id: string, impact: TimelineIncident['impact'], startedAt: string, endedAt: string | null): TimelineIncident => ({
+  id,
+  title: `Incident ${id}`,
+  impact,
+  startedAt: at(startedAt),
+  endedAt: endedAt ? at(endedAt) : null,
+})
+const byDate = (days: ReturnType<typeof outageTimeline>) => Object.fromEntries(days.map((d) => [d.date, d]))
+
+describe('outageTimeline', () => {
+  it('colours each day by its worst incident and leaves quiet days clear', () => {
+    const days = byDate(
+      outageTimeline([incident('a', 'minor', '2026-11-20T08:00:00Z', '2026-11-20T09:00:00Z'), incident('b', 'critical', '2026-11-20T15:00:00Z', '2026-11-20T16:00:00Z')], {
+        days: 30,
+        now,
+        timeZone: 'UTC',
+        dataSince: at('2026-10-01T00:00:00Z'),
+      }),
+    )
+    expect(days['2026-11-20']?.state).toBe('critical')
+    expect(days['2026-11-20']?.incidents.map((i) => i.id)).toEqual(['a', 'b'])
+    expect(days['2026-11-21']?.state).toBe('clear')
+  })
+
+  it('counts an incident that spans midnight on both days', () => {
+    const days = byDate(outageTimeline([incident('n', 'major', '2026-11-18T23:30:00Z', '2026-11-19T01:00:00Z')], { days: 30, now, timeZone: 'UTC', dataSince: at('2026-10-01T00:00:00Z') }))
+    expect(days['2026-11-18']?.state).toBe('major')
+    expect(days['2026-11-19']?.state).toBe('major')
+    expect(days['2026-11-20']?.state).toBe('clear')
+  })
+
+  it('extends an ongoing incident through today', () => {
+    const days = outageTimeline([incident('o', 'minor', '2026-11-22T10:00:00Z', null)], { days: 30, now, timeZone: 'UTC', dataSince: at('2026-10-01T00:00:00Z') })
+    expect(days.slice(-3).map((d) => d.state)).toEqual(['minor', 'minor', 'minor'])
+  })
+
+  it('shows days before we had data as "no data", and everything before a first check', () => {
+    const days = outageTimeline([], { days: 30, now, timeZone: 'UTC', dataSince: at('2026-11-22T15:00:00Z') })
+    expect(days).toHaveLength(30)
+    expect(days.slice(-4).map((d) => d.state)).toEqual(['no_data', 'clear', 'clear', 'clear'])
+    expect(outageTimeline([], { days: 30, now, timeZone: 'UTC', dataSince: null }).every((d) => d.state === 'no_data')).toBe(true)
+  })
+
+  it('puts an incident on the reader’s local day', () => {
+    const late = [incident('t', 'major', '2026-11-20T23:30:00Z', '2026-11-20T23:50:00Z')]
+    const utc = byDate(outageTimeline(late, { days: 10, now, timeZone: 'UTC', dataSince: at('2026-10-01T00:00:00Z') }))
+    const berlin = byDate(outageTimeline(late, { days: 10, now, timeZone: 'Europe/Berlin', dataSince: at('2026-10-01T00:00:00Z') }))
+    expect(utc['2026-11-20']?.state).toBe('major')
+    expect(berlin['2026-11-20']?.state).toBe('clear')
+    expect(berlin['2026-11-21']?.state).toBe('major')
+  })
+
+  it('ranks an unknown impact above "none"', () => {
+    const days = byDate(
+      outageTimeline([incident('x', 'none', '2026-11-23T01:00:00Z', '2026-11-23T02:00:00Z'), incident('y', 'unknown', '2026-11-23T03:00:00Z', '2026-11-23T04:00:00Z')], {
+        days: 5,
+        now,
+        timeZone: 'UTC',
+        dataSince: at('2026-10-01T00:00:00Z'),
+      }),
+    )
+    expect(days['2026-11-23']?.state).toBe('unknown')
+  })
+})
