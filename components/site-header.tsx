@@ -1,12 +1,11 @@
 import Link from 'next/link'
-import { AccountMenu } from '@/components/account/account-menu'
+import { HeaderAccount } from '@/components/account/header-account'
 import { Logo } from '@/components/ui/logo'
-import { getOptionalUser } from '@/lib/auth/session'
 
 const navLink = 'whitespace-nowrap rounded-md px-2 py-2 text-slate-700 hover:bg-slate-100 sm:px-3 dark:text-slate-300 dark:hover:bg-slate-800'
 
-export async function SiteHeader() {
-  const user = await getOptionalUser()
+/** The same for every reader (public pages are cached); the account part is filled in by the browser. */
+export function SiteHeader() {
   return (
     <header className="border-b border-slate-200 bg-white/80 backdrop-blur dark:border-slate-800 dark:bg-slate-900/80">
       <div className="mx-auto flex h-14 max-w-6xl items-center justify-between gap-2 px-4 sm:gap-4 sm:px-6">
@@ -18,23 +17,7 @@ export async function SiteHeader() {
           <Link href="/vendors" className={navLink}>
             Vendors
           </Link>
-          {user ? (
-            <>
-              <Link href="/dashboard" className={navLink}>
-                Dashboard
-              </Link>
-              <AccountMenu email={user.email} />
-            </>
-          ) : (
-            <>
-              <Link href="/sign-in" className={navLink}>
-                Sign in
-              </Link>
-              <Link href="/sign-up" className="ml-1 whitespace-nowrap rounded-md bg-brand-600 px-3 py-1.5 font-medium text-white shadow-sm hover:bg-brand-700">
-                Sign up
-              </Link>
-            </>
-          )}
+          <HeaderAccount />
         </nav>
       </div>
     </header>

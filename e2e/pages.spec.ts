@@ -102,13 +102,13 @@ test('the incident page shows every update and the postmortem, rendered safely',
 test('the directory searches as you type and lists vendors having problems now', async ({ page }) => {
   await page.goto('/vendors')
   const problems = page.getByRole('region', { name: 'Having problems now' })
-  await expect(problems.getByRole('link', { name: /Globex/ })).toBeVisible()
+  await expect(problems.getByRole('link', { name: /^Globex/ })).toBeVisible()
   await expect(problems.getByText('Partial outage')).toBeVisible()
 
   await page.getByRole('searchbox', { name: 'Search vendors' }).pressSequentially('glob')
   await expect(page).toHaveURL(/\/vendors\?q=glob$/) // no Enter pressed
   const results = page.getByRole('region', { name: 'Results' })
-  await expect(results.getByRole('link', { name: /Globex/ })).toBeVisible()
+  await expect(results.getByRole('link', { name: /^Globex/ })).toBeVisible()
   await expect(page.getByRole('region', { name: 'Having problems now' })).toHaveCount(0)
   await screenshots(page, 'directory')
 })

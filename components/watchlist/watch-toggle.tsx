@@ -2,8 +2,9 @@
 
 import Link from 'next/link'
 import { usePathname, useSearchParams } from 'next/navigation'
-import { useActionState } from 'react'
+import { useActionState, useEffect } from 'react'
 import { toggleWatchAction } from '@/app/(app)/watchlist/actions'
+import { refreshMe } from '@/components/account/use-me'
 import { authHref } from '@/lib/auth/return-path'
 
 export type WatchButtonSize = 'sm' | 'md'
@@ -41,11 +42,25 @@ export function SignedOutWatchLink({ slug, name, size }: { slug: string; name: s
   )
 }
 
+/** While we do not know yet who is reading: the same button, inert, with the same name. */
+export function WatchPlaceholder({ name, size }: { name: string; size: WatchButtonSize }) {
+  return (
+    <button type="button" disabled aria-label={`Watch ${name}`} className={`${base} ${sizes[size]} ${looks.watch}`}>
+      <EyeIcon />
+      Watch
+    </button>
+  )
+}
+
 /** Signed in: one form that watches or unwatches, and explains a refusal (the plan limit) in place. */
-export function WatchToggle({ slug, name, watched, size, align }: { slug: string; name: string; watched: boolean; size: WatchButtonSize; align: 'start' | 'end' }) {
-  // `watched` is always the server's answer: a successful action revalidates the page and the new
-  // value arrives in the same response as the result. The same button stays, so focus stays on it.
+export function WatchToggle({ slug, name, watched: known, size, align }: { slug: string; name: string; watched: boolean; size: WatchButtonSize; align: 'start' | 'end' }) {
+  // The action's answer is the truth until /api/me catches up; the same button stays, so focus
+  // stays on it.
   const [state, action, pending] = useActionState(toggleWatchAction, null)
+  const watched = state ? state.watched : known
+  useEffect(() => {
+    if (state?.ok) refreshMe()
+  }, [state])
   const verb = watched ? 'Unwatch' : 'Watch'
   return (
     <form action={action} className={`flex flex-col gap-1 ${align === 'end' ? 'items-end text-right' : 'items-start'}`}>

@@ -13,7 +13,8 @@ import { loadVendorState } from './state'
 import { applyVendorChanges, isLeaseLostError, recordFailure, recordUnchanged, type CheckedSource } from './store'
 
 export type VendorOutcome =
-  | { kind: 'changed'; events: number }
+  /** `incidentIds`: the incidents written, whose pages show something new. */
+  | { kind: 'changed'; events: number; incidentIds: string[] }
   | { kind: 'unchanged' }
   | { kind: 'failed'; errorKind: string; message: string }
 
@@ -70,8 +71,8 @@ export async function checkVendor(deps: CheckVendorDeps, options: CheckVendorOpt
         await recordUnchanged(deps.db, check, state.isBaseline)
         return { kind: 'unchanged' }
       }
-      const events = await applyVendorChanges(deps.db, source.vendorId, plan, check, state.isBaseline)
-      return { kind: 'changed', events }
+      const { events, incidentIds } = await applyVendorChanges(deps.db, source.vendorId, plan, check, state.isBaseline)
+      return { kind: 'changed', events, incidentIds }
     }
     throw new SourceParseError('the source kept asking for new settings')
   } catch (e) {

@@ -48,8 +48,8 @@ export interface RefreshSummary {
   durationMs: number
   /** The time budget ran out before every due vendor was claimed. */
   stoppedEarly: boolean
-  /** Slugs of vendors whose public picture changed (new data, or newly failing): caches to drop. */
-  changedVendors: string[]
+  /** Public pages whose content changed (vendor pages, incident pages): cached copies to drop. */
+  changedPages: string[]
 }
 
 /** Vendors a worker claims at once: small, so a long cycle never sits on leases it is not using. */
@@ -59,7 +59,7 @@ export async function runRefreshCycle(deps: RefreshDeps, options: RefreshOptions
   const started = deps.now()
   const run = await deps.db.refreshRun.create({ data: { trigger: options.trigger, owner: options.owner, startedAt: started }, select: { id: true } })
   const totals: Totals = { due: 0, checked: 0, changed: 0, unchanged: 0, failed: 0, events: 0 }
-  const changedVendors: string[] = []
+  const changedPages: string[] = []
   const deadline = started.getTime() + options.timeBudgetMs
   let stoppedEarly = false
   let error: string | null = null
@@ -82,7 +82,9 @@ export async function runRefreshCycle(deps: RefreshDeps, options: RefreshOptions
         const outcome = await check(source)
         tally(totals, outcome)
         // A first failure changes what the page says (the status may now be out of date).
-        if (outcome.kind === 'changed' || (outcome.kind === 'failed' && source.consecutiveFailures === 0)) changedVendors.push(source.vendorSlug)
+        const base = `/vendors/${source.vendorSlug}`
+        if (outcome.kind === 'changed') changedPages.push(base, ...outcome.incidentIds.map((id) => `${base}/incidents/${id}`))
+        else if (outcome.kind === 'failed' && source.consecutiveFailures === 0) changedPages.push(base)
       }
     }
   }
@@ -100,7 +102,7 @@ export async function runRefreshCycle(deps: RefreshDeps, options: RefreshOptions
     const durationMs = deps.now().getTime() - started.getTime()
     await deps.db.refreshRun.update({ where: { id: run.id }, data: { ...totals, durationMs, finishedAt: deps.now(), error } })
   }
-  return { runId: run.id, ...totals, durationMs: deps.now().getTime() - started.getTime(), stoppedEarly, changedVendors }
+  return { runId: run.id, ...totals, durationMs: deps.now().getTime() - started.getTime(), stoppedEarly, changedPages }
 }
 
 type Totals = Pick<RefreshSummary, 'due' | 'checked' | 'changed' | 'unchanged' | 'failed' | 'events'>

@@ -77,8 +77,14 @@ export async function recordFailure(db: Db, f: FailedCheck): Promise<void> {
   })
 }
 
-/** Applies a non-empty plan; returns the number of change events actually recorded. */
-export async function applyVendorChanges(db: Db, vendorId: string, plan: VendorChangePlan, check: CheckedSource, isBaseline: boolean): Promise<number> {
+/** Applies a non-empty plan; returns the change events recorded and the incidents it wrote. */
+export async function applyVendorChanges(
+  db: Db,
+  vendorId: string,
+  plan: VendorChangePlan,
+  check: CheckedSource,
+  isBaseline: boolean,
+): Promise<{ events: number; incidentIds: string[] }> {
   return db.$transaction(
     async (tx) => {
       // The fence comes first: it also row-locks the source, serialising writers of this vendor.
@@ -108,7 +114,7 @@ export async function applyVendorChanges(db: Db, vendorId: string, plan: VendorC
         // A change already recorded under its key (it cannot be, while the lease holds) is not news twice.
         skipDuplicates: true,
       })
-      return events
+      return { events, incidentIds: [...incidentIds.values()] }
     },
     { timeout: 60_000, maxWait: 10_000 },
   )

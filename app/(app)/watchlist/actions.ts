@@ -24,7 +24,8 @@ export async function toggleWatchAction(_prev: WatchState, formData: FormData): 
     console.error('[watchlist] toggle failed:', e)
     return { ok: false, watched: intent === 'unwatch', message: 'Something went wrong on our side. Please try again.' }
   }
-  // Buttons, the dashboard and the header count all read the watchlist.
-  revalidatePath('/', 'layout')
+  // The dashboard lists the watchlist; public pages are cached for everyone and learn the reader's
+  // watchlist in the browser (/api/me), so they are not touched.
+  revalidatePath('/dashboard')
   return { ok: true, watched: intent === 'watch' }
 }

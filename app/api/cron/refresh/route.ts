@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto'
 import { jsonError } from '@/lib/api/responses'
 import { isInternalRefreshToken } from '@/lib/data/internal-token'
-import { dropVendorPages } from '@/lib/data/page-cache'
+import { dropCachedPages } from '@/lib/data/page-cache'
 import { markVendorDue, refreshDueVendors } from '@/lib/data/refresh'
 import { env, isProduction } from '@/lib/env'
 
@@ -30,8 +30,8 @@ export async function GET(request: Request) {
   const vendor = new URL(request.url).searchParams.get('vendor')
   if (vendor !== null && !(await markVendorDue(vendor))) return jsonError(404, 'not_found', `No vendor with slug "${vendor}".`)
   try {
-    const { changedVendors, ...summary } = await refreshDueVendors(internal ? 'scheduler' : vendor === null ? 'cron' : 'manual', TIME_BUDGET_MS)
-    dropVendorPages(changedVendors)
+    const { changedPages, ...summary } = await refreshDueVendors(internal ? 'scheduler' : vendor === null ? 'cron' : 'manual', TIME_BUDGET_MS)
+    dropCachedPages(changedPages)
     return Response.json(summary, { headers: { 'cache-control': 'no-store' } })
   } catch (e) {
     console.error('[cron] refresh failed:', e)
