@@ -41,8 +41,11 @@ const envSchema = z.object({
 
   /** Signs and encrypts session cookies (Auth.js). Required in production; see authSecret below. */
   AUTH_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters (openssl rand -base64 32)').optional()),
-  /** `log`: every message is written as a JSON file into EMAIL_LOG_DIR instead of being sent. */
-  EMAIL_TRANSPORT: z.enum(['log'], { error: 'must be log' }).default('log'),
+  /** `resend`: sent through Resend. `log`: every message is written as a JSON file into EMAIL_LOG_DIR. */
+  EMAIL_TRANSPORT: z.enum(['log', 'resend'], { error: 'must be log or resend' }).default('log'),
+  RESEND_API_KEY: optionalString,
+  /** Tests only: a local stand-in for the Resend API. */
+  RESEND_BASE_URL: optionalString.pipe(z.url({ error: 'must be an absolute URL' }).optional()),
   EMAIL_LOG_DIR: z.string().default('.data/mail'),
   /** The From of every message we send. */
   EMAIL_FROM: z.string().min(3).default('Vendorwatch <no-reply@vendorwatch.localhost>'),
@@ -66,6 +69,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new Error(`Invalid environment configuration:\n${problems}\nSee the configuration table in README.md.`)
   }
   const parsed = result.data
+  if (parsed.EMAIL_TRANSPORT === 'resend' && !parsed.RESEND_API_KEY) {
+    throw new Error('Invalid environment configuration:\n  RESEND_API_KEY: is required when EMAIL_TRANSPORT=resend\nSee the configuration table in README.md.')
+  }
   // `next build` evaluates modules but serves nobody, so it may run without the secret.
   if (!parsed.AUTH_SECRET && parsed.NODE_ENV === 'production' && parsed.NEXT_PHASE !== BUILD_PHASE) {
     throw new Error(

@@ -1,9 +1,9 @@
 // Accounts for the specs: unique emails, sign-up through the real form, and the links the app
-// mails (read from the e2e server's EMAIL_TRANSPORT=log folder).
+// mails (read from the local Resend stand-in the e2e app sends through).
 import { randomBytes } from 'node:crypto'
 import { expect, type Page } from '@playwright/test'
-import { readLoggedEmails, type LoggedEmail } from '@/lib/email/log-transport'
-import { E2E_APP_URL, E2E_MAIL_DIR } from './config'
+import { E2E_APP_URL } from './config'
+import { sentEmails, type SentEmail } from './mailbox'
 
 export const PASSWORD = 'correct horse battery staple'
 
@@ -12,12 +12,12 @@ export function uniqueEmail(label: string): string {
 }
 
 /** Waits for the newest message to `to` (optionally with a subject) and returns it. */
-export async function waitForEmail(to: string, subject?: RegExp): Promise<LoggedEmail> {
-  let found: LoggedEmail | undefined
+export async function waitForEmail(to: string, subject?: RegExp): Promise<SentEmail> {
+  let found: SentEmail | undefined
   await expect
     .poll(
-      () => {
-        found = readLoggedEmails(E2E_MAIL_DIR)
+      async () => {
+        found = (await sentEmails())
           .filter((m) => m.to === to && (!subject || subject.test(m.subject)))
           .at(-1)
         return found !== undefined
@@ -25,12 +25,12 @@ export async function waitForEmail(to: string, subject?: RegExp): Promise<Logged
       { message: `an email to ${to}`, timeout: 10_000 },
     )
     .toBe(true)
-  return found as LoggedEmail
+  return found as SentEmail
 }
 
 /** The first link into the app at `pathname` in a message's text. */
-export function linkIn(mail: LoggedEmail, pathname: string): string {
-  const match = mail.text.match(new RegExp(`${E2E_APP_URL}${pathname}\\?token=[\\w-]+`))
+export function linkIn(mail: SentEmail, pathname: string): string {
+  const match = (mail.text ?? '').match(new RegExp(`${E2E_APP_URL}${pathname}\\?token=[\\w-]+`))
   if (!match) throw new Error(`no ${pathname} link in "${mail.subject}"`)
   return match[0]
 }

@@ -7,7 +7,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { adminQuery, databaseUrl } from '@/lib/testing/postgres'
-import { E2E_APP_URL, E2E_AUTH_SECRET, E2E_CRON_SECRET, E2E_MAIL_DIR, E2E_PORT } from './config'
+import { startFakeResend } from '@/lib/testing/fake-resend'
+import { E2E_APP_URL, E2E_AUTH_SECRET, E2E_CRON_SECRET, E2E_PORT, E2E_RESEND_KEY, FAKE_RESEND_PORT, FAKE_RESEND_URL } from './config'
 import { startStatusPages } from './status-pages'
 
 const env: NodeJS.ProcessEnv = {
@@ -19,11 +20,11 @@ const env: NodeJS.ProcessEnv = {
   REFRESH_SCHEDULER: 'external',
   INGEST_ALLOW_PRIVATE_NETWORK: 'true',
   AUTH_SECRET: E2E_AUTH_SECRET,
-  EMAIL_TRANSPORT: 'log',
-  EMAIL_LOG_DIR: E2E_MAIL_DIR,
+  // The production email path (the Resend SDK), pointed at a local stand-in.
+  EMAIL_TRANSPORT: 'resend',
+  RESEND_API_KEY: E2E_RESEND_KEY,
+  RESEND_BASE_URL: FAKE_RESEND_URL,
 }
-// Messages from an earlier run would be mistaken for this run's.
-fs.rmSync(E2E_MAIL_DIR, { recursive: true, force: true })
 let cleanup = () => {}
 
 const serverUrl = process.env.TEST_DATABASE_URL
@@ -39,6 +40,7 @@ if (serverUrl) {
 }
 
 const statusPages = await startStatusPages()
+const resend = await startFakeResend({ port: FAKE_RESEND_PORT, apiKey: E2E_RESEND_KEY })
 
 const step = (args: string[]) => {
   const run = spawnSync(args[0] as string, args.slice(1), { stdio: 'inherit', env })
@@ -53,6 +55,7 @@ process.on('SIGTERM', stop)
 process.on('SIGINT', stop)
 app.on('exit', async (code) => {
   await statusPages.close()
+  await resend.close()
   cleanup()
   process.exit(code ?? 0)
 })

@@ -11,7 +11,7 @@ import { appLink } from './links'
 
 export async function sendVerificationEmail(userId: string, email: string, now: Date): Promise<void> {
   const token = await issueAuthToken({ userId, purpose: 'verify_email', email, now })
-  await sendEmail(verifyEmailMessage(email, appLink('/verify', { token })))
+  await sendEmail(await verifyEmailMessage(email, appLink('/verify', { token })))
 }
 
 export type ResendResult = { ok: true; email: string } | { ok: false; reason: 'already_verified' | 'rate_limited' | 'no_account' }
@@ -33,7 +33,7 @@ export async function verifyEmailLink(token: string, now: Date): Promise<EmailTo
   const outcome = await redeemEmailToken(token, now)
   if (outcome.kind === 'email_changed') {
     try {
-      await sendEmail(emailChangedNotice(outcome.previousEmail, outcome.email))
+      await sendEmail(await emailChangedNotice(outcome.previousEmail, outcome.email))
     } catch (e) {
       // The change itself succeeded; a lost courtesy notice must not turn it into an error page.
       console.error('[accounts] could not notify the previous address of an email change:', e)

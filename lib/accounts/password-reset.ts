@@ -28,7 +28,7 @@ export async function requestPasswordReset(email: string, ip: string, now: Date)
   const user = await findUserCredentials(email)
   if (user) {
     const token = await issueAuthToken({ userId: user.id, purpose: 'reset_password', email: user.email, now })
-    await sendEmail(passwordResetMessage(user.email, appLink('/reset-password', { token })))
+    await sendEmail(await passwordResetMessage(user.email, appLink('/reset-password', { token })))
   }
   return { ok: true }
 }

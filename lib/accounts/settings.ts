@@ -35,7 +35,7 @@ export async function requestEmailChange(userId: string, newEmail: string, curre
   if (!limited.allowed) return { ok: false, reason: 'rate_limited' }
   if (await findUserIdByEmail(newEmail)) return { ok: true }
   const token = await issueAuthToken({ userId, purpose: 'change_email', email: newEmail, now })
-  await sendEmail(emailChangeMessage(newEmail, appLink('/verify', { token })))
+  await sendEmail(await emailChangeMessage(newEmail, appLink('/verify', { token })))
   return { ok: true }
 }
 

@@ -2,6 +2,8 @@
 // transaction as the write (lib/data/watchlist.ts), so parallel requests cannot exceed them.
 
 export const FREE_WATCHLIST_LIMIT = 10
+/** The paid plan's limit (Stripe; see the billing work). */
+export const PRO_WATCHLIST_LIMIT = 200
 
 export type Plan = 'free'
 

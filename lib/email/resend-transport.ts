@@ -1,7 +1,7 @@
 // Sending through Resend's official SDK. Only the base URL changes in tests (a local stand-in,
 // lib/testing/fake-resend.ts); the calls, headers and idempotency keys are the production ones.
 import { Resend } from 'resend'
-import type { BatchResult, MailerFailure, OutgoingMail } from '@/lib/notify/mailer'
+import type { BatchResult, EmailTransport, OutgoingEmail, SendFailure } from './types'
 
 /** Resend's batch endpoint takes at most 100 messages per call. */
 export const RESEND_MAX_BATCH = 100
@@ -9,7 +9,6 @@ const REQUEST_TIMEOUT_MS = 20_000
 
 export interface ResendTransportOptions {
   apiKey: string
-  from: string
   /** Unset in production; tests point it at a local stand-in. */
   baseUrl?: string
 }
@@ -20,14 +19,14 @@ interface ResendError {
   message?: string
 }
 
-export function createResendTransport(options: ResendTransportOptions) {
+export function createResendTransport(options: ResendTransportOptions): EmailTransport {
   const resend = new Resend(options.apiKey, options.baseUrl ? { baseUrl: options.baseUrl } : undefined)
-  const toPayload = (m: OutgoingMail) => ({ from: options.from, to: m.to, subject: m.subject, html: m.html, text: m.text, headers: m.headers })
+  const toPayload = (m: OutgoingEmail) => ({ from: m.from, to: m.to, subject: m.subject, html: m.html, text: m.text, ...(m.headers && { headers: m.headers }) })
 
   return {
     maxBatch: RESEND_MAX_BATCH,
 
-    async sendBatch(messages: OutgoingMail[], idempotencyKey: string): Promise<BatchResult> {
+    async sendBatch(messages, idempotencyKey): Promise<BatchResult> {
       try {
         const { data, error, headers } = await resend.batch.send(messages.map(toPayload), { idempotencyKey, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) })
         if (error) return { ok: false, failure: classify(error, headers?.['retry-after']) }
@@ -37,8 +36,9 @@ export function createResendTransport(options: ResendTransportOptions) {
       }
     },
 
-    async send(message: OutgoingMail, idempotencyKey?: string): Promise<{ id: string }> {
-      const { data, error } = await resend.emails.send(toPayload(message), { ...(idempotencyKey && { idempotencyKey }), signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) })
+    async send(message, sendOptions) {
+      const key = sendOptions?.idempotencyKey
+      const { data, error } = await resend.emails.send(toPayload(message), { ...(key && { idempotencyKey: key }), signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) })
       if (error || !data) throw new Error(`Resend refused the message: ${error?.name ?? 'unknown'}: ${error?.message ?? ''}`)
       return { id: data.id }
     },
@@ -46,7 +46,7 @@ export function createResendTransport(options: ResendTransportOptions) {
 }
 
 /** How to treat a Resend error: retry later, already sent, or give up (recorded for the operator). */
-export function classify(error: ResendError, retryAfter?: string | null): MailerFailure {
+export function classify(error: ResendError, retryAfter?: string | null): SendFailure {
   const message = `${error.name ?? 'error'} (${error.statusCode ?? 'no status'}): ${error.message ?? ''}`
   // The key was used before with a different payload: the first request went through.
   if (error.name === 'invalid_idempotent_request') return { kind: 'already_sent', message }

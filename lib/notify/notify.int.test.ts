@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { db, dbMode } from '@/lib/db/client'
+import { mailerOver } from '@/lib/email'
 import { createResendTransport } from '@/lib/email/resend-transport'
 import { startFakeResend, type FakeResend } from '@/lib/testing/fake-resend'
 import { createComposer, createDigestComposer } from './compose'
@@ -12,7 +13,7 @@ let fake: FakeResend
 let clock = new Date('2026-11-24T12:00:00Z')
 const limits = { free: 10, paid: 200 }
 
-const mailer = (): Mailer => createResendTransport({ apiKey: 're_test_key', from: 'Vendorwatch <alerts@vw.example>', baseUrl: fake.url })
+const mailer = (): Mailer => mailerOver(createResendTransport({ apiKey: 're_test_key', baseUrl: fake.url }), 'Vendorwatch <alerts@vw.example>')
 const deps = (m: Mailer = mailer()) => ({
   db,
   mailer: m,

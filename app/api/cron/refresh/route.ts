@@ -2,17 +2,20 @@ import { timingSafeEqual } from 'node:crypto'
 import { jsonError } from '@/lib/api/responses'
 import { isInternalRefreshToken } from '@/lib/data/internal-token'
 import { dropCachedPages } from '@/lib/data/page-cache'
+import { notifyWatchers } from '@/lib/data/notify'
 import { markVendorDue, refreshDueVendors } from '@/lib/data/refresh'
 import { env, isProduction } from '@/lib/env'
 
 export const dynamic = 'force-dynamic'
-// Vercel's limit for this function; the cycle stops claiming vendors well before it.
+// Vercel's limit for this function; the cycle stops claiming vendors well before it, and the
+// notifier sends what the cycle found within what is left (any rest goes out next minute).
 export const maxDuration = 60
-const TIME_BUDGET_MS = 45_000
+const REFRESH_BUDGET_MS = 35_000
+const NOTIFY_BUDGET_MS = 15_000
 
 /**
- * GET /api/cron/refresh with `Authorization: Bearer $CRON_SECRET`: runs one refresh cycle and
- * answers its summary. Vercel Cron sends that header itself (vercel.json schedules the call); the
+ * GET /api/cron/refresh with `Authorization: Bearer $CRON_SECRET`: runs one refresh cycle, then
+ * sends the alerts it produced, and answers a summary of both. Vercel Cron sends that header itself (vercel.json schedules the call); the
  * in-process scheduler of `npm start` calls it over loopback with a per-process token.
  * `?vendor=<slug>` first makes that vendor due now (check it again without waiting).
  */
@@ -29,13 +32,22 @@ export async function GET(request: Request) {
   }
   const vendor = new URL(request.url).searchParams.get('vendor')
   if (vendor !== null && !(await markVendorDue(vendor))) return jsonError(404, 'not_found', `No vendor with slug "${vendor}".`)
+  let summary: Omit<Awaited<ReturnType<typeof refreshDueVendors>>, 'changedPages'>
   try {
-    const { changedPages, ...summary } = await refreshDueVendors(internal ? 'scheduler' : vendor === null ? 'cron' : 'manual', TIME_BUDGET_MS)
+    const { changedPages, ...rest } = await refreshDueVendors(internal ? 'scheduler' : vendor === null ? 'cron' : 'manual', REFRESH_BUDGET_MS)
     dropCachedPages(changedPages)
-    return Response.json(summary, { headers: { 'cache-control': 'no-store' } })
+    summary = rest
   } catch (e) {
     console.error('[cron] refresh failed:', e)
     return jsonError(500, 'refresh_failed', 'The refresh cycle failed; see the server log.')
+  }
+  try {
+    const notify = await notifyWatchers(NOTIFY_BUDGET_MS)
+    return Response.json({ ...summary, notify }, { headers: { 'cache-control': 'no-store' } })
+  } catch (e) {
+    // The refresh itself is recorded; the alerts wait in the outbox for the next run.
+    console.error('[cron] notifier failed:', e)
+    return Response.json({ ...summary, notify: { error: 'The notifier failed; see the server log.' } }, { status: 500, headers: { 'cache-control': 'no-store' } })
   }
 }
 

@@ -1,0 +1,23 @@
+// The notifier as the app runs it: the change events of a refresh turned into alert emails, wired
+// to this process's database, email transport and configuration.
+import { FREE_WATCHLIST_LIMIT, PRO_WATCHLIST_LIMIT } from '@/lib/billing/plans'
+import { db } from '@/lib/db/client'
+import { alertMailer } from '@/lib/email'
+import { env } from '@/lib/env'
+import { createComposer, createDigestComposer } from '@/lib/notify/compose'
+import { runNotifier, type NotifierResult } from '@/lib/notify/run'
+
+export async function notifyWatchers(timeBudgetMs: number): Promise<NotifierResult> {
+  const composer = { appUrl: env.APP_URL, secret: env.AUTH_SECRET }
+  return runNotifier(
+    {
+      db,
+      mailer: alertMailer(),
+      compose: createComposer(db, composer),
+      composeDigest: createDigestComposer(db, composer),
+      now: () => new Date(),
+    },
+    // Watches beyond the plan's limit (the newest ones, after a downgrade) stay silent.
+    { limits: { free: FREE_WATCHLIST_LIMIT, paid: PRO_WATCHLIST_LIMIT }, timeBudgetMs },
+  )
+}
