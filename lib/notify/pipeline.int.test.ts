@@ -100,12 +100,17 @@ describe.skipIf(dbMode !== 'postgres')('from status page to inbox under concurre
     const opened = await db.changeEvent.count({ where: { kind: 'incident_opened', vendor: { slug: { startsWith: 'pipeline-' } } } })
     expect(opened).toBe(VENDORS)
 
-    // One notifier dies after the provider accepted its first batch, three others run alongside.
+    // One notifier dies after the provider accepted its first batch; three others start while it
+    // is sending (batches of 10, so there is work to share) and run alongside.
     const real = realMailer()
     let crashed = false
+    let markSending = () => {}
+    const sending = new Promise<void>((resolve) => (markSending = resolve))
+    const small = (m: Mailer): Mailer => ({ ...m, maxBatch: 10 })
     const crashing: Mailer = {
-      maxBatch: real.maxBatch,
+      maxBatch: 10,
       async sendBatch(messages, key) {
+        markSending()
         const result = await real.sendBatch(messages, key)
         if (!crashed) {
           crashed = true
@@ -114,7 +119,9 @@ describe.skipIf(dbMode !== 'postgres')('from status page to inbox under concurre
         return result
       },
     }
-    await Promise.allSettled([notify(crashing, t1), notify(realMailer(), t1), notify(realMailer(), t1), notify(realMailer(), t1)])
+    const dying = notify(crashing, t1)
+    await sending
+    await Promise.allSettled([dying, notify(small(realMailer()), t1), notify(small(realMailer()), t1), notify(small(realMailer()), t1)])
     // After the dead notifier's lease runs out, a later run finishes its batch.
     await notify(realMailer(), new Date(t1.getTime() + 5 * 60_000))
 

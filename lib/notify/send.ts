@@ -47,7 +47,10 @@ export async function sendInstantDeliveries(db: Db, mailer: Mailer, compose: Com
       await sendBatch(db, mailer, compose, batch, options, result)
     }
   }
-  await Promise.all(Array.from({ length: options.concurrency }, worker))
+  // allSettled: if one worker fails, the others still finish their batch before we return.
+  const outcomes = await Promise.allSettled(Array.from({ length: options.concurrency }, worker))
+  const failure = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected')
+  if (failure) throw failure.reason
   return result
 }
 
