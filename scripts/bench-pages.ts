@@ -36,7 +36,7 @@ const SOLO = 30
  */
 const HOT = 20
 /** The pages' ISR window (export const revalidate in app/vendors/[slug]/page.tsx). */
-const REVALIDATE_S = 30
+const REVALIDATE_S = 60
 const DATABASE = 'vendorwatch_bench_pages'
 const SEED = 20_261_124
 

@@ -42,6 +42,7 @@ interface Watcher {
 }
 
 const EVENTS_PER_TRANSACTION = 20
+const INSERT_SLICE = 5_000
 
 /** Fans out every pending event, a few per transaction; returns what it did. */
 export async function fanOutEvents(db: Db, limits: WatchLimits): Promise<FanoutResult> {
@@ -71,7 +72,11 @@ async function fanOutBatch(tx: Tx, limits: WatchLimits): Promise<FanoutResult> {
       const rows = watchers
         .filter((w) => watchWants(facts, { ...w, componentIds: new Set(w.componentIds ?? []) }))
         .map((w) => ({ userId: w.userId, eventId: event.id, mode: w.deliveryMode }))
-      if (rows.length) deliveries += (await tx.delivery.createMany({ data: rows, skipDuplicates: true })).count
+      // In slices, one after the other: Prisma would otherwise split one huge insert into chunks
+      // it runs at the same time on the transaction's single connection.
+      for (let i = 0; i < rows.length; i += INSERT_SLICE) {
+        deliveries += (await tx.delivery.createMany({ data: rows.slice(i, i + INSERT_SLICE), skipDuplicates: true })).count
+      }
     }
   }
   if (events.length) await tx.changeEvent.updateMany({ where: { id: { in: events.map((e) => e.id) } }, data: { fannedOutAt: new Date() } })
@@ -79,12 +84,11 @@ async function fanOutBatch(tx: Tx, limits: WatchLimits): Promise<FanoutResult> {
 }
 
 async function loadFacts(tx: Tx, event: ClaimedEvent): Promise<EventFacts> {
-  const [incident, maintenance] = await Promise.all([
-    event.incidentId
-      ? tx.incident.findUnique({ where: { id: event.incidentId }, select: { impact: true, startedAt: true, firstSeenAt: true, components: { select: { componentId: true } } } })
-      : null,
-    event.maintenanceId ? tx.maintenance.findUnique({ where: { id: event.maintenanceId }, select: { components: { select: { componentId: true } } } }) : null,
-  ])
+  // One query at a time: a transaction is one connection, and pg does not queue concurrent queries on it.
+  const incident = event.incidentId
+    ? await tx.incident.findUnique({ where: { id: event.incidentId }, select: { impact: true, startedAt: true, firstSeenAt: true, components: { select: { componentId: true } } } })
+    : null
+  const maintenance = event.maintenanceId ? await tx.maintenance.findUnique({ where: { id: event.maintenanceId }, select: { components: { select: { componentId: true } } } }) : null
   return {
     kind: event.kind,
     baseline: event.baseline,

@@ -32,7 +32,16 @@ export interface FakeResend {
 
 const ERROR_NAMES: Record<number, string> = { 401: 'missing_api_key', 409: 'invalid_idempotent_request', 422: 'validation_error', 429: 'rate_limit_exceeded', 500: 'internal_server_error' }
 
-export async function startFakeResend(options: { port?: number; apiKey?: string } = {}): Promise<FakeResend> {
+export interface FakeResendOptions {
+  port?: number
+  apiKey?: string
+  /** Answer after this many ms (Resend's own latency, for benchmarks). */
+  latencyMs?: number
+  /** Keep message bodies (default) or only their envelope (benchmarks send thousands). */
+  keepBodies?: boolean
+}
+
+export async function startFakeResend(options: FakeResendOptions = {}): Promise<FakeResend> {
   const messages: ReceivedEmail[] = []
   const calls: FakeResend['calls'] = []
   const idempotent = new Map<string, { bodyHash: string; response: unknown }>()
@@ -48,6 +57,10 @@ export async function startFakeResend(options: { port?: number; apiKey?: string 
     req.on('end', () => {
       const path = (req.url ?? '').split('?')[0] ?? ''
       if (req.method === 'GET' && path === '/__messages') return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(messages))
+      if (req.method === 'GET' && path === '/__stats') {
+        const accepted = calls.filter((c) => c.status === 200)
+        return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ messages: messages.length, calls: calls.length, acceptedCalls: accepted.length }))
+      }
       if (req.method === 'POST' && path === '/__reset') {
         messages.length = 0
         calls.length = 0
@@ -89,11 +102,13 @@ export async function startFakeResend(options: { port?: number; apiKey?: string 
         headers: (m.headers as Record<string, string> | undefined) ?? {},
         receivedAt: new Date().toISOString(),
       }))
-      messages.push(...accepted)
+      messages.push(...(options.keepBodies === false ? accepted.map(({ html: _html, text: _text, ...envelope }) => envelope) : accepted))
       const response = path === '/emails/batch' ? { data: accepted.map((m) => ({ id: m.id })) } : { id: accepted[0]?.id }
       if (key) idempotent.set(key, { bodyHash, response })
       record(200, accepted.length)
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(response))
+      const answer = () => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(response))
+      if (options.latencyMs) setTimeout(answer, options.latencyMs)
+      else answer()
     })
   })
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve))
