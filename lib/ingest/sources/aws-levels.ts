@@ -3,6 +3,7 @@
 // legend: 0 operating normally / resolved, 1 informational, 2 performance issues (degraded),
 // 3 service disruption. AWS has no level above "disruption", so 3 is its worst.
 import type { IncidentImpact, ServiceStatus } from '../normalize'
+import { lookup } from './parse-helpers'
 
 export const LEVEL_STATUS: Readonly<Record<string, ServiceStatus>> = {
   '0': 'operational',
@@ -19,8 +20,7 @@ export const LEVEL_IMPACT: Readonly<Record<string, IncidentImpact>> = {
 }
 
 export function levelStatus(level: string | null | undefined): ServiceStatus {
-  const key = (level ?? '').trim()
-  return Object.hasOwn(LEVEL_STATUS, key) ? (LEVEL_STATUS[key] ?? 'unknown') : 'unknown'
+  return lookup(LEVEL_STATUS, level)
 }
 
 /**

@@ -21,7 +21,6 @@ import type { StatusSource } from './types'
 
 export const AWS_CURRENT_EVENTS_URL = 'https://health.aws.amazon.com/public/currentevents'
 
-const optionalDate = zOptionalDate.optional().transform((d) => d ?? null)
 const level = z.union([z.string(), z.number()]).transform((v) => String(v).trim())
 const logSchema = z.object({
   summary: z.string().default(''),
@@ -40,7 +39,7 @@ const eventSchema = z.object({
   summary: z.string().default(''),
   event_log: z.array(logSchema).default([]),
   impacted_services: z.record(z.string(), impactedSchema).default({}),
-  end_time: optionalDate,
+  end_time: zOptionalDate,
 })
 export const awsCurrentEventsSchema = z.array(eventSchema)
 type AwsEvent = z.output<typeof eventSchema>

@@ -23,10 +23,10 @@ export const incidentSchema = z.object({
   latest_status: zCode.nullish(),
   visible: z.union([z.boolean(), z.number(), z.string()]).nullish(),
   message: z.string().nullish(),
-  occurred_at: zOptionalDate.optional(),
-  scheduled_at: zOptionalDate.optional(),
+  occurred_at: zOptionalDate,
+  scheduled_at: zOptionalDate,
   created_at: zDate,
-  updated_at: zOptionalDate.optional(),
+  updated_at: zOptionalDate,
   permalink: z.string().nullish(),
   updates: z.array(z.object({ id: zId, status: zCode, message: z.string().nullish(), created_at: zDate })).nullish(),
 })

@@ -2,10 +2,6 @@
 // Google has no incident phases (research §5): update `status` is the service state at the time.
 import type { IncidentImpact, IncidentStatus, ServiceStatus } from '../normalize'
 
-export function lookup<T extends string>(table: Readonly<Record<string, T>>, value: string | null | undefined): T | 'unknown' {
-  const key = (value ?? '').trim().toUpperCase()
-  return Object.hasOwn(table, key) ? (table[key] ?? 'unknown') : 'unknown'
-}
 
 export const SEVERITY_IMPACT: Readonly<Record<string, IncidentImpact>> = {
   LOW: 'minor',

@@ -14,12 +14,11 @@
 // - Overall: the worst such state, or operational when nothing is open.
 import { z } from 'zod'
 import { worstStatus, type NormalizedComponent, type NormalizedIncident, type ServiceStatus, type StatusSnapshot } from '../normalize'
-import { OPEN_PHASE, SERVICE_STATE, SEVERITY_IMPACT, isIncidentReport, lookup } from './gcp-map'
+import { OPEN_PHASE, SERVICE_STATE, SEVERITY_IMPACT, isIncidentReport } from './gcp-map'
+import { lookup } from './parse-helpers'
 import { parseJson, parseWithSchema, zDate, zOptionalDate } from './parse-helpers'
 import type { ParseContext, StatusSource } from './types'
 
-// zOptionalDate rejects an absent key (zod 4 treats a transformed unknown as required); absent -> null.
-const optionalDate = zOptionalDate.optional().transform((d) => d ?? null)
 
 export const WINDOW_DAYS = 365
 export const GCP_INCIDENTS_URL = 'https://status.cloud.google.com/incidents.json'
@@ -27,15 +26,15 @@ export const GCP_INCIDENTS_URL = 'https://status.cloud.google.com/incidents.json
 const productSchema = z.object({ id: z.string(), title: z.string().optional(), current_title: z.string().optional() })
 const updateSchema = z.object({
   created: zDate,
-  when: optionalDate,
+  when: zOptionalDate,
   status: z.string().optional(),
   text: z.string().default(''),
 })
 const incidentSchema = z.object({
   id: z.string(),
   begin: zDate,
-  end: optionalDate,
-  modified: optionalDate,
+  end: zOptionalDate,
+  modified: zOptionalDate,
   external_desc: z.string().default(''),
   uri: z.string().optional(),
   severity: z.string().optional(),

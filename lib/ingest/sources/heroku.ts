@@ -22,11 +22,9 @@ import {
   type StatusSnapshot,
 } from '../normalize'
 import { readWindow } from './heroku-schedule'
-import { parseJson, parseWithSchema, zDate, zOptionalDate } from './parse-helpers'
+import { lookup, parseJson, parseWithSchema, zDate, zOptionalDate } from './parse-helpers'
 import type { StatusSource } from './types'
 
-// zOptionalDate rejects an absent key (zod 4 treats a transformed unknown as required); absent -> null.
-const optionalDate = zOptionalDate.optional().transform((d) => d ?? null)
 
 export const HEROKU_STATUS_URL = 'https://status.heroku.com/api/v4/current-status'
 
@@ -42,9 +40,9 @@ const updateSchema = z.object({
 const issueSchema = z.object({
   id,
   created_at: zDate,
-  updated_at: optionalDate,
+  updated_at: zOptionalDate,
   resolved: z.boolean().nullish(),
-  resolved_at: optionalDate,
+  resolved_at: zOptionalDate,
   upcoming: z.boolean().nullish(),
   title: z.string().default(''),
   full_url: z.string().nullish(),
@@ -60,10 +58,6 @@ export const herokuStatusSchema = z.object({
 type HerokuIssue = z.output<typeof issueSchema>
 type HerokuUpdate = z.output<typeof updateSchema>
 
-function lookup<T extends string>(table: Readonly<Record<string, T>>, value: string | null | undefined): T | 'unknown' {
-  const key = (value ?? '').trim().toLowerCase()
-  return Object.hasOwn(table, key) ? (table[key] ?? 'unknown') : 'unknown'
-}
 
 const COLOUR_STATUS: Readonly<Record<string, ServiceStatus>> = { green: 'operational', yellow: 'degraded', red: 'major_outage', blue: 'maintenance' }
 const COLOUR_IMPACT: Readonly<Record<string, IncidentImpact>> = { green: 'none', yellow: 'minor', red: 'major' }

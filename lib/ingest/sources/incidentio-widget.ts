@@ -15,8 +15,9 @@ import type {
   ServiceStatus,
 } from '../normalize'
 import { worstStatus } from '../normalize'
-import { COMPONENT_STATUS, INCIDENT_STATUS, lookup } from './statuspage-normalize'
-import { zMaybeDate } from './statuspage-schema'
+import { lookup } from './parse-helpers'
+import { COMPONENT_STATUS, INCIDENT_STATUS } from './statuspage-normalize'
+import { zOptionalDate } from './parse-helpers'
 import { SourceParseError } from './types'
 
 const componentRef = z.object({ component_id: z.string(), name: z.string().nullish(), hidden: z.boolean().nullish() })
@@ -27,11 +28,11 @@ const widgetIncidentSchema = z.object({
   name: z.string(),
   status: z.string(),
   url: z.string().nullish(),
-  published_at: zMaybeDate,
+  published_at: zOptionalDate,
   current_worst_impact: z.string().nullish(),
   affected_components: z.array(affected).nullish(),
   updates: z
-    .array(z.object({ id: z.string().nullish(), message_string: z.string().nullish(), to_status: z.string().nullish(), published_at: zMaybeDate }))
+    .array(z.object({ id: z.string().nullish(), message_string: z.string().nullish(), to_status: z.string().nullish(), published_at: zOptionalDate }))
     .nullish(),
 })
 
@@ -41,11 +42,11 @@ const widgetMaintenanceSchema = z.object({
   name: z.string(),
   status: z.string(),
   url: z.string().nullish(),
-  starts_at: zMaybeDate,
-  started_at: zMaybeDate,
-  ends_at: zMaybeDate,
-  scheduled_end_at: zMaybeDate,
-  last_update_at: zMaybeDate,
+  starts_at: zOptionalDate,
+  started_at: zOptionalDate,
+  ends_at: zOptionalDate,
+  scheduled_end_at: zOptionalDate,
+  last_update_at: zOptionalDate,
   last_update_message: z.string().nullish(),
   affected_components: z.array(z.object({ component_id: z.string() })).nullish(),
 })

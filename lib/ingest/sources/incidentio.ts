@@ -8,7 +8,8 @@
 import type { NormalizedComponent, NormalizedIncident } from '../normalize'
 import { parseJson, parseWithSchema } from './parse-helpers'
 import { incidentioWidgetSchema, widgetComponents, widgetIncident, widgetMaintenances, type IncidentioWidget } from './incidentio-widget'
-import { COMPONENT_STATUS, lookup } from './statuspage-normalize'
+import { lookup } from './parse-helpers'
+import { COMPONENT_STATUS } from './statuspage-normalize'
 import {
   assembleStatuspageSnapshot,
   parseStatuspageParts,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { parseJson, parseWithSchema, toDate } from './parse-helpers'
+import { parseJson, parseWithSchema, toDate, zOptionalDate } from './parse-helpers'
 import { SourceParseError } from './types'
 
 describe('toDate', () => {
@@ -41,5 +41,15 @@ describe('parseJson', () => {
 describe('parseWithSchema', () => {
   it('reports the offending path', () => {
     expect(() => parseWithSchema(z.object({ a: z.string() }), { a: 1 }, 'thing')).toThrow(/thing: unexpected shape \(a:/)
+  })
+})
+
+describe('zOptionalDate', () => {
+  it('reads a missing key, null and garbage as null, and a timestamp as a Date', () => {
+    const schema = z.object({ at: zOptionalDate })
+    expect(schema.parse({}).at).toBeNull()
+    expect(schema.parse({ at: null }).at).toBeNull()
+    expect(schema.parse({ at: 'soon' }).at).toBeNull()
+    expect(schema.parse({ at: '2026-11-24T10:00:00+01:00' }).at?.toISOString()).toBe('2026-11-24T09:00:00.000Z')
   })
 })

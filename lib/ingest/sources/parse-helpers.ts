@@ -26,6 +26,19 @@ export function parseWithSchema<T extends z.ZodType>(schema: T, value: unknown, 
   throw new SourceParseError(`${what}: unexpected shape (${issues})`)
 }
 
+/**
+ * Looks an upstream enum value up in a mapping table. Anything not in the table (or absent) is
+ * `unknown`: a value we did not expect is never guessed, least of all as "operational". Matching
+ * ignores surrounding space and case, since platforms are not consistent about either.
+ */
+export function lookup<T extends string>(table: Readonly<Record<string, T>>, value: string | number | null | undefined): T | 'unknown' {
+  const raw = String(value ?? '').trim()
+  for (const key of [raw, raw.toLowerCase(), raw.toUpperCase()]) {
+    if (Object.hasOwn(table, key)) return table[key] ?? 'unknown'
+  }
+  return 'unknown'
+}
+
 function snippet(text: string): string {
   return JSON.stringify(text.slice(0, 60))
 }

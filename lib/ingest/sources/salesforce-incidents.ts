@@ -5,22 +5,21 @@ import { z } from 'zod'
 import type { IncidentImpact, IncidentStatus, NormalizedIncident, NormalizedIncidentUpdate } from '../normalize'
 import { zDate, zOptionalDate } from './parse-helpers'
 
-const optionalDate = zOptionalDate.optional().transform((d) => d ?? null)
 const idLike = z.union([z.number(), z.string()]).transform(String)
 
 const impactSchema = z.object({
   id: idLike,
-  startTime: optionalDate,
-  endTime: optionalDate,
+  startTime: zOptionalDate,
+  endTime: zOptionalDate,
   type: z.string().default(''),
   severity: z.string().default(''),
-  createdAt: optionalDate,
+  createdAt: zOptionalDate,
 })
 export const salesforceIncidentSchema = z.object({
   id: idLike,
   isCore: z.boolean().nullish(),
-  createdAt: optionalDate,
-  updatedAt: optionalDate,
+  createdAt: zOptionalDate,
+  updatedAt: zOptionalDate,
   IncidentImpacts: z.array(impactSchema).default([]),
   // No captured payload has events, so their shape is unverified: each is read leniently below.
   IncidentEvents: z.array(z.unknown()).default([]),

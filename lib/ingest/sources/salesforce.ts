@@ -22,7 +22,7 @@
 // captured payload has one, so its shape is unknown (maintenance still shows on the instances).
 import { z } from 'zod'
 import { worstStatus, type NormalizedComponent, type NormalizedIncident, type ServiceStatus, type StatusSnapshot } from '../normalize'
-import { parseJson, parseWithSchema } from './parse-helpers'
+import { parseJson, parseWithSchema, lookup } from './parse-helpers'
 import { salesforceIncidentSchema, toIncident, type Localize, type SalesforceIncident } from './salesforce-incidents'
 import type { ParseContext, StatusSource } from './types'
 
@@ -54,8 +54,7 @@ const INSTANCE_STATUS: Readonly<Record<string, ServiceStatus>> = {
 }
 
 function instanceStatus(value: string): ServiceStatus {
-  const key = value.trim().toUpperCase()
-  return Object.hasOwn(INSTANCE_STATUS, key) ? (INSTANCE_STATUS[key] ?? 'unknown') : 'unknown'
+  return lookup(INSTANCE_STATUS, value)
 }
 
 export function localizationsUrl(previewUrl: string): string {

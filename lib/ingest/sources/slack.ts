@@ -23,11 +23,9 @@ import {
   type ServiceStatus,
   type StatusSnapshot,
 } from '../normalize'
-import { parseJson, parseWithSchema, zDate, zOptionalDate } from './parse-helpers'
+import { lookup, parseJson, parseWithSchema, zDate, zOptionalDate } from './parse-helpers'
 import type { StatusSource } from './types'
 
-// zOptionalDate rejects an absent key (zod 4 treats a transformed unknown as required); absent -> null.
-const optionalDate = zOptionalDate.optional().transform((d) => d ?? null)
 
 export const SLACK_CURRENT_URL = 'https://slack-status.com/api/v2.0.0/current'
 
@@ -49,7 +47,7 @@ const noteSchema = z.object({ date_created: zDate, body: z.string().default('') 
 const itemSchema = z.object({
   id: z.union([z.number(), z.string()]).transform(String),
   date_created: zDate,
-  date_updated: optionalDate,
+  date_updated: zOptionalDate,
   title: z.string().default(''),
   type: z.string().default(''),
   status: z.string().default(''),
@@ -63,10 +61,6 @@ const itemSchema = z.object({
 export const slackCurrentSchema = z.object({ status: z.string(), active_incidents: z.array(itemSchema).default([]) })
 type SlackItem = z.output<typeof itemSchema>
 
-function lookup<T extends string>(table: Readonly<Record<string, T>>, value: string): T | 'unknown' {
-  const key = value.trim().toLowerCase()
-  return Object.hasOwn(table, key) ? (table[key] ?? 'unknown') : 'unknown'
-}
 
 const TYPE_STATUS: Readonly<Record<string, ServiceStatus>> = { outage: 'major_outage', incident: 'partial_outage', notice: 'degraded' }
 const TYPE_IMPACT: Readonly<Record<string, IncidentImpact>> = { outage: 'major', incident: 'minor', notice: 'none' }

@@ -17,9 +17,9 @@ const messageSchema = z.object({
 const eventFields = {
   _id: zId,
   name: z.string(),
-  datetime_open: zOptionalDate.optional(),
-  datetime_planned_start: zOptionalDate.optional(),
-  datetime_planned_end: zOptionalDate.optional(),
+  datetime_open: zOptionalDate,
+  datetime_planned_start: zOptionalDate,
+  datetime_planned_end: zOptionalDate,
   messages: z.array(messageSchema).nullish(),
   components_affected: z.array(refSchema).nullish(),
   containers_affected: z.array(refSchema).nullish(),

@@ -13,13 +13,9 @@ import {
   type ServiceStatus,
 } from '../normalize'
 import type { StatuspageComponent, StatuspageIncident, StatuspageUpdate } from './statuspage-schema'
+import { lookup } from './parse-helpers'
 import { SourceParseError } from './types'
 
-/** Looks a wire value up in a table; anything not in it (or absent) is `unknown`, never a guess. */
-export function lookup<T extends string>(table: Readonly<Record<string, T>>, value: string | null | undefined): T | 'unknown' {
-  const key = (value ?? '').trim().toLowerCase()
-  return Object.hasOwn(table, key) ? (table[key] ?? 'unknown') : 'unknown'
-}
 
 export const COMPONENT_STATUS: Readonly<Record<string, ServiceStatus>> = {
   operational: 'operational',

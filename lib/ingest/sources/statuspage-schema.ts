@@ -11,7 +11,6 @@ import { zOptionalDate } from './parse-helpers'
  * An optional timestamp whose key may be missing. zod 4 rejects an absent key for the bare
  * `zOptionalDate` (a transform is not optional on input), and these payloads omit keys freely.
  */
-export const zMaybeDate = zOptionalDate.optional().transform((d) => d ?? null)
 
 export const statuspagePageSchema = z.object({
   id: z.string().nullish(),
@@ -37,10 +36,10 @@ export const statuspageUpdateSchema = z.object({
   id: z.string().nullish(),
   status: z.string(),
   body: z.string().nullish(),
-  created_at: zMaybeDate,
-  updated_at: zMaybeDate,
+  created_at: zOptionalDate,
+  updated_at: zOptionalDate,
   /** What the page shows; can be backdated (differs from created_at in 30% of GitHub updates). */
-  display_at: zMaybeDate,
+  display_at: zOptionalDate,
   affected_components: z.array(z.object({ code: z.string() })).nullish(),
 })
 export type StatuspageUpdate = z.output<typeof statuspageUpdateSchema>
@@ -50,20 +49,20 @@ export const statuspageIncidentSchema = z.object({
   name: z.string(),
   status: z.string(),
   impact: z.string().nullish(),
-  created_at: zMaybeDate,
-  updated_at: zMaybeDate,
-  started_at: zMaybeDate,
-  resolved_at: zMaybeDate,
+  created_at: zOptionalDate,
+  updated_at: zOptionalDate,
+  started_at: zOptionalDate,
+  resolved_at: zOptionalDate,
   shortlink: z.string().nullish(),
   incident_updates: z.array(statuspageUpdateSchema).nullish(),
   components: z.array(z.object({ id: z.string() })).nullish(),
   // Documented for incidents.json (MongoDB's OpenAPI), absent from every captured GitHub incident.
   postmortem_body: z.string().nullish(),
-  postmortem_published_at: zMaybeDate,
-  postmortem_body_last_updated_at: zMaybeDate,
+  postmortem_published_at: zOptionalDate,
+  postmortem_body_last_updated_at: zOptionalDate,
   // Scheduled maintenances are incidents with these two extra fields.
-  scheduled_for: zMaybeDate,
-  scheduled_until: zMaybeDate,
+  scheduled_for: zOptionalDate,
+  scheduled_until: zOptionalDate,
 })
 export type StatuspageIncident = z.output<typeof statuspageIncidentSchema>
 
