@@ -102,8 +102,9 @@ test('the incident page shows every update and the postmortem, rendered safely',
 test('the directory searches as you type and lists vendors having problems now', async ({ page }) => {
   await page.goto('/vendors')
   const problems = page.getByRole('region', { name: 'Having problems now' })
-  await expect(problems.getByRole('link', { name: /^Globex/ })).toBeVisible()
-  await expect(problems.getByText('Partial outage')).toBeVisible()
+  const globex = problems.getByRole('listitem').filter({ has: page.getByRole('link', { name: /^Globex/ }) })
+  await expect(globex).toBeVisible()
+  await expect(globex.getByText('Partial outage')).toBeVisible()
 
   await page.getByRole('searchbox', { name: 'Search vendors' }).pressSequentially('glob')
   await expect(page).toHaveURL(/\/vendors\?q=glob$/) // no Enter pressed

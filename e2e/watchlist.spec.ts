@@ -16,29 +16,30 @@ test('sign up, verify by email, watch ten vendors, be refused the eleventh, then
   await expect(page.getByText('Verify your email to receive alerts.')).toHaveCount(0)
 
   await page.goto('/vendors')
-  const labels = await page
-    .getByRole('main')
+  // Vendors having problems are listed twice (their own section and the full list); work in the full list.
+  const all = page.getByRole('region', { name: 'All vendors' })
+  const labels = await all
     .getByRole('button', { name: /^Watch / })
     .evaluateAll((buttons) => buttons.slice(0, 11).map((b) => b.getAttribute('aria-label') ?? ''))
   const names = labels.map((l) => l.replace(/^Watch /, ''))
   expect(names).toHaveLength(11)
 
   for (const name of names.slice(0, 10)) {
-    await page.getByRole('button', { name: `Watch ${name}`, exact: true }).click()
-    await expect(page.getByRole('button', { name: `Unwatch ${name}`, exact: true })).toBeVisible()
+    await all.getByRole('button', { name: `Watch ${name}`, exact: true }).click()
+    await expect(all.getByRole('button', { name: `Unwatch ${name}`, exact: true })).toBeVisible()
   }
 
   const eleventh = names[10]!
-  await page.getByRole('button', { name: `Watch ${eleventh}`, exact: true }).click()
+  await all.getByRole('button', { name: `Watch ${eleventh}`, exact: true }).click()
   const refusal = page.getByRole('alert').filter({ hasText: 'The Free plan watches up to 10 vendors' })
   await expect(refusal).toBeVisible()
   await expect(refusal.getByRole('link', { name: 'See plans' })).toHaveAttribute('href', '/pricing')
-  await expect(page.getByRole('button', { name: `Watch ${eleventh}`, exact: true })).toBeVisible()
+  await expect(all.getByRole('button', { name: `Watch ${eleventh}`, exact: true })).toBeVisible()
 
-  await page.getByRole('button', { name: `Unwatch ${names[0]}`, exact: true }).click()
-  await expect(page.getByRole('button', { name: `Watch ${names[0]}`, exact: true })).toBeVisible()
-  await page.getByRole('button', { name: `Watch ${eleventh}`, exact: true }).click()
-  await expect(page.getByRole('button', { name: `Unwatch ${eleventh}`, exact: true })).toBeVisible()
+  await all.getByRole('button', { name: `Unwatch ${names[0]}`, exact: true }).click()
+  await expect(all.getByRole('button', { name: `Watch ${names[0]}`, exact: true })).toBeVisible()
+  await all.getByRole('button', { name: `Watch ${eleventh}`, exact: true }).click()
+  await expect(all.getByRole('button', { name: `Unwatch ${eleventh}`, exact: true })).toBeVisible()
 
   await page.goto('/dashboard')
   await expect(page.getByText('Watching 10 of 10 vendors on the Free plan.')).toBeVisible()
