@@ -1,5 +1,6 @@
 // What the refresh benchmark measures besides time: row writes per table (from PostgreSQL's own
 // statistics) and the memory of the benchmark process.
+import os from 'node:os'
 import { setTimeout as sleep } from 'node:timers/promises'
 import pg from 'pg'
 
@@ -70,14 +71,24 @@ export function addWrites(into: WriteStats, more: WriteStats): void {
   }
 }
 
-/** Peak resident memory, sampled every 100 ms (the kernel's maxRSS is reported beside it). */
-export function startRssSampler(): { peakBytes: () => number; stop: () => void } {
+/** Peak resident memory, sampled every 100 ms, overall and since the last resetCyclePeak(). */
+export function startRssSampler() {
   let peak = process.memoryUsage.rss()
+  let cyclePeak = peak
   const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage.rss())
+    const rss = process.memoryUsage.rss()
+    peak = Math.max(peak, rss)
+    cyclePeak = Math.max(cyclePeak, rss)
   }, 100)
   timer.unref()
-  return { peakBytes: () => peak, stop: () => clearInterval(timer) }
+  return {
+    peakBytes: () => peak,
+    cyclePeakBytes: () => Math.max(cyclePeak, process.memoryUsage.rss()),
+    resetCyclePeak: () => {
+      cyclePeak = process.memoryUsage.rss()
+    },
+    stop: () => clearInterval(timer),
+  }
 }
 
 /** Resident and heap memory after a full collection, so cycle-to-cycle growth is not garbage. */
@@ -87,4 +98,16 @@ export function settledMemory(): { rss: number; heap: number } {
   gc()
   const { rss, heapUsed } = process.memoryUsage()
   return { rss, heap: heapUsed }
+}
+
+/** Busy and total CPU time of the whole machine, in ms summed over cores (to see who else was busy). */
+export function machineCpu(): { busy: number; total: number } {
+  let busy = 0
+  let total = 0
+  for (const { times } of os.cpus()) {
+    const all = times.user + times.nice + times.sys + times.irq + times.idle
+    total += all
+    busy += all - times.idle
+  }
+  return { busy, total }
 }

@@ -1,4 +1,6 @@
 // The printed report of `npm run bench:refresh`: per-cycle lines, then figures beside their targets.
+import os from 'node:os'
+import { FARM_FAULT_SHARE, FARM_LATENCY_MS, type FarmMessage } from './farm-protocol'
 import { MB, type WriteStats } from './measure'
 
 export interface CycleRecord {
@@ -6,6 +8,8 @@ export interface CycleRecord {
   /** No upstream change before it and broken vendors parked: measures the unchanged path alone. */
   quiet: boolean
   durationMs: number
+  /** When (from the cycle's start) the last request that timed out was sent; null if none did. */
+  lastTimeoutAtMs: number | null
   checked: number
   changed: number
   unchanged: number
@@ -14,8 +18,15 @@ export interface CycleRecord {
   /** Benchmark process CPU (user + system) during the cycle. */
   cpuMs: number
   farmCpuMs: number
+  /** Whole machine, all cores: the refresh, the farm, PostgreSQL and anything else running. */
+  machineBusyPct: number
   requests: number
   notModified: number
+  /** Requests the farm left unanswered on purpose (each fails after the client's timeout). */
+  hung: number
+  /** Peak RSS sampled during the cycle. */
+  peakRss: number
+  /** RSS and V8 heap after the cycle, after a full gc. */
   rss: number
   heap: number
 }
@@ -27,7 +38,7 @@ const fixed = (value: number, digits = 1) => value.toFixed(digits)
 const perSecond = (c: CycleRecord) => (c.checked * 1000) / Math.max(1, c.durationMs)
 const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS')
 
-export const cycleHeader = ' cycle   dur s  vend/s  changed/unchanged/failed   http req  304 %  node cpu s  farm cpu s  rss MB  heap MB'
+export const cycleHeader = ' cycle   dur s  hang@ s  vend/s  changed/unchanged/failed   http req  304 %  hung  node cpu s  farm cpu s  host cpu %  peak MB  rss MB  heap MB'
 
 export function cycleLine(c: CycleRecord): string {
   const outcome = `${c.changed}/${c.unchanged}/${c.failed}`
@@ -35,15 +46,44 @@ export function cycleLine(c: CycleRecord): string {
   return [
     `${String(c.n).padStart(4)}${c.quiet ? 'q' : ' '}`,
     fixed(c.durationMs / 1000).padStart(7),
+    (c.lastTimeoutAtMs === null ? '-' : fixed(c.lastTimeoutAtMs / 1000)).padStart(8),
     fixed(perSecond(c), 0).padStart(7),
     outcome.padStart(26) + (c.stoppedEarly ? '!' : ' '),
     String(c.requests).padStart(9),
     fixed(notModified, 0).padStart(6),
+    String(c.hung).padStart(5),
     fixed(c.cpuMs / 1000).padStart(11),
     fixed(c.farmCpuMs / 1000).padStart(11),
+    fixed(c.machineBusyPct, 0).padStart(11),
+    fixed(c.peakRss / MB, 0).padStart(8),
     fixed(c.rss / MB, 0).padStart(7),
     fixed(c.heap / MB, 0).padStart(8),
   ].join(' ')
+}
+
+export function setupLines(s: {
+  vendors: number
+  cycles: number
+  database: string
+  ready: Extract<FarmMessage, { type: 'ready' }>
+  settings: string
+  changesPerCycle: number
+}): string[] {
+  const list = (counts: Record<string, number>) =>
+    Object.entries(counts)
+      .sort(([, a], [, b]) => b - a)
+      .map(([name, n]) => `${name} ${n}`)
+      .join(', ')
+  return [
+    `refresh benchmark: ${s.vendors} vendors, ${s.cycles} cycles, PostgreSQL ${s.database}`,
+    `  platforms (the seed catalog's mix): ${list(s.ready.vendorsPerPlatform)}`,
+    `  recorded payload variants: ${list(s.ready.variantsPerPlatform)}`,
+    `  latency ${FARM_LATENCY_MS.min}-${FARM_LATENCY_MS.max} ms per response; broken every cycle (${FARM_FAULT_SHARE * 100}%): ${list(s.ready.faults)}`,
+    `  ${s.settings}; ~${s.changesPerCycle} vendors change upstream per cycle`,
+    '  q = quiet cycle (nothing changed upstream, broken vendors parked); ! = time budget ran out',
+    '  hung = requests never answered; hang@ = when the last of them was sent (the cycle cannot end before hang@ + timeout)',
+    '',
+  ]
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))] ?? 0
@@ -76,6 +116,11 @@ export function summaryLines(s: Summary): string[] {
     const rates = steady.map(perSecond).sort((a, b) => a - b)
     row(`cycles 2-${s.cycles.length}, vendors/second median (min)`, `${fixed(percentile(rates, 0.5), 0)} (${fixed(rates[0] ?? 0, 0)})`, '')
   }
+  // The cores are shared with PostgreSQL, the farm and whatever else runs: say how busy they were.
+  const cores = os.cpus().length
+  const busy = s.cycles.map((c) => c.machineBusyPct).sort((a, b) => a - b)
+  const own = s.cycles.map((c) => (100 * (c.cpuMs + c.farmCpuMs)) / (cores * c.durationMs)).sort((a, b) => a - b)
+  row('host CPU busy, median (refresh + farm share)', `${fixed(percentile(busy, 0.5), 0)} % (${fixed(percentile(own, 0.5), 0)} %)`, `of ${cores} cores`)
   const others = [...s.quietWrites].filter(([t]) => t !== 'StatusSource' && t !== 'RefreshRun')
   const vendorWrites = [...s.quietWrites].filter(([t]) => t !== 'RefreshRun').reduce((a, [, w]) => a + w.ins + w.upd + w.del, 0)
   if (s.quietUnchanged > 0) {
@@ -83,8 +128,12 @@ export function summaryLines(s: Summary): string[] {
     // The check time lives on the vendor's StatusSource row; anything in another table is a leak.
     row('row writes per unchanged vendor', fixed(perVendor, 2), 'StatusSource row only', verdict(others.length === 0 && perVendor <= 2))
   }
-  row('peak RSS, sampled every 100 ms', `${fixed(s.peakSampledRss / MB, 0)} MB`, `<= ${TARGETS.peakRssMb} MB`, verdict(s.peakSampledRss / MB <= TARGETS.peakRssMb))
-  row('peak RSS, kernel maxRSS', `${fixed(s.maxRssKb / 1024, 0)} MB`, `<= ${TARGETS.peakRssMb} MB`, verdict(s.maxRssKb / 1024 <= TARGETS.peakRssMb))
+  if (baseline) {
+    const steadyPeak = Math.max(0, ...steady.map((c) => c.peakRss))
+    row('peak RSS in cycle 1 / in cycles 2-' + s.cycles.length, `${fixed(baseline.peakRss / MB, 0)} / ${steady.length ? fixed(steadyPeak / MB, 0) : '-'} MB`, '')
+  }
+  row('peak RSS, whole run, sampled every 100 ms', `${fixed(s.peakSampledRss / MB, 0)} MB`, `<= ${TARGETS.peakRssMb} MB`, verdict(s.peakSampledRss / MB <= TARGETS.peakRssMb))
+  row('peak RSS, whole run, kernel maxRSS', `${fixed(s.maxRssKb / 1024, 0)} MB`, `<= ${TARGETS.peakRssMb} MB`, verdict(s.maxRssKb / 1024 <= TARGETS.peakRssMb))
   const early = s.cycles[s.earlyCycle - 1]
   const last = s.cycles.at(-1)
   if (early && last && last !== early) {
@@ -94,15 +143,20 @@ export function summaryLines(s: Summary): string[] {
     row(`heap after cycle ${early.n} -> ${last.n} (after gc)`, `${fixed(early.heap / MB, 0)} -> ${fixed(last.heap / MB, 0)} MB`, '')
   } else row('RSS growth', 'n/a', `needs > ${s.earlyCycle} cycles`)
 
-  if (s.quietUnchanged > 0) {
-    const quiet = s.cycles.filter((c) => c.quiet).map((c) => c.n)
-    lines.push('', `row writes in the quiet cycles (${quiet.join(', ')}: nothing changed upstream, ${s.quietUnchanged} unchanged vendor checks in all)`)
-    lines.push(`  ${'table'.padEnd(24)} ${'inserts'.padStart(9)} ${'updates'.padStart(9)} ${'of them HOT'.padStart(12)} ${'deletes'.padStart(9)} ${'per vendor'.padStart(11)}`)
-    for (const [table, w] of [...s.quietWrites].sort(([a], [b]) => a.localeCompare(b))) {
-      const per = table === 'RefreshRun' ? 'per cycle' : fixed((w.ins + w.upd + w.del) / s.quietUnchanged, 2)
-      lines.push(`  ${table.padEnd(24)} ${String(w.ins).padStart(9)} ${String(w.upd).padStart(9)} ${String(w.hot).padStart(12)} ${String(w.del).padStart(9)} ${per.padStart(11)}`)
-    }
-    lines.push('  (StatusSource: one UPDATE claims the lease, one records the check time and clears it; RefreshRun: the cycle\'s own row)')
+  return [...lines, ...writeTableLines(s)]
+}
+
+/** Where the quiet cycles' row writes went, per table. */
+function writeTableLines(s: Summary): string[] {
+  if (s.quietUnchanged === 0) return []
+  const lines: string[] = []
+  const quiet = s.cycles.filter((c) => c.quiet).map((c) => c.n)
+  lines.push('', `row writes in the quiet cycles (${quiet.join(', ')}: nothing changed upstream, ${s.quietUnchanged} unchanged vendor checks in all)`)
+  lines.push(`  ${'table'.padEnd(24)} ${'inserts'.padStart(9)} ${'updates'.padStart(9)} ${'of them HOT'.padStart(12)} ${'deletes'.padStart(9)} ${'per vendor'.padStart(11)}`)
+  for (const [table, w] of [...s.quietWrites].sort(([a], [b]) => a.localeCompare(b))) {
+    const per = table === 'RefreshRun' ? `${fixed((w.ins + w.upd + w.del) / quiet.length, 0)} a cycle` : fixed((w.ins + w.upd + w.del) / s.quietUnchanged, 2)
+    lines.push(`  ${table.padEnd(24)} ${String(w.ins).padStart(9)} ${String(w.upd).padStart(9)} ${String(w.hot).padStart(12)} ${String(w.del).padStart(9)} ${per.padStart(11)}`)
   }
+  lines.push('  (StatusSource: one UPDATE claims the lease, one records the check time and clears it; RefreshRun: the cycle\'s own row)')
   return lines
 }
