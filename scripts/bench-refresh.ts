@@ -65,7 +65,7 @@ function importCatalog(rows: CatalogRow[]) {
 /**
  * Due now, as if the interval had passed, in a random order: production's jitter spreads vendors
  * over the interval, so which vendors are claimed last (a hanging one holds the cycle open for the
- * whole 15 s timeout) changes from cycle to cycle. A quiet cycle parks broken vendors for an hour,
+ * whole 10 s timeout) changes from cycle to cycle. A quiet cycle parks broken vendors for an hour,
  * so it sees only unchanged ones.
  */
 const DUE = `now() - interval '1 second' - random() * interval '1 second'`

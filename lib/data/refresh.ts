@@ -25,7 +25,7 @@ export async function refreshDueVendors(trigger: RefreshTrigger, timeBudgetMs: n
       trigger,
       owner: `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
       concurrency: env.REFRESH_CONCURRENCY,
-      // Far above the worst case for one vendor (3 endpoints x 15 s timeout + the write).
+      // Far above the worst case for one vendor (3 endpoints x 10 s timeout + the write).
       leaseMs: 5 * MINUTE,
       intervalMs: refreshIntervalMs,
       maxBackoffMs: 30 * MINUTE,

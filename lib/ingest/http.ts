@@ -88,7 +88,7 @@ export interface HttpClient {
 }
 
 export const DEFAULT_HTTP_OPTIONS = {
-  timeoutMs: 15_000,
+  timeoutMs: 10_000,
   connectTimeoutMs: 5_000,
   maxBytes: 8 * 1024 * 1024,
   maxRedirects: 5,

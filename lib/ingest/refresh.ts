@@ -52,8 +52,12 @@ export interface RefreshSummary {
   changedPages: string[]
 }
 
-/** Vendors a worker claims at once: small, so a long cycle never sits on leases it is not using. */
-const CLAIM_BATCH = 4
+/**
+ * Vendors a worker claims at once. One: a worker checks its claims one after another, so a batch
+ * would leave the vendors behind a hanging one waiting out its timeout, leased and unchecked,
+ * while other workers run dry at the end of the cycle.
+ */
+const CLAIM_BATCH = 1
 
 export async function runRefreshCycle(deps: RefreshDeps, options: RefreshOptions): Promise<RefreshSummary> {
   const started = deps.now()
@@ -69,7 +73,7 @@ export async function runRefreshCycle(deps: RefreshDeps, options: RefreshOptions
       { owner: options.owner, cycleStartedAt: started, intervalMs: options.intervalMs, maxBackoffMs: options.maxBackoffMs },
       source,
     )
-  // `concurrency` workers, each claiming a few vendors at a time until none are due.
+  // `concurrency` workers, each claiming a vendor at a time until none are due.
   const worker = async () => {
     for (;;) {
       if (deps.now().getTime() >= deadline) {

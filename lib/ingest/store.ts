@@ -170,9 +170,12 @@ const linkRows = (externalIds: string[], componentIds: Map<string, string>) =>
 
 async function writeIncidents(tx: Tx, vendorId: string, plan: VendorChangePlan, componentIds: Map<string, string>, now: Date): Promise<Map<string, string>> {
   const ids = new Map<string, string>()
-  for (const i of plan.incidents.creates) {
-    const row = await tx.incident.create({
-      data: {
+  // New incidents go in as three statements however many there are (a vendor's first read
+  // brings its whole history): the incidents, then all their updates, then all their links.
+  const creates = plan.incidents.creates
+  if (creates.length) {
+    const rows = await tx.incident.createManyAndReturn({
+      data: creates.map((i) => ({
         vendorId,
         externalId: i.externalId,
         title: i.title,
@@ -187,12 +190,16 @@ async function writeIncidents(tx: Tx, vendorId: string, plan: VendorChangePlan, 
         baseline: i.baseline,
         firstSeenAt: now,
         lastSeenAt: now,
-        updates: { createMany: { data: i.updates.map((u) => ({ externalId: u.externalId, status: u.status, body: u.body, bodyHash: hashBody(u.body), publishedAt: u.publishedAt })), skipDuplicates: true } },
-        components: { createMany: { data: linkRows(i.componentExternalIds, componentIds) } },
-      },
-      select: { id: true },
+      })),
+      select: { id: true, externalId: true },
     })
-    ids.set(i.externalId, row.id)
+    for (const row of rows) ids.set(row.externalId, row.id)
+    const updates = creates.flatMap((i) =>
+      i.updates.map((u) => ({ incidentId: ids.get(i.externalId)!, externalId: u.externalId, status: u.status, body: u.body, bodyHash: hashBody(u.body), publishedAt: u.publishedAt })),
+    )
+    if (updates.length) await tx.incidentUpdate.createMany({ data: updates, skipDuplicates: true })
+    const links = creates.flatMap((i) => linkRows(i.componentExternalIds, componentIds).map((l) => ({ ...l, incidentId: ids.get(i.externalId)! })))
+    if (links.length) await tx.incidentComponent.createMany({ data: links })
   }
   for (const u of plan.incidents.updates) {
     ids.set(u.externalId, u.id)
@@ -216,9 +223,10 @@ async function writeIncidents(tx: Tx, vendorId: string, plan: VendorChangePlan, 
 
 async function writeMaintenances(tx: Tx, vendorId: string, plan: VendorChangePlan, componentIds: Map<string, string>): Promise<Map<string, string>> {
   const ids = new Map<string, string>()
-  for (const m of plan.maintenances.creates) {
-    const row = await tx.maintenance.create({
-      data: {
+  const creates = plan.maintenances.creates
+  if (creates.length) {
+    const rows = await tx.maintenance.createManyAndReturn({
+      data: creates.map((m) => ({
         vendorId,
         externalId: m.externalId,
         title: m.title,
@@ -233,11 +241,12 @@ async function writeMaintenances(tx: Tx, vendorId: string, plan: VendorChangePla
         bodyHash: m.body ? hashBody(m.body) : null,
         upstreamUpdatedAt: m.updatedAt ?? null,
         baseline: m.baseline,
-        components: { createMany: { data: linkRows(m.componentExternalIds, componentIds) } },
-      },
-      select: { id: true },
+      })),
+      select: { id: true, externalId: true },
     })
-    ids.set(m.externalId, row.id)
+    for (const row of rows) ids.set(row.externalId, row.id)
+    const links = creates.flatMap((m) => linkRows(m.componentExternalIds, componentIds).map((l) => ({ ...l, maintenanceId: ids.get(m.externalId)! })))
+    if (links.length) await tx.maintenanceComponent.createMany({ data: links })
   }
   for (const u of plan.maintenances.updates) {
     ids.set(u.externalId, u.id)
