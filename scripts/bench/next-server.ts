@@ -8,6 +8,7 @@
 // under the server. So the build is copied without its caches (~15 MB) into a temp directory that
 // is removed afterwards.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
@@ -86,7 +87,8 @@ export async function startNextServer(databaseUrl: string): Promise<NextServer> 
   const child: ChildProcess = spawn(NEXT, ['start', dir, '-p', String(port), '-H', '127.0.0.1'], {
     cwd: dir,
     stdio: ['ignore', log, log],
-    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'production', REFRESH_SCHEDULER: 'external', PORT: String(port), NEXT_TELEMETRY_DISABLED: '1' },
+    // A production server needs a session secret; no session outlives the run, so any will do.
+    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'production', AUTH_SECRET: randomBytes(32).toString('base64'), REFRESH_SCHEDULER: 'external', PORT: String(port), NEXT_TELEMETRY_DISABLED: '1' },
   })
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   const stop = async () => {
@@ -112,8 +114,9 @@ export async function startNextServer(databaseUrl: string): Promise<NextServer> 
       // not listening yet
     }
     if (Date.now() - started > 60_000) {
+      const tail = fs.readFileSync(logFile, 'utf8').slice(-2_000)
       await stop()
-      throw new Error('next start did not answer /api/health within 60 s')
+      throw new Error(`next start did not answer /api/health within 60 s:\n${tail}`)
     }
     await sleep(250)
   }
