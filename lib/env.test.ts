@@ -48,3 +48,20 @@ describe('parseEnv: auth and email', () => {
     expect(() => parseEnv({ EMAIL_TRANSPORT: 'smtp' })).toThrow(/EMAIL_TRANSPORT: must be log/)
   })
 })
+
+describe('parseEnv: Stripe', () => {
+  it('runs free-only without Stripe, and takes a complete configuration', () => {
+    expect(parseEnv({}).STRIPE_SECRET_KEY).toBeUndefined()
+    const full = { STRIPE_SECRET_KEY: 'sk_test_1', STRIPE_WEBHOOK_SECRET: 'whsec_1', STRIPE_PRICE_PRO: 'price_1' }
+    expect(parseEnv(full)).toMatchObject(full)
+  })
+  it('refuses half a configuration, naming what is missing', () => {
+    expect(() => parseEnv({ STRIPE_SECRET_KEY: 'sk_test_1' })).toThrow(/STRIPE_WEBHOOK_SECRET: is required[\s\S]*STRIPE_PRICE_PRO: is required/)
+    const withoutPrice = () => parseEnv({ STRIPE_SECRET_KEY: 'sk_test_1', STRIPE_WEBHOOK_SECRET: 'whsec_1' })
+    expect(withoutPrice).toThrow(/STRIPE_PRICE_PRO: is required/)
+    expect(withoutPrice).not.toThrow(/STRIPE_WEBHOOK_SECRET: is required/)
+  })
+  it('wants an absolute URL for the test API base', () => {
+    expect(() => parseEnv({ STRIPE_API_BASE: '127.0.0.1:12111' })).toThrow(/STRIPE_API_BASE: must be an absolute URL/)
+  })
+})

@@ -49,6 +49,14 @@ const envSchema = z.object({
   EMAIL_LOG_DIR: z.string().default('.data/mail'),
   /** The From of every message we send. */
   EMAIL_FROM: z.string().min(3).default('Vendorwatch <no-reply@vendorwatch.localhost>'),
+
+  /** Stripe (the Pro plan). All three set: billing on; none set: the app runs free-only. */
+  STRIPE_SECRET_KEY: optionalString,
+  STRIPE_WEBHOOK_SECRET: optionalString,
+  /** The recurring Price the Pro plan subscribes to (price_...). */
+  STRIPE_PRICE_PRO: optionalString,
+  /** Tests only: a local stand-in for the Stripe API (http://127.0.0.1:12111). */
+  STRIPE_API_BASE: optionalString.pipe(z.url({ error: 'must be an absolute URL' }).optional()),
   /** Set by Next.js itself while `next build` runs (no request is ever served then). */
   NEXT_PHASE: optionalString,
 })
@@ -72,6 +80,13 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (parsed.EMAIL_TRANSPORT === 'resend' && !parsed.RESEND_API_KEY) {
     throw new Error('Invalid environment configuration:\n  RESEND_API_KEY: is required when EMAIL_TRANSPORT=resend\nSee the configuration table in README.md.')
   }
+  const stripe = { STRIPE_SECRET_KEY: parsed.STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET: parsed.STRIPE_WEBHOOK_SECRET, STRIPE_PRICE_PRO: parsed.STRIPE_PRICE_PRO }
+  const missingStripe = Object.entries(stripe).filter(([, v]) => !v).map(([k]) => k)
+  // Half a configuration would take money and never hear about it (or the reverse): refuse it.
+  if (missingStripe.length > 0 && missingStripe.length < 3) {
+    const problems = missingStripe.map((k) => `  ${k}: is required when any of ${Object.keys(stripe).join(', ')} is set`).join('\n')
+    throw new Error(`Invalid environment configuration:\n${problems}\nSee the configuration table in README.md.`)
+  }
   // `next build` evaluates modules but serves nobody, so it may run without the secret.
   if (!parsed.AUTH_SECRET && parsed.NODE_ENV === 'production' && parsed.NEXT_PHASE !== BUILD_PHASE) {
     throw new Error(
@@ -84,4 +99,6 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 export const env: Env = parseEnv(process.env)
 export const isProduction = env.NODE_ENV === 'production'
 /** Target time between two checks of a vendor (and between in-process refresh cycles). */
+/** Stripe is configured: the Pro plan can be bought. Otherwise the app runs free-only. */
+export const billingEnabled = Boolean(env.STRIPE_SECRET_KEY && env.STRIPE_WEBHOOK_SECRET && env.STRIPE_PRICE_PRO)
 export const refreshIntervalMs = env.REFRESH_INTERVAL_SECONDS * 1000

@@ -24,7 +24,8 @@ function lastCheck(entry: WatchedVendor, now: Date, intervalMs: number): { text:
   }
 }
 
-export function WatchlistList({ entries, now, intervalMs }: { entries: WatchedVendor[]; now: Date; intervalMs: number }) {
+/** `pausedIds`: watches beyond the plan's limit (after a downgrade); they stay listed but do not alert. */
+export function WatchlistList({ entries, now, intervalMs, pausedIds }: { entries: WatchedVendor[]; now: Date; intervalMs: number; pausedIds: ReadonlySet<string> }) {
   return (
     <ul className="divide-y divide-slate-200 overflow-hidden rounded-lg border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
       {entries.map((entry) => {
@@ -39,6 +40,14 @@ export function WatchlistList({ entries, now, intervalMs }: { entries: WatchedVe
                   {vendor.name}
                 </Link>
                 <VendorStatus vendor={vendor} />
+                {pausedIds.has(entry.id) && (
+                  <span
+                    title="Beyond your plan's limit: no alerts until you upgrade or unwatch others"
+                    className="rounded-full bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-700 dark:bg-slate-700 dark:text-slate-200"
+                  >
+                    Paused
+                  </span>
+                )}
               </div>
               {(active > 0 || check) && (
                 <p className="text-sm text-slate-600 dark:text-slate-400">
@@ -52,7 +61,7 @@ export function WatchlistList({ entries, now, intervalMs }: { entries: WatchedVe
                 </p>
               )}
               <p className="hidden text-xs text-slate-500 sm:block dark:text-slate-400">
-                Alerts: {alertSummary({ ...entry, componentCount: entry._count.components })}
+                Alerts: {pausedIds.has(entry.id) ? 'paused (plan limit)' : alertSummary({ ...entry, componentCount: entry._count.components })}
               </p>
             </div>
             <div className="flex shrink-0 items-start gap-2">

@@ -1,6 +1,7 @@
 // Account settings that need more than one write: anything guarded by the current password.
 import { RATE_LIMITS } from '@/lib/auth/rate-limits'
 import { hashPassword, verifyPassword } from '@/lib/auth/password'
+import { cancelSubscriptionOfDeletedAccount } from '@/lib/billing/cancel'
 import { findPendingEmailChange, issueAuthToken } from '@/lib/data/auth-tokens'
 import { hitRateLimits } from '@/lib/data/rate-limits'
 import { deleteUser, findUserIdByEmail, getAccount, getPasswordHash, setPassword } from '@/lib/data/users'
@@ -53,6 +54,7 @@ export async function changePassword(userId: string, currentPassword: string, ne
 export async function deleteAccount(userId: string, currentPassword: string, now: Date): Promise<PasswordCheck> {
   const check = await checkCurrentPassword(userId, currentPassword, now)
   if (check !== 'ok') return check
+  await cancelSubscriptionOfDeletedAccount(userId)
   await deleteUser(userId)
   return 'ok'
 }

@@ -1,32 +1,44 @@
-// Plans and their limits. The limits are constants; the data layer enforces them in the same
-// transaction as the write (lib/data/watchlist.ts), so parallel requests cannot exceed them.
+// Plans as code: the pricing page, the dashboard, the watchlist limit and the notifier all read
+// these constants. The data layer enforces a limit in the same transaction as the write
+// (lib/data/watchlist.ts), so parallel requests cannot exceed it. The Pro price itself lives in
+// Stripe (STRIPE_PRICE_PRO); lib/billing/price.ts reads it for display.
 
 export const FREE_WATCHLIST_LIMIT = 10
-/** The paid plan's limit (Stripe; see the billing work). */
 export const PRO_WATCHLIST_LIMIT = 200
 
-export type Plan = 'free'
+export type Plan = 'free' | 'pro'
+
+interface PlanDefinition {
+  name: string
+  watchlistLimit: number
+  /** One line each on the pricing page, in this order. */
+  features: readonly string[]
+}
+
+const FREE_FEATURES = ['Email alerts for incidents, postmortems and maintenance', 'Per-vendor alert preferences', 'Instant alerts or a daily digest']
 
 export const PLANS = {
-  free: { name: 'Free', watchlistLimit: FREE_WATCHLIST_LIMIT },
-} as const satisfies Record<Plan, { name: string; watchlistLimit: number }>
-
-/** Where the "you reached your limit" messages send people. */
-export const UPGRADE_PATH = '/pricing'
+  free: { name: 'Free', watchlistLimit: FREE_WATCHLIST_LIMIT, features: [`Watch up to ${FREE_WATCHLIST_LIMIT} vendors`, ...FREE_FEATURES] },
+  pro: { name: 'Pro', watchlistLimit: PRO_WATCHLIST_LIMIT, features: [`Watch up to ${PRO_WATCHLIST_LIMIT} vendors`, 'Everything in Free, digest included'] },
+} as const satisfies Record<Plan, PlanDefinition>
 
 /**
- * The plan a user is on. Everyone is on Free until paid plans exist; the billing work replaces
- * this with a read of the user's subscription (the seam is here, not in the callers).
+ * Stripe subscription statuses that give Pro. `past_due` keeps it while Stripe retries a failed
+ * payment (the dashboard asks for a new card); `unpaid`, `canceled`, `incomplete*` and `paused`
+ * are Free. The notifier's SQL reads the same list (lib/notify/fanout.ts).
  */
-export async function planFor(userId: string): Promise<Plan> {
-  void userId
-  return 'free'
+export const PRO_SUBSCRIPTION_STATUSES: readonly string[] = ['active', 'trialing', 'past_due']
+
+export function planForSubscriptionStatus(status: string | null | undefined): Plan {
+  return status && PRO_SUBSCRIPTION_STATUSES.includes(status) ? 'pro' : 'free'
 }
 
-export async function watchlistLimitFor(userId: string): Promise<number> {
-  return PLANS[await planFor(userId)].watchlistLimit
-}
+/** Where the "you reached your limit" messages and paused-watch notices send people. */
+export const UPGRADE_PATH = '/pricing'
 
-export function watchlistLimitMessage(limit: number): string {
-  return `The Free plan watches up to ${limit} vendors. Unwatch one, or upgrade to watch more.`
+export function watchlistLimitMessage(plan: Plan): string {
+  const { name, watchlistLimit } = PLANS[plan]
+  return plan === 'free'
+    ? `The ${name} plan watches up to ${watchlistLimit} vendors. Unwatch one, or upgrade to watch more.`
+    : `The ${name} plan watches up to ${watchlistLimit} vendors. Unwatch one to watch another.`
 }

@@ -2,7 +2,7 @@
 // reads or writes only that user's entries; a vendor is named by its public slug.
 import { db } from '@/lib/db/client'
 import type { Prisma } from '@/lib/db/generated/client'
-import { watchlistLimitFor, watchlistLimitMessage } from '@/lib/billing/plans'
+import { PLANS, planForSubscriptionStatus, watchlistLimitMessage } from '@/lib/billing/plans'
 import { LimitExceededError, NotFoundError } from '@/lib/errors'
 import { isUniqueViolation } from './prisma-errors'
 
@@ -11,12 +11,12 @@ export type AddToWatchlistResult = 'added' | 'already_watching'
 /**
  * Watches a vendor, within the user's plan limit. The transaction first locks the user's row, so
  * concurrent adds for one user run one after another and each sees the others' rows when it
- * counts: twenty parallel adds on a 10-vendor plan leave exactly ten entries. The unique
+ * counts: twenty parallel adds on a 10-vendor plan leave exactly ten entries. The plan is read
+ * under the same lock, so a webhook changing it mid-add cannot be half-seen. The unique
  * (userId, vendorId) key makes adding the same vendor twice a no-op.
  * Throws NotFoundError (unknown user or vendor) or LimitExceededError.
  */
 export async function addVendorToWatchlist(userId: string, vendorSlug: string): Promise<AddToWatchlistResult> {
-  const limit = await watchlistLimitFor(userId)
   try {
     return await db.$transaction(
       async (tx) => {
@@ -26,8 +26,10 @@ export async function addVendorToWatchlist(userId: string, vendorSlug: string): 
         if (!vendor) throw new NotFoundError('No such vendor')
         const existing = await tx.watchlistEntry.findUnique({ where: { userId_vendorId: { userId, vendorId: vendor.id } }, select: { id: true } })
         if (existing) return 'already_watching' as const
+        const subscription = await tx.subscription.findUnique({ where: { userId }, select: { status: true } })
+        const plan = planForSubscriptionStatus(subscription?.status)
         const count = await tx.watchlistEntry.count({ where: { userId } })
-        if (count >= limit) throw new LimitExceededError(watchlistLimitMessage(limit), limit)
+        if (count >= PLANS[plan].watchlistLimit) throw new LimitExceededError(watchlistLimitMessage(plan), PLANS[plan].watchlistLimit)
         await tx.watchlistEntry.create({ data: { userId, vendorId: vendor.id } })
         return 'added' as const
       },

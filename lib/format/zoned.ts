@@ -18,3 +18,13 @@ export function formatInTimeZone(date: Date, timeZone: string): string {
     return formatter('UTC').format(date)
   }
 }
+
+/** "June 3, 2026" in the reader's zone (the day a billing period ends). */
+export function formatDateInTimeZone(date: Date, timeZone: string): string {
+  const options: Intl.DateTimeFormatOptions = { month: 'long', day: 'numeric', year: 'numeric' }
+  try {
+    return new Intl.DateTimeFormat('en', { ...options, timeZone }).format(date)
+  } catch {
+    return new Intl.DateTimeFormat('en', { ...options, timeZone: 'UTC' }).format(date)
+  }
+}

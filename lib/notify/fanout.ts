@@ -4,7 +4,8 @@
 // retry or overlapping run can ever create a second delivery.
 import type { Db } from '@/lib/db/client'
 import type { DeliveryMode, MinImpact } from '@/lib/db/generated/enums'
-import type { Prisma } from '@/lib/db/generated/client'
+import { Prisma } from '@/lib/db/generated/client'
+import { PRO_SUBSCRIPTION_STATUSES } from '@/lib/billing/plans'
 import { isNews, watchWants, type EventFacts } from './rules'
 
 export interface WatchLimits {
@@ -109,7 +110,7 @@ async function findWatchers(tx: Tx, vendorId: string, limits: WatchLimits): Prom
     WITH ranked AS (
       SELECT w.id, w."userId", w."vendorId", w."allComponents", w."minImpact", w."maintenanceAlerts", w."componentAlerts",
              w."deliveryMode", w."alertsEnabled",
-             row_number() OVER (PARTITION BY w."userId" ORDER BY w."createdAt", w.id) AS position
+             row_number() OVER (PARTITION BY w."userId" ORDER BY w."createdAt", w.id COLLATE "C") AS position
         FROM "WatchlistEntry" w
        WHERE w."userId" IN (SELECT "userId" FROM "WatchlistEntry" WHERE "vendorId" = ${vendorId})
     )
@@ -123,5 +124,5 @@ async function findWatchers(tx: Tx, vendorId: string, limits: WatchLimits): Prom
        AND r."alertsEnabled"
        AND u."emailAlerts"
        AND u."emailVerified" IS NOT NULL
-       AND r.position <= CASE WHEN s.status IN ('active', 'trialing', 'past_due') THEN ${limits.paid}::int ELSE ${limits.free}::int END`
+       AND r.position <= CASE WHEN s.status IN (${Prisma.join([...PRO_SUBSCRIPTION_STATUSES])}) THEN ${limits.paid}::int ELSE ${limits.free}::int END`
 }

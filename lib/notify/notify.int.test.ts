@@ -184,3 +184,33 @@ describe.skipIf(dbMode !== 'postgres')('the notifier under concurrency (PostgreS
     expect(emailsTo('ann@example.com')).toHaveLength(1)
   })
 })
+
+describe('plan limits', () => {
+  it('keeps a downgraded user’s newest watches silent until they are Pro again', async () => {
+    const others = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => db.vendor.create({ data: { slug: `older-${i}`, name: `Older ${i}`, statusPageUrl: `https://status.older-${i}.example` } })),
+    )
+    const watched = await db.vendor.create({ data: { slug: 'newest', name: 'Newest', statusPageUrl: 'https://status.newest.example', source: { create: { platform: 'statuspage', baselineAt: clock } } } })
+    const incident = await db.incident.create({
+      data: { vendorId: watched.id, externalId: 'inc-newest', title: 'Queue delays', status: 'investigating', impact: 'minor', startedAt: clock, firstSeenAt: clock },
+    })
+    const reader = await db.user.create({ data: { email: 'downgraded@example.com', emailVerified: clock, stripeCustomerId: 'cus_downgraded' } })
+    // Ten older watches, then the one this vendor's events concern: the eleventh, beyond Free's ten.
+    for (const [i, v] of others.entries()) await db.watchlistEntry.create({ data: { userId: reader.id, vendorId: v.id, createdAt: new Date(clock.getTime() - (20 - i) * 60_000) } })
+    await db.watchlistEntry.create({ data: { userId: reader.id, vendorId: watched.id, createdAt: clock } })
+    const incidentEvent = (n: number) =>
+      db.changeEvent.create({
+        data: { vendorId: watched.id, kind: n === 1 ? 'incident_opened' : 'incident_updated', dedupeKey: `plan-limits:${n}`, incidentId: incident.id, occurredAt: clock, data: { updateExternalId: `pl-${n}`, firstSeenOver: false } },
+      })
+
+    await db.subscription.create({ data: { userId: reader.id, stripeSubscriptionId: 'sub_ended', stripeCustomerId: 'cus_downgraded', status: 'canceled', lastEventAt: clock } })
+    await incidentEvent(1)
+    await notify()
+    expect(emailsTo('downgraded@example.com')).toHaveLength(0)
+
+    await db.subscription.update({ where: { userId: reader.id }, data: { status: 'active' } })
+    await incidentEvent(2)
+    await notify()
+    expect(emailsTo('downgraded@example.com')).toHaveLength(1)
+  })
+})

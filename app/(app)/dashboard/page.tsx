@@ -5,11 +5,16 @@ import { IncidentFeed } from '@/components/watchlist/incident-feed'
 import { VendorSearchResults } from '@/components/watchlist/vendor-search-results'
 import { WatchlistList } from '@/components/watchlist/watchlist-list'
 import { requireUser } from '@/lib/auth/session'
-import { PLANS, planFor, UPGRADE_PATH } from '@/lib/billing/plans'
+import { openBillingPortalAction } from '@/app/(app)/billing/actions'
+import { BillingButton } from '@/components/billing/billing-button'
+import { PlanNotices } from '@/components/billing/plan-notices'
+import { pausedWatchIds } from '@/lib/billing/paused'
+import { PLANS, UPGRADE_PATH } from '@/lib/billing/plans'
+import { getBillingState } from '@/lib/data/billing'
 import { getAccount } from '@/lib/data/users'
 import { searchVendors } from '@/lib/data/vendors'
 import { listWatchlist, listWatchlistIncidents } from '@/lib/data/watchlist'
-import { refreshIntervalMs } from '@/lib/env'
+import { billingEnabled, refreshIntervalMs } from '@/lib/env'
 import { vendorQuerySchema } from '@/lib/validation/vendor-query'
 import { VerifyEmailBanner } from './verify-email-banner'
 
@@ -25,15 +30,17 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const now = new Date()
   const q = vendorQuerySchema.safeParse({ q: (await searchParams).q, limit: String(SEARCH_RESULTS) })
   const query = q.success && q.data.q ? q.data : null
-  const [account, entries, incidents, plan, results] = await Promise.all([
+  const [account, entries, incidents, billing, results] = await Promise.all([
     getAccount(user.id),
     listWatchlist(user.id),
     listWatchlistIncidents(user.id, now, FEED_DAYS),
-    planFor(user.id),
+    getBillingState(user.id),
     query ? searchVendors(query) : null,
   ])
+  const { plan } = billing
   const limit = PLANS[plan].watchlistLimit
   const timeZone = account?.timeZone ?? 'UTC'
+  const paused = pausedWatchIds(entries, limit)
 
   return (
     <div className="space-y-6">
@@ -44,8 +51,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
             Watching {entries.length} of {limit} vendors on the {PLANS[plan].name} plan.
           </p>
         </div>
+        {billingEnabled && billing.stripeCustomerId && <BillingButton action={openBillingPortalAction} label="Manage billing" variant="secondary" />}
       </div>
       {account && !account.emailVerified && <VerifyEmailBanner email={account.email} />}
+      <PlanNotices billing={billing} pausedCount={paused.size} timeZone={timeZone} />
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0 space-y-8">
@@ -54,7 +63,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
               Your watchlist
             </h2>
             {entries.length > 0 ? (
-              <WatchlistList entries={entries} now={now} intervalMs={refreshIntervalMs} />
+              <WatchlistList entries={entries} now={now} intervalMs={refreshIntervalMs} pausedIds={paused} />
             ) : (
               <Card className="p-6 text-center text-slate-600 dark:text-slate-400">
                 <p className="font-medium text-slate-800 dark:text-slate-200">You are not watching any vendors yet.</p>
@@ -107,10 +116,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
             {results && query && <VendorSearchResults vendors={results.vendors} total={results.total} q={query.q ?? ''} />}
           </Card>
           <p className="px-1 text-sm text-slate-600 dark:text-slate-400">
-            {entries.length >= limit ? 'Your watchlist is full. ' : `${limit - entries.length} of ${limit} free slots left. `}
-            <Link href={UPGRADE_PATH} className="font-medium text-brand-600 hover:underline dark:text-brand-500">
-              See plans
-            </Link>
+            {entries.length >= limit ? 'Your watchlist is full. ' : `${limit - entries.length} of ${limit} slots left. `}
+            {plan === 'free' && (
+              <Link href={UPGRADE_PATH} className="font-medium text-brand-600 hover:underline dark:text-brand-500">
+                See plans
+              </Link>
+            )}
           </p>
         </aside>
       </div>

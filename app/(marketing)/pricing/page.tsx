@@ -1,52 +1,101 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
+import { openBillingPortalAction, startProCheckoutAction } from '@/app/(app)/billing/actions'
+import { BillingButton } from '@/components/billing/billing-button'
+import { Alert } from '@/components/ui/alert'
 import { buttonClass } from '@/components/ui/button'
 import { Card } from '@/components/ui/card'
-import { FREE_WATCHLIST_LIMIT } from '@/lib/billing/plans'
+import { getOptionalUser } from '@/lib/auth/session'
+import { PLANS, type Plan } from '@/lib/billing/plans'
+import { getProPrice } from '@/lib/billing/price'
+import { getPlan } from '@/lib/data/billing'
+import { billingEnabled } from '@/lib/env'
 
-export const metadata: Metadata = { title: 'Pricing', description: `Watch up to ${FREE_WATCHLIST_LIMIT} vendors free. A paid plan for bigger watchlists is coming.` }
+export const metadata: Metadata = {
+  title: 'Pricing',
+  description: `Watch up to ${PLANS.free.watchlistLimit} vendors free; Pro watches up to ${PLANS.pro.watchlistLimit}.`,
+}
+// The Pro price comes from Stripe and the buttons depend on the reader's plan.
+export const dynamic = 'force-dynamic'
 
-const FREE_FEATURES = [`Watch up to ${FREE_WATCHLIST_LIMIT} vendors`, 'Email alerts for incidents and maintenance', 'Per-vendor alert preferences', 'Instant alerts or a daily digest']
+type SearchParams = Promise<Record<string, string | string[] | undefined>>
 
-export default function PricingPage() {
+function FeatureList({ plan }: { plan: Plan }) {
+  return (
+    <ul className="mt-5 flex-1 space-y-2 text-sm text-slate-700 dark:text-slate-300">
+      {PLANS[plan].features.map((f) => (
+        <li key={f} className="flex gap-2">
+          <span aria-hidden="true" className="text-brand-600 dark:text-brand-500">
+            ✓
+          </span>
+          {f}
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+export default async function PricingPage({ searchParams }: { searchParams: SearchParams }) {
+  const [user, price, { checkout }] = await Promise.all([getOptionalUser(), getProPrice(), searchParams])
+  const plan = user ? await getPlan(user.id) : null
+
   return (
     <div className="mx-auto max-w-4xl space-y-10">
       <div className="text-center">
         <h1 className="text-3xl font-semibold tracking-tight sm:text-4xl">Pricing</h1>
-        <p className="mt-3 text-lg text-slate-600 dark:text-slate-400">Start free. Bigger watchlists are coming soon.</p>
+        <p className="mt-3 text-lg text-slate-600 dark:text-slate-400">
+          Start free with {PLANS.free.watchlistLimit} vendors. Go Pro when your stack is bigger than that.
+        </p>
       </div>
+      {checkout === 'cancelled' && <Alert tone="info">Checkout was cancelled and nothing was charged. You are still on your current plan.</Alert>}
       <div className="grid gap-6 md:grid-cols-2">
         <Card className="flex flex-col p-6">
-          <h2 className="text-lg font-semibold">Free</h2>
+          <h2 className="text-lg font-semibold">{PLANS.free.name}</h2>
           <p className="mt-1 text-3xl font-semibold">
             $0 <span className="text-base font-normal text-slate-500 dark:text-slate-400">forever</span>
           </p>
-          <ul className="mt-5 flex-1 space-y-2 text-sm text-slate-700 dark:text-slate-300">
-            {FREE_FEATURES.map((f) => (
-              <li key={f} className="flex gap-2">
-                <span aria-hidden="true" className="text-brand-600 dark:text-brand-500">
-                  ✓
-                </span>
-                {f}
-              </li>
-            ))}
-          </ul>
-          <Link href="/sign-up" className={`${buttonClass.primary} mt-6`}>
-            Create a free account
-          </Link>
+          <FeatureList plan="free" />
+          {!user ? (
+            <Link href="/sign-up" className={`${buttonClass.primary} mt-6`}>
+              Create a free account
+            </Link>
+          ) : (
+            <p className="mt-6 text-center text-sm text-slate-600 dark:text-slate-400">{plan === 'free' ? 'Your current plan' : 'Included in Pro'}</p>
+          )}
         </Card>
-        <Card className="flex flex-col border-dashed p-6">
-          <h2 className="text-lg font-semibold">Pro</h2>
-          <p className="mt-1 text-3xl font-semibold text-slate-400 dark:text-slate-500">Coming soon</p>
-          <p className="mt-5 flex-1 text-sm text-slate-700 dark:text-slate-300">
-            For teams that depend on more than {FREE_WATCHLIST_LIMIT} services: a much larger watchlist and everything in Free. Until it launches, the Free plan is
-            all there is, and your watchlist keeps working as it is.
+        <Card className="flex flex-col p-6 ring-2 ring-brand-500">
+          <h2 className="text-lg font-semibold">{PLANS.pro.name}</h2>
+          <p className="mt-1 text-3xl font-semibold">
+            {price ? (
+              <>
+                {price.amount} <span className="text-base font-normal text-slate-500 dark:text-slate-400">per {price.interval}</span>
+              </>
+            ) : (
+              <span className="text-xl text-slate-500 dark:text-slate-400">{billingEnabled ? 'Price shown at checkout' : 'Not available here'}</span>
+            )}
           </p>
-          <span className={`${buttonClass.secondary} mt-6 cursor-default opacity-70`} aria-disabled="true">
-            Not available yet
-          </span>
+          <FeatureList plan="pro" />
+          <div className="mt-6">
+            {!billingEnabled ? (
+              <p className="text-sm text-slate-600 dark:text-slate-400">
+                Billing is not configured on this server, so the Free plan is all there is here.
+              </p>
+            ) : plan === 'pro' ? (
+              <>
+                <p className="mb-2 text-center text-sm text-slate-600 dark:text-slate-400">Your current plan</p>
+                <BillingButton action={openBillingPortalAction} label="Manage billing" variant="secondary" />
+              </>
+            ) : (
+              // Signed out, the action sends people to sign in and back here.
+              <BillingButton action={startProCheckoutAction} label="Upgrade to Pro" />
+            )}
+          </div>
         </Card>
       </div>
+      <p className="text-center text-sm text-slate-600 dark:text-slate-400">
+        Payments are handled by Stripe. Cancel any time in the billing portal: your watchlist stays, and alerts continue for your{' '}
+        {PLANS.free.watchlistLimit} oldest watches.
+      </p>
     </div>
   )
 }

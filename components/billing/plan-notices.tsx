@@ -1,0 +1,54 @@
+import Link from 'next/link'
+import { openBillingPortalAction } from '@/app/(app)/billing/actions'
+import { Alert } from '@/components/ui/alert'
+import { PLANS, UPGRADE_PATH } from '@/lib/billing/plans'
+import type { BillingState } from '@/lib/data/billing'
+import { formatDateInTimeZone } from '@/lib/format/zoned'
+import { BillingButton } from './billing-button'
+
+const linkClass = 'font-medium text-brand-700 underline hover:no-underline dark:text-brand-300'
+
+/**
+ * What the dashboard must say about the plan: paused watches after a downgrade, a failed
+ * payment, a cancellation that takes effect at the end of the period.
+ */
+export function PlanNotices({ billing, pausedCount, timeZone }: { billing: BillingState; pausedCount: number; timeZone: string }) {
+  const { subscription } = billing
+  const periodEnd = subscription?.currentPeriodEnd ? formatDateInTimeZone(subscription.currentPeriodEnd, timeZone) : null
+  return (
+    <>
+      {pausedCount > 0 && (
+        <Alert tone="warning">
+          <p>
+            <strong className="font-semibold">
+              {pausedCount} {pausedCount === 1 ? 'watch' : 'watches'} paused: your plan alerts for your {PLANS[billing.plan].watchlistLimit} oldest watches.
+            </strong>{' '}
+            {subscription?.status === 'canceled' || subscription?.status === 'unpaid' ? 'Your Pro plan has ended. ' : ''}
+            Nothing was deleted: the paused ones are marked below and alert again as soon as there is room.{' '}
+            <Link href={UPGRADE_PATH} className={linkClass}>
+              Upgrade to Pro
+            </Link>{' '}
+            or unwatch some vendors.
+          </p>
+        </Alert>
+      )}
+      {subscription?.status === 'past_due' && (
+        <Alert tone="warning">
+          <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
+            <p>
+              <strong className="font-semibold">Your last payment failed.</strong> Stripe will try again; update your card to keep Pro.
+            </p>
+            <BillingButton action={openBillingPortalAction} label="Update card" variant="secondary" className="shrink-0" />
+          </div>
+        </Alert>
+      )}
+      {billing.plan === 'pro' && subscription?.cancelAtPeriodEnd && (
+        <Alert tone="info">
+          <p>
+            Your Pro plan is cancelled and ends {periodEnd ? `on ${periodEnd}` : 'at the end of this billing period'}. Changed your mind? Resume it under Manage billing.
+          </p>
+        </Alert>
+      )}
+    </>
+  )
+}
