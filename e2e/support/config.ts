@@ -13,3 +13,10 @@ export const E2E_AUTH_SECRET = 'e2e-auth-secret-that-is-at-least-32-characters'
 export const FAKE_RESEND_PORT = E2E_PORT + 2
 export const FAKE_RESEND_URL = `http://127.0.0.1:${FAKE_RESEND_PORT}`
 export const E2E_RESEND_KEY = 're_test_key'
+/** The local stand-in for the Stripe API, its hosted Checkout and portal pages, and its /__deliveries log. */
+export const FAKE_STRIPE_PORT = E2E_PORT + 3
+export const FAKE_STRIPE_URL = `http://127.0.0.1:${FAKE_STRIPE_PORT}`
+export const E2E_STRIPE_SECRET_KEY = 'sk_test_e2e'
+export const E2E_STRIPE_WEBHOOK_SECRET = 'whsec_e2e_local_stand_in_signing_secret'
+/** The Pro plan's price in the stand-in: $9.00 a month. */
+export const E2E_STRIPE_PRICE_PRO = 'price_pro_e2e'

@@ -8,7 +8,21 @@ import os from 'node:os'
 import path from 'node:path'
 import { adminQuery, databaseUrl } from '@/lib/testing/postgres'
 import { startFakeResend } from '@/lib/testing/fake-resend'
-import { E2E_APP_URL, E2E_AUTH_SECRET, E2E_CRON_SECRET, E2E_PORT, E2E_RESEND_KEY, FAKE_RESEND_PORT, FAKE_RESEND_URL } from './config'
+import { startFakeStripe } from '@/lib/testing/fake-stripe'
+import {
+  E2E_APP_URL,
+  E2E_AUTH_SECRET,
+  E2E_CRON_SECRET,
+  E2E_PORT,
+  E2E_RESEND_KEY,
+  E2E_STRIPE_PRICE_PRO,
+  E2E_STRIPE_SECRET_KEY,
+  E2E_STRIPE_WEBHOOK_SECRET,
+  FAKE_RESEND_PORT,
+  FAKE_RESEND_URL,
+  FAKE_STRIPE_PORT,
+  FAKE_STRIPE_URL,
+} from './config'
 import { startStatusPages } from './status-pages'
 
 const env: NodeJS.ProcessEnv = {
@@ -24,6 +38,11 @@ const env: NodeJS.ProcessEnv = {
   EMAIL_TRANSPORT: 'resend',
   RESEND_API_KEY: E2E_RESEND_KEY,
   RESEND_BASE_URL: FAKE_RESEND_URL,
+  // Billing through the Stripe SDK, pointed at a local stand-in that signs its webhooks with this secret.
+  STRIPE_SECRET_KEY: E2E_STRIPE_SECRET_KEY,
+  STRIPE_WEBHOOK_SECRET: E2E_STRIPE_WEBHOOK_SECRET,
+  STRIPE_PRICE_PRO: E2E_STRIPE_PRICE_PRO,
+  STRIPE_API_BASE: FAKE_STRIPE_URL,
 }
 let cleanup = () => {}
 
@@ -41,6 +60,13 @@ if (serverUrl) {
 
 const statusPages = await startStatusPages()
 const resend = await startFakeResend({ port: FAKE_RESEND_PORT, apiKey: E2E_RESEND_KEY })
+const stripe = await startFakeStripe({
+  port: FAKE_STRIPE_PORT,
+  secretKey: E2E_STRIPE_SECRET_KEY,
+  webhookSecret: E2E_STRIPE_WEBHOOK_SECRET,
+  webhookUrl: `${E2E_APP_URL}/api/webhooks/stripe`,
+  prices: { [E2E_STRIPE_PRICE_PRO]: { unit_amount: 900, currency: 'usd', interval: 'month' } },
+})
 
 const step = (args: string[]) => {
   const run = spawnSync(args[0] as string, args.slice(1), { stdio: 'inherit', env })
@@ -56,6 +82,7 @@ process.on('SIGINT', stop)
 app.on('exit', async (code) => {
   await statusPages.close()
   await resend.close()
+  await stripe.close()
   cleanup()
   process.exit(code ?? 0)
 })
