@@ -1,6 +1,7 @@
 import { type APIRequestContext, expect, type Locator, type Page, test } from '@playwright/test'
 import { signUp, uniqueEmail } from './support/accounts'
 import { E2E_STRIPE_SECRET_KEY, FAKE_STRIPE_URL } from './support/config'
+import { shoot } from './support/screenshots'
 
 // The Stripe stand-in delivers every webhook, and waits for the app's answer, before it sends the
 // browser back; a step through it therefore includes a few round trips through the app.
@@ -54,6 +55,7 @@ test('upgrade to Pro through Checkout to watch past 10, then cancel in the porta
   await expect(page.getByRole('heading', { name: 'Free', exact: true })).toBeVisible()
   await expect(page.getByRole('heading', { name: 'Pro', exact: true })).toBeVisible()
   await expect(page.getByText(/\$9(\.00)? per month/)).toBeVisible()
+  await shoot(page, 'pricing')
   await page.getByRole('button', { name: 'Upgrade to Pro' }).click()
   await expect(page).toHaveURL(onStandIn('/checkout/cs_'), THROUGH_STRIPE)
   await expect(page.getByRole('heading', { name: 'Stripe Checkout (local stand-in)' })).toBeVisible()
@@ -62,6 +64,7 @@ test('upgrade to Pro through Checkout to watch past 10, then cancel in the porta
   await page.getByRole('button', { name: 'Subscribe' }).click()
   await expect(page).toHaveURL(/\/billing\/success\?session_id=cs_\w+$/, THROUGH_STRIPE)
   await expect(page.getByRole('heading', { name: 'Welcome to Pro' })).toBeVisible(THROUGH_STRIPE)
+  await shoot(page, 'billing-success')
   const sessionId = new URL(page.url()).searchParams.get('session_id') as string
   // The app accepted every event, including the one it ignores.
   expect(await deliveriesFor(request, sessionId)).toEqual([
@@ -95,6 +98,7 @@ test('upgrade to Pro through Checkout to watch past 10, then cancel in the porta
   const newest = watchlist.getByRole('listitem').filter({ has: page.getByRole('link', { name: eleventh, exact: true }) })
   await expect(newest.getByText('Paused', { exact: true })).toBeVisible()
   await expect(page.getByRole('button', { name: 'Manage billing' })).toBeVisible()
+  await shoot(page, 'dashboard-downgraded')
 
   // Free again: still capped, so a twelfth watch is refused.
   const afterDowngrade = await directoryVendors(page, 12)
