@@ -99,7 +99,7 @@ export async function writeSubscriptionState(tx: Tx, heard: HeardState): Promise
   // re-linked by hand) leaves its old row first.
   await tx.subscription.deleteMany({ where: { stripeSubscriptionId: state.stripeSubscriptionId, NOT: { userId } } })
   await tx.subscription.upsert({ where: { userId }, create: { userId, ...data }, update: data })
-  await tx.user.updateMany({ where: { id: userId, stripeCustomerId: null }, data: { stripeCustomerId: state.stripeCustomerId } })
+  await linkStripeCustomer(tx, userId, state.stripeCustomerId)
   return 'written'
 }
 
