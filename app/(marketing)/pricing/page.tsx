@@ -92,10 +92,12 @@ export default async function PricingPage({ searchParams }: { searchParams: Sear
           </div>
         </Card>
       </div>
-      <p className="text-center text-sm text-slate-600 dark:text-slate-400">
-        Payments are handled by Stripe. Cancel any time in the billing portal: your watchlist stays, and alerts continue for your{' '}
-        {PLANS.free.watchlistLimit} oldest watches.
-      </p>
+      {billingEnabled && (
+        <p className="text-center text-sm text-slate-600 dark:text-slate-400">
+          Payments are handled by Stripe. Cancel any time in the billing portal: your watchlist stays, and alerts continue for your{' '}
+          {PLANS.free.watchlistLimit} oldest watches.
+        </p>
+      )}
     </div>
   )
 }
