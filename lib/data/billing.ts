@@ -37,7 +37,7 @@ export async function getBillingIdentity(userId: string): Promise<{ email: strin
  * is: two racing checkouts agree on a single customer.
  */
 export async function claimStripeCustomerId(userId: string, stripeCustomerId: string): Promise<string> {
-  await db.user.updateMany({ where: { id: userId, stripeCustomerId: null }, data: { stripeCustomerId } })
+  await linkStripeCustomer(db, userId, stripeCustomerId)
   const user = await db.user.findUnique({ where: { id: userId }, select: { stripeCustomerId: true } })
   return user?.stripeCustomerId ?? stripeCustomerId
 }
@@ -103,8 +103,8 @@ export async function writeSubscriptionState(tx: Tx, heard: HeardState): Promise
   return 'written'
 }
 
-/** Links a customer to the user a completed Checkout names, unless the user already has one. */
-export async function linkStripeCustomer(tx: Tx, userId: string, stripeCustomerId: string): Promise<void> {
+/** Links a customer to the user, unless the user already has one (then the first link stands). */
+export async function linkStripeCustomer(tx: Tx | typeof db, userId: string, stripeCustomerId: string): Promise<void> {
   await tx.user.updateMany({ where: { id: userId, stripeCustomerId: null }, data: { stripeCustomerId } })
 }
 
