@@ -7,7 +7,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
-import { adminQuery, databaseUrl, TEMPLATE_DATABASE } from './postgres'
+import { adminQuery, databaseUrl, templateDatabase } from './postgres'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -22,6 +22,8 @@ function migrate(env: Record<string, string>) {
 export default async function setup(project: TestProject) {
   const serverUrl = process.env.TEST_DATABASE_URL
   if (serverUrl) {
+    process.env.VENDORWATCH_TEST_TEMPLATE_DB = `vendorwatch_test_template_${process.pid}`
+    const TEMPLATE_DATABASE = templateDatabase()
     await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`)
     await adminQuery(serverUrl, `CREATE DATABASE ${TEMPLATE_DATABASE}`)
     migrate({ DATABASE_URL: databaseUrl(serverUrl, TEMPLATE_DATABASE) })

@@ -1,7 +1,13 @@
 // Small helpers for test databases on a PostgreSQL server (TEST_DATABASE_URL).
 import pg from 'pg'
 
-export const TEMPLATE_DATABASE = 'vendorwatch_test_template'
+/**
+ * The migrated template every test file copies. Named per test run (global setup sets the variable
+ * before any worker starts), so two checkouts can run their suites on one server side by side.
+ */
+export function templateDatabase(): string {
+  return process.env.VENDORWATCH_TEST_TEMPLATE_DB ?? 'vendorwatch_test_template'
+}
 
 /** The same server URL pointing at another database. */
 export function databaseUrl(serverUrl: string, database: string): string {

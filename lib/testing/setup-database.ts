@@ -6,7 +6,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, inject } from 'vitest'
-import { adminQuery, databaseUrl, TEMPLATE_DATABASE } from './postgres'
+import { adminQuery, databaseUrl, templateDatabase } from './postgres'
 
 const serverUrl = process.env.TEST_DATABASE_URL
 let cleanup: () => Promise<void>
@@ -22,7 +22,7 @@ if (serverUrl) {
   // Another file may be copying the template this instant; PostgreSQL refuses concurrent copies.
   for (let attempt = 0; ; attempt++) {
     try {
-      await adminQuery(serverUrl, `CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`)
+      await adminQuery(serverUrl, `CREATE DATABASE ${name} TEMPLATE ${templateDatabase()}`)
       break
     } catch (e) {
       if (attempt >= 20 || !/being accessed by other users/.test((e as Error).message)) throw e
