@@ -66,7 +66,7 @@ export async function upsertCatalogRows(rows: CatalogRow[]): Promise<CatalogImpo
             // New platform or URL: old validators and discovered settings describe the old endpoint.
             upsert: {
               create: { platform: row.platform, apiUrl },
-              update: { platform: row.platform, apiUrl, httpCache: Prisma.DbNull, settings: Prisma.DbNull, nextCheckAt: new Date(), consecutiveFailures: 0 },
+              update: { platform: row.platform, apiUrl, httpCache: Prisma.DbNull, settings: Prisma.DbNull, nextCheckAt: null, consecutiveFailures: 0 },
             },
           },
         }),

@@ -35,10 +35,10 @@ export async function refreshDueVendors(trigger: RefreshTrigger, timeBudgetMs: n
 }
 
 /**
- * Makes one vendor due now (an operator's "check it again now", e.g. after fixing its page URL).
+ * Makes one vendor due now and first in the next claim (an operator's "check it again now", e.g. after fixing its page URL).
  * Returns false for an unknown slug. A vendor that is being checked right now keeps its lease.
  */
 export async function markVendorDue(slug: string): Promise<boolean> {
-  const { count } = await db.statusSource.updateMany({ where: { vendor: { slug } }, data: { nextCheckAt: new Date() } })
+  const { count } = await db.statusSource.updateMany({ where: { vendor: { slug } }, data: { nextCheckAt: null } })
   return count > 0
 }

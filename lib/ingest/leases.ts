@@ -34,9 +34,9 @@ export async function claimDueSources(db: Db, args: { owner: string; now: Date; 
        FROM (
          SELECT s.id FROM "StatusSource" AS s
           WHERE ${POLLABLE}
-            AND s."nextCheckAt" <= $4
+            AND (s."nextCheckAt" IS NULL OR s."nextCheckAt" <= $4)
             AND (s."leaseExpiresAt" IS NULL OR s."leaseExpiresAt" < $3)
-          ORDER BY s."nextCheckAt" ASC
+          ORDER BY s."nextCheckAt" ASC NULLS FIRST
           LIMIT $5
           FOR UPDATE SKIP LOCKED
        ) AS due, "Vendor" AS v
@@ -54,7 +54,7 @@ export async function claimDueSources(db: Db, args: { owner: string; now: Date; 
 export async function countDueSources(db: Db, now: Date): Promise<number> {
   const rows = await db.$queryRawUnsafe<{ due: number }[]>(
     `SELECT count(*)::int AS due FROM "StatusSource" AS s
-      WHERE ${POLLABLE} AND s."nextCheckAt" <= $1 AND (s."leaseExpiresAt" IS NULL OR s."leaseExpiresAt" < $1)`,
+      WHERE ${POLLABLE} AND (s."nextCheckAt" IS NULL OR s."nextCheckAt" <= $1) AND (s."leaseExpiresAt" IS NULL OR s."leaseExpiresAt" < $1)`,
     now,
   )
   return rows[0]?.due ?? 0

@@ -46,17 +46,17 @@ const EVENTS_PER_TRANSACTION = 20
 const INSERT_SLICE = 5_000
 
 /** Fans out every pending event, a few per transaction; returns what it did. */
-export async function fanOutEvents(db: Db, limits: WatchLimits): Promise<FanoutResult> {
+export async function fanOutEvents(db: Db, limits: WatchLimits, now: Date): Promise<FanoutResult> {
   const total: FanoutResult = { events: 0, deliveries: 0 }
   for (;;) {
-    const done = await db.$transaction(async (tx) => fanOutBatch(tx, limits), { timeout: 60_000, maxWait: 10_000 })
+    const done = await db.$transaction(async (tx) => fanOutBatch(tx, limits, now), { timeout: 60_000, maxWait: 10_000 })
     total.events += done.events
     total.deliveries += done.deliveries
     if (done.events < EVENTS_PER_TRANSACTION) return total
   }
 }
 
-async function fanOutBatch(tx: Tx, limits: WatchLimits): Promise<FanoutResult> {
+async function fanOutBatch(tx: Tx, limits: WatchLimits, now: Date): Promise<FanoutResult> {
   // SKIP LOCKED: concurrent notifiers take different events instead of waiting for each other.
   const events = await tx.$queryRaw<ClaimedEvent[]>`
     SELECT id, "vendorId", kind::text AS kind, baseline, data, "incidentId", "maintenanceId", "componentId"
@@ -72,7 +72,8 @@ async function fanOutBatch(tx: Tx, limits: WatchLimits): Promise<FanoutResult> {
       const watchers = await findWatchers(tx, event.vendorId, limits)
       const rows = watchers
         .filter((w) => watchWants(facts, { ...w, componentIds: new Set(w.componentIds ?? []) }))
-        .map((w) => ({ userId: w.userId, eventId: event.id, mode: w.deliveryMode }))
+        // Due at the notifier's clock, not the database's: the sender compares with the same clock.
+        .map((w) => ({ userId: w.userId, eventId: event.id, mode: w.deliveryMode, nextAttemptAt: now }))
       // In slices, one after the other: Prisma would otherwise split one huge insert into chunks
       // it runs at the same time on the transaction's single connection.
       for (let i = 0; i < rows.length; i += INSERT_SLICE) {
@@ -80,7 +81,7 @@ async function fanOutBatch(tx: Tx, limits: WatchLimits): Promise<FanoutResult> {
       }
     }
   }
-  if (events.length) await tx.changeEvent.updateMany({ where: { id: { in: events.map((e) => e.id) } }, data: { fannedOutAt: new Date() } })
+  if (events.length) await tx.changeEvent.updateMany({ where: { id: { in: events.map((e) => e.id) } }, data: { fannedOutAt: now } })
   return { events: events.length, deliveries }
 }
 

@@ -28,7 +28,7 @@ export interface NotifierResult {
 
 export async function runNotifier(deps: NotifierDeps, options: { limits: WatchLimits; timeBudgetMs: number; concurrency?: number }): Promise<NotifierResult> {
   const reminders = await recordMaintenanceReminders(deps.db, deps.now())
-  const fanned = await fanOutEvents(deps.db, options.limits)
+  const fanned = await fanOutEvents(deps.db, options.limits, deps.now())
   const sent = await sendInstantDeliveries(deps.db, deps.mailer, deps.compose, {
     now: deps.now,
     leaseMs: 2 * 60_000,
