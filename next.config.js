@@ -12,6 +12,21 @@ const nextConfig = {
     '@prisma/adapter-pg',
     'pg',
   ],
+  // Pages get their headers (with a per-request CSP nonce) from proxy.ts; API answers are never
+  // documents, so they get the strictest policy here.
+  async headers() {
+    return [
+      {
+        source: '/api/:path*',
+        headers: [
+          { key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'" },
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'X-Frame-Options', value: 'DENY' },
+          { key: 'Referrer-Policy', value: 'no-referrer' },
+        ],
+      },
+    ]
+  },
 }
 
 export default nextConfig
