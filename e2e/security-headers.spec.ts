@@ -12,7 +12,7 @@ function watchViolations(page: Page): string[] {
   })
   page.on('pageerror', (e) => violations.push(`pageerror: ${e.message}`))
   void page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`))
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`Content Security Policy violation on ${location.pathname}: ${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber} ${e.sample}`))
   })
   return violations
 }

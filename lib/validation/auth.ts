@@ -4,8 +4,9 @@ import { SLUG_PATTERN } from '@/lib/catalog/catalog-row'
 import { TOKEN_PATTERN } from '@/lib/auth/tokens'
 import { canonicalTimeZone } from './time-zone'
 
-export const PASSWORD_MIN = 10
-export const PASSWORD_MAX = 200
+import { PASSWORD_MAX, PASSWORD_MIN } from './password-rules'
+
+export { PASSWORD_MAX, PASSWORD_MIN }
 
 export const emailSchema = z
   .string({ error: 'Enter your email address' })

@@ -4,7 +4,7 @@ import { useActionState, useState } from 'react'
 import { Field } from '@/components/ui/field'
 import { Button } from '@/components/ui/button'
 import { SubmitButton } from '@/components/ui/submit-button'
-import { PASSWORD_MIN } from '@/lib/validation/auth'
+import { PASSWORD_MIN } from '@/lib/validation/password-rules'
 import { changePasswordAction, deleteAccountAction } from './actions'
 import { FormFeedback } from './profile-forms'
 

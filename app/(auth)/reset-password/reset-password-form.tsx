@@ -4,7 +4,7 @@ import { useActionState } from 'react'
 import { Alert } from '@/components/ui/alert'
 import { Field } from '@/components/ui/field'
 import { SubmitButton } from '@/components/ui/submit-button'
-import { PASSWORD_MIN } from '@/lib/validation/auth'
+import { PASSWORD_MIN } from '@/lib/validation/password-rules'
 import { resetPasswordAction } from './actions'
 
 export function ResetPasswordForm({ token }: { token: string }) {

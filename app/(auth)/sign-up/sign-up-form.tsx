@@ -7,7 +7,7 @@ import { Alert } from '@/components/ui/alert'
 import { Field } from '@/components/ui/field'
 import { SubmitButton } from '@/components/ui/submit-button'
 import { authHref } from '@/lib/auth/return-path'
-import { PASSWORD_MIN } from '@/lib/validation/auth'
+import { PASSWORD_MIN } from '@/lib/validation/password-rules'
 import { signUpAction } from './actions'
 
 export function SignUpForm({ watch, next }: { watch?: string; next?: string }) {
