@@ -7,6 +7,11 @@ describe('parseEnv', () => {
     expect(env).toMatchObject({ NODE_ENV: 'development', PGLITE_DIR: '.data/pglite', APP_URL: 'http://localhost:3000', PORT: 3000 })
     expect(env.DATABASE_URL).toBeUndefined()
   })
+  it('points APP_URL at the port the server listens on unless it is set', () => {
+    expect(parseEnv({ PORT: '3411' }).APP_URL).toBe('http://localhost:3411')
+    expect(parseEnv({ PORT: '3411', APP_URL: '' }).APP_URL).toBe('http://localhost:3411')
+    expect(parseEnv({ PORT: '3411', APP_URL: 'https://vendorwatch.example' }).APP_URL).toBe('https://vendorwatch.example')
+  })
   it('treats an empty DATABASE_URL as unset', () => {
     expect(parseEnv({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined()
   })

@@ -24,8 +24,8 @@ const envSchema = z.object({
   ),
   /** Data directory of the embedded database (only used without DATABASE_URL). */
   PGLITE_DIR: z.string().default('.data/pglite'),
-  /** Public base URL, used for canonical links, feeds and links in emails. */
-  APP_URL: z.url({ error: 'must be an absolute URL such as https://vendorwatch.example' }).default('http://localhost:3000'),
+  /** Public base URL, used for canonical links, feeds and links in emails. Unset: http://localhost:$PORT. */
+  APP_URL: optionalString.pipe(z.url({ error: 'must be an absolute URL such as https://vendorwatch.example' }).optional()),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
 
   /** Bearer token GET /api/cron/refresh requires. Required in production for the route to run. */
@@ -61,7 +61,7 @@ const envSchema = z.object({
   NEXT_PHASE: optionalString,
 })
 
-export type Env = z.infer<typeof envSchema> & { AUTH_SECRET: string }
+export type Env = z.infer<typeof envSchema> & { AUTH_SECRET: string; APP_URL: string }
 
 /**
  * Used when AUTH_SECRET is unset outside production (dev server, tests). It is public, so anyone
@@ -93,7 +93,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       'Invalid environment configuration:\n  AUTH_SECRET: is required in production (generate one with `openssl rand -base64 32`)\nSee the configuration table in README.md.',
     )
   }
-  return { ...parsed, AUTH_SECRET: parsed.AUTH_SECRET ?? DEVELOPMENT_AUTH_SECRET }
+  // A server started on another port must not email links to localhost:3000, where nothing answers.
+  const APP_URL = parsed.APP_URL ?? `http://localhost:${parsed.PORT}`
+  return { ...parsed, APP_URL, AUTH_SECRET: parsed.AUTH_SECRET ?? DEVELOPMENT_AUTH_SECRET }
 }
 
 export const env: Env = parseEnv(process.env)

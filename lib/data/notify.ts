@@ -7,7 +7,7 @@ import { env } from '@/lib/env'
 import { createComposer, createDigestComposer } from '@/lib/notify/compose'
 import { runNotifier, type NotifierResult } from '@/lib/notify/run'
 
-export async function notifyWatchers(timeBudgetMs: number): Promise<NotifierResult> {
+export async function notifyWatchers(timeBudgetMs: number, now: () => Date = () => new Date()): Promise<NotifierResult> {
   const composer = { appUrl: env.APP_URL, secret: env.AUTH_SECRET }
   return runNotifier(
     {
@@ -15,7 +15,7 @@ export async function notifyWatchers(timeBudgetMs: number): Promise<NotifierResu
       mailer: alertMailer(),
       compose: createComposer(db, composer),
       composeDigest: createDigestComposer(db, composer),
-      now: () => new Date(),
+      now,
     },
     // Watches beyond the plan's limit (the newest ones, after a downgrade) stay silent.
     { limits: { free: FREE_WATCHLIST_LIMIT, paid: PRO_WATCHLIST_LIMIT }, timeBudgetMs },
