@@ -70,3 +70,11 @@ describe('parseEnv: Stripe', () => {
     expect(() => parseEnv({ STRIPE_API_BASE: '127.0.0.1:12111' })).toThrow(/STRIPE_API_BASE: must be an absolute URL/)
   })
 })
+
+describe('parseEnv: database timeouts', () => {
+  it('bounds PostgreSQL connect, statement and idle times by default, and reads overrides', () => {
+    expect(parseEnv({})).toMatchObject({ DATABASE_CONNECT_TIMEOUT_MS: 3000, DATABASE_STATEMENT_TIMEOUT_MS: 15000, DATABASE_IDLE_TIMEOUT_MS: 30000 })
+    expect(parseEnv({ DATABASE_CONNECT_TIMEOUT_MS: '1500' }).DATABASE_CONNECT_TIMEOUT_MS).toBe(1500)
+    expect(() => parseEnv({ DATABASE_STATEMENT_TIMEOUT_MS: 'soon' })).toThrow(/DATABASE_STATEMENT_TIMEOUT_MS/)
+  })
+})

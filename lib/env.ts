@@ -22,6 +22,12 @@ const envSchema = z.object({
       .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
       .optional(),
   ),
+  /** PostgreSQL: give up opening a connection after this long (a server that accepts and never answers). */
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(3_000),
+  /** PostgreSQL: the server cancels any one statement that runs longer. */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
+  /** PostgreSQL: an unused pooled connection is closed after this long. */
+  DATABASE_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   /** Data directory of the embedded database (only used without DATABASE_URL). */
   PGLITE_DIR: z.string().default('.data/pglite'),
   /** Public base URL, used for canonical links, feeds and links in emails. Unset: http://localhost:$PORT. */

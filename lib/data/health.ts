@@ -26,6 +26,21 @@ export interface HealthReport {
 
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10
 
+/**
+ * Health answers within this long whatever the database does: a monitor's probe usually gives up
+ * at 5 s, and "no answer" would read as "app down" rather than "database down". The database
+ * timeouts end a hung connect sooner; this also covers a server that connects and then stalls.
+ */
+const HEALTH_DEADLINE_MS = 4_000
+
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`database did not answer within ${ms} ms`)), ms)
+  })
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer))
+}
+
 export async function buildHealthReport(now: Date, intervalMs: number): Promise<HealthReport> {
   const mem = process.memoryUsage()
   const memory = { rssMb: mb(mem.rss), heapUsedMb: mb(mem.heapUsed) }
@@ -33,7 +48,7 @@ export async function buildHealthReport(now: Date, intervalMs: number): Promise<
   try {
     const pollable = { enabled: true, platform: { not: 'unknown' as const } }
     const staleBefore = new Date(now.getTime() - staleAfterMs(intervalMs))
-    const [total, monitored, checked, stale, failing, lastRun, pending, failed] = await Promise.all([
+    const [total, monitored, checked, stale, failing, lastRun, pending, failed] = await withDeadline(Promise.all([
       db.vendor.count(),
       db.statusSource.count({ where: pollable }),
       db.statusSource.count({ where: { ...pollable, lastCheckedAt: { not: null } } }),
@@ -42,7 +57,7 @@ export async function buildHealthReport(now: Date, intervalMs: number): Promise<
       db.refreshRun.findFirst({ orderBy: { startedAt: 'desc' } }),
       db.delivery.count({ where: { status: { in: ['pending', 'sending'] } } }),
       db.delivery.count({ where: { status: 'failed' } }),
-    ])
+    ]), HEALTH_DEADLINE_MS)
     return {
       ok: true,
       database: { mode: dbMode, reachable: true, latencyMs: Math.round(performance.now() - started) },

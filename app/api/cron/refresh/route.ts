@@ -17,7 +17,7 @@ const NOTIFY_BUDGET_MS = 15_000
  * GET /api/cron/refresh with `Authorization: Bearer $CRON_SECRET`: runs one refresh cycle, then
  * sends the alerts it produced, and answers a summary of both. Vercel Cron sends that header itself (vercel.json schedules the call); the
  * in-process scheduler of `npm start` calls it over loopback with a per-process token.
- * `?vendor=<slug>` first makes that vendor due now (check it again without waiting).
+ * `?vendor=<slug>` makes that vendor due now and checks it before any other (check it again without waiting).
  */
 export async function GET(request: Request) {
   const token = bearerToken(request.headers.get('authorization'))
@@ -34,7 +34,7 @@ export async function GET(request: Request) {
   if (vendor !== null && !(await markVendorDue(vendor))) return jsonError(404, 'not_found', `No vendor with slug "${vendor}".`)
   let summary: Omit<Awaited<ReturnType<typeof refreshDueVendors>>, 'changedPages'>
   try {
-    const { changedPages, ...rest } = await refreshDueVendors(internal ? 'scheduler' : vendor === null ? 'cron' : 'manual', REFRESH_BUDGET_MS)
+    const { changedPages, ...rest } = await refreshDueVendors(internal ? 'scheduler' : vendor === null ? 'cron' : 'manual', REFRESH_BUDGET_MS, vendor ?? undefined)
     dropCachedPages(changedPages)
     summary = rest
   } catch (e) {
