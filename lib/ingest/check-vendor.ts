@@ -86,13 +86,11 @@ async function fail(deps: CheckVendorDeps, options: CheckVendorOptions, source: 
   const { kind, message, retryAfterSeconds } = classify(e)
   if (kind === 'internal') deps.log(`[refresh] ${source.vendorId}: unexpected error: ${(e as Error).stack ?? String(e)}`)
   const now = deps.now()
-  const backoff = backoffMs(source.consecutiveFailures + 1, options, deps.random())
-  const wait = Math.max(backoff, (retryAfterSeconds ?? 0) * 1000)
   await recordFailure(deps.db, {
     sourceId: source.id,
     leaseOwner: options.owner,
     now,
-    nextCheckAt: new Date(now.getTime() + Math.min(wait, options.maxBackoffMs)),
+    nextCheckAt: new Date(now.getTime() + failureWaitMs(source.consecutiveFailures + 1, retryAfterSeconds, options, deps.random())),
     kind,
     message,
     // A page that no longer parses with the settings we discovered earlier (e.g. a wrong status.io
@@ -112,6 +110,22 @@ function classify(e: unknown): { kind: string; message: string; retryAfterSecond
 /** Due again one interval after this cycle started, minus up to 15% jitter so the next cycle finds it. */
 function nextSuccessCheck(options: CheckVendorOptions, random: number): Date {
   return new Date(options.cycleStartedAt.getTime() + options.intervalMs * (0.85 + 0.1 * random))
+}
+
+/**
+ * The longest `Retry-After` we honour. A status page asking for hours is usually an overloaded or
+ * misconfigured CDN, not a plan to be down that long; six hours keeps a vendor's page from going
+ * unread for days on one bad header, and still waits out any reasonable request to slow down.
+ */
+export const MAX_RETRY_AFTER_MS = 6 * 3_600_000
+
+/**
+ * How long after a failure to check again: the backoff (at most `maxBackoffMs`), or the page's own
+ * `Retry-After` when that is longer (at most MAX_RETRY_AFTER_MS).
+ */
+export function failureWaitMs(failures: number, retryAfterSeconds: number | undefined, options: Pick<CheckVendorOptions, 'intervalMs' | 'maxBackoffMs'>, random: number): number {
+  const backoff = Math.min(backoffMs(failures, options, random), options.maxBackoffMs)
+  return Math.max(backoff, Math.min((retryAfterSeconds ?? 0) * 1000, MAX_RETRY_AFTER_MS))
 }
 
 /** Exponential backoff from one interval, doubled per failure, ±20% jitter, capped. */

@@ -173,6 +173,26 @@ describe('the notifier', () => {
     expect(digests[0]?.subject).toMatch(/^Vendorwatch daily digest, Wednesday, November 25: \d+ updates?$/)
     expect(digests[0]?.text).toContain('Incident: Elevated API errors')
   })
+
+  it('keeps an alert that arrives after 08:00 for the next day’s digest, with the ones after it', async () => {
+    await user('late-digest@example.com', { deliveryMode: 'digest', timeZone: 'Europe/Berlin' })
+    clock = new Date('2026-11-26T08:30:00Z') // 09:30 in Berlin: today's digest time has passed
+    await event('incident_updated', { updateExternalId: 'u2' })
+    await notify()
+    expect(emailsTo('late-digest@example.com')).toHaveLength(0)
+    clock = new Date('2026-11-26T15:00:00Z')
+    await event('incident_updated', { updateExternalId: 'u2' })
+    await notify()
+    clock = new Date('2026-11-27T06:59:00Z') // 07:59 the next morning
+    await notify()
+    expect(emailsTo('late-digest@example.com')).toHaveLength(0)
+    clock = new Date('2026-11-27T07:00:00Z') // 08:00
+    await notify()
+    await notify()
+    const digests = emailsTo('late-digest@example.com')
+    expect(digests).toHaveLength(1)
+    expect(digests[0]?.subject).toMatch(/^Vendorwatch daily digest, Friday, November 27: 2 updates$/)
+  })
 })
 
 describe.skipIf(dbMode !== 'postgres')('the notifier under concurrency (PostgreSQL)', () => {
