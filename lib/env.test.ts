@@ -78,3 +78,17 @@ describe('parseEnv: database timeouts', () => {
     expect(() => parseEnv({ DATABASE_STATEMENT_TIMEOUT_MS: 'soon' })).toThrow(/DATABASE_STATEMENT_TIMEOUT_MS/)
   })
 })
+
+describe('parseEnv: TRUST_PROXY', () => {
+  it('trusts no proxy by default, Vercel on Vercel, and reads hop counts and platforms', () => {
+    expect(parseEnv({}).TRUST_PROXY).toBe('none')
+    expect(parseEnv({ VERCEL: '1' }).TRUST_PROXY).toBe('vercel')
+    expect(parseEnv({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2)
+    expect(parseEnv({ TRUST_PROXY: 'cloudflare', VERCEL: '1' }).TRUST_PROXY).toBe('cloudflare')
+  })
+  it('refuses anything else', () => {
+    expect(() => parseEnv({ TRUST_PROXY: '0' })).toThrow(/TRUST_PROXY: must be none, a number/)
+    expect(() => parseEnv({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY/)
+    expect(() => parseEnv({ TRUST_PROXY: '11' })).toThrow(/TRUST_PROXY/)
+  })
+})

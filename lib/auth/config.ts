@@ -13,6 +13,7 @@ import { createAuthAdapter } from '@/lib/data/auth-adapter'
 import { env } from '@/lib/env'
 import { credentialsSchema } from '@/lib/validation/auth'
 import { clientIp } from './client-ip'
+import { KNOWN_DEVICE_COOKIE, readCookie, verifyKnownDevice } from './known-device'
 
 /** Too many attempts; the sign-in form says when to try again. */
 export class SignInRateLimited extends CredentialsSignin {
@@ -35,7 +36,8 @@ const config = {
       async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw)
         if (!parsed.success) return null
-        const result = await authenticate(parsed.data, clientIp(request.headers), new Date())
+        const device = verifyKnownDevice(readCookie(request.headers.get('cookie'), KNOWN_DEVICE_COOKIE), parsed.data.email, env.AUTH_SECRET)
+        const result = await authenticate(parsed.data, clientIp(request.headers), new Date(), device)
         if (result.ok) return result.user
         if (result.reason === 'rate_limited') throw new SignInRateLimited(result.retryAfterMs)
         return null
