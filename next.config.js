@@ -12,6 +12,14 @@ const nextConfig = {
     '@prisma/adapter-pg',
     'pg',
   ],
+  experimental: {
+    // Our largest form (a watch's preferences: up to 500 component ids) is ~40 KB; anything past
+    // this is refused with 413 before an action parses it.
+    serverActions: { bodySizeLimit: '256kb' },
+    // proxy.ts runs before every page, so Next.js buffers page POST bodies (server actions) for it,
+    // 10 MB by default: no more than the action limit is worth holding.
+    proxyClientMaxBodySize: '300kb',
+  },
   // Pages get their headers (with a per-request CSP nonce) from proxy.ts; API answers are never
   // documents, so they get the strictest policy here.
   async headers() {

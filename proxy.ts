@@ -1,8 +1,13 @@
-// Runs before every page (not API routes or static files): gives the page its security headers,
-// with a fresh nonce that Next.js applies to its own scripts on pages rendered per request.
+// Runs before every page (not API routes or static files): turns away request targets no page of
+// ours could mean (lib/validation/url-input.ts: 400 for control characters or bad percent-encoding,
+// 404 for absurdly long segments) before any route or query sees them, then gives the page its
+// security headers, with a fresh nonce that Next.js applies to its own scripts on pages rendered
+// per request. API routes validate their own input (they are not matched here: a proxy would make
+// Next.js buffer their bodies, the Stripe webhook's among them).
 import { NextResponse, type NextRequest } from 'next/server'
 import { env } from '@/lib/env'
 import { pageSecurityHeaders, stripeFormTargets } from '@/lib/security/headers'
+import { checkRequestTarget } from '@/lib/validation/url-input'
 
 const options = {
   appUrl: env.APP_URL,
@@ -10,7 +15,14 @@ const options = {
   development: env.NODE_ENV === 'development',
 }
 
+const REFUSED = { bad_request: [400, 'Bad request'], not_found: [404, 'Not found'] } as const
+
 export function proxy(request: NextRequest) {
+  const verdict = checkRequestTarget(request.nextUrl.pathname, request.nextUrl.search)
+  if (verdict !== 'ok') {
+    const [status, text] = REFUSED[verdict]
+    return new NextResponse(text, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'X-Content-Type-Options': 'nosniff' } })
+  }
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64')
   const headers = pageSecurityHeaders(request.nextUrl.pathname, nonce, options)
   // Next.js reads the nonce from the request's CSP header while rendering.
