@@ -13,8 +13,9 @@ const nextConfig = {
     'pg',
   ],
   experimental: {
-    // Our largest form (a watch's preferences: up to 500 component ids) is ~40 KB; anything past
-    // this is refused with 413 before an action parses it.
+    // Our largest form (a watch's preferences: up to 500 component ids) is ~40 KB. Equal to
+    // MAX_ACTION_BODY_BYTES (lib/api/request-body.ts), which proxy.ts enforces first with a 413:
+    // Next.js itself answers an oversized fetch action with a 500.
     serverActions: { bodySizeLimit: '256kb' },
     // proxy.ts runs before every page, so Next.js buffers page POST bodies (server actions) for it,
     // 10 MB by default: no more than the action limit is worth holding.

@@ -7,6 +7,7 @@
 import { NextResponse, type NextRequest } from 'next/server'
 import { env } from '@/lib/env'
 import { pageSecurityHeaders, stripeFormTargets } from '@/lib/security/headers'
+import { checkPageRequestBody } from '@/lib/api/request-body'
 import { checkRequestTarget } from '@/lib/validation/url-input'
 
 const options = {
@@ -15,14 +16,17 @@ const options = {
   development: env.NODE_ENV === 'development',
 }
 
-const REFUSED = { bad_request: [400, 'Bad request'], not_found: [404, 'Not found'] } as const
+const REASON = { 400: 'Bad request', 404: 'Not found', 411: 'Length required', 413: 'Payload too large' } as const
+
+function refuse(status: keyof typeof REASON) {
+  return new NextResponse(REASON[status], { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'X-Content-Type-Options': 'nosniff' } })
+}
 
 export function proxy(request: NextRequest) {
-  const verdict = checkRequestTarget(request.nextUrl.pathname, request.nextUrl.search)
-  if (verdict !== 'ok') {
-    const [status, text] = REFUSED[verdict]
-    return new NextResponse(text, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'X-Content-Type-Options': 'nosniff' } })
-  }
+  const target = checkRequestTarget(request.nextUrl.pathname, request.nextUrl.search)
+  if (target !== 'ok') return refuse(target === 'bad_request' ? 400 : 404)
+  const body = checkPageRequestBody(request.method, request.headers)
+  if (body !== 'ok') return refuse(body)
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64')
   const headers = pageSecurityHeaders(request.nextUrl.pathname, nonce, options)
   // Next.js reads the nonce from the request's CSP header while rendering.

@@ -1,6 +1,6 @@
 import { NextRequest } from 'next/server'
 import { describe, expect, it } from 'vitest'
-import { MAX_WEBHOOK_BODY_BYTES, readCappedBody, readCappedText, withBodyCap } from './request-body'
+import { MAX_ACTION_BODY_BYTES, MAX_WEBHOOK_BODY_BYTES, checkPageRequestBody, readCappedBody, readCappedText, withBodyCap } from './request-body'
 
 const CHUNK = 64 * 1024
 
@@ -72,5 +72,23 @@ describe('withBodyCap', () => {
     expect((await handler(form('csrfToken=abc'))).status).toBe(200)
     expect((await handler(form('x'.repeat(2048)))).status).toBe(413)
     expect(received).toEqual(['POST /api/auth/signout application/x-www-form-urlencoded csrfToken=abc'])
+  })
+})
+
+describe('checkPageRequestBody', () => {
+  const headers = (h: Record<string, string>) => new Headers(h)
+  it('lets reads and declared bodies within the server-action limit through', () => {
+    expect(checkPageRequestBody('GET', headers({}))).toBe('ok')
+    expect(checkPageRequestBody('POST', headers({ 'content-length': String(MAX_ACTION_BODY_BYTES) }))).toBe('ok')
+    expect(checkPageRequestBody('POST', headers({}))).toBe('ok')
+  })
+  it('refuses a declared body past the limit (413), an undeclared chunked one (411) and a bad length (400)', () => {
+    expect(checkPageRequestBody('POST', headers({ 'content-length': String(MAX_ACTION_BODY_BYTES + 1) }))).toBe(413)
+    expect(checkPageRequestBody('POST', headers({ 'transfer-encoding': 'chunked' }))).toBe(411)
+    expect(checkPageRequestBody('POST', headers({ 'content-length': '1e9' }))).toBe(400)
+  })
+  it('is the limit next.config.js gives server actions', async () => {
+    const config = (await import('@/next.config.js')).default as { experimental: { serverActions: { bodySizeLimit: string } } }
+    expect(config.experimental.serverActions.bodySizeLimit).toBe(`${MAX_ACTION_BODY_BYTES / 1024}kb`)
   })
 })

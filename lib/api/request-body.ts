@@ -9,6 +9,12 @@ import { NextRequest } from 'next/server'
 export const MAX_WEBHOOK_BODY_BYTES = 1024 * 1024
 export const MAX_AUTH_BODY_BYTES = 1024 * 1024
 
+/**
+ * Server actions (page POSTs). Must equal `experimental.serverActions.bodySizeLimit` in
+ * next.config.js (a test holds them together); our largest form is ~40 KB.
+ */
+export const MAX_ACTION_BODY_BYTES = 256 * 1024
+
 export type CappedBody = { ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false; status: 413 | 400 }
 
 /** The body's bytes, or why not: 413 past `maxBytes`, 400 for a Content-Length that is not a number. */
@@ -65,6 +71,20 @@ export function withBodyCap(handler: (request: NextRequest) => Promise<Response>
     if (!body.ok) return bodyRefused(body.status)
     return handler(new NextRequest(request, { body: body.bytes }))
   }
+}
+
+/**
+ * The proxy's look at a page POST (a server action) before Next.js reads it. Next.js enforces
+ * bodySizeLimit itself, but answers a fetch action that breaks it with a 500; and it buffers a
+ * page POST for the proxy before the action sees it. So: a declared length past the limit is a
+ * 413 here, and a body without a declared length (chunked) is a 411 — browsers always declare it.
+ */
+export function checkPageRequestBody(method: string, headers: Headers, maxBytes = MAX_ACTION_BODY_BYTES): 'ok' | 411 | 413 | 400 {
+  if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return 'ok'
+  const declared = headers.get('content-length')
+  if (declared === null) return headers.has('transfer-encoding') ? 411 : 'ok'
+  if (!/^\d{1,16}$/.test(declared.trim())) return 400
+  return Number(declared) > maxBytes ? 413 : 'ok'
 }
 
 async function refuse(request: Request, status: 413 | 400): Promise<CappedBody> {
