@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto'
 import os from 'node:os'
 import { db } from '@/lib/db/client'
+import { isSlug } from '@/lib/validation/url-input'
 import type { RefreshTrigger } from '@/lib/db/generated/enums'
 import { env, refreshIntervalMs } from '@/lib/env'
 import { createHttpClient, DEFAULT_HTTP_OPTIONS, type HttpClient } from '@/lib/ingest/http'
@@ -41,6 +42,7 @@ export async function refreshDueVendors(trigger: RefreshTrigger, timeBudgetMs: n
  * Returns false for an unknown slug. A vendor that is being checked right now keeps its lease.
  */
 export async function markVendorDue(slug: string): Promise<boolean> {
+  if (!isSlug(slug)) return false
   const { count } = await db.statusSource.updateMany({ where: { vendor: { slug } }, data: { nextCheckAt: null } })
   return count > 0
 }

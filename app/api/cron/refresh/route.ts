@@ -5,6 +5,7 @@ import { dropCachedPages } from '@/lib/data/page-cache'
 import { notifyWatchers } from '@/lib/data/notify'
 import { markVendorDue, refreshDueVendors } from '@/lib/data/refresh'
 import { env, isProduction } from '@/lib/env'
+import { isSlug } from '@/lib/validation/url-input'
 
 export const dynamic = 'force-dynamic'
 // Vercel's limit for this function; the cycle stops claiming vendors well before it, and the
@@ -31,7 +32,8 @@ export async function GET(request: Request) {
     }
   }
   const vendor = new URL(request.url).searchParams.get('vendor')
-  if (vendor !== null && !(await markVendorDue(vendor))) return jsonError(404, 'not_found', `No vendor with slug "${vendor}".`)
+  // markVendorDue refuses anything that is not a slug, so a hostile value is a plain 404, never echoed.
+  if (vendor !== null && !(await markVendorDue(vendor))) return jsonError(404, 'not_found', isSlug(vendor) ? `No vendor with slug "${vendor}".` : 'No such vendor.')
   let summary: Omit<Awaited<ReturnType<typeof refreshDueVendors>>, 'changedPages'>
   try {
     const { changedPages, ...rest } = await refreshDueVendors(internal ? 'scheduler' : vendor === null ? 'cron' : 'manual', REFRESH_BUDGET_MS, vendor ?? undefined)

@@ -2,6 +2,7 @@ import { jsonError, unlessDatabaseUnavailable } from '@/lib/api/responses'
 import { vendorStatusJson } from '@/lib/api/vendor-json'
 import { findVendorStatus } from '@/lib/data/vendor-status'
 import { refreshIntervalMs } from '@/lib/env'
+import { isSlug } from '@/lib/validation/url-input'
 
 export const dynamic = 'force-dynamic'
 
@@ -11,7 +12,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
   return unlessDatabaseUnavailable(async () => {
     const now = new Date()
     const vendor = await findVendorStatus(slug, now)
-    if (!vendor) return jsonError(404, 'not_found', `No vendor with slug "${slug}".`)
+    if (!vendor) return jsonError(404, 'not_found', isSlug(slug) ? `No vendor with slug "${slug}".` : 'No such vendor.')
     return Response.json({ vendor: vendorStatusJson(vendor, now, refreshIntervalMs) })
   })
 }
