@@ -8,6 +8,7 @@ import type { FetchedBodies, HttpCache } from './fetch-bodies'
 import { isFetchError } from './http'
 import type { ClaimedSource } from './leases'
 import { sourceFor } from './sources'
+import { readSnapshot } from './sources/read-warnings'
 import { isSourceParseError, SourceParseError, type Endpoint } from './sources/types'
 import { loadVendorState } from './state'
 import { applyVendorChanges, isLeaseLostError, recordFailure, recordUnchanged, type CheckedSource } from './store'
@@ -59,12 +60,15 @@ export async function checkVendor(deps: CheckVendorDeps, options: CheckVendorOpt
         await recordUnchanged(deps.db, check, false)
         return { kind: 'unchanged' }
       }
-      const parsed = source_.parse(fetched.bodies, { now, target })
+      const parsed = readSnapshot(source_, fetched.bodies, { now, target })
       if (parsed.kind === 'settings') {
         settings = { ...settings, ...parsed.settings }
         settingsChanged = true
         continue
       }
+      // Read with warnings: items that could not be read were left out; the operator sees which.
+      const warnings = parsed.snapshot.readWarnings ?? []
+      check.readWarnings = warnings.length > 0 ? (warnings as unknown as Prisma.InputJsonValue) : Prisma.DbNull
       const state = await loadVendorState(deps.db, source.vendorId, parsed.snapshot)
       const plan = diffVendor(state, parsed.snapshot, now)
       if (isEmptyPlan(plan)) {
