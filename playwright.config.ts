@@ -21,6 +21,8 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   timeout: 30_000,
+  // A loaded 2-core machine can take several seconds for a server action (password hashing, redirect).
+  expect: { timeout: 10_000 },
   forbidOnly: true,
   reporter: [['list']],
   use: {

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test'
 import { linkIn, PASSWORD, signIn, signUp, uniqueEmail, waitForEmail } from './support/accounts'
 
-test('sign-in says the same for a wrong password and an unknown email, and keeps the email typed', async ({ page, browser }) => {
+test('sign-in says the same for a wrong password and an unknown email, keeps the email typed; sign-out ends the session on the server', async ({ page, browser }) => {
   const email = uniqueEmail('known')
   const other = await browser.newContext()
   await signUp(await other.newPage(), email)
@@ -22,12 +22,21 @@ test('sign-in says the same for a wrong password and an unknown email, and keeps
   await page.getByRole('button', { name: 'Sign in' }).click()
   await expect(page).toHaveURL(/\/dashboard$/)
 
-  // The account menu signs out.
+  // Someone copies the session cookie while the user is signed in: the copy works for now.
+  const copy = await (await browser.newContext()).newPage()
+  await copy.context().addCookies(await page.context().cookies())
+  await copy.goto('/dashboard')
+  await expect(copy.getByRole('heading', { name: 'Dashboard' })).toBeVisible()
+
+  // The account menu signs out, and that ends the session on the server: the copy is refused.
   await page.getByRole('button', { name: 'Account menu' }).click()
   await page.getByRole('button', { name: 'Sign out' }).click()
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sign in' })).toBeVisible()
   await page.goto('/dashboard')
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fdashboard$/)
+  await copy.goto('/dashboard')
+  await expect(copy).toHaveURL(/\/sign-in\?next=%2Fdashboard$/)
+  await copy.context().close()
 })
 
 test('a forgotten password is reset by an emailed link, which signs out other sessions', async ({ page, browser }) => {

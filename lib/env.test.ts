@@ -70,3 +70,25 @@ describe('parseEnv: Stripe', () => {
     expect(() => parseEnv({ STRIPE_API_BASE: '127.0.0.1:12111' })).toThrow(/STRIPE_API_BASE: must be an absolute URL/)
   })
 })
+
+describe('parseEnv: database timeouts', () => {
+  it('bounds PostgreSQL connect, statement and idle times by default, and reads overrides', () => {
+    expect(parseEnv({})).toMatchObject({ DATABASE_CONNECT_TIMEOUT_MS: 3000, DATABASE_STATEMENT_TIMEOUT_MS: 15000, DATABASE_IDLE_TIMEOUT_MS: 30000 })
+    expect(parseEnv({ DATABASE_CONNECT_TIMEOUT_MS: '1500' }).DATABASE_CONNECT_TIMEOUT_MS).toBe(1500)
+    expect(() => parseEnv({ DATABASE_STATEMENT_TIMEOUT_MS: 'soon' })).toThrow(/DATABASE_STATEMENT_TIMEOUT_MS/)
+  })
+})
+
+describe('parseEnv: TRUST_PROXY', () => {
+  it('trusts no proxy by default, Vercel on Vercel, and reads hop counts and platforms', () => {
+    expect(parseEnv({}).TRUST_PROXY).toBe('none')
+    expect(parseEnv({ VERCEL: '1' }).TRUST_PROXY).toBe('vercel')
+    expect(parseEnv({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2)
+    expect(parseEnv({ TRUST_PROXY: 'cloudflare', VERCEL: '1' }).TRUST_PROXY).toBe('cloudflare')
+  })
+  it('refuses anything else', () => {
+    expect(() => parseEnv({ TRUST_PROXY: '0' })).toThrow(/TRUST_PROXY: must be none, a number/)
+    expect(() => parseEnv({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY/)
+    expect(() => parseEnv({ TRUST_PROXY: '11' })).toThrow(/TRUST_PROXY/)
+  })
+})

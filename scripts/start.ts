@@ -2,7 +2,7 @@
 //   1. builds the production bundle when there is none (or the sources are newer than it),
 //   2. applies pending migrations and seeds the vendor catalog (embedded PGlite by default,
 //      PostgreSQL when DATABASE_URL is set),
-//   3. serves http://localhost:$PORT (default 3000) with `next start`.
+//   3. serves http://localhost:$PORT (default 3000) with Next.js behind scripts/server.mjs.
 // Steps 1 and 2 run in child processes that exit before the server starts, because the
 // embedded database can only be open in one process at a time.
 import { spawn, type SpawnOptions } from 'node:child_process'
@@ -77,7 +77,8 @@ async function main(): Promise<number> {
   // Cached vendor pages are renderings of the database as it was when they were made, possibly a
   // different database (a reset, the e2e suite, a benchmark): never serve them to a new server.
   fs.rmSync(path.join('.next', 'server', 'route-cache'), { recursive: true, force: true })
-  const server = spawn(bin('next'), ['start', '-p', port], { stdio: 'inherit', env: childEnv })
+  // Our server rather than `next start`: it hands the app each request's peer address (scripts/server.mjs).
+  const server = spawn(process.execPath, ['scripts/server.mjs'], { stdio: 'inherit', env: childEnv })
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal))
   return new Promise((resolve) => server.on('exit', (c, signal) => resolve(c ?? (signal ? 0 : 1))))
 }

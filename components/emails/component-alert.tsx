@@ -10,12 +10,15 @@ export interface ComponentAlertProps extends EmailFooterLinks {
   vendorUrl: string
 }
 
-/** A component changed status without an incident (only for watches that opted in). */
+/**
+ * A component changed status while no open incident of the vendor covered it (only for watches
+ * that opted in; changes an open incident covers are left to the incident's emails, rules.ts).
+ */
 export function ComponentAlertEmail(p: ComponentAlertProps) {
   return (
     <EmailLayout
       preview={`${p.vendorName} ${p.component}: ${p.to}`}
-      footer={{ settingsUrl: p.settingsUrl, unsubscribeUrl: p.unsubscribeUrl, note: `You asked for component changes of ${p.vendorName} without an incident.` }}
+      footer={{ settingsUrl: p.settingsUrl, unsubscribeUrl: p.unsubscribeUrl, note: `You asked for component changes of ${p.vendorName} that no open incident covers.` }}
     >
       <Text style={{ color: colors.muted, fontSize: 13, margin: '0 0 4px', textTransform: 'uppercase', letterSpacing: '0.04em' }}>
         {p.vendorName} · Component status
@@ -24,7 +27,7 @@ export function ComponentAlertEmail(p: ComponentAlertProps) {
         {p.component}: {p.to}
       </Heading>
       <Text style={{ fontSize: 14, margin: '0 0 16px' }}>
-        Was {p.from} · changed {p.at}. {p.vendorName} has not opened an incident for it (yet).
+        Was {p.from} · changed {p.at}. When we saw the change, {p.vendorName} had no open incident covering this component.
       </Text>
       <Button href={p.vendorUrl} style={{ backgroundColor: colors.brand, borderRadius: 6, color: '#ffffff', fontSize: 14, fontWeight: 600, padding: '10px 16px' }}>
         {p.vendorName} status

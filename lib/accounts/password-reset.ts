@@ -1,6 +1,6 @@
 // Forgotten passwords: a single-use link by email, then a new password that signs out every
 // existing session.
-import { emailSubject, RATE_LIMITS } from '@/lib/auth/rate-limits'
+import { resetRequestLimits } from '@/lib/auth/rate-limits'
 import { hashPassword } from '@/lib/auth/password'
 import { TOKEN_PATTERN } from '@/lib/auth/tokens'
 import { isResetTokenValid, issueAuthToken, redeemPasswordReset } from '@/lib/data/auth-tokens'
@@ -15,15 +15,10 @@ export type ResetRequestResult = { ok: true } | { ok: false; reason: 'rate_limit
 /**
  * Sends a reset link if the account exists. The result is the same either way (the caller shows
  * "if an account exists, we sent a link"), so the form cannot be used to discover accounts.
+ * Limited as resetRequestLimits says: strangers elsewhere cannot use up the owner's requests.
  */
-export async function requestPasswordReset(email: string, ip: string, now: Date): Promise<ResetRequestResult> {
-  const limited = await hitRateLimits(
-    [
-      { limit: RATE_LIMITS.resetPerIp, subject: ip },
-      { limit: RATE_LIMITS.resetPerEmail, subject: emailSubject(email) },
-    ],
-    now,
-  )
+export async function requestPasswordReset(email: string, ip: string, now: Date, knownDevice?: string): Promise<ResetRequestResult> {
+  const limited = await hitRateLimits(resetRequestLimits(email, { ip, knownDevice }), now)
   if (!limited.allowed) return { ok: false, reason: 'rate_limited', retryAfterMs: limited.retryAfterMs }
   const user = await findUserCredentials(email)
   if (user) {

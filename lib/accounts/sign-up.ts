@@ -1,4 +1,5 @@
 // Creating an account: limits, the user row, and the verification email.
+import { networkOf } from '@/lib/auth/client-ip'
 import { emailSubject, RATE_LIMITS } from '@/lib/auth/rate-limits'
 import { hashPassword } from '@/lib/auth/password'
 import { hitRateLimits } from '@/lib/data/rate-limits'
@@ -14,7 +15,7 @@ export type RegisterResult =
 export async function registerAccount(input: { email: string; password: string; timeZone: string }, ip: string, now: Date): Promise<RegisterResult> {
   const limited = await hitRateLimits(
     [
-      { limit: RATE_LIMITS.signUpPerIp, subject: ip },
+      { limit: RATE_LIMITS.signUpPerNetwork, subject: networkOf(ip) },
       { limit: RATE_LIMITS.signUpPerEmail, subject: emailSubject(input.email) },
     ],
     now,

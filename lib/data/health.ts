@@ -1,12 +1,20 @@
 // What /api/health reports: the database, the last refresh cycle, source health, the outbox
 // backlog and this process's memory. The operator's one look at whether the data is fresh.
 import { db, dbMode } from '@/lib/db/client'
+import { Prisma } from '@/lib/db/generated/client'
 import { staleAfterMs } from '@/lib/ingest/freshness'
+import { asReadWarnings } from '@/lib/ingest/read-warnings-json'
+import type { ReadWarning } from '@/lib/ingest/normalize'
 
 export interface HealthReport {
   ok: boolean
   database: { mode: typeof dbMode; reachable: boolean; latencyMs: number; error?: string }
-  vendors?: { total: number; monitored: number; checked: number; stale: number; failing: number }
+  vendors?: { total: number; monitored: number; checked: number; stale: number; failing: number; readWithWarnings: number }
+  /**
+   * Vendors whose last read left items out (issue 14 #1): the page was read, some incidents,
+   * updates or components in it were not. Operator detail, never a public outage. At most 50.
+   */
+  readWarnings?: { vendor: string; warnings: ReadWarning[] }[]
   lastRefresh?: {
     startedAt: string
     finishedAt: string | null
@@ -26,6 +34,21 @@ export interface HealthReport {
 
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10
 
+/**
+ * Health answers within this long whatever the database does: a monitor's probe usually gives up
+ * at 5 s, and "no answer" would read as "app down" rather than "database down". The database
+ * timeouts end a hung connect sooner; this also covers a server that connects and then stalls.
+ */
+const HEALTH_DEADLINE_MS = 4_000
+
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`database did not answer within ${ms} ms`)), ms)
+  })
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer))
+}
+
 export async function buildHealthReport(now: Date, intervalMs: number): Promise<HealthReport> {
   const mem = process.memoryUsage()
   const memory = { rssMb: mb(mem.rss), heapUsedMb: mb(mem.heapUsed) }
@@ -33,7 +56,8 @@ export async function buildHealthReport(now: Date, intervalMs: number): Promise<
   try {
     const pollable = { enabled: true, platform: { not: 'unknown' as const } }
     const staleBefore = new Date(now.getTime() - staleAfterMs(intervalMs))
-    const [total, monitored, checked, stale, failing, lastRun, pending, failed] = await Promise.all([
+    const withWarnings = { ...pollable, readWarnings: { not: Prisma.DbNull } }
+    const [total, monitored, checked, stale, failing, lastRun, pending, failed, warned] = await withDeadline(Promise.all([
       db.vendor.count(),
       db.statusSource.count({ where: pollable }),
       db.statusSource.count({ where: { ...pollable, lastCheckedAt: { not: null } } }),
@@ -42,11 +66,14 @@ export async function buildHealthReport(now: Date, intervalMs: number): Promise<
       db.refreshRun.findFirst({ orderBy: { startedAt: 'desc' } }),
       db.delivery.count({ where: { status: { in: ['pending', 'sending'] } } }),
       db.delivery.count({ where: { status: 'failed' } }),
-    ])
+      db.statusSource.findMany({ where: withWarnings, orderBy: { vendorId: 'asc' }, take: 50, select: { readWarnings: true, vendor: { select: { slug: true } } } }),
+    ]), HEALTH_DEADLINE_MS)
+    const readWithWarnings = warned.length < 50 ? warned.length : await withDeadline(db.statusSource.count({ where: withWarnings }), HEALTH_DEADLINE_MS)
     return {
       ok: true,
       database: { mode: dbMode, reachable: true, latencyMs: Math.round(performance.now() - started) },
-      vendors: { total, monitored, checked, stale, failing },
+      vendors: { total, monitored, checked, stale, failing, readWithWarnings },
+      readWarnings: warned.map((w) => ({ vendor: w.vendor.slug, warnings: asReadWarnings(w.readWarnings) })),
       lastRefresh: lastRun && {
         startedAt: lastRun.startedAt.toISOString(),
         finishedAt: lastRun.finishedAt?.toISOString() ?? null,

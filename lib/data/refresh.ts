@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto'
 import os from 'node:os'
 import { db } from '@/lib/db/client'
+import { isSlug } from '@/lib/validation/url-input'
 import type { RefreshTrigger } from '@/lib/db/generated/enums'
 import { env, refreshIntervalMs } from '@/lib/env'
 import { createHttpClient, DEFAULT_HTTP_OPTIONS, type HttpClient } from '@/lib/ingest/http'
@@ -18,7 +19,7 @@ const http = (globalForHttp.__vendorwatchHttp ??= createHttpClient({ ...DEFAULT_
  * Runs one refresh cycle over every due vendor. `timeBudgetMs` bounds how long it keeps claiming
  * vendors (the cron route has a platform time limit); vendors left over are due next time.
  */
-export async function refreshDueVendors(trigger: RefreshTrigger, timeBudgetMs: number): Promise<RefreshSummary> {
+export async function refreshDueVendors(trigger: RefreshTrigger, timeBudgetMs: number, firstVendorSlug?: string): Promise<RefreshSummary> {
   return runRefreshCycle(
     { db, http, now: () => new Date(), random: Math.random, log: (m) => console.log(m) },
     {
@@ -30,15 +31,18 @@ export async function refreshDueVendors(trigger: RefreshTrigger, timeBudgetMs: n
       intervalMs: refreshIntervalMs,
       maxBackoffMs: 30 * MINUTE,
       timeBudgetMs,
+      firstVendorSlug,
     },
   )
 }
 
 /**
- * Makes one vendor due now and first in the next claim (an operator's "check it again now", e.g. after fixing its page URL).
+ * Makes one vendor due now (an operator's "check it again now", e.g. after fixing its page URL);
+ * pass its slug to refreshDueVendors to have the cycle check it before the others.
  * Returns false for an unknown slug. A vendor that is being checked right now keeps its lease.
  */
 export async function markVendorDue(slug: string): Promise<boolean> {
+  if (!isSlug(slug)) return false
   const { count } = await db.statusSource.updateMany({ where: { vendor: { slug } }, data: { nextCheckAt: null } })
   return count > 0
 }

@@ -8,6 +8,7 @@ import type { FetchedBodies, HttpCache } from './fetch-bodies'
 import { isFetchError } from './http'
 import type { ClaimedSource } from './leases'
 import { sourceFor } from './sources'
+import { readSnapshot } from './sources/read-warnings'
 import { isSourceParseError, SourceParseError, type Endpoint } from './sources/types'
 import { loadVendorState } from './state'
 import { applyVendorChanges, isLeaseLostError, recordFailure, recordUnchanged, type CheckedSource } from './store'
@@ -59,12 +60,15 @@ export async function checkVendor(deps: CheckVendorDeps, options: CheckVendorOpt
         await recordUnchanged(deps.db, check, false)
         return { kind: 'unchanged' }
       }
-      const parsed = source_.parse(fetched.bodies, { now, target })
+      const parsed = readSnapshot(source_, fetched.bodies, { now, target })
       if (parsed.kind === 'settings') {
         settings = { ...settings, ...parsed.settings }
         settingsChanged = true
         continue
       }
+      // Read with warnings: items that could not be read were left out; the operator sees which.
+      const warnings = parsed.snapshot.readWarnings ?? []
+      check.readWarnings = warnings.length > 0 ? (warnings as unknown as Prisma.InputJsonValue) : Prisma.DbNull
       const state = await loadVendorState(deps.db, source.vendorId, parsed.snapshot)
       const plan = diffVendor(state, parsed.snapshot, now)
       if (isEmptyPlan(plan)) {
@@ -86,13 +90,11 @@ async function fail(deps: CheckVendorDeps, options: CheckVendorOptions, source: 
   const { kind, message, retryAfterSeconds } = classify(e)
   if (kind === 'internal') deps.log(`[refresh] ${source.vendorId}: unexpected error: ${(e as Error).stack ?? String(e)}`)
   const now = deps.now()
-  const backoff = backoffMs(source.consecutiveFailures + 1, options, deps.random())
-  const wait = Math.max(backoff, (retryAfterSeconds ?? 0) * 1000)
   await recordFailure(deps.db, {
     sourceId: source.id,
     leaseOwner: options.owner,
     now,
-    nextCheckAt: new Date(now.getTime() + Math.min(wait, options.maxBackoffMs)),
+    nextCheckAt: new Date(now.getTime() + failureWaitMs(source.consecutiveFailures + 1, retryAfterSeconds, options, deps.random())),
     kind,
     message,
     // A page that no longer parses with the settings we discovered earlier (e.g. a wrong status.io
@@ -112,6 +114,22 @@ function classify(e: unknown): { kind: string; message: string; retryAfterSecond
 /** Due again one interval after this cycle started, minus up to 15% jitter so the next cycle finds it. */
 function nextSuccessCheck(options: CheckVendorOptions, random: number): Date {
   return new Date(options.cycleStartedAt.getTime() + options.intervalMs * (0.85 + 0.1 * random))
+}
+
+/**
+ * The longest `Retry-After` we honour. A status page asking for hours is usually an overloaded or
+ * misconfigured CDN, not a plan to be down that long; six hours keeps a vendor's page from going
+ * unread for days on one bad header, and still waits out any reasonable request to slow down.
+ */
+export const MAX_RETRY_AFTER_MS = 6 * 3_600_000
+
+/**
+ * How long after a failure to check again: the backoff (at most `maxBackoffMs`), or the page's own
+ * `Retry-After` when that is longer (at most MAX_RETRY_AFTER_MS).
+ */
+export function failureWaitMs(failures: number, retryAfterSeconds: number | undefined, options: Pick<CheckVendorOptions, 'intervalMs' | 'maxBackoffMs'>, random: number): number {
+  const backoff = Math.min(backoffMs(failures, options, random), options.maxBackoffMs)
+  return Math.max(backoff, Math.min((retryAfterSeconds ?? 0) * 1000, MAX_RETRY_AFTER_MS))
 }
 
 /** Exponential backoff from one interval, doubled per failure, ±20% jitter, capped. */

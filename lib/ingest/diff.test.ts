@@ -227,6 +227,36 @@ describe('diffVendor: components', () => {
     ])
   })
 
+  it('marks a component change seen while an open incident covers the component', () => {
+    const withApiDown = (incidents: NormalizedIncident[], storedIncidents: StoredIncident[] = []) => {
+      const snap = snapshot({ incidents })
+      const [api] = snap.components
+      if (api) api.status = 'major_outage'
+      return diffVendor(stored({ incidents: storedIncidents }), snap, NOW).events.find((e) => e.kind === 'component_status_changed')
+    }
+    // Opened in the same read, naming the component: covered.
+    expect(withApiDown([incident()])?.data.duringIncident).toBe('inc1')
+    // An incident that names no component speaks for all of them.
+    expect(withApiDown([incident({ componentExternalIds: [] })])?.data.duringIncident).toBe('inc1')
+    // An open incident about another component, or none at all: the component alert stands.
+    expect(withApiDown([incident({ componentExternalIds: ['web'] })])?.data).not.toHaveProperty('duringIncident')
+    expect(withApiDown([])?.data).not.toHaveProperty('duringIncident')
+    // An incident first seen already over never covered anything.
+    expect(withApiDown([incident({ status: 'resolved', resolvedAt: t('11:00:00') })])?.data).not.toHaveProperty('duringIncident')
+    // Still open in what we stored (its page lists only some incidents): covered.
+    expect(withApiDown([], [storedIncident(incident())])?.data.duringIncident).toBe('inc1')
+  })
+
+  it('counts a recovery seen in the read that resolves the incident as part of that incident', () => {
+    const open = incident()
+    const snap = snapshot({ incidents: [{ ...open, status: 'resolved', resolvedAt: t('11:50:00') }] })
+    const plan = diffVendor(stored({ incidents: [storedIncident(open)], components: stored().components.map((c) => (c.externalId === 'api' ? { ...c, status: 'major_outage' } : c)) }), snap, NOW)
+    expect(plan.events.find((e) => e.kind === 'component_status_changed')?.data).toMatchObject({ from: 'major_outage', to: 'operational', duringIncident: 'inc1' })
+    // A later change, once the incident is over, is news of its own.
+    const later = diffVendor(stored({ incidents: [storedIncident({ ...open, status: 'resolved', resolvedAt: t('11:50:00') })] }), snapshot({ components: snapshot().components.map((c) => ({ ...c, status: 'degraded' as const })) }), NOW)
+    expect(later.events.filter((e) => e.kind === 'component_status_changed').map((e) => e.data.duringIncident)).toEqual([undefined, undefined])
+  })
+
   it('renames and regroups by upstream id, never by name', () => {
     const snap = snapshot({
       groups: [],
@@ -247,6 +277,12 @@ describe('diffVendor: components', () => {
     const empty = diffVendor(stored(), snapshot({ components: [], groups: [] }), NOW)
     expect(empty.components.updates).toEqual([])
     expect(empty.components.groupUpdates).toEqual([])
+  })
+  it('removes nothing when some components could not be read (componentsPartial, issue 14 #1)', () => {
+    const snap = snapshot({ components: [{ externalId: 'api', name: 'API', status: 'operational', groupExternalId: 'g1', position: 0 }], componentsPartial: true })
+    const plan = diffVendor(stored(), snap, NOW)
+    expect(plan.components.updates).toEqual([])
+    expect(plan.components.groupUpdates).toEqual([])
   })
 })
 

@@ -54,12 +54,38 @@ export function diffVendor(stored: StoredVendorState, snapshot: StatusSnapshot, 
   }
   const statusText = snapshot.statusText ?? null
   const vendorStatus = stored.status !== snapshot.status || stored.statusText !== statusText ? { status: snapshot.status, statusText } : null
-  return {
+  const plan = {
     vendorStatus,
     components: diffComponents(stored, snapshot, ctx),
     incidents: diffIncidents(stored, snapshot, ctx),
     maintenances: diffMaintenances(stored, snapshot, ctx),
     events,
+  }
+  markComponentChangesDuringIncidents(stored, snapshot, events)
+  return plan
+}
+
+const isOver = (status: string) => status === 'resolved' || status === 'postmortem'
+
+/**
+ * A component status change seen while the vendor has an incident open that covers the component
+ * (names it, or names no component at all) records that incident's upstream id in
+ * `data.duringIncident`: the
+ * incident's own emails speak for it, so it alerts nobody (lib/notify/rules.ts). Open means open
+ * before this read or after it, so a component that recovers in the read that resolves the
+ * incident is covered by the "Resolved" email too.
+ */
+function markComponentChangesDuringIncidents(stored: StoredVendorState, snapshot: StatusSnapshot, events: PlannedEvent[]) {
+  const open = new Map<string, string[]>()
+  for (const i of stored.incidents) if (!isOver(i.status) && !i.resolvedAt) open.set(i.externalId, i.componentExternalIds)
+  for (const i of snapshot.incidents) {
+    if (!isOver(i.status) || open.has(i.externalId)) open.set(i.externalId, i.componentExternalIds)
+  }
+  for (const event of events) {
+    if (event.kind !== 'component_status_changed' || !event.componentExternalId) continue
+    const component = event.componentExternalId
+    const covering = [...open].find(([, components]) => components.length === 0 || components.includes(component))
+    if (covering) event.data.duringIncident = covering[0]
   }
 }
 

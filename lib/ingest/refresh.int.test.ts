@@ -124,6 +124,14 @@ describe('runRefreshCycle', () => {
     expect(again.source?.nextCheckAt?.getTime()).toBe(clock.getTime() + 4 * MINUTE)
   })
 
+  it('waits as long as a page’s Retry-After asks, beyond the 30-minute backoff cap', async () => {
+    server.set('/broken/api/v2/summary.json', { body: 'slow down', status: 429, contentType: 'text/plain', headers: { 'Retry-After': '7200' } })
+    await db.statusSource.updateMany({ where: { vendor: { slug: 'broken' } }, data: { nextCheckAt: null } })
+    await runRefreshCycle(deps(), options())
+    expect((await vendor('broken')).source?.nextCheckAt?.getTime()).toBe(clock.getTime() + 2 * 60 * MINUTE)
+    server.set('/broken/api/v2/summary.json', { body: 'oops', status: 500, contentType: 'text/plain' })
+  })
+
   it('turns a new upstream incident into rows and non-baseline events, once', async () => {
     const outage = fixture('statuspage/github-summary-major-outage-35-updates.json')
     server.set('/github/api/v2/summary.json', { body: outage })

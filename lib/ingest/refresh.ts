@@ -35,6 +35,11 @@ export interface RefreshOptions {
   maxBackoffMs: number
   /** Stop claiming new vendors after this long (in-flight ones finish). */
   timeBudgetMs: number
+  /**
+   * Check this vendor (slug) before any other, when it is due and not being checked elsewhere: an
+   * operator's "check it again now" must not wait behind a thousand never-checked vendors.
+   */
+  firstVendorSlug?: string
 }
 
 export interface RefreshSummary {
@@ -73,6 +78,16 @@ export async function runRefreshCycle(deps: RefreshDeps, options: RefreshOptions
       { owner: options.owner, cycleStartedAt: started, intervalMs: options.intervalMs, maxBackoffMs: options.maxBackoffMs },
       source,
     )
+  const checkAndTally = async (source: ClaimedSource) => {
+    const outcome = await check(source)
+    tally(totals, outcome)
+    // A first failure changes what the page says (the status may now be out of date).
+    const base = `/vendors/${source.vendorSlug}`
+    if (outcome.kind === 'changed') changedPages.push(base, ...outcome.incidentIds.map((id) => `${base}/incidents/${id}`))
+    else if (outcome.kind === 'failed' && source.consecutiveFailures === 0) changedPages.push(base)
+  }
+  const claim = (vendorSlug?: string) =>
+    claimDueSources(deps.db, { owner: options.owner, now: deps.now(), dueBy: started, leaseMs: options.leaseMs, limit: CLAIM_BATCH, vendorSlug })
   // `concurrency` workers, each claiming a vendor at a time until none are due.
   const worker = async () => {
     for (;;) {
@@ -80,20 +95,14 @@ export async function runRefreshCycle(deps: RefreshDeps, options: RefreshOptions
         stoppedEarly = true
         return
       }
-      const batch = await claimDueSources(deps.db, { owner: options.owner, now: deps.now(), dueBy: started, leaseMs: options.leaseMs, limit: CLAIM_BATCH })
+      const batch = await claim()
       if (batch.length === 0) return
-      for (const source of batch) {
-        const outcome = await check(source)
-        tally(totals, outcome)
-        // A first failure changes what the page says (the status may now be out of date).
-        const base = `/vendors/${source.vendorSlug}`
-        if (outcome.kind === 'changed') changedPages.push(base, ...outcome.incidentIds.map((id) => `${base}/incidents/${id}`))
-        else if (outcome.kind === 'failed' && source.consecutiveFailures === 0) changedPages.push(base)
-      }
+      for (const source of batch) await checkAndTally(source)
     }
   }
   try {
     totals.due = await countDueSources(deps.db, started)
+    if (options.firstVendorSlug !== undefined) for (const source of await claim(options.firstVendorSlug)) await checkAndTally(source)
     // allSettled: when one worker fails (say the database went away) the others still run to
     // their end before the cycle reports, so nothing keeps working after the cycle returned.
     const results = await Promise.allSettled(Array.from({ length: options.concurrency }, worker))

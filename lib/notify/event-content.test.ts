@@ -85,7 +85,11 @@ describe('maintenance and component emails', () => {
   })
   it('describe a component change without an incident', async () => {
     const c = event({ kind: 'component_status_changed', data: { from: 'operational', to: 'major_outage' }, incidentId: null, incident: null, componentName: 'API' })
-    expect((await texts(c)).subject).toBe('GitHub — API: Major outage')
+    const { subject, text } = await texts(c)
+    expect(subject).toBe('GitHub — API: Major outage')
+    // Only sent when no open incident covers the component (rules.ts), and the copy says exactly that.
+    expect(text).toContain('When we saw the change, GitHub had no open incident covering this component.')
+    expect(text).toContain('You asked for component changes of GitHub that no open incident covers.')
   })
   it('have nothing to say about kinds that never alert', () => {
     expect(eventContent(event({ kind: 'incident_update_edited', incident: null }), options)).toBeNull()

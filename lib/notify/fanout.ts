@@ -72,8 +72,9 @@ async function fanOutBatch(tx: Tx, limits: WatchLimits, now: Date): Promise<Fano
       const watchers = await findWatchers(tx, event.vendorId, limits)
       const rows = watchers
         .filter((w) => watchWants(facts, { ...w, componentIds: new Set(w.componentIds ?? []) }))
-        // Due at the notifier's clock, not the database's: the sender compares with the same clock.
-        .map((w) => ({ userId: w.userId, eventId: event.id, mode: w.deliveryMode, nextAttemptAt: now }))
+        // Due (and, for digests, arrived) at the notifier's clock, not the database's: the sender
+        // and the digest's 08:00 cut-off compare with the same clock.
+        .map((w) => ({ userId: w.userId, eventId: event.id, mode: w.deliveryMode, nextAttemptAt: now, createdAt: now }))
       // In slices, one after the other: Prisma would otherwise split one huge insert into chunks
       // it runs at the same time on the transaction's single connection.
       for (let i = 0; i < rows.length; i += INSERT_SLICE) {

@@ -173,6 +173,26 @@ describe('the notifier', () => {
     expect(digests[0]?.subject).toMatch(/^Vendorwatch daily digest, Wednesday, November 25: \d+ updates?$/)
     expect(digests[0]?.text).toContain('Incident: Elevated API errors')
   })
+
+  it('keeps an alert that arrives after 08:00 for the next day’s digest, with the ones after it', async () => {
+    await user('late-digest@example.com', { deliveryMode: 'digest', timeZone: 'Europe/Berlin' })
+    clock = new Date('2026-11-26T08:30:00Z') // 09:30 in Berlin: today's digest time has passed
+    await event('incident_updated', { updateExternalId: 'u2' })
+    await notify()
+    expect(emailsTo('late-digest@example.com')).toHaveLength(0)
+    clock = new Date('2026-11-26T15:00:00Z')
+    await event('incident_updated', { updateExternalId: 'u2' })
+    await notify()
+    clock = new Date('2026-11-27T06:59:00Z') // 07:59 the next morning
+    await notify()
+    expect(emailsTo('late-digest@example.com')).toHaveLength(0)
+    clock = new Date('2026-11-27T07:00:00Z') // 08:00
+    await notify()
+    await notify()
+    const digests = emailsTo('late-digest@example.com')
+    expect(digests).toHaveLength(1)
+    expect(digests[0]?.subject).toMatch(/^Vendorwatch daily digest, Friday, November 27: 2 updates$/)
+  })
 })
 
 describe.skipIf(dbMode !== 'postgres')('the notifier under concurrency (PostgreSQL)', () => {
@@ -212,5 +232,29 @@ describe('plan limits', () => {
     await incidentEvent(2)
     await notify()
     expect(emailsTo('downgraded@example.com')).toHaveLength(1)
+  })
+})
+
+describe('email headers from hostile upstream text', () => {
+  it('sends a clean one-line subject when an incident title or component name carries CR/LF', async () => {
+    const vendor = await db.vendor.create({ data: { slug: 'hostile', name: 'Hostile', statusPageUrl: 'https://status.hostile.example', source: { create: { platform: 'statuspage', baselineAt: clock } } } })
+    const incident = await db.incident.create({
+      data: { vendorId: vendor.id, externalId: 'inc-crlf', title: 'Outage\r\nBcc: victim@example.com\r\n\r\n<b>body</b>', status: 'investigating', impact: 'minor', startedAt: clock, firstSeenAt: clock },
+    })
+    const component = await db.component.create({
+      data: { vendorId: vendor.id, externalId: 'c-crlf', name: 'API\nX-Injected: 1\u2028', status: 'major_outage', statusChangedAt: clock },
+    })
+    await db.user.create({ data: { email: 'hostile-reader@example.com', emailVerified: clock, watchlist: { create: { vendorId: vendor.id, componentAlerts: true } } } })
+    await db.changeEvent.create({ data: { vendorId: vendor.id, kind: 'incident_opened', dedupeKey: 'crlf:incident', incidentId: incident.id, occurredAt: clock, data: { updateExternalId: null, firstSeenOver: false } } })
+    await db.changeEvent.create({
+      data: { vendorId: vendor.id, kind: 'component_status_changed', dedupeKey: 'crlf:component', componentId: component.id, occurredAt: clock, data: { from: 'operational', to: 'major_outage' } },
+    })
+    await notify()
+
+    const subjects = emailsTo('hostile-reader@example.com').map((m) => m.subject).sort()
+    expect(subjects).toEqual(['Hostile — API X-Injected: 1 : Major outage', 'Hostile — Incident: Outage Bcc: victim@example.com <b>body</b> (Investigating)'])
+    for (const m of emailsTo('hostile-reader@example.com')) {
+      for (const value of [m.subject, m.from, ...Object.values(m.headers)]) expect(value).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/)
+    }
   })
 })

@@ -33,6 +33,11 @@ describe('isNews', () => {
     // Later updates of such an incident are news again: they happened now.
     expect(isNews(incidentEvent({ kind: 'incident_updated', incident: { impact: 'major', startedAt: new Date('2026-11-22T10:00:00Z'), firstSeenAt: t('10:00:00'), componentIds: [] } }))).toBe(true)
   })
+  it('does not alert on a component change that an open incident covers, and does without one', () => {
+    const change = (data: unknown) => incidentEvent({ kind: 'component_status_changed', incident: null, componentId: 'api', data })
+    expect(isNews(change({ from: 'operational', to: 'major_outage', duringIncident: 'inc1' }))).toBe(false)
+    expect(isNews(change({ from: 'operational', to: 'major_outage' }))).toBe(true)
+  })
   it('does not alert on reworded updates', () => {
     expect(isNews(incidentEvent({ kind: 'incident_update_edited' }))).toBe(false)
   })

@@ -4,8 +4,11 @@
 //  - baseline events (a vendor's first ingest) and incidents first seen already over;
 //  - incidents first seen long after they began (a vendor added to the catalog, a page that was
 //    unreadable for a day): old news, not an alert;
-//  - an edited update (same update, reworded) and component changes that come with an incident
-//    (the incident's own emails cover them).
+//  - an edited update (same update, reworded);
+//  - a component status change seen while the vendor has an incident open that covers the
+//    component (names it, or names no component at all; the diff records it in
+//    `data.duringIncident`): the incident's own emails speak for it, to the watches that want that
+//    incident. A component alert therefore always means "no incident covers this (yet)".
 // Then each watch's preferences decide: components, minimum impact, maintenance notices,
 // component-only alerts (off by default).
 import type { ChangeEventKind, IncidentImpact, MinImpact } from '@/lib/db/generated/enums'
@@ -47,7 +50,9 @@ export function isNews(event: EventFacts): boolean {
     return true
   }
   if (MAINTENANCE_EVENTS.has(event.kind)) return event.maintenance !== null
-  return event.kind === 'component_status_changed' && event.componentId !== null
+  if (event.kind !== 'component_status_changed' || event.componentId === null) return false
+  const data = (event.data ?? {}) as { duringIncident?: unknown }
+  return typeof data.duringIncident !== 'string'
 }
 
 const IMPACT_RANK: Record<IncidentImpact, number> = { none: 0, minor: 1, major: 2, critical: 3, unknown: 3 }

@@ -11,6 +11,8 @@ export interface FixtureRoute {
   contentType?: string
   /** Milliseconds before answering. */
   delayMs?: number
+  /** Extra response headers (e.g. Retry-After). */
+  headers?: Record<string, string>
 }
 
 export interface StatusServer {
@@ -54,7 +56,7 @@ export async function startStatusServer(options: { host?: string; port?: number;
         res.writeHead(304, { etag: route.etag }).end()
         return
       }
-      res.writeHead(route.status ?? 200, { 'content-type': route.contentType ?? 'application/json', etag: route.etag }).end(route.body)
+      res.writeHead(route.status ?? 200, { ...route.headers, 'content-type': route.contentType ?? 'application/json', etag: route.etag }).end(route.body)
     }
     if (route?.delayMs) setTimeout(answer, route.delayMs)
     else answer()

@@ -5,6 +5,7 @@ import { redirect } from 'next/navigation'
 import { registerAccount } from '@/lib/accounts/sign-up'
 import { clientIp } from '@/lib/auth/client-ip'
 import { signIn } from '@/lib/auth/config'
+import { rememberDevice } from '@/lib/auth/known-device-cookie'
 import { authHref, safeReturnPath } from '@/lib/auth/return-path'
 import { addVendorToWatchlist } from '@/lib/data/watchlist'
 import { describeRetryAfter } from '@/lib/rate-limit/window'
@@ -38,6 +39,7 @@ export async function signUpAction(_prev: FormState | null, formData: FormData):
     },
   )
   if (!signedIn) redirect(authHref('/sign-in', { watch, next }))
+  await rememberDevice(email)
   // The vendor a signed-out visitor pressed Watch on. A new account is far below any limit.
   if (watch) await addVendorToWatchlist(userId, watch).catch((e: unknown) => console.error('[sign-up] could not add the watched vendor:', e))
   redirect(safeReturnPath(next, watch ? `/vendors/${watch}` : '/dashboard'))

@@ -5,6 +5,7 @@ import { dropCachedPages } from '@/lib/data/page-cache'
 import { notifyWatchers } from '@/lib/data/notify'
 import { markVendorDue, refreshDueVendors } from '@/lib/data/refresh'
 import { env, isProduction } from '@/lib/env'
+import { isSlug } from '@/lib/validation/url-input'
 
 export const dynamic = 'force-dynamic'
 // Vercel's limit for this function; the cycle stops claiming vendors well before it, and the
@@ -17,7 +18,7 @@ const NOTIFY_BUDGET_MS = 15_000
  * GET /api/cron/refresh with `Authorization: Bearer $CRON_SECRET`: runs one refresh cycle, then
  * sends the alerts it produced, and answers a summary of both. Vercel Cron sends that header itself (vercel.json schedules the call); the
  * in-process scheduler of `npm start` calls it over loopback with a per-process token.
- * `?vendor=<slug>` first makes that vendor due now (check it again without waiting).
+ * `?vendor=<slug>` makes that vendor due now and checks it before any other (check it again without waiting).
  */
 export async function GET(request: Request) {
   const token = bearerToken(request.headers.get('authorization'))
@@ -31,10 +32,11 @@ export async function GET(request: Request) {
     }
   }
   const vendor = new URL(request.url).searchParams.get('vendor')
-  if (vendor !== null && !(await markVendorDue(vendor))) return jsonError(404, 'not_found', `No vendor with slug "${vendor}".`)
+  // markVendorDue refuses anything that is not a slug, so a hostile value is a plain 404, never echoed.
+  if (vendor !== null && !(await markVendorDue(vendor))) return jsonError(404, 'not_found', isSlug(vendor) ? `No vendor with slug "${vendor}".` : 'No such vendor.')
   let summary: Omit<Awaited<ReturnType<typeof refreshDueVendors>>, 'changedPages'>
   try {
-    const { changedPages, ...rest } = await refreshDueVendors(internal ? 'scheduler' : vendor === null ? 'cron' : 'manual', REFRESH_BUDGET_MS)
+    const { changedPages, ...rest } = await refreshDueVendors(internal ? 'scheduler' : vendor === null ? 'cron' : 'manual', REFRESH_BUDGET_MS, vendor ?? undefined)
     dropCachedPages(changedPages)
     summary = rest
   } catch (e) {
