@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { POISON_BODIES } from '@/lib/testing/poison-bodies'
 import { MAX_UPSTREAM_CHARS, TRUNCATION_NOTE } from './upstream-limits'
 import { renderUpstreamText, upstreamPlainText } from './upstream-text'
 
@@ -67,23 +68,7 @@ describe('upstreamPlainText', () => {
 // Bodies that broke the renderer (stack overflow) or held the event loop for seconds before it was
 // bounded. Each must render, quickly, to escaped text that still says what the vendor wrote.
 describe('renderUpstreamText: poison payloads fail alone', () => {
-  const poison: [string, string][] = [
-    ['2 KB of >', '>'.repeat(2_000)],
-    ['10 KB of "> "', '> '.repeat(5_000)],
-    ['100 KB of *a', '*a'.repeat(50_000)],
-    ['100 KB of _a', '_a'.repeat(50_000)],
-    ['20 KB of nested emphasis', `${'*'.repeat(10_000)}a${'*'.repeat(10_000)}`],
-    ['5,000 inline list markers', `${'- '.repeat(5_000)}x`],
-    ['140 indented list levels', Array.from({ length: 140 }, (_, i) => `${'  '.repeat(i)}- x`).join('\n')],
-    ['100 KB of [', '['.repeat(100_000)],
-    ['100 KB of (', '('.repeat(100_000)],
-    ['50 KB of ![', '!['.repeat(25_000)],
-    ['100 KB of `a', '`a'.repeat(50_000)],
-    ['100 KB of <', '<'.repeat(100_000)],
-    ['100 KB of <div>', '<div>'.repeat(20_000)],
-    ['1 MB of plain text', 'hello world. '.repeat(80_000)],
-  ]
-  for (const [name, body] of poison) {
+  for (const [name, body] of POISON_BODIES) {
     it(`${name}: renders without throwing, cut to the limit`, () => {
       const started = performance.now()
       const html = renderUpstreamText(body)
