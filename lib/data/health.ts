@@ -1,12 +1,16 @@
-// What /api/health reports: the database, the last refresh cycle, source health, the outbox
-// backlog and this process's memory. The operator's one look at whether the data is fresh.
+// What /api/health reports: a verdict (ok / degraded with reasons / error) and, for operators, the
+// details it rests on: the database, the last refresh cycle, source health, the outbox backlog
+// and this process's memory. The operator's one look at whether the data is fresh.
 import { db, dbMode } from '@/lib/db/client'
+import { healthVerdict, OUTBOX_STUCK_AFTER_MS, type HealthStatus } from '@/lib/health/verdict'
 import { staleAfterMs } from '@/lib/ingest/freshness'
+import { NETWORK_FAILURE_KINDS } from '@/lib/ingest/network-outage'
 
 export interface HealthReport {
-  ok: boolean
+  status: HealthStatus
+  reasons: string[]
   database: { mode: typeof dbMode; reachable: boolean; latencyMs: number; error?: string }
-  vendors?: { total: number; monitored: number; checked: number; stale: number; failing: number }
+  vendors?: { total: number; monitored: number; checked: number; stale: number; failing: number; failingNetwork: number }
   lastRefresh?: {
     startedAt: string
     finishedAt: string | null
@@ -20,7 +24,7 @@ export interface HealthReport {
     durationMs: number | null
     error: string | null
   } | null
-  outbox?: { pending: number; failed: number }
+  outbox?: { pending: number; failed: number; stuck: number }
   memory: { rssMb: number; heapUsedMb: number }
 }
 
@@ -48,20 +52,25 @@ export async function buildHealthReport(now: Date, intervalMs: number): Promise<
   try {
     const pollable = { enabled: true, platform: { not: 'unknown' as const } }
     const staleBefore = new Date(now.getTime() - staleAfterMs(intervalMs))
-    const [total, monitored, checked, stale, failing, lastRun, pending, failed] = await withDeadline(Promise.all([
+    const stuckBefore = new Date(now.getTime() - OUTBOX_STUCK_AFTER_MS)
+    const [total, monitored, checked, stale, failing, failingNetwork, lastRun, pending, failed, stuck] = await withDeadline(Promise.all([
       db.vendor.count(),
       db.statusSource.count({ where: pollable }),
       db.statusSource.count({ where: { ...pollable, lastCheckedAt: { not: null } } }),
       db.statusSource.count({ where: { ...pollable, lastSuccessAt: { lt: staleBefore } } }),
       db.statusSource.count({ where: { ...pollable, consecutiveFailures: { gt: 0 } } }),
+      db.statusSource.count({ where: { ...pollable, consecutiveFailures: { gt: 0 }, lastErrorKind: { in: [...NETWORK_FAILURE_KINDS] } } }),
       db.refreshRun.findFirst({ orderBy: { startedAt: 'desc' } }),
       db.delivery.count({ where: { status: { in: ['pending', 'sending'] } } }),
       db.delivery.count({ where: { status: 'failed' } }),
+      // Instant alerts only: a digest-mode delivery waits for the reader's morning by design.
+      db.delivery.count({ where: { mode: 'instant', status: { in: ['pending', 'sending'] }, nextAttemptAt: { lt: stuckBefore } } }),
     ]), HEALTH_DEADLINE_MS)
+    const verdict = healthVerdict({ now, refreshIntervalMs: intervalMs, monitored, failingNetwork, stuckDeliveries: stuck, lastRefreshStartedAt: lastRun?.startedAt ?? null })
     return {
-      ok: true,
+      ...verdict,
       database: { mode: dbMode, reachable: true, latencyMs: Math.round(performance.now() - started) },
-      vendors: { total, monitored, checked, stale, failing },
+      vendors: { total, monitored, checked, stale, failing, failingNetwork },
       lastRefresh: lastRun && {
         startedAt: lastRun.startedAt.toISOString(),
         finishedAt: lastRun.finishedAt?.toISOString() ?? null,
@@ -75,12 +84,12 @@ export async function buildHealthReport(now: Date, intervalMs: number): Promise<
         durationMs: lastRun.durationMs,
         error: lastRun.error,
       },
-      outbox: { pending, failed },
+      outbox: { pending, failed, stuck },
       memory,
     }
   } catch (e) {
     // Details go to the server log only; a public endpoint must not leak driver messages.
     console.error('[health] database check failed:', e)
-    return { ok: false, database: { mode: dbMode, reachable: false, latencyMs: Math.round(performance.now() - started), error: 'database unreachable' }, memory }
+    return { status: 'error', reasons: ['the database does not answer'], database: { mode: dbMode, reachable: false, latencyMs: Math.round(performance.now() - started), error: 'database unreachable' }, memory }
   }
 }
