@@ -39,6 +39,8 @@ const envSchema = z.object({
 
   /** Bearer token GET /api/cron/refresh requires. Required in production for the route to run. */
   CRON_SECRET: optionalString,
+  /** Bearer token that unlocks /api/health's details (as CRON_SECRET also does), for monitoring without the cron secret. */
+  OPERATOR_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters (openssl rand -base64 24)').optional()),
   /** How often vendors are refreshed (and how often the in-process scheduler runs a cycle). */
   REFRESH_INTERVAL_SECONDS: z.coerce.number().int().min(10, 'must be at least 10').max(86_400).default(60),
   /** `in-process`: `npm start` runs the refresh itself; `external`: only the cron route does. */

@@ -9,6 +9,7 @@ import { spawn, type SpawnOptions } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import { runCli } from '@/lib/cli/known-failure.mjs'
 
 if (fs.existsSync('.env')) process.loadEnvFile('.env')
 const port = process.env.PORT || '3000'
@@ -83,10 +84,5 @@ async function main(): Promise<number> {
   return new Promise((resolve) => server.on('exit', (c, signal) => resolve(c ?? (signal ? 0 : 1))))
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e) => {
-    console.error('[start] failed:', e)
-    process.exit(1)
-  },
-)
+// Its steps print their own one-line failures (see lib/cli/known-failure.mjs) and exit non-zero; start passes the code on.
+runCli('start', main)

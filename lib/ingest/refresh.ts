@@ -11,6 +11,7 @@ import { fetchVendorBodies, type HttpCache } from './fetch-bodies'
 import type { HttpClient } from './http'
 import { claimDueSources, countDueSources, type ClaimedSource } from './leases'
 import { checkVendor, type VendorOutcome } from './check-vendor'
+import { isNetworkFailureKind, looksLikeNetworkOutage } from './network-outage'
 
 export interface RefreshDeps {
   db: Db
@@ -78,9 +79,14 @@ export async function runRefreshCycle(deps: RefreshDeps, options: RefreshOptions
       { owner: options.owner, cycleStartedAt: started, intervalMs: options.intervalMs, maxBackoffMs: options.maxBackoffMs },
       source,
     )
+  const network = { failures: 0, example: '' }
   const checkAndTally = async (source: ClaimedSource) => {
     const outcome = await check(source)
     tally(totals, outcome)
+    if (outcome.kind === 'failed' && isNetworkFailureKind(outcome.errorKind)) {
+      network.failures++
+      network.example ||= `${source.vendorSlug}: ${outcome.message}`
+    }
     // A first failure changes what the page says (the status may now be out of date).
     const base = `/vendors/${source.vendorSlug}`
     if (outcome.kind === 'changed') changedPages.push(base, ...outcome.incidentIds.map((id) => `${base}/incidents/${id}`))
@@ -108,6 +114,10 @@ export async function runRefreshCycle(deps: RefreshDeps, options: RefreshOptions
     const results = await Promise.allSettled(Array.from({ length: options.concurrency }, worker))
     const rejected = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')
     if (rejected) throw rejected.reason
+    // One line per cycle, not one per vendor: a thousand "ENOTFOUND" lines hide the one cause.
+    if (looksLikeNetworkOutage(network.failures, totals.checked)) {
+      deps.log(`[refresh] outbound network looks unreachable: ${network.failures} of ${totals.checked} vendor checks failed to connect (DNS, TCP or timeout), e.g. ${network.example}`)
+    }
   } catch (e) {
     error = (e as Error).message
     throw e

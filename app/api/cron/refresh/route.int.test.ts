@@ -56,13 +56,14 @@ describe('GET /api/cron/refresh', () => {
     expect(vendor.incidents[0].updates).toHaveLength(35)
   })
 
-  it('reports the cycle, source health and memory in /api/health', async () => {
-    const body = await (await health()).json()
+  it('reports the cycle, source health and memory in /api/health to the cron secret', async () => {
+    const body = await (await health(new Request('http://localhost/api/health', { headers: { authorization: 'Bearer test-cron-secret' } }))).json()
     expect(body).toMatchObject({
       status: 'ok',
+      reasons: [],
       vendors: { total: 1, monitored: 1, checked: 1, stale: 0, failing: 0 },
       lastRefresh: { trigger: 'cron', checked: 1, changed: 1, failed: 0 },
-      outbox: { pending: 0, failed: 0 },
+      outbox: { pending: 0, failed: 0, stuck: 0 },
     })
     expect(body.memory.rssMb).toBeGreaterThan(0)
   })

@@ -1,5 +1,5 @@
-import { timingSafeEqual } from 'node:crypto'
 import { jsonError } from '@/lib/api/responses'
+import { bearerToken, sameSecret } from '@/lib/auth/operator'
 import { isInternalRefreshToken } from '@/lib/data/internal-token'
 import { dropCachedPages } from '@/lib/data/page-cache'
 import { notifyWatchers } from '@/lib/data/notify'
@@ -51,15 +51,4 @@ export async function GET(request: Request) {
     console.error('[cron] notifier failed:', e)
     return Response.json({ ...summary, notify: { error: 'The notifier failed; see the server log.' } }, { status: 500, headers: { 'cache-control': 'no-store' } })
   }
-}
-
-function bearerToken(header: string | null): string | null {
-  const match = /^Bearer (.+)$/.exec(header ?? '')
-  return match?.[1] ?? null
-}
-
-function sameSecret(given: string, expected: string): boolean {
-  const a = Buffer.from(given)
-  const b = Buffer.from(expected)
-  return a.length === b.length && timingSafeEqual(a, b)
 }
