@@ -16,6 +16,8 @@ const CHROMIUM_ARGS = [
 
 export default defineConfig({
   testDir: 'e2e',
+  // e2e/scheduler runs against its own server: playwright.scheduler.config.ts.
+  testIgnore: ['scheduler/**'],
   outputDir: 'test-results',
   fullyParallel: false,
   workers: 1,

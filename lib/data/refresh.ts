@@ -2,7 +2,7 @@
 // and clock. Called by the cron route and the in-process scheduler.
 import { randomUUID } from 'node:crypto'
 import os from 'node:os'
-import { db } from '@/lib/db/client'
+import { db, dbMode } from '@/lib/db/client'
 import { isSlug } from '@/lib/validation/url-input'
 import type { RefreshTrigger } from '@/lib/db/generated/enums'
 import { env, refreshIntervalMs } from '@/lib/env'
@@ -26,6 +26,9 @@ export async function refreshDueVendors(trigger: RefreshTrigger, timeBudgetMs: n
       trigger,
       owner: `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
       concurrency: env.REFRESH_CONCURRENCY,
+      // The embedded database answers one query at a time on the event loop: one vendor at a time
+      // uses it, so a request's queries never queue behind dozens of the cycle's (db-gate.ts).
+      dbConcurrency: dbMode === 'embedded' ? 1 : env.REFRESH_CONCURRENCY,
       // Far above the worst case for one vendor (3 endpoints x 10 s timeout + the write).
       leaseMs: 5 * MINUTE,
       intervalMs: refreshIntervalMs,

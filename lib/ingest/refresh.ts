@@ -7,6 +7,7 @@
 // fetch is capped in time and bytes, and nothing outlives the cycle but the rows it wrote.
 import type { Db } from '@/lib/db/client'
 import type { RefreshTrigger } from '@/lib/db/generated/enums'
+import { createDbGate } from './db-gate'
 import { fetchVendorBodies, type HttpCache } from './fetch-bodies'
 import type { HttpClient } from './http'
 import { claimDueSources, countDueSources, type ClaimedSource } from './leases'
@@ -28,6 +29,11 @@ export interface RefreshOptions {
   owner: string
   /** Vendors in flight at once. */
   concurrency: number
+  /**
+   * Of those, how many may use the database at once (default: all). The embedded database runs
+   * one query at a time on the event loop, so there it is 1: see db-gate.ts.
+   */
+  dbConcurrency?: number
   /** How long a claimed vendor stays ours; far above the worst-case time to check one. */
   leaseMs: number
   /** Target time between two checks of a vendor. */
@@ -66,8 +72,9 @@ export interface RefreshSummary {
 const CLAIM_BATCH = 1
 
 export async function runRefreshCycle(deps: RefreshDeps, options: RefreshOptions): Promise<RefreshSummary> {
+  const withDb = createDbGate(options.dbConcurrency ?? options.concurrency)
   const started = deps.now()
-  const run = await deps.db.refreshRun.create({ data: { trigger: options.trigger, owner: options.owner, startedAt: started }, select: { id: true } })
+  const run = await withDb(() => deps.db.refreshRun.create({ data: { trigger: options.trigger, owner: options.owner, startedAt: started }, select: { id: true } }))
   const totals: Totals = { due: 0, checked: 0, changed: 0, unchanged: 0, failed: 0, events: 0 }
   const changedPages: string[] = []
   const deadline = started.getTime() + options.timeBudgetMs
@@ -75,7 +82,14 @@ export async function runRefreshCycle(deps: RefreshDeps, options: RefreshOptions
   let error: string | null = null
   const check = (source: ClaimedSource) =>
     checkVendor(
-      { db: deps.db, now: deps.now, random: deps.random, log: deps.log, fetchBodies: (endpoints, cache: HttpCache) => fetchVendorBodies(deps.http, endpoints, cache) },
+      {
+        db: deps.db,
+        now: deps.now,
+        random: deps.random,
+        log: deps.log,
+        fetchBodies: (endpoints, cache: HttpCache) => fetchVendorBodies(deps.http, endpoints, cache),
+        withDb,
+      },
       { owner: options.owner, cycleStartedAt: started, intervalMs: options.intervalMs, maxBackoffMs: options.maxBackoffMs },
       source,
     )
@@ -93,7 +107,7 @@ export async function runRefreshCycle(deps: RefreshDeps, options: RefreshOptions
     else if (outcome.kind === 'failed' && source.consecutiveFailures === 0) changedPages.push(base)
   }
   const claim = (vendorSlug?: string) =>
-    claimDueSources(deps.db, { owner: options.owner, now: deps.now(), dueBy: started, leaseMs: options.leaseMs, limit: CLAIM_BATCH, vendorSlug })
+    withDb(() => claimDueSources(deps.db, { owner: options.owner, now: deps.now(), dueBy: started, leaseMs: options.leaseMs, limit: CLAIM_BATCH, vendorSlug }))
   // `concurrency` workers, each claiming a vendor at a time until none are due.
   const worker = async () => {
     for (;;) {
@@ -107,7 +121,7 @@ export async function runRefreshCycle(deps: RefreshDeps, options: RefreshOptions
     }
   }
   try {
-    totals.due = await countDueSources(deps.db, started)
+    totals.due = await withDb(() => countDueSources(deps.db, started))
     if (options.firstVendorSlug !== undefined) for (const source of await claim(options.firstVendorSlug)) await checkAndTally(source)
     // allSettled: when one worker fails (say the database went away) the others still run to
     // their end before the cycle reports, so nothing keeps working after the cycle returned.
@@ -123,7 +137,7 @@ export async function runRefreshCycle(deps: RefreshDeps, options: RefreshOptions
     throw e
   } finally {
     const durationMs = deps.now().getTime() - started.getTime()
-    await deps.db.refreshRun.update({ where: { id: run.id }, data: { ...totals, durationMs, finishedAt: deps.now(), error } })
+    await withDb(() => deps.db.refreshRun.update({ where: { id: run.id }, data: { ...totals, durationMs, finishedAt: deps.now(), error } }))
   }
   return { runId: run.id, ...totals, durationMs: deps.now().getTime() - started.getTime(), stoppedEarly, changedPages }
 }
