@@ -6,7 +6,7 @@ import { Prisma } from '@/lib/db/generated/client'
 import { diffVendor, isEmptyPlan } from './diff'
 import type { FetchedBodies, HttpCache } from './fetch-bodies'
 import { isFetchError } from './http'
-import type { ClaimedSource } from './leases'
+import { releaseLease, type ClaimedSource } from './leases'
 import { sourceFor } from './sources'
 import { isSourceParseError, SourceParseError, type Endpoint } from './sources/types'
 import { loadVendorState } from './state'
@@ -17,6 +17,8 @@ export type VendorOutcome =
   | { kind: 'changed'; events: number; incidentIds: string[] }
   | { kind: 'unchanged' }
   | { kind: 'failed'; errorKind: string; message: string }
+  /** The cycle was stopped while this vendor's pages were being read: its lease was handed back. */
+  | { kind: 'interrupted' }
 
 export interface CheckVendorDeps {
   db: Db
@@ -24,6 +26,8 @@ export interface CheckVendorDeps {
   random: () => number
   log: (message: string) => void
   fetchBodies: (endpoints: Endpoint[], cache: HttpCache) => Promise<FetchedBodies>
+  /** Fired when the cycle is stopping: fetches end at once (see fetchBodies). */
+  signal?: AbortSignal
 }
 
 export interface CheckVendorOptions {
@@ -83,6 +87,12 @@ export async function checkVendor(deps: CheckVendorDeps, options: CheckVendorOpt
 async function fail(deps: CheckVendorDeps, options: CheckVendorOptions, source: ClaimedSource, e: unknown, hasSettings: boolean): Promise<VendorOutcome> {
   // Another worker owns the vendor now (our lease expired): its result stands, ours is void.
   if (isLeaseLostError(e)) return { kind: 'failed', errorKind: 'lease_lost', message: e.message }
+  // Stopped, not failed: the vendor keeps its state, its due time and its failure count, and is
+  // free for the next cycle at once instead of after the lease expires.
+  if (deps.signal?.aborted && isFetchError(e) && e.kind === 'aborted') {
+    await releaseLease(deps.db, source.id, options.owner).catch((err: unknown) => deps.log(`[refresh] ${source.vendorId}: could not release lease: ${(err as Error).message}`))
+    return { kind: 'interrupted' }
+  }
   const { kind, message, retryAfterSeconds } = classify(e)
   if (kind === 'internal') deps.log(`[refresh] ${source.vendorId}: unexpected error: ${(e as Error).stack ?? String(e)}`)
   const now = deps.now()
