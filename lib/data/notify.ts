@@ -6,18 +6,21 @@ import { alertMailer } from '@/lib/email'
 import { env } from '@/lib/env'
 import { createComposer, createDigestComposer } from '@/lib/notify/compose'
 import { runNotifier, type NotifierResult } from '@/lib/notify/run'
+import { shutdownSignal, trackWork } from '@/lib/shutdown'
 
 export async function notifyWatchers(timeBudgetMs: number, now: () => Date = () => new Date()): Promise<NotifierResult> {
   const composer = { appUrl: env.APP_URL, secret: env.AUTH_SECRET }
-  return runNotifier(
+  // A stop (SIGTERM) makes it stop claiming batches and digests; a batch in flight finishes.
+  return trackWork(runNotifier(
     {
       db,
       mailer: alertMailer(),
       compose: createComposer(db, composer),
       composeDigest: createDigestComposer(db, composer),
       now,
+      signal: shutdownSignal(),
     },
     // Watches beyond the plan's limit (the newest ones, after a downgrade) stay silent.
     { limits: { free: FREE_WATCHLIST_LIMIT, paid: PRO_WATCHLIST_LIMIT }, timeBudgetMs },
-  )
+  ))
 }

@@ -1,28 +1,38 @@
 // Starts the in-process refresh schedule for self-hosted servers (`npm start`), once per process.
 // Each cycle runs through GET /api/cron/refresh over loopback (see internal-token.ts for why).
 import { env, refreshIntervalMs } from '@/lib/env'
-import { startScheduler } from '@/lib/ingest/scheduler'
+import { startScheduler, type Scheduler } from '@/lib/ingest/scheduler'
+import { shutdownSignal } from '@/lib/shutdown'
 import { internalRefreshToken } from './internal-token'
 
 const STARTED = Symbol.for('vendorwatch.refreshScheduler')
+const state = globalThis as unknown as Record<symbol, Scheduler | undefined>
 
 export function startInProcessRefresh(): void {
   if (env.REFRESH_SCHEDULER === 'external') return
-  const state = globalThis as unknown as Record<symbol, boolean>
   if (state[STARTED]) return // dev-server reloads re-run instrumentation; one schedule is enough
-  state[STARTED] = true
   const url = `http://127.0.0.1:${env.PORT}/api/cron/refresh`
   const token = internalRefreshToken()
   console.log(`[refresh] in-process schedule: every ${refreshIntervalMs / 1000} s (REFRESH_SCHEDULER=external turns it off)`)
-  startScheduler({
+  state[STARTED] = startScheduler({
     intervalMs: refreshIntervalMs,
     initialDelayMs: 5_000,
     log: (m) => console.error(m),
     runCycle: async () => {
       const res = await fetch(url, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(120_000) })
+      if (res.status === 503 && shutdownSignal().aborted) return // the route refused: we are stopping
       const body = (await res.json()) as Record<string, unknown>
       if (!res.ok) throw new Error(`refresh route answered ${res.status}: ${JSON.stringify(body)}`)
       console.log(`[refresh] ${body.checked} checked (${body.changed} changed, ${body.unchanged} unchanged, ${body.failed} failed), ${body.events} events, ${body.durationMs} ms`)
     },
   })
+}
+
+/** No new cycles; waits for the running one's request (the stop has already aborted the cycle), at most `graceMs`. */
+export async function stopInProcessRefresh(graceMs: number): Promise<void> {
+  const scheduler = state[STARTED]
+  if (!scheduler) return
+  let timer: NodeJS.Timeout | undefined
+  await Promise.race([scheduler.stop(), new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))])
+  clearTimeout(timer)
 }

@@ -8,6 +8,7 @@ import type { RefreshTrigger } from '@/lib/db/generated/enums'
 import { env, refreshIntervalMs } from '@/lib/env'
 import { createHttpClient, DEFAULT_HTTP_OPTIONS, type HttpClient } from '@/lib/ingest/http'
 import { runRefreshCycle, type RefreshSummary } from '@/lib/ingest/refresh'
+import { shutdownSignal, trackWork } from '@/lib/shutdown'
 
 const MINUTE = 60_000
 
@@ -20,8 +21,9 @@ const http = (globalForHttp.__vendorwatchHttp ??= createHttpClient({ ...DEFAULT_
  * vendors (the cron route has a platform time limit); vendors left over are due next time.
  */
 export async function refreshDueVendors(trigger: RefreshTrigger, timeBudgetMs: number, firstVendorSlug?: string): Promise<RefreshSummary> {
-  return runRefreshCycle(
-    { db, http, now: () => new Date(), random: Math.random, log: (m) => console.log(m) },
+  // A stop (SIGTERM) ends the cycle early and waits for it to close its run (lib/data/graceful-stop.ts).
+  return trackWork(runRefreshCycle(
+    { db, http, now: () => new Date(), random: Math.random, log: (m) => console.log(m), signal: shutdownSignal() },
     {
       trigger,
       owner: `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
@@ -36,7 +38,7 @@ export async function refreshDueVendors(trigger: RefreshTrigger, timeBudgetMs: n
       timeBudgetMs,
       firstVendorSlug,
     },
-  )
+  ))
 }
 
 /**

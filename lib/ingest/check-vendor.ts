@@ -7,7 +7,7 @@ import type { DbGate } from './db-gate'
 import { diffVendor, isEmptyPlan } from './diff'
 import type { FetchedBodies, HttpCache } from './fetch-bodies'
 import { isFetchError } from './http'
-import type { ClaimedSource } from './leases'
+import { releaseLease, type ClaimedSource } from './leases'
 import { sourceFor } from './sources'
 import { readSnapshot } from './sources/read-warnings'
 import { isSourceParseError, SourceParseError, type Endpoint } from './sources/types'
@@ -19,6 +19,8 @@ export type VendorOutcome =
   | { kind: 'changed'; events: number; incidentIds: string[] }
   | { kind: 'unchanged' }
   | { kind: 'failed'; errorKind: string; message: string }
+  /** The cycle was stopped while this vendor's pages were being read: its lease was handed back. */
+  | { kind: 'interrupted' }
 
 export interface CheckVendorDeps {
   db: Db
@@ -28,6 +30,8 @@ export interface CheckVendorDeps {
   fetchBodies: (endpoints: Endpoint[], cache: HttpCache) => Promise<FetchedBodies>
   /** Runs a vendor's database work when the cycle's gate lets it (see db-gate.ts). */
   withDb: DbGate
+  /** Fired when the cycle is stopping: fetches end at once (see fetchBodies). */
+  signal?: AbortSignal
 }
 
 export interface CheckVendorOptions {
@@ -93,6 +97,12 @@ export async function checkVendor(deps: CheckVendorDeps, options: CheckVendorOpt
 async function fail(deps: CheckVendorDeps, options: CheckVendorOptions, source: ClaimedSource, e: unknown, hasSettings: boolean): Promise<VendorOutcome> {
   // Another worker owns the vendor now (our lease expired): its result stands, ours is void.
   if (isLeaseLostError(e)) return { kind: 'failed', errorKind: 'lease_lost', message: e.message }
+  // Stopped, not failed: the vendor keeps its state, its due time and its failure count, and is
+  // free for the next cycle at once instead of after the lease expires.
+  if (deps.signal?.aborted && isFetchError(e) && e.kind === 'aborted') {
+    await releaseLease(deps.db, source.id, options.owner).catch((err: unknown) => deps.log(`[refresh] ${source.vendorId}: could not release lease: ${(err as Error).message}`))
+    return { kind: 'interrupted' }
+  }
   const { kind, message, retryAfterSeconds } = classify(e)
   if (kind === 'internal') deps.log(`[refresh] ${source.vendorId}: unexpected error: ${(e as Error).stack ?? String(e)}`)
   const now = deps.now()

@@ -14,8 +14,8 @@ export type FetchedBodies =
 
 type Result = { kind: 'not_modified' } | { kind: 'absent' } | { kind: 'body'; text: string; etag?: string; lastModified?: string }
 
-export async function fetchVendorBodies(http: HttpClient, endpoints: Endpoint[], cache: HttpCache): Promise<FetchedBodies> {
-  const first = await Promise.all(endpoints.map((e) => fetchEndpoint(http, e, cache[e.url])))
+export async function fetchVendorBodies(http: HttpClient, endpoints: Endpoint[], cache: HttpCache, signal?: AbortSignal): Promise<FetchedBodies> {
+  const first = await Promise.all(endpoints.map((e) => fetchEndpoint(http, e, cache[e.url], signal)))
   const sameAsBefore = first.every((r, i) => {
     const previous = cache[(endpoints[i] as Endpoint).url]
     if (r.kind === 'not_modified') return true
@@ -25,7 +25,7 @@ export async function fetchVendorBodies(http: HttpClient, endpoints: Endpoint[],
   // Something changed: a 304'd endpoint's body is needed too, so fetch it again in full.
   const results = sameAsBefore
     ? first
-    : await Promise.all(first.map((r, i) => (r.kind === 'not_modified' ? fetchEndpoint(http, endpoints[i] as Endpoint, undefined) : r)))
+    : await Promise.all(first.map((r, i) => (r.kind === 'not_modified' ? fetchEndpoint(http, endpoints[i] as Endpoint, undefined, signal) : r)))
 
   const nextCache: HttpCache = {}
   const bodies: Record<string, string | null> = {}
@@ -44,10 +44,11 @@ export async function fetchVendorBodies(http: HttpClient, endpoints: Endpoint[],
   return sameAsBefore ? { unchanged: true, cache: nextCache } : { unchanged: false, cache: nextCache, bodies }
 }
 
-async function fetchEndpoint(http: HttpClient, endpoint: Endpoint, previous: HttpCache[string] | undefined): Promise<Result> {
+async function fetchEndpoint(http: HttpClient, endpoint: Endpoint, previous: HttpCache[string] | undefined, signal: AbortSignal | undefined): Promise<Result> {
   try {
     const result = await http.fetchText(endpoint.url, {
       accept: endpoint.accept,
+      ...(signal && { signal }),
       validators: previous && !previous.absent ? { etag: previous.etag, lastModified: previous.lastModified } : undefined,
     })
     if (result.notModified) return { kind: 'not_modified' }

@@ -2,7 +2,8 @@
 // Statuspage pages sit behind the same CDN names). Idle hosts leave the map: it never grows forever.
 
 export interface HostLimiter {
-  acquire(host: string): Promise<() => void>
+  /** Resolves with the slot's release function, or with null if `signal` fires while waiting. */
+  acquire(host: string, signal?: AbortSignal): Promise<(() => void) | null>
   /** Hosts with anything in flight or queued; entries are removed when both reach zero. */
   size(): number
 }
@@ -11,7 +12,7 @@ export interface HostLimiter {
 export function createHostLimiter(limit: number): HostLimiter {
   const hosts = new Map<string, { active: number; waiting: Array<() => void> }>()
   return {
-    acquire(host) {
+    acquire(host, signal) {
       let entry = hosts.get(host)
       if (!entry) {
         entry = { active: 0, waiting: [] }
@@ -31,7 +32,20 @@ export function createHostLimiter(limit: number): HostLimiter {
         slot.active += 1
         return Promise.resolve(release)
       }
-      return new Promise((resolve) => slot.waiting.push(() => resolve(release)))
+      return new Promise((resolve) => {
+        if (signal?.aborted) return resolve(null)
+        const grant = () => {
+          signal?.removeEventListener('abort', onAbort)
+          resolve(release)
+        }
+        const onAbort = () => {
+          const i = slot.waiting.indexOf(grant)
+          if (i >= 0) slot.waiting.splice(i, 1)
+          resolve(null)
+        }
+        signal?.addEventListener('abort', onAbort, { once: true })
+        slot.waiting.push(grant)
+      })
     },
     size: () => hosts.size,
   }

@@ -326,6 +326,20 @@ describe('fetchText: network failures and timeouts', () => {
     await expectKind(client({ timeoutMs: 300 }).fetchText(`${base}/hang`), 'timeout')
   })
 
+  it('ends at once as aborted when the caller’s signal fires, mid-request or waiting for a host slot', async () => {
+    const c = client({ timeoutMs: 10_000, perHostConcurrency: 1 })
+    const controller = new AbortController()
+    const started = performance.now()
+    const inFlight = expectKind(c.fetchText(`${base}/hang`, { signal: controller.signal }), 'aborted')
+    const queued = expectKind(c.fetchText(`${base}/hang`, { signal: controller.signal }), 'aborted')
+    setTimeout(() => controller.abort(), 100)
+    await Promise.all([inFlight, queued])
+    expect(performance.now() - started).toBeLessThan(1_000)
+    await expectKind(c.fetchText(`${base}/hang`, { signal: controller.signal }), 'aborted')
+    // The slots were given back: the host answers the next caller.
+    expect(await c.fetchText(`${base}/ok`)).toMatchObject({ notModified: false, status: 200 })
+  })
+
   it('ends a slow drip as timeout', async () => {
     await expectKind(client({ timeoutMs: 300 }).fetchText(`${base}/drip`), 'timeout')
   })
@@ -409,16 +423,16 @@ describe('connections and concurrency', () => {
 
   it('host limiter queues past the limit and forgets idle hosts', async () => {
     const limiter = createHostLimiter(2)
-    const a = await limiter.acquire('a.example')
-    const b = await limiter.acquire('a.example')
+    const a = (await limiter.acquire('a.example'))!
+    const b = (await limiter.acquire('a.example'))!
     let thirdStarted = false
     const third = limiter.acquire('a.example').then((release) => {
       thirdStarted = true
-      return release
+      return release!
     })
     await Promise.resolve()
     expect(thirdStarted).toBe(false)
-    const other = await limiter.acquire('b.example')
+    const other = (await limiter.acquire('b.example'))!
     expect(limiter.size()).toBe(2)
     a()
     a() // releasing twice must not free a second slot
@@ -428,6 +442,19 @@ describe('connections and concurrency', () => {
     c()
     other()
     expect(limiter.size()).toBe(0)
+  })
+
+  it('host limiter drops a waiter whose signal fires, without losing the slot', async () => {
+    const limiter = createHostLimiter(1)
+    const held = (await limiter.acquire('a.example'))!
+    const controller = new AbortController()
+    const waiting = limiter.acquire('a.example', controller.signal)
+    controller.abort()
+    expect(await waiting).toBeNull()
+    held()
+    expect(limiter.size()).toBe(0)
+    const next = (await limiter.acquire('a.example'))!
+    next()
   })
 })
 

@@ -16,7 +16,8 @@ import { createHostLimiter } from './host-limiter'
 export { decodeBody } from './http-decode'
 export { createHostLimiter } from './host-limiter'
 
-export type FetchFailureKind = 'http' | 'network' | 'timeout' | 'too_large' | 'blocked' | 'redirect'
+/** `aborted`: the caller's AbortSignal fired (the process is stopping); not the vendor's fault. */
+export type FetchFailureKind = 'http' | 'network' | 'timeout' | 'too_large' | 'blocked' | 'redirect' | 'aborted'
 
 export class FetchError extends Error {
   override name = 'FetchError'
@@ -51,6 +52,8 @@ export interface ConditionalValidators {
 export interface FetchTextOptions {
   accept?: string
   validators?: ConditionalValidators
+  /** Ends the request (and a wait for a host slot) at once, failing it as `aborted`. */
+  signal?: AbortSignal
 }
 
 export type FetchTextResult =
@@ -121,10 +124,13 @@ interface HopContext {
   maxBytes: number
   agents: { http: http.Agent; https: https.Agent }
   lookup: ReturnType<typeof createGuardedLookup>
+  signal: AbortSignal | undefined
 }
 
 /** A keep-alive socket the server had already closed: safe to retry a GET once on a fresh one. */
 class StaleSocketError extends Error {}
+
+const abortedError = (url: string) => new FetchError('aborted', url, 'request aborted: the refresh is stopping')
 
 const shorten = (text: string) => (text.length > 160 ? `${text.slice(0, 157)}...` : text)
 
@@ -155,6 +161,7 @@ function runHop(url: URL, ctx: HopContext, budgetMs: number): Promise<HopRespons
       settled = true
       clearTimeout(totalTimer)
       clearTimeout(connectTimer)
+      ctx.signal?.removeEventListener('abort', onAbort)
       outcome()
     }
     const fail = (err: Error) =>
@@ -170,6 +177,9 @@ function runHop(url: URL, ctx: HopContext, budgetMs: number): Promise<HopRespons
       () => fail(new FetchError('timeout', ctx.requestedUrl, `${url.host}: connect timed out after ${ctx.connectTimeoutMs} ms`)),
       ctx.connectTimeoutMs,
     )
+    const onAbort = () => fail(abortedError(ctx.requestedUrl))
+    ctx.signal?.addEventListener('abort', onAbort, { once: true })
+    if (ctx.signal?.aborted) onAbort()
 
     req.on('socket', (socket) => {
       if (req.reusedSocket) clearTimeout(connectTimer)
@@ -236,7 +246,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   let closed = false
 
   async function fetchText(requestedUrl: string, fetchOptions: FetchTextOptions = {}): Promise<FetchTextResult> {
-    const { validators } = fetchOptions
+    const { validators, signal } = fetchOptions
     const headers: Record<string, string> = {
       'User-Agent': options.userAgent,
       Accept: fetchOptions.accept ?? 'application/json',
@@ -244,7 +254,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     }
     if (validators?.etag) headers['If-None-Match'] = validators.etag
     if (validators?.lastModified) headers['If-Modified-Since'] = validators.lastModified
-    const ctx: HopContext = { requestedUrl, headers, connectTimeoutMs: options.connectTimeoutMs, maxBytes: options.maxBytes, agents, lookup }
+    const ctx: HopContext = { requestedUrl, headers, connectTimeoutMs: options.connectTimeoutMs, maxBytes: options.maxBytes, agents, lookup, signal }
     const fail = (kind: FetchFailureKind, message: string) => new FetchError(kind, requestedUrl, message)
 
     let url: URL
@@ -262,7 +272,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       visited.add(url.href)
 
       if (closed) throw fail('network', 'http client is closed')
-      const release = await limiter.acquire(url.hostname)
+      if (signal?.aborted) throw abortedError(requestedUrl)
+      const release = await limiter.acquire(url.hostname, signal)
+      if (!release) throw abortedError(requestedUrl)
       const started = performance.now()
       let res: HopResponse
       try {

@@ -56,6 +56,11 @@ export async function claimDueSources(
   )
 }
 
+/** Hands a claimed source back untouched (the cycle is stopping), if the lease is still ours. */
+export async function releaseLease(db: Db, sourceId: string, owner: string): Promise<void> {
+  await db.statusSource.updateMany({ where: { id: sourceId, leaseOwner: owner }, data: { leaseOwner: null, leaseExpiresAt: null } })
+}
+
 /** How many sources are due and unclaimed right now (the cycle summary's "due"). */
 export async function countDueSources(db: Db, now: Date): Promise<number> {
   const rows = await db.$queryRawUnsafe<{ due: number }[]>(

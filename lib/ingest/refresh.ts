@@ -21,6 +21,11 @@ export interface RefreshDeps {
   /** [0, 1); drives the jitter that spreads vendors over the interval. */
   random: () => number
   log: (message: string) => void
+  /**
+   * Stops the cycle (SIGTERM): no more claims, in-flight fetches end at once, their vendors' leases
+   * are handed back, and the run is closed as `interrupted`.
+   */
+  signal?: AbortSignal
 }
 
 export interface RefreshOptions {
@@ -60,6 +65,8 @@ export interface RefreshSummary {
   durationMs: number
   /** The time budget ran out before every due vendor was claimed. */
   stoppedEarly: boolean
+  /** The signal stopped the cycle. */
+  interrupted: boolean
   /** Public pages whose content changed (vendor pages, incident pages): cached copies to drop. */
   changedPages: string[]
 }
@@ -74,12 +81,14 @@ const CLAIM_BATCH = 1
 export async function runRefreshCycle(deps: RefreshDeps, options: RefreshOptions): Promise<RefreshSummary> {
   const withDb = createDbGate(options.dbConcurrency ?? options.concurrency)
   const started = deps.now()
+  await withDb(() => closeAbandonedRuns(deps.db, started, options))
   const run = await withDb(() => deps.db.refreshRun.create({ data: { trigger: options.trigger, owner: options.owner, startedAt: started }, select: { id: true } }))
   const totals: Totals = { due: 0, checked: 0, changed: 0, unchanged: 0, failed: 0, events: 0 }
   const changedPages: string[] = []
   const deadline = started.getTime() + options.timeBudgetMs
   let stoppedEarly = false
   let error: string | null = null
+  const { signal } = deps
   const check = (source: ClaimedSource) =>
     checkVendor(
       {
@@ -87,8 +96,9 @@ export async function runRefreshCycle(deps: RefreshDeps, options: RefreshOptions
         now: deps.now,
         random: deps.random,
         log: deps.log,
-        fetchBodies: (endpoints, cache: HttpCache) => fetchVendorBodies(deps.http, endpoints, cache),
+        fetchBodies: (endpoints, cache: HttpCache) => fetchVendorBodies(deps.http, endpoints, cache, signal),
         withDb,
+        ...(signal && { signal }),
       },
       { owner: options.owner, cycleStartedAt: started, intervalMs: options.intervalMs, maxBackoffMs: options.maxBackoffMs },
       source,
@@ -96,6 +106,8 @@ export async function runRefreshCycle(deps: RefreshDeps, options: RefreshOptions
   const network = { failures: 0, example: '' }
   const checkAndTally = async (source: ClaimedSource) => {
     const outcome = await check(source)
+    // Stopped mid-check: its lease went back, and it is counted by nobody.
+    if (outcome.kind === 'interrupted') return
     tally(totals, outcome)
     if (outcome.kind === 'failed' && isNetworkFailureKind(outcome.errorKind)) {
       network.failures++
@@ -111,6 +123,7 @@ export async function runRefreshCycle(deps: RefreshDeps, options: RefreshOptions
   // `concurrency` workers, each claiming a vendor at a time until none are due.
   const worker = async () => {
     for (;;) {
+      if (signal?.aborted) return
       if (deps.now().getTime() >= deadline) {
         stoppedEarly = true
         return
@@ -137,9 +150,24 @@ export async function runRefreshCycle(deps: RefreshDeps, options: RefreshOptions
     throw e
   } finally {
     const durationMs = deps.now().getTime() - started.getTime()
-    await withDb(() => deps.db.refreshRun.update({ where: { id: run.id }, data: { ...totals, durationMs, finishedAt: deps.now(), error } }))
+    const status = error !== null ? 'failed' : signal?.aborted ? 'interrupted' : 'completed'
+    await withDb(() => deps.db.refreshRun.update({ where: { id: run.id }, data: { ...totals, status, durationMs, finishedAt: deps.now(), error } }))
   }
-  return { runId: run.id, ...totals, durationMs: deps.now().getTime() - started.getTime(), stoppedEarly, changedPages }
+  const interrupted = signal?.aborted ?? false
+  return { runId: run.id, ...totals, durationMs: deps.now().getTime() - started.getTime(), stoppedEarly, interrupted, changedPages }
+}
+
+/**
+ * Closes runs whose process died (a crash, kill -9) before closing them. No live cycle is older than
+ * its time budget plus one lease (the longest a claimed vendor may take), so one still `running`
+ * beyond that is dead. Its vendors' leases expire on their own.
+ */
+async function closeAbandonedRuns(db: Db, now: Date, options: Pick<RefreshOptions, 'timeBudgetMs' | 'leaseMs'>): Promise<void> {
+  const before = new Date(now.getTime() - options.timeBudgetMs - options.leaseMs)
+  await db.refreshRun.updateMany({
+    where: { status: 'running', startedAt: { lt: before } },
+    data: { status: 'abandoned', finishedAt: now, error: 'its process stopped before the cycle finished (crash or kill)' },
+  })
 }
 
 type Totals = Pick<RefreshSummary, 'due' | 'checked' | 'changed' | 'unchanged' | 'failed' | 'events'>

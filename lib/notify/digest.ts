@@ -46,12 +46,13 @@ export function digestCutoff(now: Date, timeZone: string): { localDate: string; 
   return { localDate: local.date, cutoff: zonedInstant(local.date, DIGEST_HOUR, timeZone) }
 }
 
-export async function sendDueDigests(db: Db, mailer: Mailer, compose: ComposeDigest, now: Date): Promise<{ digests: number; deliveries: number; apiCalls: number }> {
+export async function sendDueDigests(db: Db, mailer: Mailer, compose: ComposeDigest, now: Date, signal?: AbortSignal): Promise<{ digests: number; deliveries: number; apiCalls: number }> {
   const result = { digests: 0, deliveries: 0, apiCalls: 0 }
   const waiting = await db.$queryRaw<{ userId: string; timeZone: string }[]>`
     SELECT DISTINCT d."userId", u."timeZone" FROM "Delivery" d JOIN "User" u ON u.id = d."userId"
      WHERE d.mode = 'digest' AND d.status IN ('pending', 'sending')`
   for (const { userId, timeZone } of waiting) {
+    if (signal?.aborted) break
     const due = digestCutoff(now, timeZone)
     if (!due) continue
     const digest = await claimDigest(db, userId, due.localDate, due.cutoff)

@@ -13,6 +13,8 @@ export interface NotifierDeps {
   compose: Compose
   composeDigest: Parameters<typeof sendDueDigests>[2]
   now: () => Date
+  /** Stops claiming new batches and digests (the process is stopping); a batch in flight finishes. */
+  signal?: AbortSignal
 }
 
 export interface NotifierResult {
@@ -35,8 +37,9 @@ export async function runNotifier(deps: NotifierDeps, options: { limits: WatchLi
     maxAttempts: 8,
     timeBudgetMs: options.timeBudgetMs,
     concurrency: options.concurrency ?? 4,
+    ...(deps.signal && { signal: deps.signal }),
   })
-  const digests = await sendDueDigests(deps.db, deps.mailer, deps.composeDigest, deps.now())
+  const digests = await sendDueDigests(deps.db, deps.mailer, deps.composeDigest, deps.now(), deps.signal)
   return {
     reminders,
     eventsFannedOut: fanned.events,

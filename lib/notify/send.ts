@@ -17,6 +17,8 @@ export interface SendOptions {
   timeBudgetMs: number
   /** Batches in flight at once. */
   concurrency: number
+  /** Stop claiming new batches once it fires (the process is stopping). */
+  signal?: AbortSignal
 }
 
 export interface SendResult {
@@ -55,7 +57,7 @@ export async function sendInstantDeliveries(db: Db, mailer: Mailer, compose: Com
   const result: SendResult = { sent: 0, failed: 0, retrying: 0, apiCalls: 0 }
   const deadline = options.now().getTime() + options.timeBudgetMs
   const worker = async () => {
-    while (options.now().getTime() < deadline) {
+    while (options.now().getTime() < deadline && !options.signal?.aborted) {
       const batch = (await claimRetry(db, options, result)) ?? (await claimNew(db, mailer.maxBatch, options))
       if (!batch) return
       await sendBatch(db, mailer, compose, batch, options, result)

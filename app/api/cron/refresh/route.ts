@@ -6,6 +6,7 @@ import { notifyWatchers } from '@/lib/data/notify'
 import { markVendorDue, refreshDueVendors } from '@/lib/data/refresh'
 import { env, isProduction } from '@/lib/env'
 import { isSlug } from '@/lib/validation/url-input'
+import { shutdownSignal } from '@/lib/shutdown'
 
 export const dynamic = 'force-dynamic'
 // Vercel's limit for this function; the cycle stops claiming vendors well before it, and the
@@ -31,6 +32,7 @@ export async function GET(request: Request) {
       return jsonError(401, 'unauthorized', 'Missing or wrong bearer token.')
     }
   }
+  if (shutdownSignal().aborted) return jsonError(503, 'stopping', 'The server is stopping; no refresh now.')
   const vendor = new URL(request.url).searchParams.get('vendor')
   // markVendorDue refuses anything that is not a slug, so a hostile value is a plain 404, never echoed.
   if (vendor !== null && !(await markVendorDue(vendor))) return jsonError(404, 'not_found', isSlug(vendor) ? `No vendor with slug "${vendor}".` : 'No such vendor.')
@@ -43,6 +45,8 @@ export async function GET(request: Request) {
     console.error('[cron] refresh failed:', e)
     return jsonError(500, 'refresh_failed', 'The refresh cycle failed; see the server log.')
   }
+  // Stopping: the alerts wait in the outbox for the next start.
+  if (summary.interrupted) return Response.json({ ...summary, notify: null }, { headers: { 'cache-control': 'no-store' } })
   try {
     const notify = await notifyWatchers(NOTIFY_BUDGET_MS)
     return Response.json({ ...summary, notify }, { headers: { 'cache-control': 'no-store' } })
