@@ -1,6 +1,7 @@
 'use server'
 
 import { headers } from 'next/headers'
+import { afterResponse } from '@/lib/accounts/after-response'
 import { requestPasswordReset } from '@/lib/accounts/password-reset'
 import { clientIp } from '@/lib/auth/client-ip'
 import { describeRetryAfter } from '@/lib/rate-limit/window'
@@ -11,7 +12,7 @@ export async function forgotPasswordAction(_prev: FormState | null, formData: Fo
   const parsed = parseForm(forgotPasswordSchema, formData)
   if (!parsed.ok) return parsed.state
   try {
-    const result = await requestPasswordReset(parsed.data.email, clientIp(await headers()), new Date())
+    const result = await requestPasswordReset(parsed.data.email, clientIp(await headers()), new Date(), afterResponse('forgot-password'))
     if (!result.ok) return failure(formData, [], { formError: `Too many reset requests. Please try again ${describeRetryAfter(result.retryAfterMs)}.` })
   } catch (e) {
     console.error('[forgot-password] failed:', e)
