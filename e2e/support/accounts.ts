@@ -53,5 +53,6 @@ export async function signIn(page: Page, email: string, password = PASSWORD): Pr
   await page.getByLabel('Email').fill(email)
   await page.getByLabel('Password').fill(password)
   await page.getByRole('button', { name: 'Sign in' }).click()
-  await expect(page).toHaveURL(/\/dashboard$/)
+  // A password check is a deliberately slow hash; on a busy CI machine it can take seconds.
+  await expect(page).toHaveURL(/\/dashboard$/, { timeout: 15_000 })
 }
