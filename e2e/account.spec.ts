@@ -39,6 +39,26 @@ test('sign-in says the same for a wrong password and an unknown email, keeps the
   await copy.context().close()
 })
 
+test('sign-up with an address that has an account says what a new sign-up says; the owner is told by email', async ({ page, browser }) => {
+  const email = uniqueEmail('owner')
+  const other = await browser.newContext()
+  await signUp(await other.newPage(), email)
+  await other.close()
+
+  const answers: string[] = []
+  for (const attempt of [uniqueEmail('newcomer'), email]) {
+    await page.goto('/sign-up')
+    await page.getByLabel('Email').fill(attempt)
+    await page.getByLabel('Password').fill('somebody else password')
+    await page.getByRole('button', { name: 'Create account' }).click()
+    await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible()
+    answers.push((await page.getByRole('main').innerText()).replace(attempt, '<email>'))
+  }
+  expect(answers[1]).toBe(answers[0])
+  const notice = await waitForEmail(email, /tried to sign up/)
+  expect(notice.text).toContain('/forgot-password')
+})
+
 test('a forgotten password is reset by an emailed link, which signs out other sessions', async ({ page, browser }) => {
   const email = uniqueEmail('forgetful')
   const elsewhere = await (await browser.newContext()).newPage()

@@ -14,6 +14,7 @@ import { notifyWatchers } from '@/lib/data/notify'
 import { db } from '@/lib/db/client'
 import { readLoggedEmails } from '@/lib/email/log-transport'
 import { env } from '@/lib/env'
+import { runNow } from '@/lib/accounts/background'
 
 const clock = new Date('2026-05-01T10:00:00Z')
 const mailTo = (to: string) => readLoggedEmails(env.EMAIL_LOG_DIR).filter((m) => m.to === to)
@@ -24,7 +25,7 @@ describe('APP_URL unset, PORT=3411', () => {
   })
 
   it('puts that origin in the verification link', async () => {
-    await registerAccount({ email: 'port@example.com', password: 'a fine password', timeZone: 'UTC' }, 'ip', clock)
+    await registerAccount({ email: 'port@example.com', password: 'a fine password', timeZone: 'UTC' }, '192.0.2.1', clock, runNow)
     const [mail] = mailTo('port@example.com')
     expect(mail?.text).toMatch(/http:\/\/localhost:3411\/verify\?token=[\w-]+/)
     expect(mail?.text).not.toContain('localhost:3000')

@@ -1,6 +1,7 @@
 'use server'
 
 import { headers } from 'next/headers'
+import { afterResponse } from '@/lib/accounts/after-response'
 import { requestPasswordReset } from '@/lib/accounts/password-reset'
 import { clientIp } from '@/lib/auth/client-ip'
 import { knownDeviceFor } from '@/lib/auth/known-device-cookie'
@@ -13,7 +14,7 @@ export async function forgotPasswordAction(_prev: FormState | null, formData: Fo
   if (!parsed.ok) return parsed.state
   try {
     const { email } = parsed.data
-    const result = await requestPasswordReset(email, clientIp(await headers()), new Date(), await knownDeviceFor(email))
+    const result = await requestPasswordReset(email, clientIp(await headers()), new Date(), afterResponse('forgot-password'), await knownDeviceFor(email))
     if (!result.ok) return failure(formData, [], { formError: `Too many reset requests. Please try again ${describeRetryAfter(result.retryAfterMs)}.` })
   } catch (e) {
     console.error('[forgot-password] failed:', e)
