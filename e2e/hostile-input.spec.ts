@@ -25,7 +25,9 @@ const HOSTILE_TARGETS: { path: string; method?: 'GET' | 'POST'; headers?: Record
   { path: `/watchlist/git${NUL}hub`, expected: [400] },
   { path: `/sign-up?watch=git${NUL}hub`, expected: [400] },
   { path: `/sign-in?next=%2Fvendors${NUL}`, expected: [400] },
-  { path: '/sign-in?watch=github&next=%2F%E0%A4', expected: [400] },
+  // Next.js re-encodes a malformed query before the proxy sees it (the bad bytes become U+FFFD),
+  // so the page gets a harmless value: refused by safeReturnPath's rules or kept, never a 500.
+  { path: '/sign-in?watch=github&next=%2F%E0%A4', expected: [200, 400] },
   { path: '/vendors/%zz', expected: [400] },
   { path: `/vendors/${'a'.repeat(300)}`, expected: [404] },
   { path: `/vendors/globex/incidents/${'a'.repeat(300)}`, expected: [404] },
@@ -45,7 +47,7 @@ const HOSTILE_TARGETS: { path: string; method?: 'GET' | 'POST'; headers?: Record
 test('every route answers 400 or 404 to hostile parameters, never 500', async ({ request }) => {
   for (const target of HOSTILE_TARGETS) {
     const response = await request.fetch(target.path, { method: target.method ?? 'GET', headers: target.headers, maxRedirects: 0 })
-    expect(target.expected, `${target.method ?? 'GET'} ${target.path.slice(0, 120)} -> ${response.status()}`).toContain(response.status())
+    expect.soft(target.expected, `${target.method ?? 'GET'} ${target.path.slice(0, 120)} -> ${response.status()}`).toContain(response.status())
   }
 })
 
