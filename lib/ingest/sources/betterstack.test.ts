@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { StatusSnapshot } from '../normalize'
 import { betterstackSource, mapAggregateState } from './betterstack'
-import { readSnapshot } from './read-warnings'
+import { readSnapshot } from './read-snapshot'
 import { type ParseContext, SourceParseError } from './types'
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/betterstack/${name}`, import.meta.url), 'utf8')

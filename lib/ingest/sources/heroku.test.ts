@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { StatusSnapshot } from '../normalize'
 import { HEROKU_STATUS_URL, herokuSource } from './heroku'
-import { readSnapshot } from './read-warnings'
+import { readSnapshot } from './read-snapshot'
 import { readWindow } from './heroku-schedule'
 import { SourceParseError, type ParseContext } from './types'
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { NormalizedIncident, StatusSnapshot } from '../normalize'
 import { incidentioSource } from './incidentio'
-import { readSnapshot } from './read-warnings'
+import { readSnapshot } from './read-snapshot'
 import { SourceParseError, type ParseContext } from './types'
 
 // openai-summary-statuspage-compat.json is recorded; the synthetic-*.json fixtures are built from

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { StatusSnapshot } from '../normalize'
 import { instatusSource } from './instatus'
-import { readSnapshot } from './read-warnings'
+import { readSnapshot } from './read-snapshot'
 import { mapInstatusPageStatus, parseInstatusComponents } from './instatus-components'
 import { type ParseContext, SourceParseError } from './types'
 

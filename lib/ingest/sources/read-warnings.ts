@@ -5,12 +5,11 @@
 // and count), shown to the operator and never to the public as an outage. A vendor still fails
 // when the core of its page (the overall status, the component list itself) cannot be read.
 //
-// Collection is a synchronous scope around one `parse` call (`readSnapshot`): sources keep their
+// Collection is a synchronous scope around one `parse` call (`readSnapshot` in read-snapshot.ts): sources keep their
 // pure `parse(bodies, ctx)` signature, and a list helper deep in a schema needs no collector
 // threaded through every function. Nothing asynchronous runs inside the scope.
 import { z } from 'zod'
 import type { ReadWarning } from '../normalize'
-import type { ParseContext, ParseOutcome, StatusSource } from './types'
 
 const SKIPPED = Symbol('vendorwatch.skippedItems')
 
@@ -42,40 +41,6 @@ export function collectReadWarnings<T>(fn: () => T): { result: T; warnings: Read
   } finally {
     scopes.pop()
   }
-}
-
-/**
- * `source.parse` with its warnings attached to the snapshot; what the refresh and tests call.
- * A list that lost items is no longer complete, so an absence in it proves nothing: a dropped
- * incident or maintenance must not read as ended, a dropped component not as removed. Kinds name
- * their list by their last word ("<platform> incident", "... maintenance", "... component").
- */
-export function readSnapshot(source: StatusSource, bodies: Record<string, string | null>, ctx: ParseContext): ParseOutcome {
-  const { result, warnings } = collectReadWarnings(() => source.parse(bodies, ctx))
-  if (result.kind !== 'snapshot' || warnings.length === 0) return result
-  const s = result.snapshot
-  const lost = (word: string) => warnings.some((w) => w.kind.endsWith(` ${word}`))
-  return {
-    kind: 'snapshot',
-    snapshot: {
-      ...s,
-      readWarnings: mergeWarnings(s.readWarnings ?? [], warnings),
-      coverage: {
-        incidents: lost('incident') ? 'recent' : s.coverage.incidents,
-        maintenances: lost('maintenance') ? 'recent' : s.coverage.maintenances,
-      },
-      ...((lost('component') || lost('group')) && { componentsPartial: true }),
-    },
-  }
-}
-
-function mergeWarnings(a: ReadWarning[], b: ReadWarning[]): ReadWarning[] {
-  const byKind = new Map<string, ReadWarning>()
-  for (const w of [...a, ...b]) {
-    const seen = byKind.get(w.kind)
-    byKind.set(w.kind, seen ? { ...seen, count: seen.count + w.count } : w)
-  }
-  return [...byKind.values()]
 }
 
 function issueText(error: z.ZodError): string {

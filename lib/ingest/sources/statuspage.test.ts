@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { NormalizedIncident, StatusSnapshot } from '../normalize'
-import { readSnapshot } from './read-warnings'
+import { readSnapshot } from './read-snapshot'
 import { parseStatuspageIncident, statuspageSource } from './statuspage'
 import { SourceParseError, type ParseContext } from './types'
 
