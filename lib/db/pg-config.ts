@@ -27,7 +27,7 @@ export function pgPoolConfig(connectionString: string, timeouts: DatabaseTimeout
     idleTimeoutMillis: timeouts.idleMs,
     statement_timeout: timeouts.statementMs,
     query_timeout: timeouts.statementMs + CLIENT_READ_MARGIN_MS,
-    // A transaction left open by a crashed request would hold its locks until the pool closed it.
-    idle_in_transaction_session_timeout: timeouts.statementMs,
+    // No idle_in_transaction_session_timeout: the ingest store and the notifier's fan-out run
+    // interactive transactions of up to 60 s on purpose; Prisma's own transaction timeout ends them.
   }
 }
