@@ -1,7 +1,7 @@
 // The one place a source's parse output is completed with the rules every platform shares
 // (issue 14): read warnings (read-warnings.ts) and what they mean for absences, time sanity
-// (../sanity.ts), and the overall status raised by open incidents (lib/status/open-incidents.ts). The refresh calls `readSnapshot`
-// instead of `source.parse`; so do tests that check these rules.
+// (../sanity.ts), and the overall status raised by open incidents (lib/status/open-incidents.ts).
+// The refresh calls `readSnapshot` instead of `source.parse`; so do tests that check these rules.
 import { statusWithOpenIncidents } from '@/lib/status/open-incidents'
 import type { ReadWarning } from '../normalize'
 import { sanitizeSnapshot } from '../sanity'
@@ -14,6 +14,7 @@ import type { ParseContext, ParseOutcome, StatusSource } from './types'
  *    an absence in it proves nothing: a dropped incident or maintenance must not read as ended, a
  *    dropped component not as removed. Kinds name their list by their last word
  *    ("<platform> incident", "... maintenance", "... component", "... group").
+ *  - impossible times corrected (../sanity.ts), reported as read warnings too.
  *  - the overall status raised to what open incidents imply (lib/status/open-incidents.ts).
  */
 export function readSnapshot(source: StatusSource, bodies: Record<string, string | null>, ctx: ParseContext): ParseOutcome {
