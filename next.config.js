@@ -1,7 +1,11 @@
 // @ts-check
+import { fileURLToPath } from 'node:url'
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // The page cache, without a file per unknown vendor slug or incident id (see the handler).
+  cacheHandler: fileURLToPath(new URL('./lib/cache/page-cache-handler.mjs', import.meta.url)),
   // Keep the database packages out of the server bundle: they locate their .wasm/.data files
   // relative to their own module path at run time.
   serverExternalPackages: [
