@@ -3,6 +3,7 @@ import { expect, test } from '@playwright/test'
 import { linkIn, signIn, signUp, uniqueEmail, waitForEmail } from './support/accounts'
 import { runRefresh, setStatusPages } from './support/fixtures'
 import { sentEmailsTo } from './support/mailbox'
+import { shoot } from './support/screenshots'
 
 const fixture = (name: string) => JSON.parse(fs.readFileSync(new URL(`../lib/ingest/fixtures/statuspage/${name}`, import.meta.url), 'utf8'))
 
@@ -92,11 +93,13 @@ test('a watcher gets exactly one threaded email per incident change, until they 
   await browser.context().clearCookies()
   await browser.goto(oneClick.replace('/api/unsubscribe', '/unsubscribe'))
   await expect(browser.getByText(`${email} gets no alerts about Hooli at the moment.`)).toBeVisible()
+  await shoot(browser, 'unsubscribe-page')
 
   // Signed in, the dashboard says so and turns them back on; the next incident is mailed again.
   await signIn(browser, email)
   const banner = browser.getByRole('status').filter({ hasText: 'No alerts for one vendor.' })
   await expect(banner).toContainText('Hooli')
+  await shoot(browser, 'dashboard-alerts-off')
   await banner.getByRole('button', { name: 'Turn Hooli alerts back on' }).click()
   await expect(banner).toHaveCount(0)
   await publish(request, { ...incidentWith(1), id: 'newincident2', name: 'A third incident' })

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test'
 import { STATUS_SERVER_URL } from './support/config'
 import { runRefresh, setStatusPages } from './support/fixtures'
 import { initialPages } from './support/status-pages'
+import { shoot } from './support/screenshots'
 
 const OUTAGE = 'statuspage/github-summary-major-outage-35-updates.json'
 
@@ -59,6 +60,7 @@ test('an open incident is never read as operational, whatever the page indicator
   await page.goto('/vendors/acme-cloud')
   await expect(page.getByRole('heading', { name: 'Partial outage' })).toBeVisible()
   await expect(page.getByTestId('banner-incident')).toHaveText('Active incident: Incident with Actions and 1 more')
+  await shoot(page, 'vendor-open-incident')
   const api = await (await request.get('/api/v1/vendors/acme-cloud')).json()
   expect(api.vendor).toMatchObject({ status: 'partial_outage', statusText: 'All Systems Operational' })
   // Later specs expect Acme Cloud's initial page.
