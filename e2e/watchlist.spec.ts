@@ -65,7 +65,7 @@ test('a signed-out visitor who presses Watch signs up and comes back with the ve
   await page.getByRole('button', { name: 'Create account' }).click()
   // Sign-up only says "check your email"; signing in next keeps the vendor to watch.
   await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible()
-  await page.getByRole('main').getByRole('link', { name: 'Sign in' }).click()
+  await page.getByRole('link', { name: 'Continue to sign in' }).click()
   await expect(page).toHaveURL(/\/sign-in\?watch=github&next=%2Fvendors%2Fgithub$/)
   await page.getByLabel('Email').fill(visitor)
   await page.getByLabel('Password').fill(PASSWORD)

@@ -25,7 +25,7 @@ export function SignUpForm({ watch, next }: { watch?: string; next?: string }) {
         <Alert tone="success">{state.message}</Alert>
         <p className="text-sm">
           <Link href={authHref('/sign-in', { watch, next })} className={linkClass}>
-            Sign in
+            Continue to sign in
           </Link>
         </p>
       </div>
