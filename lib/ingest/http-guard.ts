@@ -142,16 +142,16 @@ const resolveAllWithDns: ResolveAll = (hostname, options, callback) => {
  * callback forms are served. If any answer is private the whole name is refused: a public vendor
  * has no reason to publish a private record, and mixing them is how rebinding tricks start.
  */
-export function createGuardedLookup(resolveAll: ResolveAll = resolveAllWithDns, policy: { allowPrivate?: boolean } = {}): LookupFunction {
+export function createGuardedLookup(resolveAll: ResolveAll = resolveAllWithDns): LookupFunction {
   return (hostname: string, options: LookupOptions, callback) => {
     const fail = (err: NodeJS.ErrnoException) => (options.all ? callback(err, []) : callback(err, ''))
     if (isLocalhostName(hostname)) {
-      if (!policy.allowPrivate) return fail(new BlockedAddressError(`${hostname} is a local name`))
-      return options.all ? callback(null, [{ address: '127.0.0.1', family: 4 }]) : callback(null, '127.0.0.1', 4)
+      fail(new BlockedAddressError(`${hostname} is a local name`))
+      return
     }
     resolveAll(hostname, { ...options, all: true }, (err, addresses) => {
       if (err) return fail(err)
-      const bad = policy.allowPrivate ? undefined : addresses.find((a) => isPrivateAddress(a.address))
+      const bad = addresses.find((a) => isPrivateAddress(a.address))
       if (bad) return fail(new BlockedAddressError(`${hostname} resolves to ${bad.address}, which is not a public address`))
       if (options.all) return callback(null, addresses)
       const first = addresses[0]

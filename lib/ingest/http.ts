@@ -122,7 +122,7 @@ interface HopContext {
   connectTimeoutMs: number
   maxBytes: number
   agents: { http: http.Agent; https: https.Agent }
-  lookup: ReturnType<typeof createGuardedLookup>
+  lookup: ReturnType<typeof createGuardedLookup> | undefined
   signal: AbortSignal | undefined
 }
 
@@ -151,7 +151,7 @@ function runHop(url: URL, ctx: HopContext, budgetMs: number): Promise<HopRespons
       method: 'GET',
       headers: ctx.headers,
       agent: isHttps ? ctx.agents.https : ctx.agents.http,
-      lookup: ctx.lookup,
+      ...(ctx.lookup ? { lookup: ctx.lookup } : {}),
     })
     let settled = false
     let responded = false
@@ -240,10 +240,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const agentOptions = { keepAlive: true, timeout: FREE_SOCKET_TIMEOUT_MS, scheduling: 'lifo' } as const
   const agents = { http: new http.Agent(agentOptions), https: new https.Agent(agentOptions) }
   const limiter = createHostLimiter(options.perHostConcurrency)
-  // Through c-ares even when private addresses are allowed (tests, e2e, benchmarks), so they resolve
-  // names as production does: getaddrinfo would queue on libuv's thread pool, and a process exit
-  // waits for every lookup queued there (seconds each for unreachable names).
-  const lookup = createGuardedLookup(undefined, { allowPrivate: options.allowPrivateNetwork })
+  const lookup = options.allowPrivateNetwork ? undefined : createGuardedLookup()
   let closed = false
 
   async function fetchText(requestedUrl: string, fetchOptions: FetchTextOptions = {}): Promise<FetchTextResult> {
