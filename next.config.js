@@ -1,7 +1,11 @@
 // @ts-check
+import { fileURLToPath } from 'node:url'
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // The page cache, without a file per unknown vendor slug or incident id (see the handler).
+  cacheHandler: fileURLToPath(new URL('./lib/cache/page-cache-handler.mjs', import.meta.url)),
   // Keep the database packages out of the server bundle: they locate their .wasm/.data files
   // relative to their own module path at run time.
   serverExternalPackages: [
@@ -12,6 +16,15 @@ const nextConfig = {
     '@prisma/adapter-pg',
     'pg',
   ],
+  experimental: {
+    // Our largest form (a watch's preferences: up to 500 component ids) is ~40 KB. Equal to
+    // MAX_ACTION_BODY_BYTES (lib/api/request-body.ts), which proxy.ts enforces first with a 413:
+    // Next.js itself answers an oversized fetch action with a 500.
+    serverActions: { bodySizeLimit: '256kb' },
+    // proxy.ts runs before every page, so Next.js buffers page POST bodies (server actions) for it,
+    // 10 MB by default: no more than the action limit is worth holding.
+    proxyClientMaxBodySize: '300kb',
+  },
   // Pages get their headers (with a per-request CSP nonce) from proxy.ts; API answers are never
   // documents, so they get the strictest policy here.
   async headers() {

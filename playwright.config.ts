@@ -16,11 +16,15 @@ const CHROMIUM_ARGS = [
 
 export default defineConfig({
   testDir: 'e2e',
+  // e2e/scheduler runs against its own server: playwright.scheduler.config.ts.
+  testIgnore: ['scheduler/**'],
   outputDir: 'test-results',
   fullyParallel: false,
   workers: 1,
   retries: 0,
   timeout: 30_000,
+  // A loaded 2-core machine can take several seconds for a server action (password hashing, redirect).
+  expect: { timeout: 10_000 },
   forbidOnly: true,
   reporter: [['list']],
   use: {

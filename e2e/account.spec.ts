@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test'
+import { RATE_LIMITS } from '@/lib/auth/rate-limits'
 import { linkIn, PASSWORD, signIn, signUp, uniqueEmail, waitForEmail } from './support/accounts'
+import { E2E_PORT } from './support/config'
 
-test('sign-in says the same for a wrong password and an unknown email, and keeps the email typed', async ({ page, browser }) => {
+test('sign-in says the same for a wrong password and an unknown email, keeps the email typed; sign-out ends the session on the server', async ({ page, browser }) => {
   const email = uniqueEmail('known')
   const other = await browser.newContext()
   await signUp(await other.newPage(), email)
@@ -22,12 +24,41 @@ test('sign-in says the same for a wrong password and an unknown email, and keeps
   await page.getByRole('button', { name: 'Sign in' }).click()
   await expect(page).toHaveURL(/\/dashboard$/)
 
-  // The account menu signs out.
+  // Someone copies the session cookie while the user is signed in: the copy works for now.
+  const copy = await (await browser.newContext()).newPage()
+  await copy.context().addCookies(await page.context().cookies())
+  await copy.goto('/dashboard')
+  await expect(copy.getByRole('heading', { name: 'Dashboard' })).toBeVisible()
+
+  // The account menu signs out, and that ends the session on the server: the copy is refused.
   await page.getByRole('button', { name: 'Account menu' }).click()
   await page.getByRole('button', { name: 'Sign out' }).click()
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sign in' })).toBeVisible()
   await page.goto('/dashboard')
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fdashboard$/)
+  await copy.goto('/dashboard')
+  await expect(copy).toHaveURL(/\/sign-in\?next=%2Fdashboard$/)
+  await copy.context().close()
+})
+
+test('sign-up with an address that has an account says what a new sign-up says; the owner is told by email', async ({ page, browser }) => {
+  const email = uniqueEmail('owner')
+  const other = await browser.newContext()
+  await signUp(await other.newPage(), email)
+  await other.close()
+
+  const answers: string[] = []
+  for (const attempt of [uniqueEmail('newcomer'), email]) {
+    await page.goto('/sign-up')
+    await page.getByLabel('Email').fill(attempt)
+    await page.getByLabel('Password').fill('somebody else password')
+    await page.getByRole('button', { name: 'Create account' }).click()
+    await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible()
+    answers.push((await page.getByRole('main').innerText()).replace(attempt, '<email>'))
+  }
+  expect(answers[1]).toBe(answers[0])
+  const notice = await waitForEmail(email, /tried to sign up/)
+  expect(notice.text).toContain('/forgot-password')
 })
 
 test('a forgotten password is reset by an emailed link, which signs out other sessions', async ({ page, browser }) => {
@@ -122,4 +153,26 @@ test('settings: time zone, password (other sessions signed out), re-verified ema
   await page.getByLabel('Password').fill('another long password')
   await page.getByRole('button', { name: 'Sign in' }).click()
   await expect(page.getByText('Email or password is incorrect.')).toBeVisible()
+})
+
+test('a client making up a new X-Forwarded-For for every request is still one client to the limits', async ({ browser }) => {
+  // One fixed loopback address, so every request comes from the same peer. Runs last in this file:
+  // it spends the reset budget of the suite's network, and no later spec asks for a reset.
+  test.setTimeout(120_000)
+  const context = await browser.newContext({ baseURL: `http://127.0.0.1:${E2E_PORT}` })
+  const page = await context.newPage()
+  const max = RATE_LIMITS.resetPerNetwork.max
+  let refused = -1
+  for (let i = 0; i <= max && refused < 0; i++) {
+    await page.setExtraHTTPHeaders({ 'x-forwarded-for': `198.51.${i}.7`, 'x-real-ip': `198.51.${i}.8` })
+    await page.goto('/forgot-password')
+    await page.getByLabel('Email').fill(uniqueEmail('rotating'))
+    await page.getByRole('button', { name: 'Send reset link' }).click()
+    const answer = page.getByText(/^If an account exists for|^Too many reset requests/)
+    await expect(answer).toBeVisible()
+    if ((await answer.textContent())?.startsWith('Too many')) refused = i
+  }
+  // Earlier tests in this file asked for resets from this network too: refused at the limit or before.
+  expect(refused).toBeGreaterThan(0)
+  await context.close()
 })

@@ -1,8 +1,9 @@
 import fs from 'node:fs'
 import { expect, test } from '@playwright/test'
-import { linkIn, signUp, uniqueEmail, waitForEmail } from './support/accounts'
+import { linkIn, signIn, signUp, uniqueEmail, waitForEmail } from './support/accounts'
 import { runRefresh, setStatusPages } from './support/fixtures'
 import { sentEmailsTo } from './support/mailbox'
+import { shoot } from './support/screenshots'
 
 const fixture = (name: string) => JSON.parse(fs.readFileSync(new URL(`../lib/ingest/fixtures/statuspage/${name}`, import.meta.url), 'utf8'))
 
@@ -91,5 +92,26 @@ test('a watcher gets exactly one threaded email per incident change, until they 
   // The unsubscribe page (from the email's footer link) says so, signed out too.
   await browser.context().clearCookies()
   await browser.goto(oneClick.replace('/api/unsubscribe', '/unsubscribe'))
-  await expect(browser.getByText(`${email} already gets no alerts about Hooli.`)).toBeVisible()
+  await expect(browser.getByText(`${email} gets no alerts about Hooli at the moment.`)).toBeVisible()
+  await shoot(browser, 'unsubscribe-page')
+
+  // Signed in, the dashboard says so and turns them back on; the next incident is mailed again.
+  await signIn(browser, email)
+  const banner = browser.getByRole('status').filter({ hasText: 'No alerts for one vendor.' })
+  await expect(banner).toContainText('Hooli')
+  await shoot(browser, 'dashboard-alerts-off')
+  await banner.getByRole('button', { name: 'Turn Hooli alerts back on' }).click()
+  await expect(banner).toHaveCount(0)
+  await publish(request, { ...incidentWith(1), id: 'newincident2', name: 'A third incident' })
+  await runRefresh(request, 'hooli')
+  await expect.poll(async () => (await sentEmailsTo(email)).filter((m) => m.subject.includes('A third incident')).length).toBe(1)
+
+  // The unsubscribe page undoes itself.
+  await browser.goto(oneClick.replace('/api/unsubscribe', '/unsubscribe'))
+  await browser.getByRole('button', { name: 'Unsubscribe' }).click()
+  await expect(browser.getByText('Done. You will not get alerts about Hooli any more.')).toBeVisible()
+  await browser.getByRole('button', { name: 'Turn alerts about Hooli back on' }).click()
+  await expect(browser.getByText('Done. Alerts about Hooli are back on.')).toBeVisible()
+  await browser.goto('/dashboard')
+  await expect(browser.getByText('No alerts for one vendor.')).toHaveCount(0)
 })

@@ -49,6 +49,9 @@ test('the JSON API lists the whole catalog', async ({ request }) => {
   expect(response.ok()).toBe(true)
   const body = await response.json()
   expect(body.total).toBeGreaterThanOrEqual(1000)
-  const health = await (await request.get('/api/health')).json()
-  expect(health).toMatchObject({ status: 'ok', database: { reachable: true } })
+  // Anonymous callers learn the status only (details need the cron secret or OPERATOR_TOKEN).
+  // Degraded is allowed: the suite runs without outbound network and without the scheduler.
+  const health = await request.get('/api/health')
+  expect(health.status()).toBe(200)
+  expect(await health.json()).toEqual({ status: expect.stringMatching(/^(ok|degraded)$/) })
 })

@@ -55,7 +55,9 @@ test('the vendor page leads with the active incident and shows timelines, compon
   await stageGlobex(request)
   await page.goto('/vendors/globex')
   await expect(page).toHaveTitle('Is Globex down? Globex status and outages · Vendorwatch')
-  await expect(page.getByRole('heading', { name: 'Partial outage' })).toBeVisible()
+  // Indicator "major", open incident critical: the incident sets the floor (lib/status/open-incidents.ts).
+  await expect(page.getByRole('heading', { name: 'Major outage' })).toBeVisible()
+  await expect(page.getByTestId('banner-incident')).toHaveText(/^Active incident: Incident with GitHub\.com/)
 
   const active = page.getByRole('region', { name: 'Active incidents' })
   await expect(active.getByRole('link', { name: 'Incident with GitHub.com' })).toBeVisible()
@@ -104,7 +106,7 @@ test('the directory searches as you type and lists vendors having problems now',
   const problems = page.getByRole('region', { name: 'Having problems now' })
   const globex = problems.getByRole('listitem').filter({ has: page.getByRole('link', { name: /^Globex/ }) })
   await expect(globex).toBeVisible()
-  await expect(globex.getByText('Partial outage')).toBeVisible()
+  await expect(globex.getByText('Major outage')).toBeVisible()
 
   await page.getByRole('searchbox', { name: 'Search vendors' }).pressSequentially('glob')
   await expect(page).toHaveURL(/\/vendors\?q=glob$/) // no Enter pressed

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test'
 import { STATUS_SERVER_URL } from './support/config'
 import { runRefresh, setStatusPages } from './support/fixtures'
 import { initialPages } from './support/status-pages'
+import { shoot } from './support/screenshots'
 
 const OUTAGE = 'statuspage/github-summary-major-outage-35-updates.json'
 
@@ -25,15 +26,17 @@ test('a vendor page shows the real status after a refresh, and follows an outage
   ])
   await runRefresh(request, 'acme-cloud')
   await page.reload()
-  await expect(page.getByRole('heading', { name: 'Partial outage' })).toBeVisible()
-  await expect(page.getByText('1 active incident')).toBeVisible()
+  // The page's indicator says "major" (partial outage); its open incident is critical, and an open
+  // incident's impact sets the floor of the overall status (lib/status/open-incidents.ts).
+  await expect(page.getByRole('heading', { name: 'Major outage' })).toBeVisible()
+  await expect(page.getByTestId('banner-incident')).toHaveText('Active incident: Incident with GitHub.com')
   const active = page.getByRole('region', { name: 'Active incidents' })
   await expect(active.getByRole('heading', { level: 3 })).toHaveCount(1)
   await expect(active.getByText('Latest update')).toBeVisible()
   await expect(page.getByText('Major outage').first()).toBeVisible()
 
   const api = await (await request.get('/api/v1/vendors/acme-cloud')).json()
-  expect(api.vendor).toMatchObject({ status: 'partial_outage', freshness: 'fresh' })
+  expect(api.vendor).toMatchObject({ status: 'major_outage', freshness: 'fresh', readWarnings: [] })
   expect(api.vendor.incidents[0].updates).toHaveLength(35)
 })
 
@@ -41,6 +44,26 @@ test('a failing status page keeps the last known status and says it may be out o
   await setStatusPages(request, [{ path: '/acme-cloud/api/v2/summary.json', body: '<html>Bad gateway</html>', status: 502 }])
   await runRefresh(request, 'acme-cloud')
   await page.goto('/vendors/acme-cloud')
-  await expect(page.getByRole('heading', { name: 'Partial outage' })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Major outage' })).toBeVisible()
   await expect(page.getByText(/may be out of date/)).toBeVisible()
+})
+
+test('an open incident is never read as operational, whatever the page indicator says (issue 14 #2)', async ({ page, request }) => {
+  // GitHub, recorded 2026-08-18: indicator "none" ("All Systems Operational") next to an
+  // investigating/major incident and a monitoring/minor one.
+  const NONE = 'statuspage/github-summary-none-two-incidents-major-and-monitoring.json'
+  await setStatusPages(request, [
+    { path: '/acme-cloud/api/v2/summary.json', fixture: NONE },
+    { path: '/acme-cloud/api/v2/incidents.json', body: JSON.stringify({ incidents: [] }) },
+  ])
+  await runRefresh(request, 'acme-cloud')
+  await page.goto('/vendors/acme-cloud')
+  await expect(page.getByRole('heading', { name: 'Partial outage' })).toBeVisible()
+  await expect(page.getByTestId('banner-incident')).toHaveText('Active incident: Incident with Actions and 1 more')
+  await shoot(page, 'vendor-open-incident')
+  const api = await (await request.get('/api/v1/vendors/acme-cloud')).json()
+  expect(api.vendor).toMatchObject({ status: 'partial_outage', statusText: 'All Systems Operational' })
+  // Later specs expect Acme Cloud's initial page.
+  await setStatusPages(request, initialPages().filter((p) => p.path.startsWith('/acme-cloud/')))
+  await runRefresh(request, 'acme-cloud')
 })

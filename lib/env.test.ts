@@ -7,6 +7,11 @@ describe('parseEnv', () => {
     expect(env).toMatchObject({ NODE_ENV: 'development', PGLITE_DIR: '.data/pglite', APP_URL: 'http://localhost:3000', PORT: 3000 })
     expect(env.DATABASE_URL).toBeUndefined()
   })
+  it('points APP_URL at the port the server listens on unless it is set', () => {
+    expect(parseEnv({ PORT: '3411' }).APP_URL).toBe('http://localhost:3411')
+    expect(parseEnv({ PORT: '3411', APP_URL: '' }).APP_URL).toBe('http://localhost:3411')
+    expect(parseEnv({ PORT: '3411', APP_URL: 'https://vendorwatch.example' }).APP_URL).toBe('https://vendorwatch.example')
+  })
   it('treats an empty DATABASE_URL as unset', () => {
     expect(parseEnv({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined()
   })
@@ -63,5 +68,27 @@ describe('parseEnv: Stripe', () => {
   })
   it('wants an absolute URL for the test API base', () => {
     expect(() => parseEnv({ STRIPE_API_BASE: '127.0.0.1:12111' })).toThrow(/STRIPE_API_BASE: must be an absolute URL/)
+  })
+})
+
+describe('parseEnv: database timeouts', () => {
+  it('bounds PostgreSQL connect, statement and idle times by default, and reads overrides', () => {
+    expect(parseEnv({})).toMatchObject({ DATABASE_CONNECT_TIMEOUT_MS: 3000, DATABASE_STATEMENT_TIMEOUT_MS: 15000, DATABASE_IDLE_TIMEOUT_MS: 30000 })
+    expect(parseEnv({ DATABASE_CONNECT_TIMEOUT_MS: '1500' }).DATABASE_CONNECT_TIMEOUT_MS).toBe(1500)
+    expect(() => parseEnv({ DATABASE_STATEMENT_TIMEOUT_MS: 'soon' })).toThrow(/DATABASE_STATEMENT_TIMEOUT_MS/)
+  })
+})
+
+describe('parseEnv: TRUST_PROXY', () => {
+  it('trusts no proxy by default, Vercel on Vercel, and reads hop counts and platforms', () => {
+    expect(parseEnv({}).TRUST_PROXY).toBe('none')
+    expect(parseEnv({ VERCEL: '1' }).TRUST_PROXY).toBe('vercel')
+    expect(parseEnv({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2)
+    expect(parseEnv({ TRUST_PROXY: 'cloudflare', VERCEL: '1' }).TRUST_PROXY).toBe('cloudflare')
+  })
+  it('refuses anything else', () => {
+    expect(() => parseEnv({ TRUST_PROXY: '0' })).toThrow(/TRUST_PROXY: must be none, a number/)
+    expect(() => parseEnv({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY/)
+    expect(() => parseEnv({ TRUST_PROXY: '11' })).toThrow(/TRUST_PROXY/)
   })
 })

@@ -13,6 +13,9 @@ const booleanFlag = z
   .optional()
   .transform((v) => v === 'true' || v === '1')
 
+/** How the client's address is found: see lib/auth/client-ip.ts. A number is a count of our proxies. */
+export type TrustProxy = 'none' | 'vercel' | 'cloudflare' | number
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   /** PostgreSQL connection string; unset means the embedded PGlite database. */
@@ -22,14 +25,22 @@ const envSchema = z.object({
       .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
       .optional(),
   ),
+  /** PostgreSQL: give up opening a connection after this long (a server that accepts and never answers). */
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(3_000),
+  /** PostgreSQL: the server cancels any one statement that runs longer. */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
+  /** PostgreSQL: an unused pooled connection is closed after this long. */
+  DATABASE_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   /** Data directory of the embedded database (only used without DATABASE_URL). */
   PGLITE_DIR: z.string().default('.data/pglite'),
-  /** Public base URL, used for canonical links, feeds and links in emails. */
-  APP_URL: z.url({ error: 'must be an absolute URL such as https://vendorwatch.example' }).default('http://localhost:3000'),
+  /** Public base URL, used for canonical links, feeds and links in emails. Unset: http://localhost:$PORT. */
+  APP_URL: optionalString.pipe(z.url({ error: 'must be an absolute URL such as https://vendorwatch.example' }).optional()),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
 
   /** Bearer token GET /api/cron/refresh requires. Required in production for the route to run. */
   CRON_SECRET: optionalString,
+  /** Bearer token that unlocks /api/health's details (as CRON_SECRET also does), for monitoring without the cron secret. */
+  OPERATOR_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters (openssl rand -base64 24)').optional()),
   /** How often vendors are refreshed (and how often the in-process scheduler runs a cycle). */
   REFRESH_INTERVAL_SECONDS: z.coerce.number().int().min(10, 'must be at least 10').max(86_400).default(60),
   /** `in-process`: `npm start` runs the refresh itself; `external`: only the cron route does. */
@@ -57,11 +68,26 @@ const envSchema = z.object({
   STRIPE_PRICE_PRO: optionalString,
   /** Tests only: a local stand-in for the Stripe API (http://127.0.0.1:12111). */
   STRIPE_API_BASE: optionalString.pipe(z.url({ error: 'must be an absolute URL' }).optional()),
+  /**
+   * Where the client's address comes from (rate limits key on it); see "Security" in README.md.
+   * `none`: the TCP peer (the app is reached directly); 1-10: that many proxies of ours append to
+   * X-Forwarded-For; `vercel` / `cloudflare`: the platform's own header. Default: `vercel` on
+   * Vercel, otherwise `none`.
+   */
+  TRUST_PROXY: optionalString.pipe(
+    z
+      .string()
+      .regex(/^(none|vercel|cloudflare|[1-9]|10)$/, 'must be none, a number of proxies from 1 to 10, vercel or cloudflare')
+      .transform((v): TrustProxy => (/^\d+$/.test(v) ? Number(v) : (v as TrustProxy)))
+      .optional(),
+  ),
+  /** Set by Vercel on its deployments; picks the default TRUST_PROXY. */
+  VERCEL: optionalString,
   /** Set by Next.js itself while `next build` runs (no request is ever served then). */
   NEXT_PHASE: optionalString,
 })
 
-export type Env = z.infer<typeof envSchema> & { AUTH_SECRET: string }
+export type Env = Omit<z.infer<typeof envSchema>, 'TRUST_PROXY'> & { AUTH_SECRET: string; APP_URL: string; TRUST_PROXY: TrustProxy }
 
 /**
  * Used when AUTH_SECRET is unset outside production (dev server, tests). It is public, so anyone
@@ -93,7 +119,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       'Invalid environment configuration:\n  AUTH_SECRET: is required in production (generate one with `openssl rand -base64 32`)\nSee the configuration table in README.md.',
     )
   }
-  return { ...parsed, AUTH_SECRET: parsed.AUTH_SECRET ?? DEVELOPMENT_AUTH_SECRET }
+  // A server started on another port must not email links to localhost:3000, where nothing answers.
+  const APP_URL = parsed.APP_URL ?? `http://localhost:${parsed.PORT}`
+  const trustProxy = parsed.TRUST_PROXY ?? (parsed.VERCEL ? 'vercel' : 'none')
+  return { ...parsed, APP_URL, AUTH_SECRET: parsed.AUTH_SECRET ?? DEVELOPMENT_AUTH_SECRET, TRUST_PROXY: trustProxy }
 }
 
 export const env: Env = parseEnv(process.env)

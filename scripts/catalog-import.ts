@@ -7,6 +7,7 @@ import fs from 'node:fs'
 import { parseArgs } from 'node:util'
 import { detectCatalogFormat, parseCatalog } from '@/lib/catalog/catalog-file'
 import { PLATFORMS } from '@/lib/catalog/platforms'
+import { runCli } from '@/lib/cli/known-failure.mjs'
 
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { 'dry-run': { type: 'boolean' } } })
 const file = positionals[0]
@@ -24,15 +25,17 @@ const { rows, problems } = parseCatalog(content, detectCatalogFormat(file, conte
 for (const p of problems) console.error(`${file}:${p.line}: ${p.message}`)
 console.log(`${rows.length} valid row(s), ${problems.length} rejected`)
 
-if (!values['dry-run'] && rows.length) {
-  // Imported late so a usage error or a dry run never opens (and locks) the embedded database.
-  const { upsertCatalogRows } = await import('@/lib/data/catalog')
-  const { db } = await import('@/lib/db/client')
-  try {
-    const r = await upsertCatalogRows(rows.map((l) => l.row))
-    console.log(`imported: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged`)
-  } finally {
-    await db.$disconnect()
+runCli('catalog:import', async () => {
+  if (!values['dry-run'] && rows.length) {
+    // Imported late so a usage error or a dry run never opens (and locks) the embedded database.
+    const { upsertCatalogRows } = await import('@/lib/data/catalog')
+    const { db } = await import('@/lib/db/client')
+    try {
+      const r = await upsertCatalogRows(rows.map((l) => l.row))
+      console.log(`imported: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged`)
+    } finally {
+      await db.$disconnect().catch(() => {})
+    }
   }
-}
-process.exit(problems.length ? 1 : 0)
+  return problems.length ? 1 : 0
+})

@@ -19,6 +19,7 @@ import { parseArgs } from 'node:util'
 import { createAdapterFactory, describeTarget } from '../lib/db/adapter.mjs'
 import { openSchemaEngine, readSchemaFiles, listMigrations, writeMigration, emptyFilters } from '../lib/db/schema-engine.mjs'
 import { loadDotEnv } from './load-env.mjs'
+import { runCli } from '../lib/cli/known-failure.mjs'
 
 loadDotEnv()
 
@@ -188,7 +189,4 @@ async function reset(se) {
 
 // Explicit exit: the Wasm engine leaves un-cleared setTimeout()s behind (e.g. the 10 s migration
 // advisory-lock timeout on Postgres), which would otherwise keep the process alive for ~10 s.
-main().then(
-  (code) => process.exit(code ?? 0),
-  (e) => { console.error(e?.stack || e); process.exit(1) },
-)
+runCli(`db ${cmd ?? ''}`.trim(), main)

@@ -2,13 +2,14 @@
 //   1. builds the production bundle when there is none (or the sources are newer than it),
 //   2. applies pending migrations and seeds the vendor catalog (embedded PGlite by default,
 //      PostgreSQL when DATABASE_URL is set),
-//   3. serves http://localhost:$PORT (default 3000) with `next start`.
+//   3. serves http://localhost:$PORT (default 3000) with Next.js behind scripts/server.mjs.
 // Steps 1 and 2 run in child processes that exit before the server starts, because the
 // embedded database can only be open in one process at a time.
 import { spawn, type SpawnOptions } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import { runCli } from '@/lib/cli/known-failure.mjs'
 
 if (fs.existsSync('.env')) process.loadEnvFile('.env')
 const port = process.env.PORT || '3000'
@@ -77,9 +78,10 @@ async function main(): Promise<number> {
   // Cached vendor pages are renderings of the database as it was when they were made, possibly a
   // different database (a reset, the e2e suite, a benchmark): never serve them to a new server.
   fs.rmSync(path.join('.next', 'server', 'route-cache'), { recursive: true, force: true })
+  // Our server rather than `next start`: it hands the app each request's peer address (scripts/server.mjs).
   // NEXT_MANUAL_SIG_HANDLE: the server's own stop handler (lib/data/graceful-stop.ts) ends the
   // refresh and closes the database before exiting, instead of Next waiting for the cycle's request.
-  const server = spawn(bin('next'), ['start', '-p', port], { stdio: 'inherit', env: { ...childEnv, NEXT_MANUAL_SIG_HANDLE: 'true' } })
+  const server = spawn(process.execPath, ['scripts/server.mjs'], { stdio: 'inherit', env: { ...childEnv, NEXT_MANUAL_SIG_HANDLE: 'true' } })
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
       server.kill(signal)
@@ -95,10 +97,5 @@ async function main(): Promise<number> {
   )
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e) => {
-    console.error('[start] failed:', e)
-    process.exit(1)
-  },
-)
+// Its steps print their own one-line failures (see lib/cli/known-failure.mjs) and exit non-zero; start passes the code on.
+runCli('start', main)

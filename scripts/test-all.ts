@@ -34,6 +34,11 @@ const steps: Step[] = [
   },
   { name: 'production build', command: bin('next'), args: ['build'], env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } },
   { name: 'end-to-end tests (Playwright, Chromium)', command: bin('playwright'), args: ['test'] },
+  {
+    name: 'end-to-end tests in the default configuration (in-process scheduler running)',
+    command: bin('playwright'),
+    args: ['test', '-c', 'playwright.scheduler.config.ts'],
+  },
 ]
 
 const results: { name: string; outcome: string; seconds: number }[] = []

@@ -1,3 +1,4 @@
+import Link from 'next/link'
 import type { ServiceStatus } from '@/lib/ingest/normalize'
 import type { Freshness } from '@/lib/ingest/freshness'
 import { FreshnessNote } from './freshness-note'
@@ -21,11 +22,34 @@ const BANNER_CLASS: Record<ServiceStatus, string> = {
   unknown: 'border-slate-300 bg-slate-50 dark:border-slate-600 dark:bg-slate-800/50',
 }
 
+/** The open incident the banner names (the worst one), and how many others are open. */
+export interface BannerIncident {
+  title: string
+  href: string
+  others: number
+}
+
 /**
  * The vendor's overall status in one sentence. Only shown once we have read the status page; the
- * page says "not checked yet" instead of guessing before that.
+ * page says "not checked yet" instead of guessing before that. With incidents open it names the
+ * worst of them: the status may be raised by it (lib/status/open-incidents.ts), and the reader
+ * should see why.
  */
-export function StatusBanner({ status, statusText, detail, freshness, now }: { status: ServiceStatus; statusText: string | null; detail?: string; freshness: Freshness; now: Date }) {
+export function StatusBanner({
+  status,
+  statusText,
+  detail,
+  incident,
+  freshness,
+  now,
+}: {
+  status: ServiceStatus
+  statusText: string | null
+  detail?: string
+  incident?: BannerIncident | null
+  freshness: Freshness
+  now: Date
+}) {
   const meta = STATUS_META[status]
   return (
     <section aria-labelledby="status-heading" className={`rounded-lg border p-5 ${BANNER_CLASS[status]}`}>
@@ -38,6 +62,15 @@ export function StatusBanner({ status, statusText, detail, freshness, now }: { s
             {HEADLINE[status]}
           </h2>
           {statusText && statusText.toLowerCase() !== HEADLINE[status].toLowerCase() && <p className="text-sm">Their page says: “{statusText}”</p>}
+          {incident && (
+            <p className="text-sm" data-testid="banner-incident">
+              Active incident:{' '}
+              <Link href={incident.href} className="font-medium underline">
+                {incident.title}
+              </Link>
+              {incident.others > 0 && ` and ${incident.others} more`}
+            </p>
+          )}
           {detail && <p className="text-sm">{detail}</p>}
           <FreshnessNote freshness={freshness} now={now} />
         </div>

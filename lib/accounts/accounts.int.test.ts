@@ -5,6 +5,7 @@ import { db } from '@/lib/db/client'
 import { addVendorToWatchlist } from '@/lib/data/watchlist'
 import { readLoggedEmails } from '@/lib/email/log-transport'
 import { env } from '@/lib/env'
+import { runNow } from './background'
 import { createTestUser, createTestVendors, TEST_PASSWORD } from '@/lib/testing/accounts'
 import { verifyEmailLink } from './email-verification'
 import { checkResetLink, requestPasswordReset, resetPassword } from './password-reset'
@@ -29,7 +30,7 @@ const user = (email: string) => db.user.findUniqueOrThrow({ where: { email } })
 
 describe('email verification', () => {
   it('sign-up mails an absolute link that verifies the address exactly once', async () => {
-    const result = await registerAccount({ email: 'verify@example.com', password: 'a fine password', timeZone: 'Europe/Berlin' }, 'ip', now)
+    const result = await registerAccount({ email: 'verify@example.com', password: 'a fine password', timeZone: 'Europe/Berlin' }, 'ip', now, runNow)
     expect(result).toMatchObject({ ok: true })
     expect(await user('verify@example.com')).toMatchObject({ emailVerified: null, timeZone: 'Europe/Berlin' })
     const token = tokenFromMail('verify@example.com', '/verify')
@@ -38,8 +39,21 @@ describe('email verification', () => {
     expect(await verifyEmailLink(token, later(1))).toEqual({ kind: 'invalid' })
   })
 
+  it('signing up with an address that has an account answers as for a new one, and tells the owner instead', async () => {
+    const owner = await createTestUser('owned@example.com')
+    const fresh = await registerAccount({ email: 'fresh@example.com', password: 'a fine password', timeZone: 'UTC' }, 'ip', now, runNow)
+    const taken = await registerAccount({ email: 'owned@example.com', password: 'a guessed password', timeZone: 'UTC' }, 'ip', now, runNow)
+    expect(taken).toEqual(fresh)
+    const mail = readLoggedEmails(env.EMAIL_LOG_DIR).filter((m) => m.to === 'owned@example.com')
+    expect(mail.map((m) => m.subject)).toEqual(['Someone tried to sign up for Vendorwatch with your email'])
+    expect(mail[0]?.text).toContain(`${env.APP_URL}/forgot-password`)
+    // Nothing about the account changed: the owner's password still works, the guess does not.
+    expect(await authenticate({ email: owner.email, password: TEST_PASSWORD }, 'ip', now)).toMatchObject({ ok: true })
+    expect(await authenticate({ email: owner.email, password: 'a guessed password' }, 'ip', now)).toEqual({ ok: false, reason: 'invalid' })
+  })
+
   it('refuses expired and made-up links', async () => {
-    await registerAccount({ email: 'late@example.com', password: 'a fine password', timeZone: 'UTC' }, 'ip', now)
+    await registerAccount({ email: 'late@example.com', password: 'a fine password', timeZone: 'UTC' }, 'ip', now, runNow)
     expect(await verifyEmailLink(tokenFromMail('late@example.com', '/verify'), later(49))).toEqual({ kind: 'invalid' })
     expect(await verifyEmailLink('x'.repeat(43), now)).toEqual({ kind: 'invalid' })
     expect(await verifyEmailLink('not a token', now)).toEqual({ kind: 'invalid' })
@@ -49,7 +63,7 @@ describe('email verification', () => {
 describe('password reset', () => {
   it('sets a new password through a single-use link and signs out every session', async () => {
     const before = await createTestUser('forgot@example.com')
-    await requestPasswordReset('forgot@example.com', 'ip', now)
+    await requestPasswordReset('forgot@example.com', 'ip', now, runNow)
     const token = tokenFromMail('forgot@example.com', '/reset-password')
     expect(await checkResetLink(token, now)).toBe(true)
     expect(await resetPassword(token, 'a brand new password', now)).toEqual({ email: 'forgot@example.com' })
@@ -64,10 +78,10 @@ describe('password reset', () => {
 
   it('expires links after an hour, and a newer link replaces an older one', async () => {
     await createTestUser('slow@example.com')
-    await requestPasswordReset('slow@example.com', 'ip', now)
+    await requestPasswordReset('slow@example.com', 'ip', now, runNow)
     const first = tokenFromMail('slow@example.com', '/reset-password')
     expect(await resetPassword(first, 'a brand new password', later(1.1))).toBeNull()
-    await requestPasswordReset('slow@example.com', 'ip', now)
+    await requestPasswordReset('slow@example.com', 'ip', now, runNow)
     const second = tokenFromMail('slow@example.com', '/reset-password')
     expect(second).not.toBe(first)
     expect(await checkResetLink(first, now)).toBe(false)
@@ -109,7 +123,7 @@ describe('password change and deletion', () => {
     await createTestVendors('del', 1)
     const u = await createTestUser('leaver@example.com')
     await addVendorToWatchlist(u.id, 'del-0')
-    await requestPasswordReset('leaver@example.com', 'ip-del', now)
+    await requestPasswordReset('leaver@example.com', 'ip-del', now, runNow)
     expect(await deleteAccount(u.id, 'wrong password', now)).toBe('wrong_password')
     expect(await db.watchlistEntry.count({ where: { userId: u.id } })).toBe(1)
     expect(await deleteAccount(u.id, TEST_PASSWORD, now)).toBe('ok')

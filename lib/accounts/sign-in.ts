@@ -1,5 +1,5 @@
 // Checking an email and password: the body of the Credentials provider.
-import { emailSubject, RATE_LIMITS } from '@/lib/auth/rate-limits'
+import { signInLimits } from '@/lib/auth/rate-limits'
 import { dummyPasswordHash, hashPassword, needsRehash, verifyPassword } from '@/lib/auth/password'
 import { hitRateLimits } from '@/lib/data/rate-limits'
 import { findUserCredentials, replacePasswordHash } from '@/lib/data/users'
@@ -10,18 +10,18 @@ export type AuthenticateResult =
   | { ok: false; reason: 'rate_limited'; retryAfterMs: number }
 
 /**
- * Every attempt counts against the IP and the email, whether or not the account exists. An
- * unknown email costs a full hash comparison too, so neither the answer nor its timing says
- * which emails have accounts.
+ * Every attempt counts against the limits of signInLimits (network, account on that network,
+ * account; or only the known device's own budget), whether or not the account exists. An unknown
+ * email costs a full hash comparison too, so neither the answer nor its timing says which emails
+ * have accounts. `knownDevice` is the verified id from the browser's known-device cookie.
  */
-export async function authenticate(input: { email: string; password: string }, ip: string, now: Date): Promise<AuthenticateResult> {
-  const limited = await hitRateLimits(
-    [
-      { limit: RATE_LIMITS.signInPerIp, subject: ip },
-      { limit: RATE_LIMITS.signInPerEmail, subject: emailSubject(input.email) },
-    ],
-    now,
-  )
+export async function authenticate(
+  input: { email: string; password: string },
+  ip: string,
+  now: Date,
+  knownDevice?: string,
+): Promise<AuthenticateResult> {
+  const limited = await hitRateLimits(signInLimits(input.email, { ip, knownDevice }), now)
   if (!limited.allowed) return { ok: false, reason: 'rate_limited', retryAfterMs: limited.retryAfterMs }
 
   const user = await findUserCredentials(input.email)

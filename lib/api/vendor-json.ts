@@ -4,6 +4,7 @@ import { isMonitoredSource } from '@/lib/catalog/platforms'
 import type { VendorStatusDetail, IncidentDetail } from '@/lib/data/vendor-status'
 import type { VendorSummary } from '@/lib/data/vendors'
 import { freshness } from '@/lib/ingest/freshness'
+import { asReadWarnings } from '@/lib/ingest/read-warnings-json'
 
 const iso = (d: Date | null | undefined) => d?.toISOString() ?? null
 
@@ -52,6 +53,8 @@ export function vendorStatusJson(v: VendorStatusDetail, now: Date, intervalMs: n
   return {
     ...summary,
     lastError: v.source?.consecutiveFailures ? v.source.lastError : null,
+    /** Items the last read had to leave out ([{ kind, count }]); the status above was still read. */
+    readWarnings: known ? asReadWarnings(v.source?.readWarnings).map(({ kind, count }) => ({ kind, count })) : [],
     components: known
       ? v.components.map((c) => ({
           id: c.externalId,

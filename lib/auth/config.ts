@@ -1,17 +1,19 @@
 // Auth.js (next-auth v5) for the whole app: email + password through the Credentials provider,
 // sessions as signed, encrypted JWT cookies (Credentials cannot use database sessions).
 //
-// Signing everyone else out: the token carries the user's `sessionVersion`; every session read
-// compares it with the database, and a password change or reset bumps it. A token for a deleted
-// user, or with an older version, is dropped (Auth.js clears the cookie).
+// Ending sessions although they are stateless: every session read checks the token against the
+// database (lib/accounts/sessions.ts). A password change or reset signs every session out
+// (sessionVersion); signing out revokes that one session's id, so a copied cookie dies with it.
+// A token that fails the check is dropped (Auth.js clears the cookie).
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth'
 import Credentials from 'next-auth/providers/credentials'
+import { checkSession, endSession, SESSION_MAX_AGE_S, startSession } from '@/lib/accounts/sessions'
 import { authenticate } from '@/lib/accounts/sign-in'
 import { createAuthAdapter } from '@/lib/data/auth-adapter'
-import { getSessionState } from '@/lib/data/users'
 import { env } from '@/lib/env'
 import { credentialsSchema } from '@/lib/validation/auth'
 import { clientIp } from './client-ip'
+import { KNOWN_DEVICE_COOKIE, readCookie, verifyKnownDevice } from './known-device'
 
 /** Too many attempts; the sign-in form says when to try again. */
 export class SignInRateLimited extends CredentialsSignin {
@@ -20,8 +22,6 @@ export class SignInRateLimited extends CredentialsSignin {
     super()
   }
 }
-
-const SESSION_MAX_AGE_S = 30 * 24 * 3600
 
 const config = {
   secret: env.AUTH_SECRET,
@@ -36,7 +36,8 @@ const config = {
       async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw)
         if (!parsed.success) return null
-        const result = await authenticate(parsed.data, clientIp(request.headers), new Date())
+        const device = verifyKnownDevice(readCookie(request.headers.get('cookie'), KNOWN_DEVICE_COOKIE), parsed.data.email, env.AUTH_SECRET)
+        const result = await authenticate(parsed.data, clientIp(request.headers), new Date(), device)
         if (result.ok) return result.user
         if (result.reason === 'rate_limited') throw new SignInRateLimited(result.retryAfterMs)
         return null
@@ -45,15 +46,19 @@ const config = {
   ],
   callbacks: {
     async jwt({ token, user }) {
-      if (user?.id) return { sub: user.id, email: user.email, sv: user.sessionVersion ?? 0 }
-      if (!token.sub) return null
-      const state = await getSessionState(token.sub)
-      if (!state || state.sessionVersion !== token.sv) return null
+      if (user?.id) return startSession({ id: user.id, email: user.email ?? '', sessionVersion: user.sessionVersion ?? 0 })
       // The email can change (after re-verification); the token follows the database.
-      return { ...token, email: state.email }
+      return checkSession(token)
     },
     session({ session, token }) {
       return { ...session, user: { ...session.user, id: token.sub ?? '', email: token.email ?? '' } }
+    },
+  },
+  events: {
+    // Awaited before the cookie is cleared; a failure is logged by Auth.js and the browser is
+    // still signed out (only a copy of the cookie would outlive it).
+    async signOut(message) {
+      if ('token' in message && message.token) await endSession(message.token, new Date())
     },
   },
   logger: {

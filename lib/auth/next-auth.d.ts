@@ -14,5 +14,7 @@ declare module '@auth/core/jwt' {
   interface JWT {
     /** The user's sessionVersion when this token was issued. */
     sv?: number
+    /** This session's id (see lib/accounts/sessions.ts); revoked at sign-out. */
+    sid?: string
   }
 }

@@ -1,25 +1,73 @@
-// Every rate limit on the account flows, in one table. Each flow is limited per client IP and per
-// email (or per user), so neither spraying one password over many accounts nor hammering one
-// account from many addresses gets far. Windows are fixed; see lib/rate-limit/window.ts.
+// Every rate limit on the account flows, in one table (README "Security" explains it).
+//
+// Two goals pull apart: an attacker must not get many guesses at a password or send many emails,
+// and an attacker must not be able to lock the owner out by spending the owner's budget. So
+// attempts are keyed on what a stranger cannot share with the owner:
+//   - the network (IPv4 /24, IPv6 /64; see networkOf): one place cannot spray many accounts, and
+//     changing address within one's own network changes nothing;
+//   - the account on that network: a stranger elsewhere cannot spend the owner's network budget;
+//   - the account as a whole, generous: caps what a botnet of many networks gets in total;
+//   - a known device (lib/auth/known-device.ts): a browser that signed in to this account before
+//     counts only against its own budget, so the owner's usual browser works whatever strangers do.
+// Emails are keyed by hash, whether or not an account exists. Windows are fixed; see
+// lib/rate-limit/window.ts.
 import { createHash } from 'node:crypto'
 import type { RateLimit } from '@/lib/rate-limit/window'
+import { networkOf } from './client-ip'
 
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
 
 export const RATE_LIMITS = {
-  signUpPerIp: { name: 'sign-up:ip', max: 20, windowMs: HOUR },
+  signUpPerNetwork: { name: 'sign-up:net', max: 20, windowMs: HOUR },
   signUpPerEmail: { name: 'sign-up:email', max: 5, windowMs: HOUR },
-  signInPerIp: { name: 'sign-in:ip', max: 50, windowMs: 15 * MINUTE },
-  signInPerEmail: { name: 'sign-in:email', max: 10, windowMs: 15 * MINUTE },
-  resetPerIp: { name: 'reset:ip', max: 10, windowMs: HOUR },
-  resetPerEmail: { name: 'reset:email', max: 3, windowMs: HOUR },
+  signInPerNetwork: { name: 'sign-in:net', max: 100, windowMs: 15 * MINUTE },
+  signInPerAccountNetwork: { name: 'sign-in:email-net', max: 10, windowMs: 15 * MINUTE },
+  signInPerAccount: { name: 'sign-in:email', max: 100, windowMs: HOUR },
+  signInPerKnownDevice: { name: 'sign-in:device', max: 10, windowMs: 15 * MINUTE },
+  resetPerNetwork: { name: 'reset:net', max: 10, windowMs: HOUR },
+  resetPerAccountNetwork: { name: 'reset:email-net', max: 3, windowMs: HOUR },
+  /** The most reset emails one address gets from strangers in an hour (mail bombing). */
+  resetPerAccount: { name: 'reset:email', max: 10, windowMs: HOUR },
+  resetPerKnownDevice: { name: 'reset:device', max: 3, windowMs: HOUR },
   /** Resending the verification link, changing email: each sends mail to an address we do not trust yet. */
   verificationMailPerUser: { name: 'verify-mail:user', max: 5, windowMs: HOUR },
   emailChangePerUser: { name: 'email-change:user', max: 5, windowMs: HOUR },
   /** Checks of the current password from settings (a stolen session should not be able to guess it). */
   passwordCheckPerUser: { name: 'password-check:user', max: 10, windowMs: HOUR },
 } as const satisfies Record<string, RateLimit>
+
+export type RateLimitHit = { limit: RateLimit; subject: string }
+
+/** Where an attempt comes from: the client IP, and the known-device id when the browser has one for this email. */
+export interface AttemptOrigin {
+  ip: string
+  knownDevice?: string
+}
+
+/** The limits one sign-in attempt counts against. */
+export function signInLimits(email: string, origin: AttemptOrigin): RateLimitHit[] {
+  const account = emailSubject(email)
+  if (origin.knownDevice) return [{ limit: RATE_LIMITS.signInPerKnownDevice, subject: `${account}:${origin.knownDevice}` }]
+  const network = networkOf(origin.ip)
+  return [
+    { limit: RATE_LIMITS.signInPerNetwork, subject: network },
+    { limit: RATE_LIMITS.signInPerAccountNetwork, subject: `${account}:${network}` },
+    { limit: RATE_LIMITS.signInPerAccount, subject: account },
+  ]
+}
+
+/** The limits one password-reset request counts against. */
+export function resetRequestLimits(email: string, origin: AttemptOrigin): RateLimitHit[] {
+  const account = emailSubject(email)
+  if (origin.knownDevice) return [{ limit: RATE_LIMITS.resetPerKnownDevice, subject: `${account}:${origin.knownDevice}` }]
+  const network = networkOf(origin.ip)
+  return [
+    { limit: RATE_LIMITS.resetPerNetwork, subject: network },
+    { limit: RATE_LIMITS.resetPerAccountNetwork, subject: `${account}:${network}` },
+    { limit: RATE_LIMITS.resetPerAccount, subject: account },
+  ]
+}
 
 /** Emails are keyed by hash: the bucket table should not become a list of addresses. */
 export function emailSubject(email: string): string {

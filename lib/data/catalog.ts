@@ -40,7 +40,9 @@ export async function upsertCatalogRows(rows: CatalogRow[]): Promise<CatalogImpo
       result.created = vendors.length
       // A concurrent import created the rest first; they count as unchanged here.
       result.unchanged += fresh.length - vendors.length
-    })
+      // Two bulk statements over the whole catalog: Prisma's 5 s default is too tight for a first
+      // start on a busy machine, and a seed that times out leaves the app without vendors.
+    }, { timeout: 120_000, maxWait: 30_000 })
   }
 
   for (const row of rows) {

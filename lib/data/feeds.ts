@@ -1,11 +1,13 @@
 // What the per-vendor feeds publish: recent incidents with their updates (Atom) and scheduled
 // maintenance (iCalendar).
 import { db } from '@/lib/db/client'
+import { isSlug } from '@/lib/validation/url-input'
 
 const FEED_INCIDENTS = 50
 const MAINTENANCE_HISTORY_DAYS = 90
 
 export async function findIncidentFeed(slug: string) {
+  if (!isSlug(slug)) return null
   return db.vendor.findUnique({
     where: { slug },
     select: {
@@ -30,6 +32,7 @@ export async function findIncidentFeed(slug: string) {
 }
 
 export async function findMaintenanceFeed(slug: string, now: Date) {
+  if (!isSlug(slug)) return null
   return db.vendor.findUnique({
     where: { slug },
     select: {

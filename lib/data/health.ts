@@ -1,12 +1,24 @@
-// What /api/health reports: the database, the last refresh cycle, source health, the outbox
-// backlog and this process's memory. The operator's one look at whether the data is fresh.
+// What /api/health reports: a verdict (ok / degraded with reasons / error) and, for operators, the
+// details it rests on: the database, the last refresh cycle, source health, the outbox backlog
+// and this process's memory. The operator's one look at whether the data is fresh.
 import { db, dbMode } from '@/lib/db/client'
+import { Prisma } from '@/lib/db/generated/client'
+import { healthVerdict, OUTBOX_STUCK_AFTER_MS, type HealthStatus } from '@/lib/health/verdict'
 import { staleAfterMs } from '@/lib/ingest/freshness'
+import { NETWORK_FAILURE_KINDS } from '@/lib/ingest/network-outage'
+import { asReadWarnings } from '@/lib/ingest/read-warnings-json'
+import type { ReadWarning } from '@/lib/ingest/normalize'
 
 export interface HealthReport {
-  ok: boolean
+  status: HealthStatus
+  reasons: string[]
   database: { mode: typeof dbMode; reachable: boolean; latencyMs: number; error?: string }
-  vendors?: { total: number; monitored: number; checked: number; stale: number; failing: number }
+  vendors?: { total: number; monitored: number; checked: number; stale: number; failing: number; failingNetwork: number; readWithWarnings: number }
+  /**
+   * Vendors whose last read left items out (issue 14 #1): the page was read, some incidents,
+   * updates or components in it were not. Operator detail, never a public outage. At most 50.
+   */
+  readWarnings?: { vendor: string; warnings: ReadWarning[] }[]
   lastRefresh?: {
     startedAt: string
     finishedAt: string | null
@@ -20,11 +32,26 @@ export interface HealthReport {
     durationMs: number | null
     error: string | null
   } | null
-  outbox?: { pending: number; failed: number }
+  outbox?: { pending: number; failed: number; stuck: number }
   memory: { rssMb: number; heapUsedMb: number }
 }
 
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10
+
+/**
+ * Health answers within this long whatever the database does: a monitor's probe usually gives up
+ * at 5 s, and "no answer" would read as "app down" rather than "database down". The database
+ * timeouts end a hung connect sooner; this also covers a server that connects and then stalls.
+ */
+const HEALTH_DEADLINE_MS = 4_000
+
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`database did not answer within ${ms} ms`)), ms)
+  })
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer))
+}
 
 export async function buildHealthReport(now: Date, intervalMs: number): Promise<HealthReport> {
   const mem = process.memoryUsage()
@@ -33,20 +60,29 @@ export async function buildHealthReport(now: Date, intervalMs: number): Promise<
   try {
     const pollable = { enabled: true, platform: { not: 'unknown' as const } }
     const staleBefore = new Date(now.getTime() - staleAfterMs(intervalMs))
-    const [total, monitored, checked, stale, failing, lastRun, pending, failed] = await Promise.all([
+    const withWarnings = { ...pollable, readWarnings: { not: Prisma.DbNull } }
+    const stuckBefore = new Date(now.getTime() - OUTBOX_STUCK_AFTER_MS)
+    const [total, monitored, checked, stale, failing, failingNetwork, lastRun, pending, failed, stuck, warned] = await withDeadline(Promise.all([
       db.vendor.count(),
       db.statusSource.count({ where: pollable }),
       db.statusSource.count({ where: { ...pollable, lastCheckedAt: { not: null } } }),
       db.statusSource.count({ where: { ...pollable, lastSuccessAt: { lt: staleBefore } } }),
       db.statusSource.count({ where: { ...pollable, consecutiveFailures: { gt: 0 } } }),
+      db.statusSource.count({ where: { ...pollable, consecutiveFailures: { gt: 0 }, lastErrorKind: { in: [...NETWORK_FAILURE_KINDS] } } }),
       db.refreshRun.findFirst({ orderBy: { startedAt: 'desc' } }),
       db.delivery.count({ where: { status: { in: ['pending', 'sending'] } } }),
       db.delivery.count({ where: { status: 'failed' } }),
-    ])
+      // Instant alerts only: a digest-mode delivery waits for the reader's morning by design.
+      db.delivery.count({ where: { mode: 'instant', status: { in: ['pending', 'sending'] }, nextAttemptAt: { lt: stuckBefore } } }),
+      db.statusSource.findMany({ where: withWarnings, orderBy: { vendorId: 'asc' }, take: 50, select: { readWarnings: true, vendor: { select: { slug: true } } } }),
+    ]), HEALTH_DEADLINE_MS)
+    const readWithWarnings = warned.length < 50 ? warned.length : await withDeadline(db.statusSource.count({ where: withWarnings }), HEALTH_DEADLINE_MS)
+    const verdict = healthVerdict({ now, refreshIntervalMs: intervalMs, monitored, failingNetwork, stuckDeliveries: stuck, lastRefreshStartedAt: lastRun?.startedAt ?? null })
     return {
-      ok: true,
+      ...verdict,
       database: { mode: dbMode, reachable: true, latencyMs: Math.round(performance.now() - started) },
-      vendors: { total, monitored, checked, stale, failing },
+      vendors: { total, monitored, checked, stale, failing, failingNetwork, readWithWarnings },
+      readWarnings: warned.map((w) => ({ vendor: w.vendor.slug, warnings: asReadWarnings(w.readWarnings) })),
       lastRefresh: lastRun && {
         startedAt: lastRun.startedAt.toISOString(),
         finishedAt: lastRun.finishedAt?.toISOString() ?? null,
@@ -60,12 +96,12 @@ export async function buildHealthReport(now: Date, intervalMs: number): Promise<
         durationMs: lastRun.durationMs,
         error: lastRun.error,
       },
-      outbox: { pending, failed },
+      outbox: { pending, failed, stuck },
       memory,
     }
   } catch (e) {
     // Details go to the server log only; a public endpoint must not leak driver messages.
     console.error('[health] database check failed:', e)
-    return { ok: false, database: { mode: dbMode, reachable: false, latencyMs: Math.round(performance.now() - started), error: 'database unreachable' }, memory }
+    return { status: 'error', reasons: ['the database does not answer'], database: { mode: dbMode, reachable: false, latencyMs: Math.round(performance.now() - started), error: 'database unreachable' }, memory }
   }
 }

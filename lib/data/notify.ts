@@ -8,7 +8,7 @@ import { createComposer, createDigestComposer } from '@/lib/notify/compose'
 import { runNotifier, type NotifierResult } from '@/lib/notify/run'
 import { shutdownSignal, trackWork } from '@/lib/shutdown'
 
-export async function notifyWatchers(timeBudgetMs: number): Promise<NotifierResult> {
+export async function notifyWatchers(timeBudgetMs: number, now: () => Date = () => new Date()): Promise<NotifierResult> {
   const composer = { appUrl: env.APP_URL, secret: env.AUTH_SECRET }
   // A stop (SIGTERM) makes it stop claiming batches and digests; a batch in flight finishes.
   return trackWork(runNotifier(
@@ -17,7 +17,7 @@ export async function notifyWatchers(timeBudgetMs: number): Promise<NotifierResu
       mailer: alertMailer(),
       compose: createComposer(db, composer),
       composeDigest: createDigestComposer(db, composer),
-      now: () => new Date(),
+      now,
       signal: shutdownSignal(),
     },
     // Watches beyond the plan's limit (the newest ones, after a downgrade) stay silent.

@@ -27,9 +27,21 @@ export async function describeUnsubscribe(scope: UnsubscribeScope): Promise<Unsu
  * Idempotent, and a token for a deleted user or watch changes nothing.
  */
 export async function applyUnsubscribe(scope: UnsubscribeScope): Promise<boolean> {
+  return setScopeAlerts(scope, false)
+}
+
+/**
+ * Undoes applyUnsubscribe with the same token: whoever can unsubscribe from an email can change
+ * their mind from it. The watch's other preferences were kept while it was silent.
+ */
+export async function applyResubscribe(scope: UnsubscribeScope): Promise<boolean> {
+  return setScopeAlerts(scope, true)
+}
+
+async function setScopeAlerts(scope: UnsubscribeScope, on: boolean): Promise<boolean> {
   if (!scope.vendorId) {
-    return (await db.user.updateMany({ where: { id: scope.userId }, data: { emailAlerts: false } })).count > 0
+    return (await db.user.updateMany({ where: { id: scope.userId }, data: { emailAlerts: on } })).count > 0
   }
-  const { count } = await db.watchlistEntry.updateMany({ where: { userId: scope.userId, vendorId: scope.vendorId }, data: { alertsEnabled: false } })
+  const { count } = await db.watchlistEntry.updateMany({ where: { userId: scope.userId, vendorId: scope.vendorId }, data: { alertsEnabled: on } })
   return count > 0
 }

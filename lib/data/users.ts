@@ -55,9 +55,12 @@ export async function replacePasswordHash(userId: string, passwordHash: string):
   await db.user.updateMany({ where: { id: userId }, data: { passwordHash } })
 }
 
-/** A new password: every existing session (JWTs carrying the old version) stops working. */
+/**
+ * A new password: every existing session (JWTs carrying the old sessionVersion) and every link
+ * mailed before it (securityVersion, see auth-tokens.ts) stop working.
+ */
 export async function setPassword(userId: string, passwordHash: string): Promise<void> {
-  await db.user.updateMany({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } } })
+  await db.user.updateMany({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 }, securityVersion: { increment: 1 } } })
 }
 
 export async function updateTimeZone(userId: string, timeZone: string): Promise<void> {

@@ -1,6 +1,7 @@
 // The vendor page's history: component status changes for the uptime bars, incidents for the
 // outage timeline, the paginated incident history, and one incident in full.
 import { db } from '@/lib/db/client'
+import { isRecordId, isSlug } from '@/lib/validation/url-input'
 import type { IncidentImpact, IncidentStatus, ServiceStatus } from '@/lib/db/generated/enums'
 
 export interface ChangeRow {
@@ -87,6 +88,7 @@ export async function listIncidentHistory(vendorId: string, page: number, pageSi
 
 /** One incident of one vendor, with every update oldest first; null when either is unknown. */
 export async function findIncident(vendorSlug: string, incidentId: string) {
+  if (!isSlug(vendorSlug) || !isRecordId(incidentId)) return null
   return db.incident.findFirst({
     where: { id: incidentId, vendor: { slug: vendorSlug } },
     select: {

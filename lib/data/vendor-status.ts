@@ -1,6 +1,7 @@
 // A vendor's current status picture: components by group, open and recent incidents with every
 // update, and upcoming, running and recent maintenance. Feeds the vendor page and the JSON API.
 import { db } from '@/lib/db/client'
+import { isSlug } from '@/lib/validation/url-input'
 import type { Prisma } from '@/lib/db/generated/client'
 import type { MaintenanceStatus } from '@/lib/db/generated/enums'
 
@@ -34,7 +35,7 @@ const vendorStatusSelect = {
   status: true,
   statusText: true,
   statusChangedAt: true,
-  source: { select: { platform: true, apiUrl: true, lastCheckedAt: true, lastSuccessAt: true, consecutiveFailures: true, lastError: true, lastErrorKind: true, baselineAt: true } },
+  source: { select: { platform: true, apiUrl: true, lastCheckedAt: true, lastSuccessAt: true, consecutiveFailures: true, lastError: true, lastErrorKind: true, baselineAt: true, readWarnings: true } },
   groups: { where: { removedAt: null }, orderBy: { position: 'asc' }, select: { id: true, name: true, position: true } },
   components: {
     where: { removedAt: null },
@@ -64,6 +65,7 @@ const maintenanceSelect = {
 } satisfies Prisma.MaintenanceSelect
 
 export async function findVendorStatus(slug: string, now: Date): Promise<VendorStatusDetail | null> {
+  if (!isSlug(slug)) return null
   const vendor = await db.vendor.findUnique({ where: { slug }, select: vendorStatusSelect })
   if (!vendor) return null
   const recentSince = new Date(now.getTime() - RECENT_MAINTENANCE_DAYS * 86_400_000)

@@ -1,5 +1,6 @@
 // Reads of the public vendor catalog: directory search, one vendor, categories.
 import { db } from '@/lib/db/client'
+import { isSlug } from '@/lib/validation/url-input'
 import type { Prisma } from '@/lib/db/generated/client'
 import type { VendorQuery } from '@/lib/validation/vendor-query'
 
@@ -75,6 +76,7 @@ const vendorDetailSelect = {
 export type VendorDetail = Prisma.VendorGetPayload<{ select: typeof vendorDetailSelect }>
 
 export async function findVendorBySlug(slug: string): Promise<VendorDetail | null> {
+  if (!isSlug(slug)) return null
   return db.vendor.findUnique({ where: { slug }, select: vendorDetailSelect })
 }
 
@@ -89,7 +91,7 @@ export async function listCategories(): Promise<CategoryCount[]> {
 }
 
 export async function findVendorsBySlugs(slugs: string[]): Promise<VendorSummary[]> {
-  const rows = await db.vendor.findMany({ where: { slug: { in: slugs } }, select: vendorSummarySelect })
+  const rows = await db.vendor.findMany({ where: { slug: { in: slugs.filter(isSlug) } }, select: vendorSummarySelect })
   const order = new Map(slugs.map((s, i) => [s, i]))
   return rows.sort((a, b) => (order.get(a.slug) ?? 0) - (order.get(b.slug) ?? 0))
 }

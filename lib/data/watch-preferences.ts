@@ -1,10 +1,12 @@
 // Alert preferences of one watch (one user, one vendor). Scoped like the rest of the watchlist:
 // the entry is found by (user id, vendor slug), so naming someone else's watch finds nothing.
 import { db } from '@/lib/db/client'
+import { isRecordId, isSlug } from '@/lib/validation/url-input'
 import type { DeliveryMode, MinImpact } from '@/lib/db/generated/enums'
 import { NotFoundError } from '@/lib/errors'
 
 export async function getWatchPreferences(userId: string, vendorSlug: string) {
+  if (!isSlug(vendorSlug)) return null
   const entry = await db.watchlistEntry.findFirst({
     where: { userId, vendor: { slug: vendorSlug } },
     select: {
@@ -47,6 +49,8 @@ export interface WatchPreferencesUpdate {
  * of this vendor's current components (a forged id changes nothing).
  */
 export async function updateWatchPreferences(userId: string, vendorSlug: string, update: WatchPreferencesUpdate): Promise<void> {
+  if (!isSlug(vendorSlug)) throw new NotFoundError('You are not watching this vendor')
+  if (!update.allComponents && !update.componentIds.every(isRecordId)) throw new NotFoundError('Unknown component')
   await db.$transaction(async (tx) => {
     const entry = await tx.watchlistEntry.findFirst({ where: { userId, vendor: { slug: vendorSlug } }, select: { id: true, vendorId: true } })
     if (!entry) throw new NotFoundError('You are not watching this vendor')

@@ -1,6 +1,7 @@
 // A user's watchlist: which vendors they watch. Every function takes the signed-in user's id and
 // reads or writes only that user's entries; a vendor is named by its public slug.
 import { db } from '@/lib/db/client'
+import { isSlug } from '@/lib/validation/url-input'
 import type { Prisma } from '@/lib/db/generated/client'
 import { PLANS, planForSubscriptionStatus, watchlistLimitMessage } from '@/lib/billing/plans'
 import { LimitExceededError, NotFoundError } from '@/lib/errors'
@@ -17,6 +18,7 @@ export type AddToWatchlistResult = 'added' | 'already_watching'
  * Throws NotFoundError (unknown user or vendor) or LimitExceededError.
  */
 export async function addVendorToWatchlist(userId: string, vendorSlug: string): Promise<AddToWatchlistResult> {
+  if (!isSlug(vendorSlug)) throw new NotFoundError('No such vendor')
   try {
     return await db.$transaction(
       async (tx) => {
@@ -44,6 +46,7 @@ export async function addVendorToWatchlist(userId: string, vendorSlug: string): 
 
 /** Returns false when the user was not watching the vendor (nothing changed). */
 export async function removeVendorFromWatchlist(userId: string, vendorSlug: string): Promise<boolean> {
+  if (!isSlug(vendorSlug)) return false
   const { count } = await db.watchlistEntry.deleteMany({ where: { userId, vendor: { slug: vendorSlug } } })
   return count > 0
 }

@@ -5,13 +5,15 @@ import path from 'node:path'
 import { PrismaPg } from '@prisma/adapter-pg'
 import { env } from '@/lib/env'
 import { PrismaClient } from './generated/client'
+import { pgPoolConfig } from './pg-config'
 import { embeddedAdapterFactory } from './embedded.mjs'
 
 export type Db = PrismaClient
 
 function createClient(): PrismaClient {
   if (env.DATABASE_URL) {
-    return new PrismaClient({ adapter: new PrismaPg({ connectionString: env.DATABASE_URL, max: 10 }) })
+    const timeouts = { connectMs: env.DATABASE_CONNECT_TIMEOUT_MS, statementMs: env.DATABASE_STATEMENT_TIMEOUT_MS, idleMs: env.DATABASE_IDLE_TIMEOUT_MS }
+    return new PrismaClient({ adapter: new PrismaPg(pgPoolConfig(env.DATABASE_URL, timeouts)) })
   }
   const dir = env.PGLITE_DIR.startsWith('memory://') ? env.PGLITE_DIR : path.resolve(env.PGLITE_DIR)
   return new PrismaClient({ adapter: embeddedAdapterFactory({ dir }) })

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import { withSafeHeaders } from './header-text'
 import type { EmailTransport, OutgoingEmail } from './types'
 
 export interface LoggedEmail extends OutgoingEmail {
@@ -22,7 +23,8 @@ export function createLogTransport(dir: string, options: { warn?: boolean } = {}
     const sentAt = new Date()
     // Sortable by name: time first, then randomness for messages within the same millisecond.
     const id = `${sentAt.toISOString().replace(/[:.]/g, '-')}-${randomBytes(4).toString('hex')}`
-    const logged: LoggedEmail = { id, sentAt: sentAt.toISOString(), ...message }
+    // The same header rules as Resend's payload, so development shows what production sends.
+    const logged: LoggedEmail = { id, sentAt: sentAt.toISOString(), ...withSafeHeaders(message) }
     await fs.promises.mkdir(dir, { recursive: true })
     await fs.promises.writeFile(path.join(dir, `${id}.json`), JSON.stringify(logged, null, 2))
     return id

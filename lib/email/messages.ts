@@ -38,6 +38,19 @@ export function emailChangeMessage(to: string, url: string): Promise<EmailMessag
   })
 }
 
+/** To the owner of an address someone tried to sign up with (sign-up never says it is taken). */
+export function signUpAttemptNotice(to: string, resetUrl: string): Promise<EmailMessage> {
+  return compose(to, 'Someone tried to sign up for Vendorwatch with your email', {
+    heading: 'You already have an account',
+    paragraphs: [
+      'Someone just tried to create a Vendorwatch account with this address, which already has one. Nothing about your account changed.',
+      'If it was you: sign in with your password, or reset it if you have forgotten it.',
+    ],
+    action: { label: 'Reset my password', url: resetUrl },
+    footnote: 'If it was not you, ignore this email.',
+  })
+}
+
 export function emailChangedNotice(to: string, newEmail: string): Promise<EmailMessage> {
   return compose(to, 'Your Vendorwatch email was changed', {
     heading: 'Your email was changed',

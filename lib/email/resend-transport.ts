@@ -1,6 +1,7 @@
 // Sending through Resend's official SDK. Only the base URL changes in tests (a local stand-in,
 // lib/testing/fake-resend.ts); the calls, headers and idempotency keys are the production ones.
 import { Resend } from 'resend'
+import { withSafeHeaders } from './header-text'
 import type { BatchResult, EmailTransport, OutgoingEmail, SendFailure } from './types'
 
 /** Resend's batch endpoint takes at most 100 messages per call. */
@@ -21,7 +22,11 @@ interface ResendError {
 
 export function createResendTransport(options: ResendTransportOptions): EmailTransport {
   const resend = new Resend(options.apiKey, options.baseUrl ? { baseUrl: options.baseUrl } : undefined)
-  const toPayload = (m: OutgoingEmail) => ({ from: m.from, to: m.to, subject: m.subject, html: m.html, text: m.text, ...(m.headers && { headers: m.headers }) })
+  // Where the message becomes headers: nothing leaves without passing withSafeHeaders.
+  const toPayload = (message: OutgoingEmail) => {
+    const m = withSafeHeaders(message)
+    return { from: m.from, to: m.to, subject: m.subject, html: m.html, text: m.text, ...(m.headers && { headers: m.headers }) }
+  }
 
   return {
     maxBatch: RESEND_MAX_BATCH,

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { POISON_BODIES } from '@/lib/testing/poison-bodies'
+import { MAX_UPSTREAM_CHARS, TRUNCATION_NOTE } from './upstream-limits'
 import { renderUpstreamText, upstreamPlainText } from './upstream-text'
 
 describe('renderUpstreamText: readable', () => {
@@ -60,5 +62,51 @@ describe('renderUpstreamText: hostile payloads stay inert', () => {
 describe('upstreamPlainText', () => {
   it('strips markup to readable text', () => {
     expect(upstreamPlainText('**We are investigating** <b>errors</b> & <script>x()</script>timeouts')).toBe('We are investigating errors & timeouts')
+  })
+})
+
+// Bodies that broke the renderer (stack overflow) or held the event loop for seconds before it was
+// bounded. Each must render, quickly, to escaped text that still says what the vendor wrote.
+describe('renderUpstreamText: poison payloads fail alone', () => {
+  for (const [name, body] of POISON_BODIES) {
+    it(`${name}: renders without throwing, cut to the limit`, () => {
+      const started = performance.now()
+      const html = renderUpstreamText(body)
+      const text = upstreamPlainText(body)
+      // Generous for a loaded CI machine; unbounded, the 100 KB of *a took ~2–3 s for each call.
+      expect(performance.now() - started).toBeLessThan(1_500)
+      expect(html.length).toBeLessThan(MAX_UPSTREAM_CHARS * 6)
+      expect(text.length).toBeLessThan(MAX_UPSTREAM_CHARS + TRUNCATION_NOTE.length + 10)
+      expect(html).not.toMatch(/<(?!\/?(p|br|em|strong|ul|ol|li|blockquote|code|pre|del|a|h[3-6]|hr|table|thead|tbody|tr|th|td|span|div)\b)/)
+    })
+  }
+
+  it('shows over-nested text as escaped plain text, with its words', () => {
+    const html = renderUpstreamText(`${'>'.repeat(2_000)} <b>still</b> here`)
+    expect(html).toMatch(/^<p>(&gt;)+ still here<\/p>\n$/)
+    expect(upstreamPlainText(`${'>'.repeat(2_000)} still here`)).toMatch(/^>+ still here$/)
+  })
+
+  it('keeps line breaks and strips tags in the plain fallback', () => {
+    const html = renderUpstreamText(`${'*a'.repeat(1_100)}\nsecond <script>x()</script>line\n\nnew paragraph`)
+    expect(html).toContain('<br />second line</p>\n<p>new paragraph</p>')
+    expect(html).not.toContain('<em>')
+  })
+
+  it('cuts long text at a line break and says so', () => {
+    const line = 'We are investigating elevated error rates on the API.\n'
+    const body = line.repeat(Math.ceil((MAX_UPSTREAM_CHARS * 2) / line.length))
+    const html = renderUpstreamText(body)
+    expect(html).toContain(TRUNCATION_NOTE.replace(/'/g, '&#39;'))
+    expect(html).toMatch(/rates on the API\.<\/p>\n<p><em>\[Truncated/)
+    const text = upstreamPlainText(body)
+    expect(text.endsWith(`rates on the API.\n\n${TRUNCATION_NOTE}`)).toBe(true)
+    expect(text.length).toBeLessThanOrEqual(MAX_UPSTREAM_CHARS + TRUNCATION_NOTE.length + 2)
+  })
+
+  it('renders ordinary Markdown as before, without a note', () => {
+    expect(renderUpstreamText('**Resolved.** See [the post](https://x.example).')).toBe(
+      '<p><strong>Resolved.</strong> See <a href="https://x.example" target="_blank" rel="noopener noreferrer nofollow ugc">the post</a>.</p>\n',
+    )
   })
 })

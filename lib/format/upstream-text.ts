@@ -3,11 +3,19 @@
 // Markdown is converted, then everything passes an allow-list sanitiser. Nothing executable
 // survives (no script/style/iframe, no event handlers, no javascript: or data: links), headings are
 // demoted below the page's own, and links open in a new tab without handing over our window.
+//
+// Upstream text is untrusted in size and shape too: it is bounded first (upstream-limits.ts), and
+// whatever the renderer cannot handle is shown as escaped plain text, so no body can make a page,
+// a feed or an email fail.
+import { createHash } from 'node:crypto'
 import { Marked } from 'marked'
 import sanitizeHtml from 'sanitize-html'
+import { boundUpstreamText, type BoundedText, TRUNCATION_NOTE } from './upstream-limits'
 
 // A private instance: options never leak into (or from) other users of marked.
 const markdown = new Marked({ gfm: true, breaks: true, async: false })
+
+const NON_TEXT_TAGS = ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'object', 'embed', 'svg', 'math', 'template']
 
 const SANITIZE: sanitizeHtml.IOptions = {
   allowedTags: ['p', 'br', 'strong', 'b', 'em', 'i', 'u', 's', 'del', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'a', 'h3', 'h4', 'h5', 'h6', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'span', 'div'],
@@ -16,7 +24,7 @@ const SANITIZE: sanitizeHtml.IOptions = {
   allowedSchemesAppliedToAttributes: ['href'],
   allowProtocolRelative: false,
   // script/style/iframe and friends are dropped with their content, not unwrapped into text.
-  nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'object', 'embed', 'svg', 'math', 'template'],
+  nonTextTags: NON_TEXT_TAGS,
   transformTags: {
     // The page owns h1/h2; upstream headings start at h3.
     h1: 'h3',
@@ -28,20 +36,86 @@ const SANITIZE: sanitizeHtml.IOptions = {
   },
 }
 
+const STRIP_ALL: sanitizeHtml.IOptions = { allowedTags: [], allowedAttributes: {}, nonTextTags: NON_TEXT_TAGS }
+
 /** Upstream text (Markdown, HTML or plain) as sanitised HTML. */
 export function renderUpstreamText(body: string): string {
-  const html = markdown.parse(body.replace(/\r\n?/g, '\n')) as string
-  return sanitizeHtml(html, SANITIZE)
+  return memo(`html:${body}`, () => {
+    const bounded = boundUpstreamText(body)
+    const html = renderMarkdown(bounded, SANITIZE) ?? plainHtml(bounded.text)
+    return bounded.truncated ? `${html}<p><em>${escapeHtml(TRUNCATION_NOTE)}</em></p>\n` : html
+  })
 }
 
 /** Upstream text as plain text (for feeds' summaries, titles and emails' text parts). */
 export function upstreamPlainText(body: string): string {
-  return sanitizeHtml(markdown.parse(body.replace(/\r\n?/g, '\n')) as string, { allowedTags: [], allowedAttributes: {}, nonTextTags: SANITIZE.nonTextTags })
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/\n{3,}/g, '\n\n')
-    .trim()
+  return memo(`text:${body}`, () => {
+    const bounded = boundUpstreamText(body)
+    const text = decodeEntities(renderMarkdown(bounded, STRIP_ALL) ?? stripTags(bounded.text))
+      .replace(/\n{3,}/g, '\n\n')
+      .trim()
+    return bounded.truncated ? `${text}\n\n${TRUNCATION_NOTE}` : text
+  })
+}
+
+/** The bounded text through Markdown and the sanitiser, or null when it must be shown plainly. */
+function renderMarkdown(bounded: BoundedText, sanitize: sanitizeHtml.IOptions): string | null {
+  if (bounded.tooComplex) {
+    warnOnce(`upstream text shown as plain text: ${bounded.tooComplex}`)
+    return null
+  }
+  try {
+    return sanitizeHtml(markdown.parse(bounded.text) as string, sanitize)
+  } catch (e) {
+    // A renderer failure on input the limits did not foresee (a stack overflow): show it plainly.
+    warnOnce(`upstream text could not be rendered (${(e as Error).message.split('\n')[0]}); shown as plain text`)
+    return null
+  }
+}
+
+/** The text without tags, escaped (sanitize-html parses without recursion; escaping is the last resort). */
+function stripTags(text: string): string {
+  try {
+    return sanitizeHtml(text, STRIP_ALL)
+  } catch {
+    return escapeHtml(text)
+  }
+}
+
+/** Escaped plain text as HTML paragraphs, line breaks kept. */
+function plainHtml(text: string): string {
+  return stripTags(text)
+    .split(/\n{2,}/)
+    .filter((p) => p.trim())
+    .map((p) => `<p>${p.trim().replace(/\n/g, '<br />')}</p>\n`)
+    .join('')
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
+}
+
+function decodeEntities(text: string): string {
+  return text.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'")
+}
+
+// The same bodies are rendered again for every uncached page, feed request and email batch; a
+// bounded memo keeps that cost to once per body and process.
+const MEMO_LIMIT = 500
+const rendered = new Map<string, string>()
+function memo(key: string, render: () => string): string {
+  const hash = createHash('sha256').update(key).digest('base64url')
+  const hit = rendered.get(hash)
+  if (hit !== undefined) return hit
+  const value = render()
+  if (rendered.size >= MEMO_LIMIT) rendered.delete(rendered.keys().next().value as string)
+  rendered.set(hash, value)
+  return value
+}
+
+const warned = new Set<string>()
+function warnOnce(message: string) {
+  if (warned.size > 100 || warned.has(message)) return
+  warned.add(message)
+  console.warn(`[upstream-text] ${message}`)
 }

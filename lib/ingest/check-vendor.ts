@@ -3,11 +3,13 @@
 // with the reason, and the next check backs off. One vendor's failure never stops the cycle.
 import type { Db } from '@/lib/db/client'
 import { Prisma } from '@/lib/db/generated/client'
+import type { DbGate } from './db-gate'
 import { diffVendor, isEmptyPlan } from './diff'
 import type { FetchedBodies, HttpCache } from './fetch-bodies'
 import { isFetchError } from './http'
 import { releaseLease, type ClaimedSource } from './leases'
 import { sourceFor } from './sources'
+import { readSnapshot } from './sources/read-snapshot'
 import { isSourceParseError, SourceParseError, type Endpoint } from './sources/types'
 import { loadVendorState } from './state'
 import { applyVendorChanges, isLeaseLostError, recordFailure, recordUnchanged, type CheckedSource } from './store'
@@ -26,6 +28,8 @@ export interface CheckVendorDeps {
   random: () => number
   log: (message: string) => void
   fetchBodies: (endpoints: Endpoint[], cache: HttpCache) => Promise<FetchedBodies>
+  /** Runs a vendor's database work when the cycle's gate lets it (see db-gate.ts). */
+  withDb: DbGate
   /** Fired when the cycle is stopping: fetches end at once (see fetchBodies). */
   signal?: AbortSignal
 }
@@ -50,37 +54,43 @@ export async function checkVendor(deps: CheckVendorDeps, options: CheckVendorOpt
     for (let round = 0; round < MAX_ROUNDS; round++) {
       const target = { apiUrl: source.apiUrl, statusPageUrl: source.statusPageUrl, settings }
       const fetched = await deps.fetchBodies(source_.endpoints(target), asHttpCache(source.httpCache))
-      const now = deps.now()
-      const check: CheckedSource = {
-        sourceId: source.id,
-        leaseOwner: options.owner,
-        now,
-        nextCheckAt: nextSuccessCheck(options, deps.random()),
-        httpCache: fetched.cache as Prisma.InputJsonValue,
-        ...(settingsChanged && { settings: settings as Prisma.InputJsonValue }),
-      }
-      if (fetched.unchanged) {
-        await recordUnchanged(deps.db, check, false)
-        return { kind: 'unchanged' }
-      }
-      const parsed = source_.parse(fetched.bodies, { now, target })
-      if (parsed.kind === 'settings') {
-        settings = { ...settings, ...parsed.settings }
-        settingsChanged = true
-        continue
-      }
-      const state = await loadVendorState(deps.db, source.vendorId, parsed.snapshot)
-      const plan = diffVendor(state, parsed.snapshot, now)
-      if (isEmptyPlan(plan)) {
-        await recordUnchanged(deps.db, check, state.isBaseline)
-        return { kind: 'unchanged' }
-      }
-      const { events, incidentIds } = await applyVendorChanges(deps.db, source.vendorId, plan, check, state.isBaseline)
-      return { kind: 'changed', events, incidentIds }
+      // The network part is done: the rest reads and writes the database, through the gate.
+      const step = await deps.withDb(async (): Promise<VendorOutcome | { kind: 'settings'; settings: Record<string, unknown> }> => {
+        const now = deps.now()
+        const check: CheckedSource = {
+          sourceId: source.id,
+          leaseOwner: options.owner,
+          now,
+          nextCheckAt: nextSuccessCheck(options, deps.random()),
+          httpCache: fetched.cache as Prisma.InputJsonValue,
+          ...(settingsChanged && { settings: settings as Prisma.InputJsonValue }),
+        }
+        if (fetched.unchanged) {
+          await recordUnchanged(deps.db, check, false)
+          return { kind: 'unchanged' }
+        }
+        const parsed = readSnapshot(source_, fetched.bodies, { now, target })
+        if (parsed.kind === 'settings') return { kind: 'settings', settings: parsed.settings }
+        // Read with warnings: items that could not be read were left out; the operator sees which.
+        const warnings = parsed.snapshot.readWarnings ?? []
+        check.readWarnings = warnings.length > 0 ? (warnings as unknown as Prisma.InputJsonValue) : Prisma.DbNull
+        const state = await loadVendorState(deps.db, source.vendorId, parsed.snapshot)
+        const plan = diffVendor(state, parsed.snapshot, now)
+        if (isEmptyPlan(plan)) {
+          await recordUnchanged(deps.db, check, state.isBaseline)
+          return { kind: 'unchanged' }
+        }
+        const { events, incidentIds } = await applyVendorChanges(deps.db, source.vendorId, plan, check, state.isBaseline)
+        return { kind: 'changed', events, incidentIds }
+      })
+      if (step.kind !== 'settings') return step
+      settings = { ...settings, ...step.settings }
+      settingsChanged = true
     }
     throw new SourceParseError('the source kept asking for new settings')
   } catch (e) {
-    return fail(deps, options, source, e, Object.keys(settings).length > 0)
+    const hasSettings = Object.keys(settings).length > 0
+    return deps.withDb(() => fail(deps, options, source, e, hasSettings))
   }
 }
 

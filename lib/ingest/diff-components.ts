@@ -18,7 +18,8 @@ export function diffComponents(stored: StoredVendorState, snapshot: StatusSnapsh
   const plan: ComponentPlan = { groupCreates: [], groupUpdates: [], creates: [], updates: [], statusChanges: [] }
   // An empty component list next to stored components is far more likely a thin or broken payload
   // than a vendor deleting everything: never mark all components removed because of it.
-  const trustAbsence = snapshot.components.length > 0
+  // Nor when components were left out because they could not be read (issue 14 #1).
+  const trustAbsence = snapshot.components.length > 0 && snapshot.componentsPartial !== true
 
   const storedGroups = new Map(stored.groups.map((g) => [g.externalId, g]))
   const groupExternalIdById = new Map(stored.groups.map((g) => [g.id, g.externalId]))

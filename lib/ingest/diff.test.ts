@@ -278,6 +278,12 @@ describe('diffVendor: components', () => {
     expect(empty.components.updates).toEqual([])
     expect(empty.components.groupUpdates).toEqual([])
   })
+  it('removes nothing when some components could not be read (componentsPartial, issue 14 #1)', () => {
+    const snap = snapshot({ components: [{ externalId: 'api', name: 'API', status: 'operational', groupExternalId: 'g1', position: 0 }], componentsPartial: true })
+    const plan = diffVendor(stored(), snap, NOW)
+    expect(plan.components.updates).toEqual([])
+    expect(plan.components.groupUpdates).toEqual([])
+  })
 })
 
 function maintenance(over: Partial<NormalizedMaintenance> = {}): NormalizedMaintenance {

@@ -5,8 +5,9 @@
 // The check runs inside the socket's `lookup` (see createGuardedLookup), so the address that is
 // checked is the address that is connected to: there is no second DNS answer to rebind. Node skips
 // `lookup` for IP-literal hosts, so those are checked separately with `blockedHostReason`.
-import { Resolver, type LookupAddress, type LookupAllOptions, type LookupOptions } from 'node:dns'
+import type { LookupOptions } from 'node:dns'
 import { BlockList, isIP, type LookupFunction } from 'node:net'
+import { resolveAllWithDns, type ResolveAll } from './dns'
 
 export class BlockedAddressError extends Error {
   override name = 'BlockedAddressError'
@@ -105,42 +106,12 @@ export function blockedHostReason(hostname: string): string | null {
   return null
 }
 
-type ResolveAll = (
-  hostname: string,
-  options: LookupAllOptions,
-  callback: (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void,
-) => void
-
-/**
- * Names are resolved with c-ares (dns.Resolver), not getaddrinfo (dns.lookup): getaddrinfo runs on
- * libuv's 4-thread pool, so a handful of slow lookups stall every other connection of a cycle
- * (measured offline: ~1,200 hosts queued behind each other until all hit the connect timeout).
- * Status pages are public DNS names, so skipping /etc/hosts loses nothing.
- */
-const resolver = new Resolver({ timeout: 2_000, tries: 2 })
-
-const resolveAllWithDns: ResolveAll = (hostname, options, callback) => {
-  const ask = (family: 4 | 6) =>
-    new Promise<LookupAddress[]>((resolve, reject) => {
-      const done = (err: NodeJS.ErrnoException | null, addresses: string[]) => (err ? reject(err) : resolve(addresses.map((address) => ({ address, family }))))
-      if (family === 4) resolver.resolve4(hostname, done)
-      else resolver.resolve6(hostname, done)
-    })
-  const families: (4 | 6)[] = options.family === 4 ? [4] : options.family === 6 ? [6] : [4, 6]
-  void Promise.allSettled(families.map(ask)).then((results) => {
-    const addresses = results.flatMap((r) => (r.status === 'fulfilled' ? r.value : []))
-    if (addresses.length) return callback(null, addresses)
-    const rejected = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')
-    const reason = (rejected?.reason as NodeJS.ErrnoException | undefined) ?? Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' })
-    callback(reason, [])
-  })
-}
-
 /**
  * A `lookup` for http.request / net.connect that refuses private addresses. Node calls it with
  * `{ all: true }` when autoSelectFamily is on (the Node 20 default) and without it otherwise; both
  * callback forms are served. If any answer is private the whole name is refused: a public vendor
  * has no reason to publish a private record, and mixing them is how rebinding tricks start.
+ * Names are resolved with c-ares, never getaddrinfo (see dns.ts).
  */
 export function createGuardedLookup(resolveAll: ResolveAll = resolveAllWithDns): LookupFunction {
   return (hostname: string, options: LookupOptions, callback) => {

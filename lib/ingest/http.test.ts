@@ -482,6 +482,19 @@ describe('address policy', () => {
     const res = await client({ allowPrivateNetwork: true }).fetchText(`http://127.0.0.1:${port}/ok`)
     expect(res).toMatchObject({ notModified: false, status: 200 })
   })
+
+  // getaddrinfo would queue on libuv's thread pool, where a cycle of unresolvable names once held
+  // Next's own `localhost` lookup past its 10 s connect timeout (issue 11 #2). The mocked Resolver
+  // is the only thing that knows *.rebind.test, so reaching the server proves c-ares answered.
+  it('resolves names with c-ares, not the thread pool, when private networks are allowed too', async () => {
+    const res = await client({ allowPrivateNetwork: true }).fetchText(`http://status.rebind.test:${port}/ok`)
+    expect(res).toMatchObject({ notModified: false, status: 200 })
+  })
+
+  it('answers localhost with loopback when private networks are allowed, without DNS', async () => {
+    const res = await client({ allowPrivateNetwork: true }).fetchText(`http://localhost:${port}/ok`)
+    expect(res).toMatchObject({ notModified: false, status: 200 })
+  })
 })
 
 describe('decodeBody', () => {

@@ -8,6 +8,7 @@
 import http from 'node:http'
 import https from 'node:https'
 import { performance } from 'node:perf_hooks'
+import { createOpenLookup } from './dns'
 import { BlockedAddressError, blockedHostReason, createGuardedLookup } from './http-guard'
 import { ContentEncodingError, DecodedTooLargeError, decodeBody, decompressBody, parseRetryAfter } from './http-decode'
 import { createHostLimiter } from './host-limiter'
@@ -122,7 +123,7 @@ interface HopContext {
   connectTimeoutMs: number
   maxBytes: number
   agents: { http: http.Agent; https: https.Agent }
-  lookup: ReturnType<typeof createGuardedLookup> | undefined
+  lookup: ReturnType<typeof createGuardedLookup>
   signal: AbortSignal | undefined
 }
 
@@ -151,7 +152,7 @@ function runHop(url: URL, ctx: HopContext, budgetMs: number): Promise<HopRespons
       method: 'GET',
       headers: ctx.headers,
       agent: isHttps ? ctx.agents.https : ctx.agents.http,
-      ...(ctx.lookup ? { lookup: ctx.lookup } : {}),
+      lookup: ctx.lookup,
     })
     let settled = false
     let responded = false
@@ -240,7 +241,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const agentOptions = { keepAlive: true, timeout: FREE_SOCKET_TIMEOUT_MS, scheduling: 'lifo' } as const
   const agents = { http: new http.Agent(agentOptions), https: new https.Agent(agentOptions) }
   const limiter = createHostLimiter(options.perHostConcurrency)
-  const lookup = options.allowPrivateNetwork ? undefined : createGuardedLookup()
+  // Both lookups resolve with c-ares, never on the thread pool (see dns.ts).
+  const lookup = options.allowPrivateNetwork ? createOpenLookup() : createGuardedLookup()
   let closed = false
 
   async function fetchText(requestedUrl: string, fetchOptions: FetchTextOptions = {}): Promise<FetchTextResult> {

@@ -26,8 +26,12 @@ const POLLABLE = `s.enabled AND s.platform <> 'unknown' AND (s."apiUrl" IS NOT N
  * passes its own start as `dueBy`, so a vendor that failed early in a long cycle (and is due
  * again a minute later) waits for the next cycle instead of being checked twice in this one.
  */
-export async function claimDueSources(db: Db, args: { owner: string; now: Date; dueBy: Date; leaseMs: number; limit: number }): Promise<ClaimedSource[]> {
+export async function claimDueSources(
+  db: Db,
+  args: { owner: string; now: Date; dueBy: Date; leaseMs: number; limit: number; /** Only this vendor's source. */ vendorSlug?: string },
+): Promise<ClaimedSource[]> {
   const leaseExpiresAt = new Date(args.now.getTime() + args.leaseMs)
+  const onlyVendor = args.vendorSlug === undefined ? '' : `AND s."vendorId" = (SELECT id FROM "Vendor" WHERE slug = $6)`
   return db.$queryRawUnsafe<ClaimedSource[]>(
     `UPDATE "StatusSource" AS s
         SET "leaseOwner" = $1, "leaseExpiresAt" = $2
@@ -36,6 +40,7 @@ export async function claimDueSources(db: Db, args: { owner: string; now: Date; 
           WHERE ${POLLABLE}
             AND (s."nextCheckAt" IS NULL OR s."nextCheckAt" <= $4)
             AND (s."leaseExpiresAt" IS NULL OR s."leaseExpiresAt" < $3)
+            ${onlyVendor}
           ORDER BY s."nextCheckAt" ASC NULLS FIRST
           LIMIT $5
           FOR UPDATE SKIP LOCKED
@@ -47,6 +52,7 @@ export async function claimDueSources(db: Db, args: { owner: string; now: Date; 
     args.now,
     args.dueBy,
     args.limit,
+    ...(args.vendorSlug === undefined ? [] : [args.vendorSlug]),
   )
 }
 

@@ -101,6 +101,17 @@ export interface NormalizedMaintenance {
  */
 export type ListCoverage = 'active' | 'recent'
 
+/**
+ * Items of the upstream page that could not be read and were left out (issue 14 #1): `kind` names
+ * the list ("statuspage incident", "gcp update", ...), `example` the first reason. The vendor was
+ * still read; the operator sees these in /api/health and the vendor JSON, the public never does.
+ */
+export interface ReadWarning {
+  kind: string
+  count: number
+  example?: string
+}
+
 export interface StatusSnapshot {
   status: ServiceStatus
   /** Upstream's own words for the overall status, when it has them. */
@@ -116,4 +127,8 @@ export interface StatusSnapshot {
    * to operational, not removed.
    */
   absentComponentsAreOperational?: boolean
+  /** Some components could not be read and were left out: a stored one missing now is not removed. */
+  componentsPartial?: boolean
+  /** Items left out because they could not be read; empty or absent when the page read cleanly. */
+  readWarnings?: ReadWarning[]
 }

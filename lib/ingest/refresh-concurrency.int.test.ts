@@ -88,14 +88,20 @@ describe.skipIf(dbMode !== 'postgres')('refresh under concurrency (PostgreSQL)',
 
     // `node --import tsx`, not the tsx CLI: the CLI runs the script in a child process that a
     // SIGKILL to the CLI would leave running.
-    const worker = spawn(process.execPath, ['--import', 'tsx', 'lib/testing/refresh-worker.ts', 'doomed', '4'], { env: process.env, stdio: 'ignore' })
-    // Kill it once a few vendors are done and others are certainly in flight.
+    const worker = spawn(process.execPath, ['--import', 'tsx', 'lib/testing/refresh-worker.ts', 'doomed', '4'], { env: process.env, stdio: ['ignore', 'ignore', 'pipe'] })
+    let workerErrors = ''
+    let workerExited = false
+    worker.stderr.on('data', (chunk: Buffer) => (workerErrors += chunk.toString()))
+    worker.once('exit', () => (workerExited = true))
+    // Kill it once a few vendors are done and others are certainly in flight. A worker that dies
+    // on its own fails the test with its error instead of leaving this loop waiting forever.
     for (let done = 0; done < 6; ) {
+      if (workerExited) throw new Error(`the worker exited before it was killed:\n${workerErrors}`)
       await new Promise((r) => setTimeout(r, 50))
       done = await db.statusSource.count({ where: { baselineAt: { not: null } } })
     }
     worker.kill('SIGKILL')
-    await new Promise((r) => worker.once('exit', r))
+    if (!workerExited) await new Promise((r) => worker.once('exit', r))
 
     const vendors = await db.vendor.findMany({ include: { source: true, _count: { select: { components: true, incidents: true } } } })
     const finished = vendors.filter((v) => v.source?.baselineAt)
@@ -118,5 +124,6 @@ describe.skipIf(dbMode !== 'postgres')('refresh under concurrency (PostgreSQL)',
     expect(await db.statusSource.count({ where: { baselineAt: null } })).toBe(0)
     expect(await db.incident.count()).toBe(VENDORS)
     expect(await db.incidentUpdate.count()).toBe(VENDORS * UPDATES)
-  }, 60_000)
+    // Generous: on a loaded 2-core machine the worker alone takes seconds to start.
+  }, 180_000)
 })

@@ -141,7 +141,9 @@ describe('runRefreshCycle', () => {
     expect(summary.changed).toBeGreaterThanOrEqual(1)
 
     const github = await vendor('github')
-    expect(github.status).toBe('partial_outage')
+    // Indicator "major" (partial outage), but the open incident is critical: the incident sets the
+    // floor of the overall status (lib/status/open-incidents.ts).
+    expect(github.status).toBe('major_outage')
     const incidents = await db.incident.findMany({ where: { vendorId: github.id }, include: { _count: { select: { updates: true } } } })
     expect(incidents).toHaveLength(1)
     expect(incidents[0]?._count.updates).toBe(35)
@@ -166,7 +168,7 @@ describe('runRefreshCycle', () => {
     clock = new Date(clock.getTime() + MINUTE)
     await runRefreshCycle(deps(), options())
     const github = await vendor('github')
-    expect(github.status).toBe('partial_outage')
+    expect(github.status).toBe('major_outage')
     expect(github.source).toMatchObject({ consecutiveFailures: 1, lastErrorKind: 'parse' })
     expect(github.source?.lastSuccessAt?.getTime()).toBeLessThan(clock.getTime())
     expect(await db.incident.count({ where: { vendorId: github.id } })).toBe(1)

@@ -7,10 +7,12 @@
 // fetch is capped in time and bytes, and nothing outlives the cycle but the rows it wrote.
 import type { Db } from '@/lib/db/client'
 import type { RefreshTrigger } from '@/lib/db/generated/enums'
+import { createDbGate } from './db-gate'
 import { fetchVendorBodies, type HttpCache } from './fetch-bodies'
 import type { HttpClient } from './http'
 import { claimDueSources, countDueSources, type ClaimedSource } from './leases'
 import { checkVendor, type VendorOutcome } from './check-vendor'
+import { isNetworkFailureKind, looksLikeNetworkOutage } from './network-outage'
 
 export interface RefreshDeps {
   db: Db
@@ -32,6 +34,11 @@ export interface RefreshOptions {
   owner: string
   /** Vendors in flight at once. */
   concurrency: number
+  /**
+   * Of those, how many may use the database at once (default: all). The embedded database runs
+   * one query at a time on the event loop, so there it is 1: see db-gate.ts.
+   */
+  dbConcurrency?: number
   /** How long a claimed vendor stays ours; far above the worst-case time to check one. */
   leaseMs: number
   /** Target time between two checks of a vendor. */
@@ -40,6 +47,11 @@ export interface RefreshOptions {
   maxBackoffMs: number
   /** Stop claiming new vendors after this long (in-flight ones finish). */
   timeBudgetMs: number
+  /**
+   * Check this vendor (slug) before any other, when it is due and not being checked elsewhere: an
+   * operator's "check it again now" must not wait behind a thousand never-checked vendors.
+   */
+  firstVendorSlug?: string
 }
 
 export interface RefreshSummary {
@@ -67,9 +79,10 @@ export interface RefreshSummary {
 const CLAIM_BATCH = 1
 
 export async function runRefreshCycle(deps: RefreshDeps, options: RefreshOptions): Promise<RefreshSummary> {
+  const withDb = createDbGate(options.dbConcurrency ?? options.concurrency)
   const started = deps.now()
-  await closeAbandonedRuns(deps.db, started, options)
-  const run = await deps.db.refreshRun.create({ data: { trigger: options.trigger, owner: options.owner, startedAt: started }, select: { id: true } })
+  await withDb(() => closeAbandonedRuns(deps.db, started, options))
+  const run = await withDb(() => deps.db.refreshRun.create({ data: { trigger: options.trigger, owner: options.owner, startedAt: started }, select: { id: true } }))
   const totals: Totals = { due: 0, checked: 0, changed: 0, unchanged: 0, failed: 0, events: 0 }
   const changedPages: string[] = []
   const deadline = started.getTime() + options.timeBudgetMs
@@ -84,11 +97,29 @@ export async function runRefreshCycle(deps: RefreshDeps, options: RefreshOptions
         random: deps.random,
         log: deps.log,
         fetchBodies: (endpoints, cache: HttpCache) => fetchVendorBodies(deps.http, endpoints, cache, signal),
+        withDb,
         ...(signal && { signal }),
       },
       { owner: options.owner, cycleStartedAt: started, intervalMs: options.intervalMs, maxBackoffMs: options.maxBackoffMs },
       source,
     )
+  const network = { failures: 0, example: '' }
+  const checkAndTally = async (source: ClaimedSource) => {
+    const outcome = await check(source)
+    // Stopped mid-check: its lease went back, and it is counted by nobody.
+    if (outcome.kind === 'interrupted') return
+    tally(totals, outcome)
+    if (outcome.kind === 'failed' && isNetworkFailureKind(outcome.errorKind)) {
+      network.failures++
+      network.example ||= `${source.vendorSlug}: ${outcome.message}`
+    }
+    // A first failure changes what the page says (the status may now be out of date).
+    const base = `/vendors/${source.vendorSlug}`
+    if (outcome.kind === 'changed') changedPages.push(base, ...outcome.incidentIds.map((id) => `${base}/incidents/${id}`))
+    else if (outcome.kind === 'failed' && source.consecutiveFailures === 0) changedPages.push(base)
+  }
+  const claim = (vendorSlug?: string) =>
+    withDb(() => claimDueSources(deps.db, { owner: options.owner, now: deps.now(), dueBy: started, leaseMs: options.leaseMs, limit: CLAIM_BATCH, vendorSlug }))
   // `concurrency` workers, each claiming a vendor at a time until none are due.
   const worker = async () => {
     for (;;) {
@@ -97,33 +128,30 @@ export async function runRefreshCycle(deps: RefreshDeps, options: RefreshOptions
         stoppedEarly = true
         return
       }
-      const batch = await claimDueSources(deps.db, { owner: options.owner, now: deps.now(), dueBy: started, leaseMs: options.leaseMs, limit: CLAIM_BATCH })
+      const batch = await claim()
       if (batch.length === 0) return
-      for (const source of batch) {
-        const outcome = await check(source)
-        if (outcome.kind === 'interrupted') continue
-        tally(totals, outcome)
-        // A first failure changes what the page says (the status may now be out of date).
-        const base = `/vendors/${source.vendorSlug}`
-        if (outcome.kind === 'changed') changedPages.push(base, ...outcome.incidentIds.map((id) => `${base}/incidents/${id}`))
-        else if (outcome.kind === 'failed' && source.consecutiveFailures === 0) changedPages.push(base)
-      }
+      for (const source of batch) await checkAndTally(source)
     }
   }
   try {
-    totals.due = await countDueSources(deps.db, started)
+    totals.due = await withDb(() => countDueSources(deps.db, started))
+    if (options.firstVendorSlug !== undefined) for (const source of await claim(options.firstVendorSlug)) await checkAndTally(source)
     // allSettled: when one worker fails (say the database went away) the others still run to
     // their end before the cycle reports, so nothing keeps working after the cycle returned.
     const results = await Promise.allSettled(Array.from({ length: options.concurrency }, worker))
     const rejected = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')
     if (rejected) throw rejected.reason
+    // One line per cycle, not one per vendor: a thousand "ENOTFOUND" lines hide the one cause.
+    if (looksLikeNetworkOutage(network.failures, totals.checked)) {
+      deps.log(`[refresh] outbound network looks unreachable: ${network.failures} of ${totals.checked} vendor checks failed to connect (DNS, TCP or timeout), e.g. ${network.example}`)
+    }
   } catch (e) {
     error = (e as Error).message
     throw e
   } finally {
     const durationMs = deps.now().getTime() - started.getTime()
     const status = error !== null ? 'failed' : signal?.aborted ? 'interrupted' : 'completed'
-    await deps.db.refreshRun.update({ where: { id: run.id }, data: { ...totals, status, durationMs, finishedAt: deps.now(), error } })
+    await withDb(() => deps.db.refreshRun.update({ where: { id: run.id }, data: { ...totals, status, durationMs, finishedAt: deps.now(), error } }))
   }
   const interrupted = signal?.aborted ?? false
   return { runId: run.id, ...totals, durationMs: deps.now().getTime() - started.getTime(), stoppedEarly, interrupted, changedPages }

@@ -15,6 +15,8 @@ export interface CheckedSource {
   nextCheckAt: Date
   httpCache: Prisma.InputJsonValue
   settings?: Prisma.InputJsonValue
+  /** Items the last parse left out (kind, count, example); DbNull when it read cleanly. Untouched when not parsed (304). */
+  readWarnings?: Prisma.InputJsonValue | typeof Prisma.DbNull
 }
 
 export class LeaseLostError extends Error {
@@ -36,6 +38,7 @@ const successData = (c: CheckedSource, changed: boolean) => ({
   lastError: null,
   httpCache: c.httpCache,
   ...(c.settings !== undefined && { settings: c.settings }),
+  ...(c.readWarnings !== undefined && { readWarnings: c.readWarnings }),
   leaseOwner: null,
   leaseExpiresAt: null,
 })

@@ -10,7 +10,7 @@ import type { Db } from '@/lib/db/client'
 import type { OutgoingMail } from './mailer'
 import type { ComposeDigest } from './digest'
 import { eventContent, formatInZone, type EventContext } from './event-content'
-import type { Compose } from './send'
+import type { Compose, ComposeFailure } from './send'
 import { threadHeaders } from './threading'
 import { createUnsubscribeToken } from './unsubscribe-token'
 
@@ -32,16 +32,21 @@ export function createComposer(db: Db, options: ComposerOptions): Compose {
   const host = new URL(options.appUrl).hostname
   return async (deliveries) => {
     const [users, events] = await Promise.all([loadUsers(db, deliveries.map((d) => d.userId)), loadEvents(db, deliveries.map((d) => d.eventId))])
-    const rendered = new Map<string, Promise<Rendered | null>>()
-    const out = new Map<string, OutgoingMail>()
+    const rendered = new Map<string, Promise<Rendered | ComposeFailure | null>>()
+    const out = new Map<string, OutgoingMail | ComposeFailure>()
     for (const d of deliveries) {
       const user = users.get(d.userId)
       const event = events.get(d.eventId)
       if (!user || !event) continue
       const key = `${event.id}|${user.timeZone}`
-      if (!rendered.has(key)) rendered.set(key, renderOnce(event, user.timeZone, options.appUrl))
+      // One event whose text cannot be rendered fails its own deliveries, not the batch they share.
+      if (!rendered.has(key)) rendered.set(key, renderOnce(event, user.timeZone, options.appUrl).catch((e: unknown) => ({ failed: describe(e) })))
       const mail = await rendered.get(key)
       if (!mail) continue
+      if ('failed' in mail) {
+        out.set(d.id, mail)
+        continue
+      }
       const token = createUnsubscribeToken({ userId: user.id, vendorId: event.vendorId }, options.secret)
       const oneClick = `${options.appUrl}/api/unsubscribe?token=${token}`
       const page = `${options.appUrl}/unsubscribe?token=${token}`
@@ -65,6 +70,12 @@ export function createComposer(db: Db, options: ComposerOptions): Compose {
     }
     return out
   }
+}
+
+/** An error as one line for the delivery's lastError (stack overflows carry a multi-line hint). */
+function describe(e: unknown): string {
+  const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e)
+  return message.split('\n')[0] as string
 }
 
 async function renderOnce(event: EventContext, timeZone: string, appUrl: string): Promise<Rendered | null> {
@@ -128,11 +139,18 @@ export function createDigestComposer(db: Db, options: ComposerOptions): ComposeD
     const byVendor = new Map<string, DailyDigestProps['vendors'][number]>()
     const ordered = [...events.values()].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime())
     for (const event of ordered) {
-      const content = eventContent(event, { timeZone: user.timeZone, appUrl: options.appUrl, unsubscribeUrl: '' })
-      if (!content) continue
+      let summary: string
+      try {
+        const content = eventContent(event, { timeZone: user.timeZone, appUrl: options.appUrl, unsubscribeUrl: '' })
+        if (!content) continue
+        summary = content.subject.replace(`${event.vendor.name} — `, '')
+      } catch {
+        // One event that cannot be put into words must not hold back the reader's whole digest.
+        summary = event.incident ? `Incident: ${event.incident.title}` : 'An update (see the vendor page)'
+      }
       const entry = {
         at: formatInZone(event.occurredAt, user.timeZone),
-        summary: content.subject.replace(`${event.vendor.name} — `, ''),
+        summary,
         url: event.incident ? `${options.appUrl}/vendors/${event.vendor.slug}/incidents/${event.incident.id}` : `${options.appUrl}/vendors/${event.vendor.slug}`,
       }
       const group = byVendor.get(event.vendorId) ?? { name: event.vendor.name, entries: [] }

@@ -234,3 +234,27 @@ describe('plan limits', () => {
     expect(emailsTo('downgraded@example.com')).toHaveLength(1)
   })
 })
+
+describe('email headers from hostile upstream text', () => {
+  it('sends a clean one-line subject when an incident title or component name carries CR/LF', async () => {
+    const vendor = await db.vendor.create({ data: { slug: 'hostile', name: 'Hostile', statusPageUrl: 'https://status.hostile.example', source: { create: { platform: 'statuspage', baselineAt: clock } } } })
+    const incident = await db.incident.create({
+      data: { vendorId: vendor.id, externalId: 'inc-crlf', title: 'Outage\r\nBcc: victim@example.com\r\n\r\n<b>body</b>', status: 'investigating', impact: 'minor', startedAt: clock, firstSeenAt: clock },
+    })
+    const component = await db.component.create({
+      data: { vendorId: vendor.id, externalId: 'c-crlf', name: 'API\nX-Injected: 1\u2028', status: 'major_outage', statusChangedAt: clock },
+    })
+    await db.user.create({ data: { email: 'hostile-reader@example.com', emailVerified: clock, watchlist: { create: { vendorId: vendor.id, componentAlerts: true } } } })
+    await db.changeEvent.create({ data: { vendorId: vendor.id, kind: 'incident_opened', dedupeKey: 'crlf:incident', incidentId: incident.id, occurredAt: clock, data: { updateExternalId: null, firstSeenOver: false } } })
+    await db.changeEvent.create({
+      data: { vendorId: vendor.id, kind: 'component_status_changed', dedupeKey: 'crlf:component', componentId: component.id, occurredAt: clock, data: { from: 'operational', to: 'major_outage' } },
+    })
+    await notify()
+
+    const subjects = emailsTo('hostile-reader@example.com').map((m) => m.subject).sort()
+    expect(subjects).toEqual(['Hostile — API X-Injected: 1 : Major outage', 'Hostile — Incident: Outage Bcc: victim@example.com <b>body</b> (Investigating)'])
+    for (const m of emailsTo('hostile-reader@example.com')) {
+      for (const value of [m.subject, m.from, ...Object.values(m.headers)]) expect(value).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/)
+    }
+  })
+})

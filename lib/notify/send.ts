@@ -36,15 +36,29 @@ export interface ClaimedDelivery {
   attempts: number
 }
 
-/** Builds the message of every claimed delivery; deliveries it returns nothing for are skipped. */
-export type Compose = (deliveries: ClaimedDelivery[]) => Promise<Map<string, OutgoingMail>>
+/** A delivery whose message could not be built (the reason is recorded; it is never retried). */
+export interface ComposeFailure {
+  failed: string
+}
+
+/**
+ * Builds the message of every claimed delivery; deliveries it returns nothing for are skipped,
+ * those it returns a failure for are closed as failed while the rest of the batch is sent.
+ */
+export type Compose = (deliveries: ClaimedDelivery[]) => Promise<Map<string, OutgoingMail | ComposeFailure>>
+
+/**
+ * The longest a provider's Retry-After may hold an alert back: past it we try again (and it may
+ * say so again), because an alert that arrives a day late is worth little.
+ */
+export const MAX_RETRY_AFTER_MS = 15 * 60_000
 
 export async function sendInstantDeliveries(db: Db, mailer: Mailer, compose: Compose, options: SendOptions): Promise<SendResult> {
   const result: SendResult = { sent: 0, failed: 0, retrying: 0, apiCalls: 0 }
   const deadline = options.now().getTime() + options.timeBudgetMs
   const worker = async () => {
     while (options.now().getTime() < deadline && !options.signal?.aborted) {
-      const batch = (await claimRetry(db, options)) ?? (await claimNew(db, mailer.maxBatch, options))
+      const batch = (await claimRetry(db, options, result)) ?? (await claimNew(db, mailer.maxBatch, options))
       if (!batch) return
       await sendBatch(db, mailer, compose, batch, options, result)
     }
@@ -57,16 +71,25 @@ export async function sendInstantDeliveries(db: Db, mailer: Mailer, compose: Com
 }
 
 /** A batch whose lease expired (a crashed sender, or a retry that is due): same members, same key. */
-async function claimRetry(db: Db, options: SendOptions): Promise<ClaimedDelivery[] | null> {
+async function claimRetry(db: Db, options: SendOptions, result: SendResult): Promise<ClaimedDelivery[] | null> {
   const now = options.now()
   const due = await db.delivery.findFirst({ where: { status: 'sending', lockedUntil: { lt: now } }, select: { batchKey: true } })
   if (!due?.batchKey) return null
+  // Every claim is an attempt, also one whose sender died or hung before recording an outcome (its
+  // lease simply ran out). At the cap the batch is closed instead of claimed again, so a message
+  // that kills its sender cannot stay `sending`, re-claimed at every lease expiry, forever.
+  const exhausted = await db.$executeRaw`
+    UPDATE "Delivery"
+       SET status = 'failed', "lockedUntil" = NULL,
+           "lastError" = LEFT('gave up after ' || attempts || ' attempts: ' || COALESCE("lastError", 'the sender stopped before recording an outcome'), 500)
+     WHERE "batchKey" = ${due.batchKey} AND status = 'sending' AND "lockedUntil" < ${now} AND attempts >= ${options.maxAttempts}`
+  result.failed += exhausted
   // The UPDATE is the claim: a concurrent sender's identical UPDATE finds the lease taken.
   const rows = await db.$queryRaw<ClaimedDelivery[]>`
     UPDATE "Delivery" SET "lockedUntil" = ${new Date(now.getTime() + options.leaseMs)}, attempts = attempts + 1
      WHERE "batchKey" = ${due.batchKey} AND status = 'sending' AND "lockedUntil" < ${now}
     RETURNING id, "userId", "eventId", "batchKey", attempts`
-  return rows.length ? rows : claimRetry(db, options)
+  return rows.length ? rows : claimRetry(db, options, result)
 }
 
 async function claimNew(db: Db, size: number, options: SendOptions): Promise<ClaimedDelivery[] | null> {
@@ -85,19 +108,39 @@ async function claimNew(db: Db, size: number, options: SendOptions): Promise<Cla
 
 async function sendBatch(db: Db, mailer: Mailer, compose: Compose, batch: ClaimedDelivery[], options: SendOptions, result: SendResult) {
   const batchKey = batch[0]?.batchKey as string
-  const messages = await compose(batch)
-  const members = batch.filter((d) => messages.has(d.id))
-  const orphans = batch.filter((d) => !messages.has(d.id))
+  let messages: Awaited<ReturnType<Compose>>
+  try {
+    messages = await compose(batch)
+  } catch (e) {
+    // Not one message's fault (the database went away mid-batch): the whole batch tries again.
+    await retryOrFail(db, batch, { permanent: false, message: `compose: ${(e as Error).message}` }, options, result)
+    return
+  }
+  const members: ClaimedDelivery[] = []
+  const mails: OutgoingMail[] = []
+  const unsendable: { id: string; reason: string }[] = []
+  const orphans: string[] = []
+  for (const d of batch) {
+    const message = messages.get(d.id)
+    if (!message) orphans.push(d.id)
+    else if ('failed' in message) unsendable.push({ id: d.id, reason: message.failed })
+    else {
+      members.push(d)
+      mails.push(message)
+    }
+  }
   if (orphans.length) {
     // Nothing to say any more (the user or the event is gone): close them, never send.
-    await db.delivery.updateMany({ where: { id: { in: orphans.map((d) => d.id) } }, data: { status: 'skipped', lockedUntil: null } })
+    await db.delivery.updateMany({ where: { id: { in: orphans } }, data: { status: 'skipped', lockedUntil: null } })
+  }
+  for (const { id, reason } of unsendable) {
+    // This message cannot be built (and never will be): it fails alone, for the operator to see.
+    await db.delivery.update({ where: { id }, data: { status: 'failed', lockedUntil: null, lastError: `compose: ${reason}`.slice(0, 500) } })
+    result.failed++
   }
   if (!members.length) return
   result.apiCalls++
-  const outcome = await mailer.sendBatch(
-    members.map((d) => messages.get(d.id) as OutgoingMail),
-    batchKey,
-  )
+  const outcome = await mailer.sendBatch(mails, batchKey)
   const now = options.now()
   if (outcome.ok || outcome.failure.kind === 'already_sent') {
     const providerIds = members.map((_, i) => (outcome.ok ? (outcome.providerIds[i] ?? null) : null))
@@ -110,20 +153,33 @@ async function sendBatch(db: Db, mailer: Mailer, compose: Compose, batch: Claime
     result.sent += members.length
     return
   }
+  const failure = outcome.failure
+  await retryOrFail(db, members, { permanent: failure.kind === 'permanent', message: failure.message, label: failure.kind, retryAfterMs: failure.kind === 'retry' ? failure.retryAfterMs : undefined }, options, result)
+}
+
+interface BatchFailure {
+  permanent: boolean
+  message: string
+  /** Prefix of the recorded error when the batch is closed (the provider's failure kind). */
+  label?: string
+  retryAfterMs?: number
+}
+
+async function retryOrFail(db: Db, members: ClaimedDelivery[], failure: BatchFailure, options: SendOptions, result: SendResult) {
+  const ids = members.map((d) => d.id)
   const attempts = Math.max(...members.map((d) => d.attempts))
-  if (outcome.failure.kind === 'permanent' || attempts >= options.maxAttempts) {
-    await db.delivery.updateMany({
-      where: { id: { in: members.map((d) => d.id) } },
-      data: { status: 'failed', lockedUntil: null, lastError: `${outcome.failure.kind}: ${outcome.failure.message}`.slice(0, 500) },
-    })
+  if (failure.permanent || attempts >= options.maxAttempts) {
+    const lastError = failure.label ? `${failure.label}: ${failure.message}` : failure.message
+    await db.delivery.updateMany({ where: { id: { in: ids } }, data: { status: 'failed', lockedUntil: null, lastError: lastError.slice(0, 500) } })
     result.failed += members.length
     return
   }
   // Retry later as the same batch: the status stays `sending` and the lease is the retry time.
-  const backoff = Math.max(outcome.failure.retryAfterMs ?? 0, Math.min(2 ** attempts * 1000, 5 * 60_000))
+  const retryAfter = Math.min(failure.retryAfterMs ?? 0, MAX_RETRY_AFTER_MS)
+  const backoff = Math.max(retryAfter, Math.min(2 ** attempts * 1000, 5 * 60_000))
   await db.delivery.updateMany({
-    where: { id: { in: members.map((d) => d.id) } },
-    data: { lockedUntil: new Date(now.getTime() + backoff), lastError: outcome.failure.message.slice(0, 500) },
+    where: { id: { in: ids } },
+    data: { lockedUntil: new Date(options.now().getTime() + backoff), lastError: failure.message.slice(0, 500) },
   })
   result.retrying += members.length
 }

@@ -27,3 +27,9 @@ export const watchPreferencesSchema = z
   .refine((v) => v.scope === 'all' || v.components.length > 0, { path: ['components'], error: 'Choose at least one component, or all of them' })
 
 export type WatchPreferencesInput = z.output<typeof watchPreferencesSchema>
+
+/** The "turn alerts back on / off" buttons: the whole account, or one watched vendor. */
+export const alertSwitchSchema = z.object({
+  vendor: z.preprocess((v) => (v === null || v === '' ? undefined : v), vendorSlugSchema.optional()),
+  on: z.enum(['true', 'false'], { error: 'Unknown action' }).transform((v) => v === 'true'),
+})

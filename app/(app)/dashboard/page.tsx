@@ -4,18 +4,21 @@ import { openBillingPortalAction } from '@/app/(app)/billing/actions'
 import { BillingButton } from '@/components/billing/billing-button'
 import { PlanNotices } from '@/components/billing/plan-notices'
 import { Card } from '@/components/ui/card'
+import { AlertsOffBanner } from '@/components/watchlist/alerts-off-banner'
 import { IncidentFeed } from '@/components/watchlist/incident-feed'
 import { VendorSearchResults } from '@/components/watchlist/vendor-search-results'
 import { WatchlistList } from '@/components/watchlist/watchlist-list'
 import { requireUser } from '@/lib/auth/session'
 import { pausedWatchIds } from '@/lib/billing/paused'
 import { PLANS, UPGRADE_PATH } from '@/lib/billing/plans'
+import { getAlertSwitches } from '@/lib/data/alerts'
 import { getBillingState } from '@/lib/data/billing'
 import { getAccount } from '@/lib/data/users'
 import { searchVendors } from '@/lib/data/vendors'
 import { listWatchlist, listWatchlistIncidents } from '@/lib/data/watchlist'
 import { billingEnabled, refreshIntervalMs } from '@/lib/env'
 import { vendorQuerySchema } from '@/lib/validation/vendor-query'
+import { setAlertsAction } from './actions'
 import { VerifyEmailBanner } from './verify-email-banner'
 
 export const metadata: Metadata = { title: 'Dashboard' }
@@ -30,12 +33,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const now = new Date()
   const q = vendorQuerySchema.safeParse({ q: (await searchParams).q, limit: String(SEARCH_RESULTS) })
   const query = q.success && q.data.q ? q.data : null
-  const [account, entries, incidents, billing, results] = await Promise.all([
+  const [account, entries, incidents, billing, results, alertSwitches] = await Promise.all([
     getAccount(user.id),
     listWatchlist(user.id),
     listWatchlistIncidents(user.id, now, FEED_DAYS),
     getBillingState(user.id),
     query ? searchVendors(query) : null,
+    getAlertSwitches(user.id),
   ])
   const { plan } = billing
   const limit = PLANS[plan].watchlistLimit
@@ -54,6 +58,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         {billingEnabled && billing.stripeCustomerId && <BillingButton action={openBillingPortalAction} label="Manage billing" variant="secondary" />}
       </div>
       {account && !account.emailVerified && <VerifyEmailBanner email={account.email} />}
+      <AlertsOffBanner switches={alertSwitches} action={setAlertsAction} />
       <PlanNotices billing={billing} pausedCount={paused.size} timeZone={timeZone} />
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">

@@ -13,6 +13,12 @@ const PASSWORD_FIELDS = ['currentPassword', 'newPassword', 'confirmPassword']
 /** The query the settings page shows "password changed" for. */
 const PASSWORD_CHANGED = 'changed=password'
 const UNEXPECTED = 'Something went wrong on our side. Please try again.'
+/**
+ * The pages that show times in the user's own zone. All are rendered per request for one user, so
+ * revalidating them drops only this browser's router cache; never the layout of `/`, which would
+ * throw away every visitor's cached public pages.
+ */
+const TIME_ZONE_PAGES = ['/dashboard', '/settings']
 
 function passwordProblem(formData: FormData, check: Exclude<PasswordCheck, 'ok'>): FormState {
   return check === 'rate_limited'
@@ -25,7 +31,7 @@ export async function updateTimeZoneAction(_prev: FormState | null, formData: Fo
   const parsed = parseForm(timeZoneSchema, formData)
   if (!parsed.ok) return parsed.state
   await updateTimeZone(user.id, parsed.data.timeZone)
-  revalidatePath('/', 'layout')
+  for (const path of TIME_ZONE_PAGES) revalidatePath(path)
   return { ok: true, message: `Times are now shown in ${parsed.data.timeZone}.` }
 }
 

@@ -3,11 +3,15 @@ import type { ReactNode } from 'react'
 import { notFound } from 'next/navigation'
 import { Alert } from '@/components/ui/alert'
 import { Card } from '@/components/ui/card'
+import { SubmitButton } from '@/components/ui/submit-button'
+import { TurnAlertsOnButton } from '@/components/watchlist/alerts-off-banner'
 import { findPendingEmailChange } from '@/lib/accounts/settings'
 import { requireUser } from '@/lib/auth/session'
+import { getAlertSwitches } from '@/lib/data/alerts'
 import { getAccount } from '@/lib/data/users'
 import { formatInTimeZone } from '@/lib/format/zoned'
 import { listTimeZones } from '@/lib/validation/time-zone'
+import { setAlertsAction } from '../dashboard/actions'
 import { ChangeEmailForm, TimeZoneForm } from './profile-forms'
 import { ChangePasswordForm, DeleteAccountForm } from './security-forms'
 
@@ -35,7 +39,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>
 export default async function SettingsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser('/settings')
   const now = new Date()
-  const [account, pending] = await Promise.all([getAccount(user.id), findPendingEmailChange(user.id, now)])
+  const [account, pending, alerts] = await Promise.all([getAccount(user.id), findPendingEmailChange(user.id, now), getAlertSwitches(user.id)])
   if (!account) notFound()
   const passwordChanged = (await searchParams).changed === 'password'
 
@@ -77,6 +81,40 @@ export default async function SettingsPage({ searchParams }: { searchParams: Sea
           </p>
         )}
         <ChangeEmailForm />
+      </Section>
+
+      <Section id="alerts-heading" title="Alert emails" description="Every alert and digest we send you. Each vendor's alerts are set on its watchlist page.">
+        <div className="space-y-4">
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            <p>
+              Alert emails are <strong>{alerts.accountOn ? 'on' : 'off'}</strong>
+              {alerts.accountOn ? '.' : ': you unsubscribed from all of them.'}
+            </p>
+            {alerts.accountOn ? (
+              <form action={setAlertsAction}>
+                <input type="hidden" name="on" value="false" />
+                <SubmitButton variant="secondary" className="whitespace-nowrap px-3 py-1.5">
+                  Turn all alert emails off
+                </SubmitButton>
+              </form>
+            ) : (
+              <TurnAlertsOnButton action={setAlertsAction} label="Turn alert emails back on" />
+            )}
+          </div>
+          {alerts.mutedWatches.length > 0 && (
+            <div className="space-y-2">
+              <p className="text-sm text-slate-600 dark:text-slate-400">Vendors you unsubscribed from (still on your watchlist):</p>
+              <ul className="space-y-2">
+                {alerts.mutedWatches.map((watch) => (
+                  <li key={watch.slug} className="flex flex-wrap items-center justify-between gap-2">
+                    <span className="font-medium">{watch.name}</span>
+                    <TurnAlertsOnButton action={setAlertsAction} vendor={watch.slug} label={`Turn ${watch.name} alerts back on`} />
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </div>
       </Section>
 
       <Section id="password-heading" title="Password" description="Changing it signs you out on every other device.">

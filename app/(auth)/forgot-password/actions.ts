@@ -1,8 +1,10 @@
 'use server'
 
 import { headers } from 'next/headers'
+import { afterResponse } from '@/lib/accounts/after-response'
 import { requestPasswordReset } from '@/lib/accounts/password-reset'
 import { clientIp } from '@/lib/auth/client-ip'
+import { knownDeviceFor } from '@/lib/auth/known-device-cookie'
 import { describeRetryAfter } from '@/lib/rate-limit/window'
 import { forgotPasswordSchema } from '@/lib/validation/auth'
 import { failure, type FormState, parseForm } from '@/lib/validation/form'
@@ -11,7 +13,8 @@ export async function forgotPasswordAction(_prev: FormState | null, formData: Fo
   const parsed = parseForm(forgotPasswordSchema, formData)
   if (!parsed.ok) return parsed.state
   try {
-    const result = await requestPasswordReset(parsed.data.email, clientIp(await headers()), new Date())
+    const { email } = parsed.data
+    const result = await requestPasswordReset(email, clientIp(await headers()), new Date(), afterResponse('forgot-password'), await knownDeviceFor(email))
     if (!result.ok) return failure(formData, [], { formError: `Too many reset requests. Please try again ${describeRetryAfter(result.retryAfterMs)}.` })
   } catch (e) {
     console.error('[forgot-password] failed:', e)

@@ -3,6 +3,7 @@
 import { redirect } from 'next/navigation'
 import { resetPassword } from '@/lib/accounts/password-reset'
 import { signIn } from '@/lib/auth/config'
+import { rememberDevice } from '@/lib/auth/known-device-cookie'
 import { resetPasswordSchema } from '@/lib/validation/auth'
 import { failure, type FormState, parseForm } from '@/lib/validation/form'
 
@@ -20,6 +21,7 @@ export async function resetPasswordAction(_prev: FormState | null, formData: For
       () => true,
       () => false,
     )
+    if (signedIn) await rememberDevice(result.email)
   } catch (e) {
     console.error('[reset-password] failed:', e)
     return failure(formData, SECRETS, { formError: 'Something went wrong on our side. Please try again.' })

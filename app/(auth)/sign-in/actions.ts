@@ -3,6 +3,7 @@
 import { CredentialsSignin } from 'next-auth'
 import { redirect } from 'next/navigation'
 import { signIn, SignInRateLimited } from '@/lib/auth/config'
+import { rememberDevice } from '@/lib/auth/known-device-cookie'
 import { safeReturnPath } from '@/lib/auth/return-path'
 import { findUserIdByEmail } from '@/lib/data/users'
 import { addVendorToWatchlist } from '@/lib/data/watchlist'
@@ -29,6 +30,7 @@ export async function signInAction(_prev: FormState | null, formData: FormData):
     console.error('[sign-in] failed:', e)
     return failure(formData, SECRETS, { formError: 'Something went wrong on our side. Please try again.' })
   }
+  await rememberDevice(email)
   if (watch) await watchAfterSignIn(email, watch)
   redirect(safeReturnPath(next, watch ? `/vendors/${watch}` : '/dashboard'))
 }

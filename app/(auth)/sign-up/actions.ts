@@ -1,45 +1,31 @@
 'use server'
 
 import { headers } from 'next/headers'
-import { redirect } from 'next/navigation'
+import { afterResponse } from '@/lib/accounts/after-response'
 import { registerAccount } from '@/lib/accounts/sign-up'
 import { clientIp } from '@/lib/auth/client-ip'
-import { signIn } from '@/lib/auth/config'
-import { authHref, safeReturnPath } from '@/lib/auth/return-path'
-import { addVendorToWatchlist } from '@/lib/data/watchlist'
 import { describeRetryAfter } from '@/lib/rate-limit/window'
 import { signUpSchema } from '@/lib/validation/auth'
 import { failure, type FormState, parseForm } from '@/lib/validation/form'
 
 const SECRETS = ['password']
 
+/**
+ * Always ends at "check your email", for a new account and for an address that already has one
+ * alike, so the form cannot tell anyone who has an account (see lib/accounts/sign-up.ts). Hence
+ * no sign-in here: a new user signs in next (the form links to sign-in, carrying the vendor they
+ * pressed Watch on, which sign-in adds).
+ */
 export async function signUpAction(_prev: FormState | null, formData: FormData): Promise<FormState> {
   const parsed = parseForm(signUpSchema, formData, SECRETS)
   if (!parsed.ok) return parsed.state
-  const { email, password, timeZone, watch, next } = parsed.data
-  let userId: string
+  const { email, password, timeZone } = parsed.data
   try {
-    const result = await registerAccount({ email, password, timeZone }, clientIp(await headers()), new Date())
-    if (!result.ok && result.reason === 'email_taken') {
-      return failure(formData, SECRETS, { fieldErrors: { email: ['There is already an account with this email. Sign in instead, or reset your password.'] } })
-    }
+    const result = await registerAccount({ email, password, timeZone }, clientIp(await headers()), new Date(), afterResponse('sign-up'))
     if (!result.ok) return failure(formData, SECRETS, { formError: `Too many sign-ups from here. Please try again ${describeRetryAfter(result.retryAfterMs)}.` })
-    userId = result.userId
   } catch (e) {
     console.error('[sign-up] failed:', e)
     return failure(formData, SECRETS, { formError: 'Something went wrong on our side. Please try again.' })
   }
-  // The account exists from here on: whatever fails next, the way forward is signing in.
-  const signedIn = await signIn('credentials', { email, password, redirect: false }).then(
-    () => true,
-    (e: unknown) => {
-      console.error('[sign-up] sign-in after sign-up failed:', e)
-      return false
-    },
-  )
-  if (!signedIn) redirect(authHref('/sign-in', { watch, next }))
-  // The vendor a signed-out visitor pressed Watch on. A new account is far below any limit.
-  if (watch) await addVendorToWatchlist(userId, watch).catch((e: unknown) => console.error('[sign-up] could not add the watched vendor:', e))
-  redirect(safeReturnPath(next, watch ? `/vendors/${watch}` : '/dashboard'))
+  return { ok: true, message: `We sent an email to ${email}. Open the link in it to confirm your address, then sign in.` }
 }
-

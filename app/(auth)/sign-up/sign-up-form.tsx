@@ -17,6 +17,20 @@ export function SignUpForm({ watch, next }: { watch?: string; next?: string }) {
   const [timeZone, setTimeZone] = useState('')
   useEffect(() => setTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone), [])
 
+  if (state?.ok) {
+    // The same words whether the address was new or already had an account.
+    return (
+      <div className="space-y-4">
+        <h2 className="text-lg font-semibold">Check your email</h2>
+        <Alert tone="success">{state.message}</Alert>
+        <p className="text-sm">
+          <Link href={authHref('/sign-in', { watch, next })} className={linkClass}>
+            Sign in
+          </Link>
+        </p>
+      </div>
+    )
+  }
   return (
     <form action={action} noValidate className="space-y-5">
       {failed?.formError && <Alert tone="error">{failed.formError}</Alert>}
@@ -29,17 +43,6 @@ export function SignUpForm({ watch, next }: { watch?: string; next?: string }) {
         defaultValue={failed?.values.email}
         error={failed?.fieldErrors.email}
       />
-      {failed?.fieldErrors.email?.[0]?.startsWith('There is already') && (
-        <p className="-mt-3 text-sm">
-          <Link href={authHref('/sign-in', { watch, next })} className={linkClass}>
-            Sign in
-          </Link>{' '}
-          ·{' '}
-          <Link href="/forgot-password" className={linkClass}>
-            Reset password
-          </Link>
-        </p>
-      )}
       <Field
         label="Password"
         name="password"

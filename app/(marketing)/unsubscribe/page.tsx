@@ -31,16 +31,21 @@ export default async function UnsubscribePage({ searchParams }: { searchParams: 
             .
           </p>
         ) : target.alreadyOff ? (
-          <p role="status">
-            {target.email} already gets no {what}.
-          </p>
+          <>
+            <p>
+              <strong>{target.email}</strong> gets no {what} at the moment.
+            </p>
+            <UnsubscribeForm token={token} what={what} subscribed={false} />
+          </>
         ) : (
           <>
             <p>
               Stop sending {what} to <strong>{target.email}</strong>?
-              {target.vendor && ' The vendor stays on your watchlist; you can turn its alerts back on any time.'}
+              {target.vendor
+                ? ' The vendor stays on your watchlist; you can turn its alerts back on here, or from your dashboard, any time.'
+                : ' You can turn them back on here, or from your dashboard or settings, any time.'}
             </p>
-            <UnsubscribeForm token={token} what={what} />
+            <UnsubscribeForm token={token} what={what} subscribed />
           </>
         )}
       </Card>

@@ -4,26 +4,32 @@ import { useActionState } from 'react'
 import { Button } from '@/components/ui/button'
 import { unsubscribeAction, type UnsubscribeState } from './actions'
 
-export function UnsubscribeForm({ token, what }: { token: string; what: string }) {
+/**
+ * Unsubscribe, or undo it: one form whose button flips with the state. `subscribed` is where the
+ * alerts stand when the page loads.
+ */
+export function UnsubscribeForm({ token, what, subscribed }: { token: string; what: string; subscribed: boolean }) {
   const [state, action, pending] = useActionState<UnsubscribeState, FormData>(unsubscribeAction, { done: false })
-  if (state.done) {
-    return (
-      <p role="status" className="font-medium text-emerald-700 dark:text-emerald-400">
-        Done. You will not get {what} any more.
-      </p>
-    )
-  }
+  const on = state.done ? state.subscribed : subscribed
   return (
     <form action={action} className="space-y-3">
       <input type="hidden" name="token" value={token} />
-      {state.error && (
+      <input type="hidden" name="intent" value={on ? 'unsubscribe' : 'resubscribe'} />
+      {state.done && (
+        <p role="status" className="font-medium text-emerald-700 dark:text-emerald-400">
+          {state.subscribed ? `Done. ${capitalize(what)} are back on.` : `Done. You will not get ${what} any more.`}
+        </p>
+      )}
+      {!state.done && state.error && (
         <p role="alert" className="text-sm text-red-700 dark:text-red-400">
           {state.error}
         </p>
       )}
-      <Button type="submit" disabled={pending}>
-        {pending ? 'Unsubscribing…' : 'Unsubscribe'}
+      <Button type="submit" variant={on ? 'primary' : 'secondary'} disabled={pending}>
+        {on ? (pending ? 'Unsubscribing…' : 'Unsubscribe') : pending ? 'Turning back on…' : `Turn ${what} back on`}
       </Button>
     </form>
   )
 }
+
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)

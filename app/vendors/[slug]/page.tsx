@@ -8,14 +8,15 @@ import { IncidentHistoryList } from '@/components/vendors/incident-history'
 import { IncidentSummary } from '@/components/vendors/incident-summary'
 import { MaintenanceList } from '@/components/vendors/maintenance-list'
 import { OutageTimeline } from '@/components/vendors/outage-timeline'
-import { StatusBanner } from '@/components/vendors/status-banner'
+import { StatusBanner, type BannerIncident } from '@/components/vendors/status-banner'
 import { WatchButton } from '@/components/watchlist/watch-button'
 import { isMonitoredSource, PLATFORM_LABELS } from '@/lib/catalog/platforms'
 import { findComponentHistory, findTimelineIncidents, listIncidentHistory } from '@/lib/data/vendor-history'
-import { findVendorStatus } from '@/lib/data/vendor-status'
+import { findVendorStatus, type IncidentDetail } from '@/lib/data/vendor-status'
 import { findVendorBySlug } from '@/lib/data/vendors'
 import { refreshIntervalMs } from '@/lib/env'
 import { freshness } from '@/lib/ingest/freshness'
+import { impactfulOpenIncidents } from '@/lib/status/open-incidents'
 import { outageTimeline } from '@/lib/status/outage-timeline'
 import { componentUptime } from '@/lib/status/uptime'
 
@@ -92,7 +93,7 @@ export default async function VendorPage({ params }: { params: Params }) {
         <StatusBanner
           status={vendor.status}
           statusText={vendor.statusText}
-          detail={vendor.openIncidents.length ? `${vendor.openIncidents.length} active ${vendor.openIncidents.length === 1 ? 'incident' : 'incidents'}` : undefined}
+          incident={bannerIncident(vendor.openIncidents, base)}
           freshness={fresh}
           now={now}
         />
@@ -153,4 +154,10 @@ export default async function VendorPage({ params }: { params: Params }) {
       )}
     </article>
   )
+}
+
+/** The open incident the banner names: the worst by impact (the one that may set the status), else the newest. */
+function bannerIncident(open: IncidentDetail[], base: string): BannerIncident | null {
+  const named = impactfulOpenIncidents(open)[0] ?? open[0]
+  return named ? { title: named.title, href: `${base}/incidents/${named.id}`, others: open.length - 1 } : null
 }

@@ -11,16 +11,17 @@ import { z } from 'zod'
 import { worstStatus, type NormalizedIncident, type NormalizedIncidentUpdate, type StatusSnapshot } from '../normalize'
 import { levelStatus, worstImpact } from './aws-levels'
 import { parseJson, parseWithSchema, zDate } from './parse-helpers'
+import { mapItems, zListOrEmpty, zText } from './read-warnings'
 
 const itemSchema = z.object({
   service: z.string(),
-  service_name: z.string().default(''),
-  summary: z.string().default(''),
+  service_name: zText,
+  summary: zText,
   date: zDate,
   status: z.union([z.string(), z.number()]).transform((v) => String(v).trim()),
-  description: z.string().default(''),
+  description: zText,
 })
-export const awsLegacySchema = z.object({ current: z.array(itemSchema).default([]), archive: z.array(itemSchema).default([]) })
+export const awsLegacySchema = z.object({ current: zListOrEmpty(itemSchema, 'aws incident', { core: true }), archive: zListOrEmpty(itemSchema, 'aws incident', { core: true }) })
 type LegacyItem = z.output<typeof itemSchema>
 
 const ZONES: Readonly<Record<string, number>> = { PDT: -7, PST: -8, UTC: 0, GMT: 0 }
@@ -106,7 +107,10 @@ export function parseAwsLegacyDataJson(body: string | null): StatusSnapshot {
     statusText: null,
     groups: [],
     components,
-    incidents: [...data.current.map((i) => toIncident(i, true)), ...data.archive.map((i) => toIncident(i, false))],
+    incidents: [
+      ...mapItems(data.current, 'aws incident', (i) => toIncident(i, true)),
+      ...mapItems(data.archive, 'aws incident', (i) => toIncident(i, false)),
+    ],
     maintenances: [],
     coverage: { incidents: 'recent', maintenances: 'recent' },
   }

@@ -17,31 +17,32 @@ import { z } from 'zod'
 import { worstStatus, type NormalizedComponent, type NormalizedGroup, type NormalizedIncident, type ServiceStatus, type StatusSnapshot } from '../normalize'
 import { levelStatus, repairUtf16, worstImpact } from './aws-levels'
 import { parseJson, parseWithSchema, zDate, zOptionalDate } from './parse-helpers'
+import { mapItems, zList, zListOrEmpty, zText } from './read-warnings'
 import type { StatusSource } from './types'
 
 export const AWS_CURRENT_EVENTS_URL = 'https://health.aws.amazon.com/public/currentevents'
 
 const level = z.union([z.string(), z.number()]).transform((v) => String(v).trim())
 const logSchema = z.object({
-  summary: z.string().default(''),
-  message: z.string().default(''),
-  status: level.optional(),
+  summary: zText,
+  message: zText,
+  status: level.nullish(),
   timestamp: zDate,
 })
-const impactedSchema = z.object({ service_name: z.string().optional(), current: level.optional(), max: level.optional() })
+const impactedSchema = z.object({ service_name: z.string().nullish(), current: level.nullish(), max: level.nullish() })
 const eventSchema = z.object({
   date: zDate,
   arn: z.string().nullish(),
-  region_name: z.string().default(''),
+  region_name: zText,
   service: z.string(),
-  service_name: z.string().default(''),
+  service_name: zText,
   status: level,
-  summary: z.string().default(''),
-  event_log: z.array(logSchema).default([]),
+  summary: zText,
+  event_log: zListOrEmpty(logSchema, 'aws update'),
   impacted_services: z.record(z.string(), impactedSchema).default({}),
   end_time: zOptionalDate,
 })
-export const awsCurrentEventsSchema = z.array(eventSchema)
+export const awsCurrentEventsSchema = zList(eventSchema, 'aws incident', { core: true })
 type AwsEvent = z.output<typeof eventSchema>
 
 const isResolved = (e: AwsEvent) => e.status === '0' || e.end_time !== null
@@ -117,7 +118,7 @@ export function parseAwsCurrentEvents(body: string | null): StatusSnapshot {
     statusText: null,
     groups,
     components,
-    incidents: events.map(toIncident),
+    incidents: mapItems(events, 'aws incident', toIncident),
     maintenances: [],
     coverage: { incidents: 'active', maintenances: 'active' },
     // A service is named only while an event is about it; once it is gone it is fine again.

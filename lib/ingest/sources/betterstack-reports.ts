@@ -12,10 +12,11 @@ import type {
   NormalizedMaintenance,
 } from '../normalize'
 import { zDate, zOptionalDate } from './parse-helpers'
+import { zList } from './read-warnings'
 
 export const zId = z.union([z.string().min(1), z.number()]).transform(String)
-const affectedSchema = z.array(z.object({ status_page_resource_id: zId, status: z.string() })).nullish()
-const relationSchema = z.object({ data: z.union([z.object({ id: zId }), z.array(z.object({ id: zId }))]).nullish() }).nullish()
+const affectedSchema = zList(z.object({ status_page_resource_id: zId, status: z.string() }), 'betterstack affected component').nullish()
+const relationSchema = z.object({ data: z.union([z.object({ id: zId }), zList(z.object({ id: zId }), 'betterstack update ref')]).nullish() }).nullish()
 
 export const reportSchema = z.object({
   id: zId,

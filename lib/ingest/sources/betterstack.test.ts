@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { StatusSnapshot } from '../normalize'
 import { betterstackSource, mapAggregateState } from './betterstack'
+import { readSnapshot } from './read-snapshot'
 import { type ParseContext, SourceParseError } from './types'
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/betterstack/${name}`, import.meta.url), 'utf8')
@@ -102,12 +103,28 @@ describe('better stack operational page (synthetic)', () => {
   })
 })
 
+describe('better stack page with every resource in a status it does not know (issue 14 #7)', () => {
+  it('reads unknown, not major_outage', () => {
+    const raw = JSON.parse(fixture('synthetic-index-incidents-and-maintenance.json')) as {
+      data: { attributes: Record<string, unknown> }
+      included: { type: string; attributes: Record<string, unknown> }[]
+    }
+    raw.data.attributes.aggregate_state = 'downtime'
+    for (const i of raw.included) if (i.type === 'status_page_resource') i.attributes.status = 'brownout'
+    const s = snapshot(JSON.stringify(raw))
+    expect(s.components.length).toBeGreaterThan(0)
+    expect(s.status).toBe('unknown')
+  })
+})
+
 describe('better stack status mapping', () => {
   it('maps aggregate states; unknown stays unknown', () => {
     expect(mapAggregateState('downtime', ['major_outage', 'major_outage'])).toBe('major_outage')
     expect(mapAggregateState('downtime', ['major_outage', 'operational'])).toBe('partial_outage')
     expect(mapAggregateState('maintenance', [])).toBe('maintenance')
     expect(mapAggregateState('exploded', [])).toBe('unknown')
+    // Resources listed, none in a status we know: how much is down cannot be told (issue 14 #7).
+    expect(mapAggregateState('downtime', ['unknown', 'unknown'])).toBe('unknown')
     expect(mapAggregateState(null, [])).toBe('unknown')
   })
 
@@ -132,9 +149,18 @@ describe('better stack hostile bodies', () => {
     ['truncated', fixture('synthetic-index-operational.json').slice(0, 120)],
     ['wrong types', '{"data":{"type":"status_page","attributes":{}},"included":"x"}'],
     ['another JSON:API document', '{"data":{"type":"monitor","attributes":{}}}'],
-    ['a malformed resource', '{"data":{"type":"status_page","attributes":{}},"included":[{"id":"1","type":"status_page_resource","attributes":{"public_name":5}}]}'],
-    ['a report without start', '{"data":{"type":"status_page","attributes":{}},"included":[{"id":"1","type":"status_report","attributes":{"title":"x"}}]}'],
   ])('throws SourceParseError on %s', (_label, body) => {
     expect(() => snapshot(body)).toThrow(SourceParseError)
+  })
+
+  it.each([
+    ['a malformed resource', 'status_page_resource', '{"public_name":5}', 'betterstack component'],
+    ['a report without start', 'status_report', '{"title":"x"}', 'betterstack incident'],
+  ])('leaves out and counts %s instead of failing the page', (_label, type, attributes, kind) => {
+    const body = `{"data":{"type":"status_page","attributes":{"aggregate_state":"operational"}},"included":[{"id":"1","type":"${type}","attributes":${attributes}}]}`
+    const out = readSnapshot(betterstackSource, { index: body }, ctx)
+    if (out.kind !== 'snapshot') throw new Error('expected a snapshot')
+    expect(out.snapshot.status).toBe('operational')
+    expect(out.snapshot.readWarnings).toEqual([expect.objectContaining({ kind, count: 1 })])
   })
 })

@@ -6,6 +6,7 @@ import { z } from 'zod'
 import type { NormalizedComponent, NormalizedGroup, ServiceStatus } from '../normalize'
 import { type Report, reportSchema, toIncident, toMaintenance, updateSchema, updatesByReport, zId } from './betterstack-reports'
 import { parseJson, parseWithSchema } from './parse-helpers'
+import { mapItems, zList } from './read-warnings'
 import type { StatusSource } from './types'
 
 const documentSchema = z.object({
@@ -13,7 +14,7 @@ const documentSchema = z.object({
     type: z.literal('status_page'),
     attributes: z.object({ aggregate_state: z.string().nullish() }),
   }),
-  included: z.array(z.object({ id: zId, type: z.string() }).loose()).nullish(),
+  included: zList(z.object({ id: zId, type: z.string() }).loose(), 'betterstack included item').nullish(),
 })
 
 const sectionSchema = z.object({
@@ -53,12 +54,27 @@ export function mapAggregateState(state: string | null | undefined, resources: S
   const s = (state ?? '').trim().toLowerCase()
   if (s !== 'downtime') return BETTERSTACK_RESOURCE_STATUS[s] ?? 'unknown'
   const monitored = resources.filter((r) => r !== 'unknown')
+  // Resources listed but none in a status we recognise: we cannot tell how much is down, and an
+  // unread page is never reported as a total outage (issue 14 #7).
+  if (resources.length > 0 && monitored.length === 0) return 'unknown'
   return monitored.length === 0 || monitored.every((r) => r === 'major_outage') ? 'major_outage' : 'partial_outage'
 }
 
-/** Included items of one type, each validated; a malformed item fails the whole body. */
+/** What a dropped item of each included type is counted as (see read-warnings.ts). */
+const ITEM_KIND: Readonly<Record<string, string>> = {
+  status_page_resource: 'betterstack component',
+  status_page_section: 'betterstack group',
+  status_report: 'betterstack incident',
+  status_update: 'betterstack update',
+}
+
+/** Included items of one type, each validated; a malformed item is left out and counted, not fatal. */
 function ofType<T extends z.ZodType>(included: { type: string }[], type: string, schema: T): z.output<T>[] {
-  return included.filter((i) => i.type === type).map((i) => parseWithSchema(schema, i, `betterstack ${type}`))
+  return mapItems(
+    included.filter((i) => i.type === type),
+    ITEM_KIND[type] ?? `betterstack ${type}`,
+    (i) => parseWithSchema(schema, i, `betterstack ${type}`),
+  )
 }
 
 function buildComponents(sectionItems: z.output<typeof sectionSchema>[], resources: Resource[]) {
@@ -115,8 +131,14 @@ export const betterstackSource: StatusSource = {
         groups,
         components,
         // report_type manual | automatic (also seen: calculated) are incidents; only maintenance is not.
-        incidents: reports.filter((r) => !isMaintenance(r)).map((r) => toIncident(r, updates.get(r.id) ?? [], known, ctx.now)),
-        maintenances: reports.filter(isMaintenance).map((r) => toMaintenance(r, updates.get(r.id) ?? [], known, ctx.now)),
+        incidents: mapItems(
+          reports.filter((r) => !isMaintenance(r)),
+          'betterstack incident',
+          (r) => toIncident(r, updates.get(r.id) ?? [], known, ctx.now),
+        ),
+        maintenances: mapItems(reports.filter(isMaintenance), 'betterstack maintenance', (r) =>
+          toMaintenance(r, updates.get(r.id) ?? [], known, ctx.now),
+        ),
         coverage: { incidents: 'recent', maintenances: 'recent' },
       },
     }

@@ -11,6 +11,7 @@
 import { z } from 'zod'
 import type { IncidentStatus, MaintenanceStatus, NormalizedIncident, NormalizedIncidentUpdate, NormalizedMaintenance } from '../normalize'
 import { zDate, zOptionalDate } from './parse-helpers'
+import { zList } from './read-warnings'
 
 export const zId = z.union([z.string().min(1), z.number()]).transform(String)
 export const zCode = z.union([z.number(), z.string()]).transform((v) => String(v).trim())
@@ -28,7 +29,7 @@ export const incidentSchema = z.object({
   created_at: zDate,
   updated_at: zOptionalDate,
   permalink: z.string().nullish(),
-  updates: z.array(z.object({ id: zId, status: zCode, message: z.string().nullish(), created_at: zDate })).nullish(),
+  updates: zList(z.object({ id: zId, status: zCode, message: z.string().nullish(), created_at: zDate }), 'cachet update').nullish(),
 })
 
 export type CachetIncident = z.output<typeof incidentSchema>

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { StatusSnapshot } from '../normalize'
 import { cachetSource } from './cachet'
+import { readSnapshot } from './read-snapshot'
 import { type ParseContext, SourceParseError } from './types'
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/cachet/${name}`, import.meta.url), 'utf8')
@@ -136,9 +137,16 @@ describe('cachet hostile bodies', () => {
     ['truncated components', { components: fixture('synthetic-components.json').slice(0, 300) }],
     ['wrong types', { components: '{"data":"x"}' }],
     ['HTML incidents', { components: '{"data":[]}', incidents: '<html></html>' }],
-    ['an incident without created_at', { components: '{"data":[]}', incidents: '{"data":[{"id":1,"name":"x","status":1}]}' }],
     ['HTML groups', { components: '{"data":[]}', groups: '<html>' }],
   ])('throws SourceParseError on %s', (_label, bodies) => {
     expect(() => snapshot(bodies)).toThrow(SourceParseError)
+  })
+
+  it('leaves out and counts an incident without created_at instead of failing the page', () => {
+    const out = readSnapshot(cachetSource, { components: '{"data":[]}', incidents: '{"data":[{"id":1,"name":"x","status":1}]}' }, ctx)
+    if (out.kind !== 'snapshot') throw new Error('expected a snapshot')
+    expect(out.snapshot.incidents).toEqual([])
+    expect(out.snapshot.coverage.incidents).toBe('recent')
+    expect(out.snapshot.readWarnings).toEqual([expect.objectContaining({ kind: 'cachet incident', count: 1 })])
   })
 })

@@ -6,10 +6,11 @@ import { z } from 'zod'
 import { type NormalizedComponent, type NormalizedGroup, type ServiceStatus, worstStatus } from '../normalize'
 import { incidentSchema, isHidden, isScheduled, toIncident, toMaintenance, zCode, zId } from './cachet-incidents'
 import { parseJson, parseWithSchema } from './parse-helpers'
+import { mapItems, zList } from './read-warnings'
 import type { SourceTarget, StatusSource } from './types'
 
 const componentsSchema = z.object({
-  data: z.array(
+  data: zList(
     z.object({
       id: zId,
       name: z.string(),
@@ -19,10 +20,12 @@ const componentsSchema = z.object({
       group_id: zId.nullish(),
       enabled: z.union([z.boolean(), z.number(), z.string()]).nullish(),
     }),
+    'cachet component',
+    { core: true },
   ),
 })
-const groupsSchema = z.object({ data: z.array(z.object({ id: zId, name: z.string(), order: z.number().nullish() })) })
-const incidentsSchema = z.object({ data: z.array(incidentSchema) })
+const groupsSchema = z.object({ data: zList(z.object({ id: zId, name: z.string(), order: z.number().nullish() }), 'cachet group') })
+const incidentsSchema = z.object({ data: zList(incidentSchema, 'cachet incident') })
 
 export const CACHET_COMPONENT_STATUS: Record<string, ServiceStatus> = {
   '1': 'operational',
@@ -80,7 +83,11 @@ export const cachetSource: StatusSource = {
         : parseWithSchema(incidentsSchema, parseJson(bodies.incidents, 'cachet incidents'), 'cachet incidents').data
     const visible = raw.filter((i) => !isHidden(i))
     const known = new Set(components.map((c) => c.externalId))
-    const incidents = visible.filter((i) => !isScheduled(i)).map((i) => toIncident(i, known))
+    const incidents = mapItems(
+      visible.filter((i) => !isScheduled(i)),
+      'cachet incident',
+      (i) => toIncident(i, known),
+    )
 
     // Cachet's own banner follows the components only (self-hosted pages often keep stale open
     // incidents); open incidents decide only when the page has no components at all.
@@ -94,7 +101,7 @@ export const cachetSource: StatusSource = {
         groups,
         components,
         incidents,
-        maintenances: visible.filter(isScheduled).map((i) => toMaintenance(i, known, ctx.now)),
+        maintenances: mapItems(visible.filter(isScheduled), 'cachet maintenance', (i) => toMaintenance(i, known, ctx.now)),
         coverage: { incidents: 'recent', maintenances: 'recent' },
       },
     }

@@ -17,32 +17,34 @@ import { worstStatus, type NormalizedComponent, type NormalizedIncident, type Se
 import { OPEN_PHASE, SERVICE_STATE, SEVERITY_IMPACT, isIncidentReport } from './gcp-map'
 import { lookup } from './parse-helpers'
 import { parseJson, parseWithSchema, zDate, zOptionalDate } from './parse-helpers'
+import { mapItems, zList } from './read-warnings'
 import type { ParseContext, StatusSource } from './types'
 
 
 export const WINDOW_DAYS = 365
 export const GCP_INCIDENTS_URL = 'https://status.cloud.google.com/incidents.json'
 
-const productSchema = z.object({ id: z.string(), title: z.string().optional(), current_title: z.string().optional() })
+const productSchema = z.object({ id: z.string(), title: z.string().nullish(), current_title: z.string().nullish() })
 const updateSchema = z.object({
   created: zDate,
   when: zOptionalDate,
-  status: z.string().optional(),
-  text: z.string().default(''),
+  status: z.string().nullish(),
+  text: z.string().nullish().transform((t) => t ?? ''),
 })
 const incidentSchema = z.object({
   id: z.string(),
   begin: zDate,
   end: zOptionalDate,
   modified: zOptionalDate,
-  external_desc: z.string().default(''),
-  uri: z.string().optional(),
-  severity: z.string().optional(),
-  status_impact: z.string().optional(),
-  affected_products: z.array(productSchema).default([]),
-  updates: z.array(updateSchema).default([]),
+  external_desc: z.string().nullish().transform((t) => t ?? ''),
+  uri: z.string().nullish(),
+  // null in real history (one `severity: null` used to fail all of Google Cloud): unknown impact.
+  severity: z.string().nullish(),
+  status_impact: z.string().nullish(),
+  affected_products: zList(productSchema, 'gcp affected product').nullish().transform((l) => l ?? []),
+  updates: zList(updateSchema, 'gcp update').nullish().transform((l) => l ?? []),
 })
-export const gcpIncidentsSchema = z.array(incidentSchema)
+export const gcpIncidentsSchema = zList(incidentSchema, 'gcp incident', { core: true })
 type GcpIncident = z.output<typeof incidentSchema>
 
 const lastActivity = (i: GcpIncident) => (i.modified ?? i.end ?? i.begin).getTime()
@@ -129,7 +131,11 @@ export function parseGcpIncidents(body: string | null, ctx: ParseContext): Statu
     statusText: null,
     groups: [],
     components,
-    incidents: all.filter((i) => i.end === null || lastActivity(i) >= since).map((i) => mapIncident(i, base)),
+    incidents: mapItems(
+      all.filter((i) => i.end === null || lastActivity(i) >= since),
+      'gcp incident',
+      (i) => mapIncident(i, base),
+    ),
     maintenances: [],
     coverage: { incidents: 'active', maintenances: 'recent' },
   }

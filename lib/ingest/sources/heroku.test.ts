@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { StatusSnapshot } from '../normalize'
 import { HEROKU_STATUS_URL, herokuSource } from './heroku'
+import { readSnapshot } from './read-snapshot'
 import { readWindow } from './heroku-schedule'
 import { SourceParseError, type ParseContext } from './types'
 
@@ -154,8 +155,14 @@ describe('heroku rejects bodies that are not current-status', () => {
     ['truncated', fixture('heroku/heroku-current-status-incident.json').slice(0, 300)],
     ['status not a list', '{"status": "green", "incidents": [], "scheduled": []}'],
     ['missing status', '{"incidents": [], "scheduled": []}'],
-    ['unreadable created_at', withIncident({ created_at: 'soon' })],
   ])('%s', (_name, text) => {
     expect(() => parse(text)).toThrow(SourceParseError)
+  })
+
+  it('leaves out and counts an incident with an unreadable created_at instead of failing the page', () => {
+    const out = readSnapshot(herokuSource, { current: withIncident({ created_at: 'soon' }) }, ctx)
+    if (out.kind !== 'snapshot') throw new Error('expected a snapshot')
+    expect(out.snapshot.incidents).toEqual([])
+    expect(out.snapshot.readWarnings).toEqual([expect.objectContaining({ kind: 'heroku incident', count: 1 })])
   })
 })

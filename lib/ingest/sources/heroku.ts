@@ -23,6 +23,7 @@ import {
 } from '../normalize'
 import { readWindow } from './heroku-schedule'
 import { lookup, parseJson, parseWithSchema, zDate, zOptionalDate } from './parse-helpers'
+import { mapItems, zList, zListOrEmpty, zText } from './read-warnings'
 import type { StatusSource } from './types'
 
 
@@ -32,8 +33,8 @@ const id = z.union([z.number(), z.string()]).transform(String)
 const updateSchema = z.object({
   id,
   created_at: zDate,
-  update_type: z.string().default(''),
-  contents: z.string().default(''),
+  update_type: zText,
+  contents: zText,
   status_dev: z.string().nullish(),
   status_prod: z.string().nullish(),
 })
@@ -44,16 +45,16 @@ const issueSchema = z.object({
   resolved: z.boolean().nullish(),
   resolved_at: zOptionalDate,
   upcoming: z.boolean().nullish(),
-  title: z.string().default(''),
+  title: zText,
   full_url: z.string().nullish(),
   status_dev: z.string().nullish(),
   status_prod: z.string().nullish(),
-  updates: z.array(updateSchema).default([]),
+  updates: zListOrEmpty(updateSchema, 'heroku update'),
 })
 export const herokuStatusSchema = z.object({
-  status: z.array(z.object({ system: z.string(), status: z.string() })),
-  incidents: z.array(issueSchema).default([]),
-  scheduled: z.array(issueSchema).default([]),
+  status: zList(z.object({ system: z.string(), status: z.string() }), 'heroku component', { core: true }),
+  incidents: zListOrEmpty(issueSchema, 'heroku incident'),
+  scheduled: zListOrEmpty(issueSchema, 'heroku maintenance'),
 })
 type HerokuIssue = z.output<typeof issueSchema>
 type HerokuUpdate = z.output<typeof updateSchema>
@@ -158,8 +159,8 @@ export function parseHerokuStatus(body: string | null): StatusSnapshot {
     statusText: null,
     groups: [],
     components,
-    incidents: data.incidents.map(toIncident),
-    maintenances: data.scheduled.map(toMaintenance),
+    incidents: mapItems(data.incidents, 'heroku incident', toIncident),
+    maintenances: mapItems(data.scheduled, 'heroku maintenance', toMaintenance),
     coverage: { incidents: 'active', maintenances: 'active' },
   }
 }

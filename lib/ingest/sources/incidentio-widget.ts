@@ -18,6 +18,7 @@ import { worstStatus } from '../normalize'
 import { lookup } from './parse-helpers'
 import { COMPONENT_STATUS, INCIDENT_STATUS } from './statuspage-normalize'
 import { zOptionalDate } from './parse-helpers'
+import { mapItems, zList } from './read-warnings'
 import { SourceParseError } from './types'
 
 const componentRef = z.object({ component_id: z.string(), name: z.string().nullish(), hidden: z.boolean().nullish() })
@@ -30,10 +31,11 @@ const widgetIncidentSchema = z.object({
   url: z.string().nullish(),
   published_at: zOptionalDate,
   current_worst_impact: z.string().nullish(),
-  affected_components: z.array(affected).nullish(),
-  updates: z
-    .array(z.object({ id: z.string().nullish(), message_string: z.string().nullish(), to_status: z.string().nullish(), published_at: zOptionalDate }))
-    .nullish(),
+  affected_components: zList(affected, 'incident.io affected component').nullish(),
+  updates: zList(
+    z.object({ id: z.string().nullish(), message_string: z.string().nullish(), to_status: z.string().nullish(), published_at: zOptionalDate }),
+    'incident.io update',
+  ).nullish(),
 })
 
 // In-progress ones carry started_at/scheduled_end_at, upcoming ones starts_at/ends_at (§3.1).
@@ -48,26 +50,29 @@ const widgetMaintenanceSchema = z.object({
   scheduled_end_at: zOptionalDate,
   last_update_at: zOptionalDate,
   last_update_message: z.string().nullish(),
-  affected_components: z.array(z.object({ component_id: z.string() })).nullish(),
+  affected_components: zList(z.object({ component_id: z.string() }), 'incident.io affected component').nullish(),
 })
 
 export const incidentioWidgetSchema = z.object({
   summary: z.object({
-    components: z.array(z.object({ id: z.string(), name: z.string() })).nullish(),
-    affected_components: z.array(affected).nullish(),
+    components: zList(z.object({ id: z.string(), name: z.string() }), 'incident.io component').nullish(),
+    affected_components: zList(affected, 'incident.io affected component').nullish(),
     structure: z
       .object({
-        items: z.array(
+        items: zList(
           z.object({
-            group: z.object({ id: z.string().nullish(), name: z.string(), hidden: z.boolean().nullish(), components: z.array(componentRef).nullish() }).nullish(),
+            group: z
+              .object({ id: z.string().nullish(), name: z.string(), hidden: z.boolean().nullish(), components: zList(componentRef, 'incident.io component').nullish() })
+              .nullish(),
             component: componentRef.nullish(),
           }),
+          'incident.io structure item',
         ),
       })
       .nullish(),
-    ongoing_incidents: z.array(widgetIncidentSchema).nullish(),
-    in_progress_maintenances: z.array(widgetMaintenanceSchema).nullish(),
-    scheduled_maintenances: z.array(widgetMaintenanceSchema).nullish(),
+    ongoing_incidents: zList(widgetIncidentSchema, 'incident.io incident').nullish(),
+    in_progress_maintenances: zList(widgetMaintenanceSchema, 'incident.io maintenance').nullish(),
+    scheduled_maintenances: zList(widgetMaintenanceSchema, 'incident.io maintenance').nullish(),
   }),
 })
 export type IncidentioWidget = z.output<typeof incidentioWidgetSchema>['summary']
@@ -184,5 +189,5 @@ export function widgetMaintenances(w: IncidentioWidget, pageUrl: string | null):
   for (const m of w.scheduled_maintenances ?? []) byId.set(m.id, m)
   // Listed twice while it flips over: the running copy is the newer one.
   for (const m of w.in_progress_maintenances ?? []) byId.set(m.id, m)
-  return [...byId.values()].map((m) => widgetMaintenance(m, pageUrl))
+  return mapItems([...byId.values()], 'incident.io maintenance', (m) => widgetMaintenance(m, pageUrl))
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { NormalizedIncident, StatusSnapshot } from '../normalize'
 import { incidentioSource } from './incidentio'
+import { readSnapshot } from './read-snapshot'
 import { SourceParseError, type ParseContext } from './types'
 
 // openai-summary-statuspage-compat.json is recorded; the synthetic-*.json fixtures are built from
@@ -161,9 +162,16 @@ describe('incident.io hostile input', () => {
     ['truncated JSON', widget.slice(0, 300)],
     ['a body without summary', '{}'],
     ['structure of the wrong type', widgetWith({ structure: 'x' })],
-    ['a maintenance without any time', widgetWith({ scheduled_maintenances: [{ id: 'm', name: 'M', status: 'maintenance_scheduled' }] })],
   ])('rejects a widget with %s', (_, body) => {
     expect(() => parse({ summary: compat, widget: body })).toThrow(SourceParseError)
+  })
+
+  it('leaves out (and counts) a maintenance without any time instead of failing the vendor', () => {
+    const body = widgetWith({ scheduled_maintenances: [{ id: 'm', name: 'M', status: 'maintenance_scheduled' }] })
+    const out = readSnapshot(incidentioSource, { summary: compat, widget: body }, ctx)
+    if (out.kind !== 'snapshot') throw new Error('expected a snapshot')
+    expect(out.snapshot.maintenances.map((m) => m.externalId)).not.toContain('m')
+    expect(out.snapshot.readWarnings).toEqual([expect.objectContaining({ kind: 'incident.io maintenance', count: 1 })])
   })
 
   it('rejects a broken compatible summary even when the widget is fine', () => {

@@ -7,6 +7,7 @@
 // hierarchy, statuses and maintenances replace the compatible ones.
 import type { NormalizedComponent, NormalizedIncident } from '../normalize'
 import { parseJson, parseWithSchema } from './parse-helpers'
+import { mapItems } from './read-warnings'
 import { incidentioWidgetSchema, widgetComponents, widgetIncident, widgetMaintenances, type IncidentioWidget } from './incidentio-widget'
 import { lookup } from './parse-helpers'
 import { COMPONENT_STATUS } from './statuspage-normalize'
@@ -52,7 +53,7 @@ export function withWidget(parts: StatuspageParts, widget: IncidentioWidget): St
   return {
     ...parts,
     ...tree,
-    incidents: mergeOngoing(parts.incidents, (widget.ongoing_incidents ?? []).map((i) => widgetIncident(i, parts.pageUrl))),
+    incidents: mergeOngoing(parts.incidents, mapItems(widget.ongoing_incidents ?? [], 'incident.io incident', (i) => widgetIncident(i, parts.pageUrl))),
     maintenances: maintenances ?? parts.maintenances,
     coverage: {
       // The widget lists every ongoing incident ('active'), whatever incidents.json adds.

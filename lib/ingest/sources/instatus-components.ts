@@ -7,6 +7,7 @@
 import { z } from 'zod'
 import type { NormalizedComponent, NormalizedGroup, ServiceStatus } from '../normalize'
 import { parseJson } from './parse-helpers'
+import { reportSkipped, zList } from './read-warnings'
 
 /** Instatus' component scale, mildest first; MINOROUTAGE sits between partial and major outage. */
 export const INSTATUS_COMPONENT_STATUS: Record<string, ServiceStatus> = {
@@ -77,13 +78,13 @@ const componentSchema: z.ZodType<RawComponent> = z.lazy(() =>
     isParent: z.boolean().nullish(),
     groupId: zId.nullish(),
     group: groupRefSchema.nullish(),
-    children: z.array(componentSchema).nullish(),
+    children: zList(componentSchema, 'instatus component').nullish(),
   }),
 )
 
 const componentsBodySchema = z.union([
-  z.object({ components: z.array(componentSchema).nullish() }).transform((b) => b.components ?? []),
-  z.array(componentSchema),
+  z.object({ components: zList(componentSchema, 'instatus component').nullish() }).transform((b) => b.components ?? []),
+  zList(componentSchema, 'instatus component'),
 ])
 
 export interface InstatusComponents {
@@ -106,6 +107,7 @@ export function parseInstatusComponents(body: string | null | undefined): Instat
   }
   const parsed = componentsBodySchema.safeParse(json)
   if (!parsed.success) return null
+  reportSkipped(parsed.data)
 
   // Flatten nested `children` so every entry carries its parent's id.
   const flat: RawComponent[] = []

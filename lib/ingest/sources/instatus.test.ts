@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { StatusSnapshot } from '../normalize'
 import { instatusSource } from './instatus'
+import { readSnapshot } from './read-snapshot'
 import { mapInstatusPageStatus, parseInstatusComponents } from './instatus-components'
 import { type ParseContext, SourceParseError } from './types'
 
@@ -163,8 +164,16 @@ describe('instatus hostile bodies', () => {
     ['truncated', '{"page":{"status":"UP"'],
     ['wrong types', '{"page":{"status":"UP"},"activeIncidents":"x"}'],
     ['missing page', '{"activeIncidents":[]}'],
-    ['unreadable start', '{"page":{"status":"UP"},"activeIncidents":[{"name":"x","started":"yesterday","status":"INVESTIGATING"}]}'],
   ])('throws SourceParseError on %s', (_label, body) => {
     expect(() => snapshot(body)).toThrow(SourceParseError)
+  })
+
+  it('leaves out and counts an incident with an unreadable start, and no longer trusts an absence', () => {
+    const body = '{"page":{"status":"UP"},"activeIncidents":[{"name":"x","started":"yesterday","status":"INVESTIGATING"}]}'
+    const out = readSnapshot(instatusSource, { summary: body, components: null }, ctx)
+    if (out.kind !== 'snapshot') throw new Error('expected a snapshot')
+    expect(out.snapshot.incidents).toEqual([])
+    expect(out.snapshot.coverage.incidents).toBe('recent')
+    expect(out.snapshot.readWarnings).toEqual([expect.objectContaining({ kind: 'instatus incident', count: 1 })])
   })
 })

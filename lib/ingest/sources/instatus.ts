@@ -15,6 +15,7 @@ import {
 } from '../normalize'
 import { mapInstatusComponentStatus, mapInstatusPageStatus, parseInstatusComponents, zId, zText } from './instatus-components'
 import { parseJson, parseWithSchema, toDate, zDate } from './parse-helpers'
+import { mapItems, zList } from './read-warnings'
 import type { StatusSource } from './types'
 
 const updateSchema = z.object({
@@ -33,7 +34,7 @@ const incidentSchema = z.object({
   status: z.string(),
   impact: z.string().nullish(),
   url: z.string().nullish(),
-  updates: z.array(updateSchema).nullish(),
+  updates: zList(updateSchema, 'instatus update').nullish(),
 })
 
 const maintenanceSchema = z.object({
@@ -48,8 +49,8 @@ const maintenanceSchema = z.object({
 // A healthy page may omit both arrays entirely ({"page": {...}}).
 const summarySchema = z.object({
   page: z.object({ status: z.string() }),
-  activeIncidents: z.array(incidentSchema).nullish(),
-  activeMaintenances: z.array(maintenanceSchema).nullish(),
+  activeIncidents: zList(incidentSchema, 'instatus incident').nullish(),
+  activeMaintenances: zList(maintenanceSchema, 'instatus maintenance').nullish(),
 })
 
 type RawIncident = z.output<typeof incidentSchema>
@@ -164,7 +165,7 @@ export const instatusSource: StatusSource = {
   parse(bodies, ctx) {
     const summary = parseWithSchema(summarySchema, parseJson(bodies.summary, 'instatus summary'), 'instatus summary')
     const parts = parseInstatusComponents(bodies.components)
-    const incidents = (summary.activeIncidents ?? []).map((i) => toIncident(i, ctx.now))
+    const incidents = mapItems(summary.activeIncidents ?? [], 'instatus incident', (i) => toIncident(i, ctx.now))
     const components = parts?.components ?? []
 
     let status = mapInstatusPageStatus(summary.page.status)
@@ -182,7 +183,7 @@ export const instatusSource: StatusSource = {
         groups: parts?.groups ?? [],
         components,
         incidents,
-        maintenances: (summary.activeMaintenances ?? []).map(toMaintenance),
+        maintenances: mapItems(summary.activeMaintenances ?? [], 'instatus maintenance', toMaintenance),
         coverage: { incidents: 'active', maintenances: 'active' },
       },
     }

@@ -1,6 +1,7 @@
 // Small parsing tools every source module shares: defensive JSON, zod with readable errors, and
 // upstream timestamps in the many shapes status pages use (all converted to a UTC instant).
 import { z } from 'zod'
+import { reportSkipped } from './read-warnings'
 import { SourceParseError } from './types'
 
 /** JSON.parse that reports HTML pages, empty and truncated bodies as a SourceParseError. */
@@ -18,7 +19,10 @@ export function parseJson(body: string | null | undefined, what: string): unknow
 /** Validates upstream data; the error names the first few offending paths, not the whole payload. */
 export function parseWithSchema<T extends z.ZodType>(schema: T, value: unknown, what: string): z.output<T> {
   const result = schema.safeParse(value)
-  if (result.success) return result.data
+  if (result.success) {
+    reportSkipped(result.data)
+    return result.data
+  }
   const issues = result.error.issues
     .slice(0, 3)
     .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)

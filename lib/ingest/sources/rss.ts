@@ -17,6 +17,7 @@
 // skips parsing an unchanged body, so a zombie stops counting once anything in the feed changes.
 import { worstStatus, type IncidentStatus, type ListCoverage, type ServiceStatus, type StatusSnapshot } from '../normalize'
 import { mapEntry } from './rss-entries'
+import { mapItems } from './read-warnings'
 import { parseFeed, type Feed } from './rss-feed'
 import type { ParseContext, SourceTarget, StatusSource } from './types'
 
@@ -50,7 +51,8 @@ export function feedToSnapshot(feed: Feed, ctx: ParseContext, options: FeedSnaps
   }
   const seen = new Set<string>()
   for (const entry of feed.entries) {
-    const mapped = mapEntry(entry, ctx.now, options.defaultStatus)
+    // An entry that cannot be mapped is left out and counted, not fatal for the feed.
+    const [mapped] = mapItems([entry], 'feed incident', (e) => mapEntry(e, ctx.now, options.defaultStatus))
     if (!mapped) continue
     const id = mapped.kind === 'incident' ? mapped.incident.externalId : mapped.maintenance.externalId
     if (seen.has(id)) continue // a repeated id: the first (newest, in feed order) wins

@@ -4,6 +4,7 @@
 import { z } from 'zod'
 import type { IncidentImpact, IncidentStatus, NormalizedIncident, NormalizedIncidentUpdate } from '../normalize'
 import { zDate, zOptionalDate } from './parse-helpers'
+import { warn, zListOrEmpty, zText } from './read-warnings'
 
 const idLike = z.union([z.number(), z.string()]).transform(String)
 
@@ -11,8 +12,8 @@ const impactSchema = z.object({
   id: idLike,
   startTime: zOptionalDate,
   endTime: zOptionalDate,
-  type: z.string().default(''),
-  severity: z.string().default(''),
+  type: zText,
+  severity: zText,
   createdAt: zOptionalDate,
 })
 export const salesforceIncidentSchema = z.object({
@@ -20,13 +21,13 @@ export const salesforceIncidentSchema = z.object({
   isCore: z.boolean().nullish(),
   createdAt: zOptionalDate,
   updatedAt: zOptionalDate,
-  IncidentImpacts: z.array(impactSchema).default([]),
+  IncidentImpacts: zListOrEmpty(impactSchema, 'salesforce incident impact'),
   // No captured payload has events, so their shape is unverified: each is read leniently below.
-  IncidentEvents: z.array(z.unknown()).default([]),
-  instanceKeys: z.array(z.string()).default([]),
+  IncidentEvents: z.array(z.unknown()).nullish().transform((l) => l ?? []),
+  instanceKeys: zListOrEmpty(z.string(), 'salesforce affected component'),
 })
 export type SalesforceIncident = z.output<typeof salesforceIncidentSchema>
-const eventSchema = z.object({ id: idLike, type: z.string().default(''), message: z.string().nullish(), createdAt: zDate })
+const eventSchema = z.object({ id: idLike, type: zText, message: z.string().nullish(), createdAt: zDate })
 
 /** `${modelName}|${modelKey}|${modelAttribute}` -> text, from /v1/localizations. */
 export type Localize = (modelName: string, key: string, attribute: string) => string | null
@@ -79,7 +80,10 @@ export function toIncident(incident: SalesforceIncident, componentIds: string[],
   }
   for (const raw of incident.IncidentEvents) {
     const parsed = eventSchema.safeParse(raw)
-    if (!parsed.success) continue
+    if (!parsed.success) {
+      warn('salesforce update', `incident ${incident.id}: ${parsed.error.issues[0]?.message ?? 'unreadable event'}`)
+      continue
+    }
     const e = parsed.data
     const body = e.message?.trim() || localize('incidentEventType', e.type, 'template') || localize('incidentEventType', e.type, 'label') || e.type
     steps.push({ externalId: `event-${e.id}`, status: 'unknown', body, publishedAt: e.createdAt, phase: eventPhase(e.type) })

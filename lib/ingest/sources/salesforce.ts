@@ -23,6 +23,7 @@
 import { z } from 'zod'
 import { worstStatus, type NormalizedComponent, type NormalizedIncident, type ServiceStatus, type StatusSnapshot } from '../normalize'
 import { parseJson, parseWithSchema, lookup } from './parse-helpers'
+import { mapItems, zList, zListOrEmpty, zText } from './read-warnings'
 import { salesforceIncidentSchema, toIncident, type Localize, type SalesforceIncident } from './salesforce-incidents'
 import type { ParseContext, StatusSource } from './types'
 
@@ -30,15 +31,17 @@ export const SALESFORCE_PREVIEW_URL = 'https://api.status.salesforce.com/v1/inst
 
 const instanceSchema = z.object({
   key: z.string(),
-  location: z.string().default(''),
-  environment: z.string().default(''),
+  location: zText,
+  environment: zText,
   status: z.string(),
-  isActive: z.boolean().default(true),
-  Incidents: z.array(salesforceIncidentSchema).default([]),
+  isActive: z.boolean().nullish().transform((a) => a ?? true),
+  // One instance among 1,528 served `Incidents: null`: no incidents there, not a broken page.
+  Incidents: zListOrEmpty(salesforceIncidentSchema, 'salesforce incident'),
 })
-export const salesforcePreviewSchema = z.array(instanceSchema)
-export const salesforceLocalizationsSchema = z.array(
+export const salesforcePreviewSchema = zList(instanceSchema, 'salesforce component', { core: true })
+export const salesforceLocalizationsSchema = zList(
   z.object({ modelName: z.string(), modelKey: z.string(), modelAttribute: z.string(), text: z.string().nullish() }),
+  'salesforce localization',
 )
 
 const INSTANCE_STATUS: Readonly<Record<string, ServiceStatus>> = {
@@ -101,7 +104,7 @@ export function parseSalesforce(bodies: Record<string, string | null>, ctx: Pars
       found.set(incident.id, entry)
     }
   }
-  const incidents: NormalizedIncident[] = [...found.values()].map(({ incident, instances: keys }) =>
+  const incidents: NormalizedIncident[] = mapItems([...found.values()], 'salesforce incident', ({ incident, instances: keys }) =>
     toIncident(incident, [...keys].filter((k) => known.has(k)), localize, ctx.now),
   )
   return {

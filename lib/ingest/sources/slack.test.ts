@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { StatusSnapshot } from '../normalize'
+import { readSnapshot } from './read-snapshot'
 import { SLACK_CURRENT_URL, SLACK_SERVICES, slackSource } from './slack'
 import { SourceParseError, type ParseContext } from './types'
 
@@ -99,6 +100,15 @@ describe('slack on a synthetic outage + maintenance + unknown type', () => {
 })
 
 describe('slack status values', () => {
+  it('"ok" next to an active incident is not operational: the listed items win (issue 14 #7)', () => {
+    const s = parse(body('ok', [item({ type: 'incident', status: 'active', services: ['Messaging'] })]))
+    expect(s.status).toBe('partial_outage')
+    expect(statusOf(s, 'Messaging')).toBe('partial_outage')
+    expect(parse(body('ok', [item({ type: 'outage' })])).status).toBe('major_outage')
+    // A resolved item left in the list changes nothing.
+    expect(parse(body('ok', [item({ status: 'resolved' })])).status).toBe('operational')
+  })
+
   it('"ok" with no items is operational', () => {
     const s = parse(body('ok', []))
     expect(s.status).toBe('operational')
@@ -134,9 +144,25 @@ describe('slack rejects bodies that are not the current status', () => {
     ['truncated', fixture('slack/slack-current-active-incident.json').slice(0, 200)],
     ['missing status', '{"active_incidents": []}'],
     ['incidents not a list', '{"status": "ok", "active_incidents": "x"}'],
-    ['unreadable date', body('active', [item({ date_created: 'yesterday' })])],
-    ['id of the wrong type', body('active', [item({ id: { x: 1 } })])],
   ])('%s', (_name, text) => {
     expect(() => parse(text)).toThrow(SourceParseError)
+  })
+
+  it.each([
+    ['an unreadable date', item({ id: 2, date_created: 'yesterday' })],
+    ['an id of the wrong type', item({ id: { x: 1 } })],
+  ])('leaves out and counts an item with %s, keeping the readable one', (_name, bad) => {
+    const out = readSnapshot(slackSource, { current: body('active', [bad, item({ id: 7, type: 'outage' })]) }, ctx)
+    if (out.kind !== 'snapshot') throw new Error('expected a snapshot')
+    expect(out.snapshot.incidents.map((i) => i.externalId)).toEqual(['7'])
+    expect(out.snapshot.status).toBe('major_outage')
+    expect(out.snapshot.coverage.incidents).toBe('recent')
+    expect(out.snapshot.readWarnings).toEqual([expect.objectContaining({ kind: 'slack incident', count: 1 })])
+  })
+
+  it('an "active" page whose only item is unreadable is unknown, not operational', () => {
+    const out = readSnapshot(slackSource, { current: body('active', [item({ date_created: 'yesterday' })]) }, ctx)
+    if (out.kind !== 'snapshot') throw new Error('expected a snapshot')
+    expect(out.snapshot.status).toBe('unknown')
   })
 })

@@ -24,8 +24,8 @@ import {
   type StatusSnapshot,
 } from '../normalize'
 import { lookup, parseJson, parseWithSchema, zDate, zOptionalDate } from './parse-helpers'
+import { carrySkipped, mapItems, zListOrEmpty, zText } from './read-warnings'
 import type { StatusSource } from './types'
-
 
 export const SLACK_CURRENT_URL = 'https://slack-status.com/api/v2.0.0/current'
 
@@ -43,28 +43,43 @@ export const SLACK_SERVICES = [
   'Apps/Integrations/APIs',
 ] as const
 
-const noteSchema = z.object({ date_created: zDate, body: z.string().default('') })
+const noteSchema = z.object({ date_created: zDate, body: zText })
 const itemSchema = z.object({
   id: z.union([z.number(), z.string()]).transform(String),
   date_created: zDate,
   date_updated: zOptionalDate,
-  title: z.string().default(''),
-  type: z.string().default(''),
-  status: z.string().default(''),
+  title: zText,
+  type: zText,
+  status: zText,
   url: z.string().nullish(),
-  services: z
-    .array(z.string())
-    .default([])
-    .transform((names) => names.map((n) => n.trim()).filter((n) => n !== '')),
-  notes: z.array(noteSchema).default([]),
+  services: zListOrEmpty(z.string(), 'slack affected component').transform((names) =>
+    carrySkipped(
+      names,
+      names.map((n) => n.trim()).filter((n) => n !== ''),
+    ),
+  ),
+  notes: zListOrEmpty(noteSchema, 'slack update'),
 })
-export const slackCurrentSchema = z.object({ status: z.string(), active_incidents: z.array(itemSchema).default([]) })
+export const slackCurrentSchema = z.object({
+  status: z.string(),
+  active_incidents: zListOrEmpty(itemSchema, 'slack incident'),
+})
 type SlackItem = z.output<typeof itemSchema>
 
-
-const TYPE_STATUS: Readonly<Record<string, ServiceStatus>> = { outage: 'major_outage', incident: 'partial_outage', notice: 'degraded' }
-const TYPE_IMPACT: Readonly<Record<string, IncidentImpact>> = { outage: 'major', incident: 'minor', notice: 'none' }
-const INCIDENT_STATUS: Readonly<Record<string, IncidentStatus>> = { active: 'investigating', resolved: 'resolved' }
+const TYPE_STATUS: Readonly<Record<string, ServiceStatus>> = {
+  outage: 'major_outage',
+  incident: 'partial_outage',
+  notice: 'degraded',
+}
+const TYPE_IMPACT: Readonly<Record<string, IncidentImpact>> = {
+  outage: 'major',
+  incident: 'minor',
+  notice: 'none',
+}
+const INCIDENT_STATUS: Readonly<Record<string, IncidentStatus>> = {
+  active: 'investigating',
+  resolved: 'resolved',
+}
 const MAINTENANCE_STATUS: Readonly<Record<string, MaintenanceStatus>> = {
   scheduled: 'scheduled',
   active: 'in_progress',
@@ -139,11 +154,11 @@ export function parseSlackCurrent(body: string | null): StatusSnapshot {
     let effect: ServiceStatus | null = null
     if (isMaintenance) {
       const status = lookup(MAINTENANCE_STATUS, item.status)
-      maintenances.push(toMaintenance(item, status))
+      maintenances.push(...mapItems([item], 'slack maintenance', (m) => toMaintenance(m, status)))
       effect = status === 'in_progress' ? 'maintenance' : status === 'unknown' ? 'unknown' : null
     } else {
       const status = lookup(INCIDENT_STATUS, item.status)
-      incidents.push(toIncident(item, status))
+      incidents.push(...mapItems([item], 'slack incident', (i) => toIncident(i, status)))
       effect = status === 'resolved' ? null : lookup(TYPE_STATUS, item.type)
     }
     if (effect === null) continue
@@ -160,7 +175,10 @@ export function parseSlackCurrent(body: string | null): StatusSnapshot {
     position,
   }))
   const upstream = data.status.trim().toLowerCase()
-  const status: ServiceStatus = upstream === 'ok' ? 'operational' : upstream === 'active' ? (worstStatus(implied) ?? 'unknown') : 'unknown'
+  // "ok" next to a listed open incident is not operational (issue 14 #7): the items win. "ok" with
+  // nothing open is operational; "active" with nothing readable stays unknown.
+  const fromItems = worstStatus(implied)
+  const status: ServiceStatus = upstream === 'ok' ? (fromItems ?? 'operational') : upstream === 'active' ? (fromItems ?? 'unknown') : 'unknown'
   return {
     status,
     statusText: null,
@@ -174,5 +192,8 @@ export function parseSlackCurrent(body: string | null): StatusSnapshot {
 
 export const slackSource: StatusSource = {
   endpoints: (target) => [{ key: 'current', url: target.apiUrl ?? SLACK_CURRENT_URL }],
-  parse: (bodies) => ({ kind: 'snapshot', snapshot: parseSlackCurrent(bodies.current ?? null) }),
+  parse: (bodies) => ({
+    kind: 'snapshot',
+    snapshot: parseSlackCurrent(bodies.current ?? null),
+  }),
 }

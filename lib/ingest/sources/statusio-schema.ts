@@ -2,6 +2,7 @@
 // only the fields the snapshot uses. Codes are numbers on the wire; strings are accepted too.
 import { z } from 'zod'
 import { zDate, zOptionalDate } from './parse-helpers'
+import { zList } from './read-warnings'
 
 const zCode = z.union([z.number(), z.string()]).transform((v) => String(v).trim())
 const zId = z.union([z.string().min(1), z.number()]).transform(String)
@@ -20,9 +21,9 @@ const eventFields = {
   datetime_open: zOptionalDate,
   datetime_planned_start: zOptionalDate,
   datetime_planned_end: zOptionalDate,
-  messages: z.array(messageSchema).nullish(),
-  components_affected: z.array(refSchema).nullish(),
-  containers_affected: z.array(refSchema).nullish(),
+  messages: zList(messageSchema, 'status.io update').nullish(),
+  components_affected: zList(refSchema, 'status.io affected component').nullish(),
+  containers_affected: zList(refSchema, 'status.io affected component').nullish(),
 }
 const incidentSchema = z.object({ ...eventFields, datetime_open: zDate })
 const maintenanceSchema = z.object(eventFields).transform((m, ctx) => {
@@ -39,10 +40,12 @@ const containerSchema = z.object({ id: zId, name: z.string(), status_code: zCode
 export const statusioBodySchema = z.object({
   result: z.object({
     status_overall: z.object({ status: z.string().nullish(), status_code: zCode }),
-    status: z.array(containerSchema.extend({ containers: z.array(containerSchema).nullish() })),
-    incidents: z.array(incidentSchema).nullish(),
+    status: zList(containerSchema.extend({ containers: zList(containerSchema, 'status.io component').nullish() }), 'status.io component', {
+      core: true,
+    }),
+    incidents: zList(incidentSchema, 'status.io incident').nullish(),
     maintenance: z
-      .object({ active: z.array(maintenanceSchema).nullish(), upcoming: z.array(maintenanceSchema).nullish() })
+      .object({ active: zList(maintenanceSchema, 'status.io maintenance').nullish(), upcoming: zList(maintenanceSchema, 'status.io maintenance').nullish() })
       .nullish(),
   }),
 })

@@ -18,6 +18,7 @@ import type {
   ServiceStatus,
   StatusSnapshot,
 } from '../normalize'
+import { mapItems } from './read-warnings'
 import type {
   StatusioBody as Body,
   StatusioEntry as Entry,
@@ -157,10 +158,10 @@ export function statusioSnapshot(body: Body): StatusSnapshot {
     statusText: result.status_overall.status?.trim() || null,
     groups,
     components,
-    incidents: (result.incidents ?? []).map((e) => toIncident(e, entries)),
+    incidents: mapItems(result.incidents ?? [], 'status.io incident', (e) => toIncident(e, entries)),
     maintenances: [
-      ...(result.maintenance?.active ?? []).map((e) => toMaintenance(e, true, entries)),
-      ...(result.maintenance?.upcoming ?? []).map((e) => toMaintenance(e, false, entries)),
+      ...mapItems(result.maintenance?.active ?? [], 'status.io maintenance', (e) => toMaintenance(e, true, entries)),
+      ...mapItems(result.maintenance?.upcoming ?? [], 'status.io maintenance', (e) => toMaintenance(e, false, entries)),
     ],
     // Resolved incidents and finished maintenance drop out of the feed.
     coverage: { incidents: 'active', maintenances: 'active' },

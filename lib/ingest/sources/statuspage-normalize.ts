@@ -14,6 +14,7 @@ import {
 } from '../normalize'
 import type { StatuspageComponent, StatuspageIncident, StatuspageUpdate } from './statuspage-schema'
 import { lookup } from './parse-helpers'
+import { mapItems } from './read-warnings'
 import { SourceParseError } from './types'
 
 
@@ -119,7 +120,7 @@ function updateTime(u: StatuspageUpdate): Date | null {
  */
 export function normalizeUpdates(incidentId: string, raw: StatuspageUpdate[]): NormalizedIncidentUpdate[] {
   const used = new Set<string>()
-  const updates = raw.map((u): NormalizedIncidentUpdate => {
+  const updates = mapItems(raw, 'statuspage update', (u): NormalizedIncidentUpdate => {
     const publishedAt = updateTime(u)
     if (!publishedAt) throw new SourceParseError(`statuspage: update ${u.id ?? '?'} of incident ${incidentId} has no time`)
     const base = u.id ?? `${incidentId}@${(u.created_at ?? publishedAt).toISOString()}`
@@ -134,7 +135,7 @@ export function normalizeUpdates(incidentId: string, raw: StatuspageUpdate[]): N
 /** incident.components plus every code named in an update's affected_components, unfiltered. */
 function affectedIds(raw: StatuspageIncident): string[] {
   const ids = new Set((raw.components ?? []).map((c) => c.id))
-  for (const u of raw.incident_updates ?? []) for (const a of u.affected_components ?? []) ids.add(a.code)
+  for (const u of raw.incident_updates ?? []) for (const a of u.affected_components ?? []) if (a.code) ids.add(a.code)
   return [...ids]
 }
 

@@ -6,6 +6,7 @@
 // value Statuspage adds tomorrow becomes `unknown` instead of failing the whole body.
 import { z } from 'zod'
 import { zOptionalDate } from './parse-helpers'
+import { zList } from './read-warnings'
 
 /**
  * An optional timestamp whose key may be missing. zod 4 rejects an absent key for the bare
@@ -28,7 +29,7 @@ export const statuspageComponentSchema = z.object({
   group_id: z.string().nullish(),
   only_show_if_degraded: z.boolean().nullish(),
   /** Only on groups: the ids of their children. */
-  components: z.array(z.string()).nullish(),
+  components: zList(z.string(), 'statuspage group member').nullish(),
 })
 export type StatuspageComponent = z.output<typeof statuspageComponentSchema>
 
@@ -40,7 +41,9 @@ export const statuspageUpdateSchema = z.object({
   updated_at: zOptionalDate,
   /** What the page shows; can be backdated (differs from created_at in 30% of GitHub updates). */
   display_at: zOptionalDate,
-  affected_components: z.array(z.object({ code: z.string() })).nullish(),
+  // Older incidents carry the placeholder [{"name": "No components were affected by this update."}]
+  // with no code: a valid page, so a missing code is no warning, just no component.
+  affected_components: zList(z.object({ code: z.string().nullish() }), 'statuspage affected component').nullish(),
 })
 export type StatuspageUpdate = z.output<typeof statuspageUpdateSchema>
 
@@ -54,8 +57,8 @@ export const statuspageIncidentSchema = z.object({
   started_at: zOptionalDate,
   resolved_at: zOptionalDate,
   shortlink: z.string().nullish(),
-  incident_updates: z.array(statuspageUpdateSchema).nullish(),
-  components: z.array(z.object({ id: z.string() })).nullish(),
+  incident_updates: zList(statuspageUpdateSchema, 'statuspage update').nullish(),
+  components: zList(z.object({ id: z.string() }), 'statuspage incident component').nullish(),
   // Documented for incidents.json (MongoDB's OpenAPI), absent from every captured GitHub incident.
   postmortem_body: z.string().nullish(),
   postmortem_published_at: zOptionalDate,
@@ -69,21 +72,21 @@ export type StatuspageIncident = z.output<typeof statuspageIncidentSchema>
 export const statuspageSummarySchema = z.object({
   page: statuspagePageSchema.nullish(),
   status: z.object({ indicator: z.string(), description: z.string().nullish() }),
-  components: z.array(statuspageComponentSchema),
+  components: zList(statuspageComponentSchema, 'statuspage component', { core: true }),
   // Absent (not empty) on incident.io's compatible summary: absence must not read as "none open".
-  incidents: z.array(statuspageIncidentSchema).optional(),
-  scheduled_maintenances: z.array(statuspageIncidentSchema).optional(),
+  incidents: zList(statuspageIncidentSchema, 'statuspage incident').optional(),
+  scheduled_maintenances: zList(statuspageIncidentSchema, 'statuspage maintenance').optional(),
 })
 export type StatuspageSummary = z.output<typeof statuspageSummarySchema>
 
 export const statuspageIncidentListSchema = z.object({
   page: statuspagePageSchema.nullish(),
-  incidents: z.array(statuspageIncidentSchema),
+  incidents: zList(statuspageIncidentSchema, 'statuspage incident'),
 })
 
 export const statuspageMaintenanceListSchema = z.object({
   page: statuspagePageSchema.nullish(),
-  scheduled_maintenances: z.array(statuspageIncidentSchema),
+  scheduled_maintenances: zList(statuspageIncidentSchema, 'statuspage maintenance'),
 })
 
 /** `/api/v2/incidents/<id>.json`. */

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { NormalizedIncident, StatusSnapshot } from '../normalize'
+import { readSnapshot } from './read-snapshot'
 import { parseStatuspageIncident, statuspageSource } from './statuspage'
 import { SourceParseError, type ParseContext } from './types'
 
@@ -270,6 +271,51 @@ describe('incident.io pages through the Statuspage-compatible API', () => {
   })
 })
 
+describe('statuspage per-item tolerance (issue 14 #1)', () => {
+  // incidents.json built from a real GitHub incident, with the placeholder Statuspage served on
+  // older incidents: an affected component without a code.
+  const real = json(sp('github-incident-f0mhbz9xn497-30-updates-8-components.json')).incident as Record<string, unknown>
+  const placeholder = { name: 'No components were affected by this update.' }
+  const withPlaceholder = {
+    ...real,
+    incident_updates: (real.incident_updates as Record<string, unknown>[]).map((u, n) => (n === 0 ? { ...u, affected_components: [placeholder] } : u)),
+  }
+  const incidentsJson = (incidents: unknown[]) => JSON.stringify({ page: { id: 'kctbh9vrtdwd', url: 'https://www.githubstatus.com' }, incidents })
+
+  it('reads an incident whose update names the "No components were affected" placeholder, without a warning', () => {
+    const out = readSnapshot(statuspageSource, { summary: sp('github-summary-operational.json'), incidents: incidentsJson([withPlaceholder]) }, ctx)
+    if (out.kind !== 'snapshot') throw new Error('expected a snapshot')
+    expect(out.snapshot.incidents.map((i) => i.externalId)).toEqual([real.id])
+    expect(out.snapshot.readWarnings ?? []).toEqual([])
+  })
+
+  it('leaves out one incident with a null name, counts it, and stops trusting absences in the list', () => {
+    const broken = { ...real, id: 'broken1', name: null }
+    const out = readSnapshot(statuspageSource, { summary: sp('github-summary-operational.json'), incidents: incidentsJson([withPlaceholder, broken]) }, ctx)
+    if (out.kind !== 'snapshot') throw new Error('expected a snapshot')
+    expect(out.snapshot.incidents.map((i) => i.externalId)).toEqual([real.id])
+    expect(out.snapshot.readWarnings).toEqual([expect.objectContaining({ kind: 'statuspage incident', count: 1 })])
+    expect(out.snapshot.coverage.incidents).toBe('recent')
+  })
+
+  it('leaves out one unreadable component and marks the component list partial', () => {
+    const raw = json(sp('github-summary-operational.json'))
+    const components = (raw.components as Record<string, unknown>[]).map((c, n) => (n === 0 ? { ...c, name: null } : c))
+    const out = readSnapshot(statuspageSource, { summary: JSON.stringify({ ...raw, components }) }, ctx)
+    if (out.kind !== 'snapshot') throw new Error('expected a snapshot')
+    expect(components[0]?.group).not.toBe(true)
+    expect(out.snapshot.components).toHaveLength(parse({ summary: sp('github-summary-operational.json') }).components.length - 1)
+    expect(out.snapshot.readWarnings).toEqual([expect.objectContaining({ kind: 'statuspage component', count: 1 })])
+    expect(out.snapshot.componentsPartial).toBe(true)
+  })
+
+  it('still fails when no component at all can be read (the core of the page)', () => {
+    const raw = json(sp('github-summary-operational.json'))
+    const components = (raw.components as Record<string, unknown>[]).map((c) => ({ ...c, id: null }))
+    expect(() => parse({ summary: JSON.stringify({ ...raw, components }) })).toThrow(SourceParseError)
+  })
+})
+
 describe('statuspage hostile input', () => {
   const summary = (patch: Record<string, unknown>) => JSON.stringify({ ...json(sp('github-summary-incident-plus-maintenance.json')), ...patch })
 
@@ -302,12 +348,15 @@ describe('statuspage hostile input', () => {
     expect(parse({ summary: summary({ status: { indicator: 'constructor' } }) }).status).toBe('unknown')
   })
 
-  it('rejects an update without any timestamp', () => {
+  it('leaves out (and counts) an update without any timestamp, keeping its incident', () => {
     const raw = json(sp('github-summary-incident-plus-maintenance.json'))
     const incidents = (raw.incidents as { incident_updates: Record<string, unknown>[] }[]).map((i) => ({
       ...i,
-      incident_updates: i.incident_updates.map((u) => ({ ...u, display_at: null, created_at: null, updated_at: null })),
+      incident_updates: i.incident_updates.map((u, n) => (n === 0 ? { ...u, display_at: null, created_at: null, updated_at: null } : u)),
     }))
-    expect(() => parse({ summary: summary({ incidents }) })).toThrow(SourceParseError)
+    const out = readSnapshot(statuspageSource, { summary: summary({ incidents }) }, ctx)
+    if (out.kind !== 'snapshot') throw new Error('expected a snapshot')
+    expect(out.snapshot.incidents).toHaveLength(incidents.length)
+    expect(out.snapshot.readWarnings).toEqual([expect.objectContaining({ kind: 'statuspage update', count: incidents.length })])
   })
 })

@@ -6,6 +6,7 @@
 // well: they carry the resolution and postmortem of items that already left the summary.
 import type { NormalizedComponent, NormalizedGroup, NormalizedIncident, NormalizedMaintenance, StatusSnapshot } from '../normalize'
 import { parseJson, parseWithSchema } from './parse-helpers'
+import { mapItems } from './read-warnings'
 import { normalizeComponents, normalizeIncident, normalizeMaintenance, overallStatus } from './statuspage-normalize'
 import {
   statuspageIncidentListSchema,
@@ -77,8 +78,10 @@ export function parseStatuspageParts(bodies: Record<string, string | null>, ctx:
     pageUrl,
     groups,
     components,
-    incidents: newestById(recentIncidents ?? [], summary.incidents ?? []).map((i) => normalizeIncident(i, pageUrl)),
-    maintenances: newestById(recentMaintenances ?? [], summary.scheduled_maintenances ?? []).map((m) => normalizeMaintenance(m, pageUrl)),
+    incidents: mapItems(newestById(recentIncidents ?? [], summary.incidents ?? []), 'statuspage incident', (i) => normalizeIncident(i, pageUrl)),
+    maintenances: mapItems(newestById(recentMaintenances ?? [], summary.scheduled_maintenances ?? []), 'statuspage maintenance', (m) =>
+      normalizeMaintenance(m, pageUrl),
+    ),
     coverage: {
       incidents: listCoverage(summary.incidents),
       maintenances: listCoverage(summary.scheduled_maintenances),

@@ -5,12 +5,13 @@ import { requireUser } from '@/lib/auth/session'
 import { updateWatchPreferences } from '@/lib/data/watch-preferences'
 import { NotFoundError } from '@/lib/errors'
 import { failure, type FormState } from '@/lib/validation/form'
-import { watchPreferencesSchema } from '@/lib/validation/watchlist'
+import { vendorSlugSchema, watchPreferencesSchema } from '@/lib/validation/watchlist'
 
 /** Saves one watch's alert preferences. The watch is found by (session user, vendor slug). */
 export async function saveWatchPreferencesAction(_prev: FormState | null, formData: FormData): Promise<FormState> {
-  const slug = String(formData.get('vendor') ?? '')
-  const user = await requireUser(`/watchlist/${slug}`)
+  // The way back after signing in names this vendor: only a real slug goes into that redirect.
+  const slug = vendorSlugSchema.safeParse(formData.get('vendor'))
+  const user = await requireUser(slug.success ? `/watchlist/${slug.data}` : '/dashboard')
   const parsed = watchPreferencesSchema.safeParse({
     vendor: formData.get('vendor'),
     scope: formData.get('scope'),

@@ -7,6 +7,8 @@ import { startStatusServer, type StatusServer } from '@/lib/testing/status-serve
 
 process.env.CRON_SECRET = 'test-cron-secret'
 process.env.INGEST_ALLOW_PRIVATE_NETWORK = 'true'
+// One vendor at a time, so the order of requests to the fixture server is the order of checks.
+process.env.REFRESH_CONCURRENCY = '1'
 const { GET } = await import('./route')
 const { GET: health } = await import('@/app/api/health/route')
 const { GET: vendorDetail } = await import('@/app/api/v1/vendors/[slug]/route')
@@ -45,7 +47,8 @@ describe('GET /api/cron/refresh', () => {
   it('leaves the vendor API with the real status, components, incidents and updates', async () => {
     const res = await vendorDetail(new Request('http://localhost/api/v1/vendors/github'), { params: Promise.resolve({ slug: 'github' }) })
     const { vendor } = await res.json()
-    expect(vendor).toMatchObject({ status: 'partial_outage', freshness: 'fresh', lastError: null })
+    // Indicator "major", open incident critical: the incident sets the floor (lib/status/open-incidents.ts).
+    expect(vendor).toMatchObject({ status: 'major_outage', freshness: 'fresh', lastError: null, readWarnings: [] })
     expect(vendor.lastCheckedAt).toEqual(vendor.lastSuccessfulCheckAt)
     expect(vendor.components.length).toBeGreaterThan(5)
     expect(vendor.components.some((c: { status: string }) => c.status === 'major_outage')).toBe(true)
@@ -54,13 +57,14 @@ describe('GET /api/cron/refresh', () => {
     expect(vendor.incidents[0].updates).toHaveLength(35)
   })
 
-  it('reports the cycle, source health and memory in /api/health', async () => {
-    const body = await (await health()).json()
+  it('reports the cycle, source health and memory in /api/health to the cron secret', async () => {
+    const body = await (await health(new Request('http://localhost/api/health', { headers: { authorization: 'Bearer test-cron-secret' } }))).json()
     expect(body).toMatchObject({
       status: 'ok',
+      reasons: [],
       vendors: { total: 1, monitored: 1, checked: 1, stale: 0, failing: 0 },
       lastRefresh: { trigger: 'cron', checked: 1, changed: 1, failed: 0 },
-      outbox: { pending: 0, failed: 0 },
+      outbox: { pending: 0, failed: 0, stuck: 0 },
     })
     expect(body.memory.rssMb).toBeGreaterThan(0)
   })
@@ -85,5 +89,20 @@ describe('GET /api/cron/refresh?vendor=', () => {
     expect(server.requests.length).toBeGreaterThan(before)
     const missing = await GET(new Request('http://localhost/api/cron/refresh?vendor=nope', { headers: { authorization: 'Bearer test-cron-secret' } }))
     expect(missing.status).toBe(404)
+  })
+})
+
+describe('GET /api/cron/refresh?vendor= with other vendors due', () => {
+  it('checks that vendor before any other due vendor', async () => {
+    // Never-checked vendors are due (nextCheckAt is null), as the whole catalog is on a fresh install.
+    const others = ['alpha', 'bravo', 'charlie', 'delta', 'echo']
+    await upsertCatalogRows(others.map((slug) => ({ name: slug, slug, statusPageUrl: `https://${slug}.example`, platform: 'statuspage' as const, apiUrl: `${server.url}/${slug}/api/v2/summary.json` })))
+    const before = server.requests.length
+    const res = await GET(new Request('http://localhost/api/cron/refresh?vendor=github', { headers: { authorization: 'Bearer test-cron-secret' } }))
+    expect(res.status).toBe(200)
+    const requested = server.requests.slice(before).map((r) => r.path)
+    expect(requested[0]).toMatch(/^\/gh\//)
+    // ...and the others still get their turn in the same cycle.
+    for (const slug of others) expect(requested.some((p) => p.startsWith(`/${slug}/`))).toBe(true)
   })
 })

@@ -1,10 +1,11 @@
-import { timingSafeEqual } from 'node:crypto'
 import { jsonError } from '@/lib/api/responses'
+import { bearerToken, sameSecret } from '@/lib/auth/operator'
 import { isInternalRefreshToken } from '@/lib/data/internal-token'
 import { dropCachedPages } from '@/lib/data/page-cache'
 import { notifyWatchers } from '@/lib/data/notify'
 import { markVendorDue, refreshDueVendors } from '@/lib/data/refresh'
 import { env, isProduction } from '@/lib/env'
+import { isSlug } from '@/lib/validation/url-input'
 import { shutdownSignal } from '@/lib/shutdown'
 
 export const dynamic = 'force-dynamic'
@@ -18,7 +19,7 @@ const NOTIFY_BUDGET_MS = 15_000
  * GET /api/cron/refresh with `Authorization: Bearer $CRON_SECRET`: runs one refresh cycle, then
  * sends the alerts it produced, and answers a summary of both. Vercel Cron sends that header itself (vercel.json schedules the call); the
  * in-process scheduler of `npm start` calls it over loopback with a per-process token.
- * `?vendor=<slug>` first makes that vendor due now (check it again without waiting).
+ * `?vendor=<slug>` makes that vendor due now and checks it before any other (check it again without waiting).
  */
 export async function GET(request: Request) {
   const token = bearerToken(request.headers.get('authorization'))
@@ -33,10 +34,11 @@ export async function GET(request: Request) {
   }
   if (shutdownSignal().aborted) return jsonError(503, 'stopping', 'The server is stopping; no refresh now.')
   const vendor = new URL(request.url).searchParams.get('vendor')
-  if (vendor !== null && !(await markVendorDue(vendor))) return jsonError(404, 'not_found', `No vendor with slug "${vendor}".`)
+  // markVendorDue refuses anything that is not a slug, so a hostile value is a plain 404, never echoed.
+  if (vendor !== null && !(await markVendorDue(vendor))) return jsonError(404, 'not_found', isSlug(vendor) ? `No vendor with slug "${vendor}".` : 'No such vendor.')
   let summary: Omit<Awaited<ReturnType<typeof refreshDueVendors>>, 'changedPages'>
   try {
-    const { changedPages, ...rest } = await refreshDueVendors(internal ? 'scheduler' : vendor === null ? 'cron' : 'manual', REFRESH_BUDGET_MS)
+    const { changedPages, ...rest } = await refreshDueVendors(internal ? 'scheduler' : vendor === null ? 'cron' : 'manual', REFRESH_BUDGET_MS, vendor ?? undefined)
     dropCachedPages(changedPages)
     summary = rest
   } catch (e) {
@@ -53,15 +55,4 @@ export async function GET(request: Request) {
     console.error('[cron] notifier failed:', e)
     return Response.json({ ...summary, notify: { error: 'The notifier failed; see the server log.' } }, { status: 500, headers: { 'cache-control': 'no-store' } })
   }
-}
-
-function bearerToken(header: string | null): string | null {
-  const match = /^Bearer (.+)$/.exec(header ?? '')
-  return match?.[1] ?? null
-}
-
-function sameSecret(given: string, expected: string): boolean {
-  const a = Buffer.from(given)
-  const b = Buffer.from(expected)
-  return a.length === b.length && timingSafeEqual(a, b)
 }

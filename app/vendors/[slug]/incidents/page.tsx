@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation'
 import { IncidentHistoryList } from '@/components/vendors/incident-history'
 import { listIncidentHistory } from '@/lib/data/vendor-history'
 import { findVendorBySlug } from '@/lib/data/vendors'
+import { parsePageParam } from '@/lib/validation/url-input'
 
 export const dynamic = 'force-dynamic'
 const PAGE_SIZE = 20
@@ -21,9 +22,9 @@ export default async function IncidentHistoryPage({ params, searchParams }: { pa
   const { slug } = await params
   const vendor = await findVendorBySlug(slug)
   if (!vendor) notFound()
-  const raw = (await searchParams).page
-  const requested = Number(Array.isArray(raw) ? raw[0] : raw)
-  const page = Number.isInteger(requested) && requested > 0 ? requested : 1
+  // `?page=1e300` is an integer to Number(); only plain digits within MAX_PAGE name a page.
+  const page = parsePageParam((await searchParams).page)
+  if (page === null) notFound()
   const history = await listIncidentHistory(vendor.id, page, PAGE_SIZE)
   const link = (p: number) => (p === 1 ? `/vendors/${slug}/incidents` : `/vendors/${slug}/incidents?page=${p}`)
 

@@ -1,0 +1,33 @@
+// Next.js's own file-system page cache, except that it never stores a page that answered 404.
+//
+// The vendor and incident pages are ISR (revalidate = 60, rendered on first request), and Next.js
+// writes every render of them into .next/server/app, the notFound() ones included: each unknown
+// slug or incident id a stranger (or a crawler) asks for became its own cached 404, kept for a year
+// under .next/server/route-cache (400 requests wrote 2,800 files, 13 MB). A 404 here is one indexed lookup to render again, so it
+// is simply not kept; real pages are cached exactly as before.
+//
+// Loaded by Next.js at run time from next.config.js (`cacheHandler`), outside the bundle, so it is
+// plain JavaScript. It extends an internal class of the pinned Next.js version: the e2e spec
+// e2e/page-cache.spec.ts fails if an upgrade changes what it relies on.
+import fsCache from 'next/dist/server/lib/incremental-cache/file-system-cache.js'
+
+// Node's own import sees the CommonJS exports object; Next.js's bundler (which also compiles this
+// file into the proxy's bundle) hands over its default export directly.
+const FileSystemCache = fsCache.default ?? fsCache
+
+/**
+ * A page that answered 404 for its URL. Next.js's own not-found page (prerendered at build time)
+ * stays cached. Keys look like `/route-cache/APP_PAGE/<build hash>/$/vendors/<slug>`.
+ */
+export function isUnknownPage(key, data) {
+  return data?.kind === 'APP_PAGE' && data.status === 404 && !/\/(_not-found|404)$/.test(key)
+}
+
+export default class PageCacheHandler extends FileSystemCache {
+  async set(key, data, ctx) {
+    // Vendors and incidents are never deleted, so no real page can turn into a 404 that this
+    // would leave a stale copy of.
+    if (isUnknownPage(key, data)) return
+    return super.set(key, data, ctx)
+  }
+}

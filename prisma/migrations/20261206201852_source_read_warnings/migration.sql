@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "StatusSource" ADD COLUMN     "readWarnings" JSONB;
