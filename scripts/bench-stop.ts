@@ -3,7 +3,8 @@
 // seed catalog, whose hosts are unreachable without a network) plus 20 vendors whose status pages
 // accept the request and answer only after a minute, so the first cycle is surely mid-flight.
 //   npm run bench:stop            (builds first if the bundle is stale, like npm start)
-// Exits non-zero when the stop took longer than STOP_LIMIT_MS or did not leave the database clean.
+// Exits non-zero when the stop took longer than STOP_LIMIT_MS (a container runtime's usual 10 s
+// grace) or did not leave the database clean; prints whether the 5 s target was met.
 import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import http from 'node:http'
@@ -11,7 +12,8 @@ import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
-const STOP_LIMIT_MS = 5_000
+const STOP_LIMIT_MS = 10_000
+const STOP_TARGET_MS = 5_000
 const SLOW_VENDORS = 20
 const mode = process.argv[2]
 
@@ -67,13 +69,15 @@ try {
   if (prepared.status !== 0) throw new Error('preparing the database failed')
 
   const app = spawn(tsx, ['scripts/start.ts'], { stdio: ['ignore', 'pipe', 'pipe'], env })
-  const log: string[] = []
-  for (const stream of [app.stdout, app.stderr]) stream.on('data', (b: Buffer) => log.push(...b.toString('utf8').split('\n').filter(Boolean)))
+  const log: { at: number; line: string }[] = []
+  for (const stream of [app.stdout, app.stderr]) {
+    stream.on('data', (b: Buffer) => log.push(...b.toString('utf8').split('\n').filter(Boolean).map((line) => ({ at: performance.now(), line }))))
+  }
   const exited = new Promise<number | null>((resolve) => app.on('exit', (code) => resolve(code)))
 
   const deadline = Date.now() + 300_000 // a first start may build the bundle
   while (arrived < 2) {
-    if (Date.now() > deadline) throw new Error(`no refresh reached the slow pages in time:\n${log.slice(-30).join('\n')}`)
+    if (Date.now() > deadline) throw new Error(`no refresh reached the slow pages in time:\n${log.slice(-30).map((l) => l.line).join('\n')}`)
     await new Promise((r) => setTimeout(r, 100))
   }
   await new Promise((r) => setTimeout(r, 1_000)) // well inside the cycle
@@ -87,8 +91,10 @@ try {
   const line = verify.stdout.trim().split('\n').at(-1) ?? ''
   const state = verify.status === 0 ? (JSON.parse(line) as { runs: { status: string }[]; leased: number }) : null
 
-  console.log(log.filter((l) => /\[stop\]|\[refresh\]/.test(l)).join('\n'))
-  console.log(`\nSIGTERM to exit: ${stopMs} ms (limit ${STOP_LIMIT_MS} ms), exit code ${code}, ${arrived} slow pages were being read`)
+  // The server's lines, stamped with when they reached us relative to the SIGTERM.
+  const stamp = (at: number) => (at >= sentAt ? `+${Math.round(at - sentAt)} ms` : 'before')
+  console.log(log.filter((l) => /\[stop\]|\[refresh\]|\[start\] server/.test(l.line)).map((l) => `${stamp(l.at).padStart(9)}  ${l.line}`).join('\n'))
+  console.log(`\nSIGTERM to exit: ${stopMs} ms (target ${STOP_TARGET_MS} ms: ${stopMs <= STOP_TARGET_MS ? 'met' : 'missed'}; limit ${STOP_LIMIT_MS} ms), exit code ${code}, ${arrived} slow pages were being read`)
   console.log(`after the stop: runs ${JSON.stringify(state?.runs.map((r) => r.status))}, leases still held: ${state?.leased}`)
   if (stopMs > STOP_LIMIT_MS) failed = (console.error('FAIL: the stop took too long'), true)
   if (code !== 0) failed = (console.error(`FAIL: exit code ${code}`), true)

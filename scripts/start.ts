@@ -89,7 +89,12 @@ async function main(): Promise<number> {
       setTimeout(() => server.kill('SIGKILL'), 10_000).unref()
     })
   }
-  return new Promise((resolve) => server.on('exit', (c, signal) => resolve(c ?? (signal ? 0 : 1))))
+  return new Promise((resolve) =>
+    server.on('exit', (c, signal) => {
+      console.log(`[start] server exited (${signal ?? `code ${c}`})`)
+      resolve(c ?? (signal ? 0 : 1))
+    }),
+  )
 }
 
 // Its steps print their own one-line failures (see lib/cli/known-failure.mjs) and exit non-zero; start passes the code on.

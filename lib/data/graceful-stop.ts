@@ -45,6 +45,7 @@ async function stop(signal: NodeJS.Signals): Promise<void> {
   const finished = await stopWork(WORK_GRACE_MS)
   await schedule
   if (!finished) console.error(`[stop] work still running after ${WORK_GRACE_MS} ms: closing the database under it`)
+  console.log(`[stop] refresh stopped after ${elapsed()} ms; closing the database`)
   await db.$disconnect().catch((e: unknown) => console.error(`[stop] closing the database failed: ${(e as Error).message}`))
   console.log(`[stop] stopped in ${elapsed()} ms`)
   process.exit(0)

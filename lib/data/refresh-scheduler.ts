@@ -23,7 +23,7 @@ export function startInProcessRefresh(): void {
       if (res.status === 503 && shutdownSignal().aborted) return // the route refused: we are stopping
       const body = (await res.json()) as Record<string, unknown>
       if (!res.ok) throw new Error(`refresh route answered ${res.status}: ${JSON.stringify(body)}`)
-      console.log(`[refresh] ${body.checked} checked (${body.changed} changed, ${body.unchanged} unchanged, ${body.failed} failed), ${body.events} events, ${body.durationMs} ms`)
+      console.log(`[refresh] ${body.checked} checked (${body.changed} changed, ${body.unchanged} unchanged, ${body.failed} failed), ${body.events} events, ${body.durationMs} ms${body.interrupted ? ' (interrupted: the server is stopping)' : ''}`)
     },
   })
 }
