@@ -1,8 +1,9 @@
 // One vendor in a catalog file: the contract of `npm run catalog:import` and of the seed data.
 import { z } from 'zod'
 import { platformSchema } from './platforms'
+import { SLUG_PATTERN } from './slug'
 
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+export { SLUG_PATTERN }
 
 const httpUrl = (what: string) =>
   z

@@ -1,7 +1,7 @@
 // What a URL may carry into a lookup. Slugs, ids and page numbers come from strangers; PostgreSQL
 // refuses a NUL byte in text (error 22021) and Prisma an offset past 2^63, and either surfaced as a
 // 500 with a stack trace per request. The data layer asks these first and answers "not found".
-import { SLUG_PATTERN } from '@/lib/catalog/catalog-row'
+import { SLUG_PATTERN } from '@/lib/catalog/slug'
 
 /** C0 controls (NUL, CR, LF, TAB...), DEL and C1 controls: never part of a URL we made. */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/
