@@ -14,7 +14,9 @@ test('a vendor page shows the real status after a refresh, and follows an outage
   expect(first.checked).toBeGreaterThanOrEqual(1)
   await page.goto('/vendors/acme-cloud')
   await expect(page.getByRole('heading', { name: 'All systems operational' })).toBeVisible()
-  await expect(page.getByText(/Last checked (just now|1 minute ago)/)).toBeVisible()
+  // The page is cached (ISR, up to a minute) and an unchanged check does not regenerate it, so an
+  // earlier spec's rendering may say a few minutes.
+  await expect(page.getByText(/Last checked (just now|\d+ minutes? ago)/)).toBeVisible()
   await expect(page.getByRole('heading', { name: 'Components' })).toBeVisible()
   await expect(page.getByText('Git Operations')).toBeVisible()
 
