@@ -55,6 +55,12 @@ export interface NormalizedIncidentUpdate {
   status: IncidentStatus
   body: string
   publishedAt: Date
+  /**
+   * Set when the source could not place the update's own stamp (an unknown time-zone
+   * abbreviation, an unreadable stamp): `publishedAt` is then the item's own time, not the
+   * update's, and the snapshot carries a read warning saying so.
+   */
+  timeUnknown?: true
 }
 
 export interface NormalizedIncident {

@@ -9,8 +9,10 @@ import type {
   NormalizedMaintenance,
 } from '../normalize'
 import { toDate } from './parse-helpers'
+import { warn } from './read-warnings'
 import type { FeedEntry } from './rss-feed'
 import { splitStatusUpdates, type FeedUpdate } from './rss-updates'
+import { readScheduledHeader, readWindowPhrase } from './rss-window'
 
 const INCIDENT_LABELS: Readonly<Record<string, IncidentStatus>> = {
   investigating: 'investigating',
@@ -25,17 +27,18 @@ const MAINTENANCE_LABELS: Readonly<Record<string, MaintenanceStatus>> = {
   verifying: 'verifying',
   completed: 'completed',
 }
+/** A status label written at the head of a title: "[Resolved] ...", "RESOLVED: ...", "Completed - ...". */
+const LEADING_DONE_LABEL = /^\s*[[(]?\s*(resolved|completed)\s*[\])]?\s*[:\-\u2013\u2014]?\s/i
 /** Labels that restate the current phase instead of naming one: the previous phase carries over. */
 const CARRY_LABELS = new Set(['update', ''])
-
-/** "... from May 29, 2025 21:30 UTC to May 31, 2025 4:30 UTC" in a Scheduled body. */
-const WINDOW = /from ([A-Z][a-z]{2,8} \d{1,2}, \d{4},? \d{1,2}:\d{2}(?: ?[AP]M)? (?:UTC|GMT)) (?:to|until|-) ([A-Z][a-z]{2,8} \d{1,2}, \d{4},? \d{1,2}:\d{2}(?: ?[AP]M)? (?:UTC|GMT))/
 
 export type MappedEntry = { kind: 'incident'; incident: NormalizedIncident } | { kind: 'maintenance'; maintenance: NormalizedMaintenance }
 
 interface Step {
   label: string
   at: Date
+  /** The update's own stamp could not be placed; `at` is the entry's time instead. */
+  timeUnknown: boolean
   body: string
 }
 
@@ -45,14 +48,21 @@ function has<T>(table: Readonly<Record<string, T>>, label: string): boolean {
 
 /**
  * Walks the updates oldest first giving each the phase it names, or the phase before it for
- * "Update"; an unrecognised label is `unknown` and does not change the phase.
+ * "Update". An unrecognised label is `unknown` and so is the phase after it (issue 14 #5): a label
+ * we do not know ("Reopened", a new vendor wording) must never leave an incident in the resolved
+ * phase it had before, so the entry reads `unknown`, which counts as open, and is counted as a
+ * read warning for the operator.
  */
 function phases<T extends string>(steps: Step[], table: Readonly<Record<string, T>>): { statuses: (T | 'unknown')[]; last: T | null } {
   let last: T | null = null
   const statuses = steps.map((s) => {
     if (CARRY_LABELS.has(s.label)) return last ?? 'unknown'
     const mapped = has(table, s.label) ? table[s.label] : undefined
-    if (mapped === undefined) return 'unknown'
+    if (mapped === undefined) {
+      warn('feed update label unknown', s.label)
+      last = null
+      return 'unknown'
+    }
     last = mapped
     return mapped
   })
@@ -78,11 +88,13 @@ export function mapEntry(entry: FeedEntry, now: Date, defaultStatus: IncidentSta
   const reference = updated ?? published
   const found: FeedUpdate[] = splitStatusUpdates(entry.content, reference)
   const marked = found.some((u) => u.label !== '')
+  // A stamp we cannot place (an unknown zone) is said so, not silently put at the entry's time.
+  for (const u of found) if (u.at === null) warn('feed update time unknown', u.stamp)
   // Statuspage writes newest first, so document order reversed is chronological.
   const steps: Step[] = marked
-    ? found.reverse().map((u) => ({ label: u.label.toLowerCase(), at: u.at ?? reference ?? now, body: u.body }))
+    ? found.reverse().map((u) => ({ label: u.label.toLowerCase(), at: u.at ?? reference ?? now, timeUnknown: u.at === null, body: u.body }))
     : entry.content
-      ? [{ label: '', at: reference ?? now, body: entry.content }]
+      ? [{ label: '', at: reference ?? now, timeUnknown: false, body: entry.content }]
       : []
   const labels = steps.map((s) => s.label)
   const title = entry.title || externalId
@@ -93,11 +105,18 @@ export function mapEntry(entry: FeedEntry, now: Date, defaultStatus: IncidentSta
   // A plain entry's single step is stamped with its last edit; it started when first published.
   const firstAt = (marked ? steps[0]?.at : published) ?? steps[0]?.at ?? reference ?? now
   const lastStep = steps[steps.length - 1]
-  const saysDone = /\b(resolved|completed)\b/i.test(title)
+  // Words in a title never decide a phase (issue 14 #5): an Azure "Active - ... Completed
+  // migration ..." or a generic "Errors resolved for most users" is still open. Only a label
+  // decides; in a feed without status markup that is a label leading the title ("[Resolved] ...").
+  const saysDone = LEADING_DONE_LABEL.test(title.slice(0, 40))
 
   if (isMaintenance) {
     const { last } = phases(steps, MAINTENANCE_LABELS)
-    const window = steps.map((s) => WINDOW.exec(s.body.slice(0, 2000))).find((m) => m !== null)
+    // The window, not the announcement, dates a maintenance: the scheduled-event header first,
+    // then the newest update that states one (a reschedule restates it).
+    const near = published ?? reference ?? firstAt
+    let window = readScheduledHeader(entry.content, near)
+    for (let i = steps.length - 1; i >= 0 && !window; i--) window = readWindowPhrase(steps[i]?.body ?? '', near)
     const startedAt = steps.find((s) => s.label === 'in progress')?.at ?? null
     const completedAt = steps.findLast((s) => s.label === 'completed')?.at ?? null
     return {
@@ -107,8 +126,8 @@ export function mapEntry(entry: FeedEntry, now: Date, defaultStatus: IncidentSta
         title,
         status: last ?? (saysDone ? 'completed' : 'unknown'),
         impact: 'none',
-        scheduledFor: toDate(window?.[1]) ?? startedAt ?? firstAt,
-        scheduledUntil: toDate(window?.[2]),
+        scheduledFor: window?.start ?? startedAt ?? firstAt,
+        scheduledUntil: window?.end ?? null,
         startedAt,
         completedAt,
         url: entry.link,
@@ -126,6 +145,7 @@ export function mapEntry(entry: FeedEntry, now: Date, defaultStatus: IncidentSta
     status: marked ? (statuses[i] ?? 'unknown') : status,
     body: s.body,
     publishedAt: s.at,
+    ...(s.timeUnknown && { timeUnknown: true as const }),
   }))
   const postmortem = steps.findLast((s) => s.label === 'postmortem')
   const closed = status === 'resolved' || status === 'postmortem'

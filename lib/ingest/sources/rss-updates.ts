@@ -4,23 +4,20 @@
 // The stamps carry no year; it comes from the entry's own <updated>/<published>. Scans are
 // indexOf-based and the only regex runs on a short, tag-free stamp, so hostile bodies stay linear.
 
+import { zoneOffsetMinutes } from './rss-zones'
+
 export interface FeedUpdate {
   /** The <strong> label as written ("Resolved", "In progress", "Update", ...). */
   label: string
   /** UTC instant of the stamp, or null when it has no readable date or an unknown time zone. */
   at: Date | null
+  /** The stamp as written (tags stripped), kept so an unplaceable one can be reported. */
+  stamp: string
   /** Raw HTML after "Label - ", trimmed. */
   body: string
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
-
-/** Hours east of UTC for zone names seen on Statuspage pages; anything else is not guessed. */
-const ZONE_OFFSETS: Readonly<Record<string, number>> = {
-  UTC: 0, GMT: 0, Z: 0,
-  EST: -5, EDT: -4, CST: -6, CDT: -5, MST: -7, MDT: -6, PST: -8, PDT: -7,
-  CET: 1, CEST: 2, BST: 1,
-}
 
 /** Statuspage stamps: "Aug 21, 00:37 UTC", "Jun  4, 15:55 UTC", or with a year "Dec 31, 2024 - 11:05 PM PST". */
 const STAMP = /^([A-Za-z]{3})[A-Za-z]*\.?\s+(\d{1,2})(?:,?\s+(\d{4}))?,?\s*-?\s*(\d{1,2}):(\d{2})\s*([AaPp][Mm])?\s*([A-Za-z]{1,5})?/
@@ -50,11 +47,12 @@ export function parseStamp(stamp: string, reference: Date | null): Date | null {
   if (!m) return null
   const [, mon = '', day, year, hh, mm, ampm, zone] = m
   const month = MONTHS.indexOf(mon.toLowerCase())
-  const offset = ZONE_OFFSETS[(zone ?? '').toUpperCase()]
+  // A missing or unknown zone is not guessed as UTC: the stamp stays unplaced (issue 14 #5).
+  const offset = zoneOffsetMinutes(zone ?? '')
   if (month < 0 || offset === undefined) return null
   let hour = Number(hh) % (ampm ? 12 : 24)
   if (ampm && ampm.toLowerCase() === 'pm') hour += 12
-  const at = (y: number) => new Date(Date.UTC(y, month, Number(day), hour, Number(mm)) - offset * 3_600_000)
+  const at = (y: number) => new Date(Date.UTC(y, month, Number(day), hour, Number(mm)) - offset * 60_000)
   if (year) return at(Number(year))
   if (!reference) return null
   const guess = at(reference.getUTCFullYear())
@@ -81,7 +79,8 @@ export function splitStatusUpdates(html: string, reference: Date | null): FeedUp
     const segment = html.slice(start, starts[n + 1] ?? html.length)
     const smallEnd = segment.indexOf('</small>')
     if (smallEnd < 0) return
-    const at = parseStamp(stripTags(segment.slice(7, smallEnd)), reference)
+    const stamp = stripTags(segment.slice(7, smallEnd))
+    const at = parseStamp(stamp, reference)
     let rest = segment.slice(smallEnd + 8).trimStart()
     if (/^<br\s*\/?>/i.test(rest.slice(0, 8))) rest = rest.slice(rest.indexOf('>') + 1).trimStart()
     let label = ''
@@ -92,7 +91,7 @@ export function splitStatusUpdates(html: string, reference: Date | null): FeedUp
         rest = rest.slice(close + 9)
       }
     }
-    updates.push({ label, at, body: cleanBody(rest) })
+    updates.push({ label, at, stamp, body: cleanBody(rest) })
   })
   return updates
 }

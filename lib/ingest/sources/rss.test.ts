@@ -141,7 +141,7 @@ describe('rss update parsing details', () => {
   })
   it('an unknown label is unknown, not a guess', () => {
     const updates = splitStatusUpdates('<p><small>Aug 20, 10:00 UTC</small><br><strong>Escalated</strong> - x</p>', new Date('2026-08-21T00:00:00Z'))
-    expect(updates).toEqual([{ label: 'Escalated', at: new Date('2026-08-20T10:00:00Z'), body: 'x' }])
+    expect(updates).toEqual([{ label: 'Escalated', at: new Date('2026-08-20T10:00:00Z'), stamp: 'Aug 20, 10:00 UTC', body: 'x' }])
     const s = parse(feedOf(entry('u', 'X', '2026-08-21T00:00:00Z', [p('Aug 20, 10:00 UTC', 'Escalated', 'x')])), '2026-08-21T01:00:00Z')
     expect(s.incidents[0]?.status).toBe('unknown')
     expect(s.status).toBe('unknown')
