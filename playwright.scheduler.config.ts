@@ -10,6 +10,8 @@ export default defineConfig({
   ...base,
   testDir: 'e2e/scheduler',
   testIgnore: [],
+  // Its own folder: Playwright empties its output folder, and the main suite's screenshots are there.
+  outputDir: 'test-results/scheduler',
   use: { ...base.use, baseURL: SCHEDULER_APP_URL },
   webServer: {
     command: 'node_modules/.bin/tsx e2e/scheduler/serve.ts',
