@@ -3,6 +3,7 @@
 // because lib/env.ts reads it once at import.
 import fs from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { shiftTimes } from '@/lib/testing/shift-times'
 import { startStatusServer, type StatusServer } from '@/lib/testing/status-server'
 
 process.env.CRON_SECRET = 'test-cron-secret'
@@ -19,7 +20,8 @@ let server: StatusServer
 
 beforeAll(async () => {
   server = await startStatusServer()
-  const summary = JSON.parse(fixture('statuspage/github-summary-major-outage-35-updates.json'))
+  // The route reads the real clock: the recording is replayed as if it were ten minutes old.
+  const summary = shiftTimes(JSON.parse(fixture('statuspage/github-summary-major-outage-35-updates.json')), new Date(Date.now() - 10 * 60_000))
   server.set('/gh/api/v2/summary.json', { body: JSON.stringify(summary) })
   server.set('/gh/api/v2/incidents.json', { body: JSON.stringify({ page: summary.page, incidents: summary.incidents }) })
   server.set('/gh/api/v2/scheduled-maintenances.json', { body: JSON.stringify({ page: summary.page, scheduled_maintenances: [] }) })
