@@ -23,7 +23,7 @@ test('a vendor page shows the real status after a refresh, and follows an outage
   // The vendor's page now reports an outage with an open incident.
   const outage = await (await request.get(`${STATUS_SERVER_URL}/acme-cloud/api/v2/summary.json`)).json()
   await setStatusPages(request, [
-    { path: '/acme-cloud/api/v2/summary.json', fixture: OUTAGE },
+    { path: '/acme-cloud/api/v2/summary.json', fixture: OUTAGE, recent: true },
     { path: '/acme-cloud/api/v2/incidents.json', body: JSON.stringify({ page: outage.page, incidents: [] }) },
   ])
   await runRefresh(request, 'acme-cloud')
@@ -55,7 +55,7 @@ test('an open incident is never read as operational, whatever the page indicator
   // investigating/major incident and a monitoring/minor one.
   const NONE = 'statuspage/github-summary-none-two-incidents-major-and-monitoring.json'
   await setStatusPages(request, [
-    { path: '/acme-cloud/api/v2/summary.json', fixture: NONE },
+    { path: '/acme-cloud/api/v2/summary.json', fixture: NONE, recent: true },
     { path: '/acme-cloud/api/v2/incidents.json', body: JSON.stringify({ incidents: [] }) },
   ])
   await runRefresh(request, 'acme-cloud')

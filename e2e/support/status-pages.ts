@@ -1,6 +1,7 @@
 // The vendors' status pages as the e2e tests see them: served by a local status server whose
 // content a test changes through POST /__control (see e2e/support/fixtures.ts).
 import fs from 'node:fs'
+import { shiftTimes } from '@/lib/testing/shift-times'
 import { startStatusServer, type StatusServer } from '@/lib/testing/status-server'
 import { STATUS_SERVER_PORT } from './config'
 
@@ -12,6 +13,11 @@ export interface ControlRequest {
   fixture?: string
   body?: string
   status?: number
+  /**
+   * Replay a JSON recording as if its newest time were ten minutes ago. The app reads the real
+   * clock, so a recording from another year would read as the future (or as long over).
+   */
+  recent?: boolean
 }
 
 /** Every test vendor starts out fully operational (GitHub's recorded summary, no incidents). */
@@ -40,7 +46,8 @@ export async function startStatusPages(): Promise<StatusServer> {
 
 function apply(server: StatusServer, r: ControlRequest) {
   if (!r.path.startsWith('/')) throw new Error(`path must start with /: ${r.path}`)
-  const body = r.fixture ? fs.readFileSync(new URL(r.fixture, FIXTURES), 'utf8') : r.body
-  if (body === undefined) throw new Error('give a fixture or a body')
+  const raw = r.fixture ? fs.readFileSync(new URL(r.fixture, FIXTURES), 'utf8') : r.body
+  if (raw === undefined) throw new Error('give a fixture or a body')
+  const body = r.recent ? JSON.stringify(shiftTimes(JSON.parse(raw), new Date(Date.now() - 10 * 60_000))) : raw
   server.set(r.path, { body, status: r.status })
 }
