@@ -109,8 +109,8 @@ try {
   await warm.close()
   const end = Date.now() + SECONDS * 1000
   for (let n = 1; Date.now() < end; n++) {
-    // Each round is another visitor: sign-ups are limited to 20 an hour per client address.
-    const context = await browser.newContext({ baseURL: SCHEDULER_APP_URL, extraHTTPHeaders: { 'x-forwarded-for': `10.0.${Math.floor(n / 250)}.${n % 250}` } })
+    // Each round is another visitor on another network: sign-ups are limited to 20 an hour per /24.
+    const context = await browser.newContext({ baseURL: SCHEDULER_APP_URL, extraHTTPHeaders: { 'x-forwarded-for': `10.${Math.floor(n / 250)}.${n % 250}.1` } })
     await round(await context.newPage(), samples)
     await context.close()
     loads.push(os.loadavg()[0] ?? 0)
