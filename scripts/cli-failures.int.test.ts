@@ -3,12 +3,11 @@
 // runs the real script as `npm run …` would, with its own environment.
 import { execFile } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
-import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
+import { unusedPort } from '@/lib/testing/ports'
 
 const exec = promisify(execFile)
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-failures-'))
@@ -29,15 +28,6 @@ async function runScript(args: string[], env: Record<string, string | undefined>
 const tsx = (script: string, ...rest: string[]) => ['node_modules/.bin/tsx', script, ...rest]
 const lines = (s: string) => s.split('\n').filter((l) => l.trim() !== '')
 
-/** A local port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const probe = net.createServer()
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
-  const { port } = probe.address() as AddressInfo
-  await new Promise((resolve) => probe.close(resolve))
-  return port
-}
-
 /** An embedded data directory whose lock is held by a live process (this test's own). */
 function lockedEmbeddedDir(): string {
   const dir = path.join(scratch, `pglite-${Math.random().toString(36).slice(2)}`)
@@ -54,7 +44,7 @@ describe('operator CLIs and known failures', () => {
   })
 
   it('catalog:import, no database reachable: one line naming the server, exit 1', async () => {
-    const port = await closedPort()
+    const port = await unusedPort()
     const result = await runScript(tsx('scripts/catalog-import.ts', catalog), { DATABASE_URL: `postgresql://app:hunter2@127.0.0.1:${port}/vendorwatch` })
     expect(result.code).toBe(1)
     expect(lines(result.stderr)).toEqual([expect.stringMatching(new RegExp(`^catalog:import: cannot reach the database \\(postgres 127\\.0\\.0\\.1:${port}/vendorwatch\\)`))])
@@ -62,7 +52,7 @@ describe('operator CLIs and known failures', () => {
   })
 
   it('db:seed, no database reachable: one line, exit 1', async () => {
-    const result = await runScript(tsx('scripts/seed.ts'), { DATABASE_URL: `postgresql://app@127.0.0.1:${await closedPort()}/vendorwatch` })
+    const result = await runScript(tsx('scripts/seed.ts'), { DATABASE_URL: `postgresql://app@127.0.0.1:${await unusedPort()}/vendorwatch` })
     expect(result.code).toBe(1)
     expect(lines(result.stderr)).toEqual([expect.stringMatching(/^db:seed: cannot reach the database/)])
   })

@@ -1,10 +1,9 @@
 // The refresh says once per cycle when outbound network looks unreachable (issue 11, finding 8):
 // most vendors failing to connect is our problem, not theirs, and one line says so.
-import net from 'node:net'
-import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { upsertCatalogRows } from '@/lib/data/catalog'
 import { db } from '@/lib/db/client'
+import { unusedPort } from '@/lib/testing/ports'
 import { startStatusServer, type StatusServer } from '@/lib/testing/status-server'
 import { createHttpClient, DEFAULT_HTTP_OPTIONS } from './http'
 import { runRefreshCycle } from './refresh'
@@ -21,19 +20,10 @@ const run = () =>
     { trigger: 'manual', owner: `net-${++cycle}`, concurrency: 4, leaseMs: 5 * MINUTE, intervalMs: MINUTE, maxBackoffMs: MINUTE, timeBudgetMs: 10 * MINUTE },
   )
 
-/** A local port nothing listens on: connecting is refused, as with no route to the host. */
-async function closedPort(): Promise<number> {
-  const probe = net.createServer()
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
-  const { port } = probe.address() as AddressInfo
-  await new Promise((resolve) => probe.close(resolve))
-  return port
-}
-
 beforeAll(async () => {
   server = await startStatusServer()
   server.set('/up/api/v2/summary.json', { body: 'not json', status: 500, contentType: 'text/plain' })
-  const dead = `http://127.0.0.1:${await closedPort()}`
+  const dead = `http://127.0.0.1:${await unusedPort()}`
   await upsertCatalogRows([
     ...['a', 'b', 'c'].map((s) => ({ name: s, slug: `dead-${s}`, statusPageUrl: `https://${s}.example`, platform: 'statuspage' as const, apiUrl: `${dead}/${s}/api/v2/summary.json` })),
     { name: 'up', slug: 'up', statusPageUrl: 'https://up.example', platform: 'statuspage', apiUrl: `${server.url}/up/api/v2/summary.json` },

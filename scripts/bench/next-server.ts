@@ -10,10 +10,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
+import { unusedPort } from '../../lib/testing/ports'
 
 const NEXT = path.resolve('node_modules', '.bin', 'next')
 const BUILD_SOURCES = ['app', 'components', 'lib', 'next.config.js', 'postcss.config.mjs', 'package.json', 'instrumentation.ts']
@@ -61,17 +61,6 @@ function snapshotBuild(): string {
   return dir
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
-    })
-  })
-}
-
 export interface NextServer {
   baseUrl: string
   pid: number
@@ -81,7 +70,7 @@ export interface NextServer {
 
 export async function startNextServer(databaseUrl: string): Promise<NextServer> {
   const dir = snapshotBuild()
-  const port = await freePort()
+  const port = await unusedPort()
   const logFile = path.join(dir, 'next.log')
   const log = fs.openSync(logFile, 'a')
   const child: ChildProcess = spawn(NEXT, ['start', dir, '-p', String(port), '-H', '127.0.0.1'], {
