@@ -47,25 +47,40 @@ export interface AttemptOrigin {
 
 /** The limits one sign-in attempt counts against. */
 export function signInLimits(email: string, origin: AttemptOrigin): RateLimitHit[] {
-  const account = emailSubject(email)
-  if (origin.knownDevice) return [{ limit: RATE_LIMITS.signInPerKnownDevice, subject: `${account}:${origin.knownDevice}` }]
-  const network = networkOf(origin.ip)
-  return [
-    { limit: RATE_LIMITS.signInPerNetwork, subject: network },
-    { limit: RATE_LIMITS.signInPerAccountNetwork, subject: `${account}:${network}` },
-    { limit: RATE_LIMITS.signInPerAccount, subject: account },
-  ]
+  return ownerSafeLimits(email, origin, {
+    knownDevice: RATE_LIMITS.signInPerKnownDevice,
+    network: RATE_LIMITS.signInPerNetwork,
+    accountNetwork: RATE_LIMITS.signInPerAccountNetwork,
+    account: RATE_LIMITS.signInPerAccount,
+  })
 }
 
 /** The limits one password-reset request counts against. */
 export function resetRequestLimits(email: string, origin: AttemptOrigin): RateLimitHit[] {
+  return ownerSafeLimits(email, origin, {
+    knownDevice: RATE_LIMITS.resetPerKnownDevice,
+    network: RATE_LIMITS.resetPerNetwork,
+    accountNetwork: RATE_LIMITS.resetPerAccountNetwork,
+    account: RATE_LIMITS.resetPerAccount,
+  })
+}
+
+/**
+ * One keying for every flow a stranger could use to lock an owner out: the owner's known device
+ * has its own budget; anyone else counts per network, per account on that network, and per account.
+ */
+function ownerSafeLimits(
+  email: string,
+  origin: AttemptOrigin,
+  limits: { knownDevice: RateLimit; network: RateLimit; accountNetwork: RateLimit; account: RateLimit },
+): RateLimitHit[] {
   const account = emailSubject(email)
-  if (origin.knownDevice) return [{ limit: RATE_LIMITS.resetPerKnownDevice, subject: `${account}:${origin.knownDevice}` }]
+  if (origin.knownDevice) return [{ limit: limits.knownDevice, subject: `${account}:${origin.knownDevice}` }]
   const network = networkOf(origin.ip)
   return [
-    { limit: RATE_LIMITS.resetPerNetwork, subject: network },
-    { limit: RATE_LIMITS.resetPerAccountNetwork, subject: `${account}:${network}` },
-    { limit: RATE_LIMITS.resetPerAccount, subject: account },
+    { limit: limits.network, subject: network },
+    { limit: limits.accountNetwork, subject: `${account}:${network}` },
+    { limit: limits.account, subject: account },
   ]
 }
 
