@@ -17,6 +17,20 @@ export function TurnAlertsOnButton({ action, vendor, label }: { action: SetAlert
   )
 }
 
+/** The watches whose alerts are off, each with its "turn back on" (the dashboard banner and settings). */
+export function MutedWatchList({ watches, action }: { watches: AlertSwitches['mutedWatches']; action: SetAlerts }) {
+  return (
+    <ul className="space-y-2">
+      {watches.map((watch) => (
+        <li key={watch.slug} className="flex flex-wrap items-center justify-between gap-2">
+          <span className="font-medium">{watch.name}</span>
+          <TurnAlertsOnButton action={action} vendor={watch.slug} label={`Turn ${watch.name} alerts back on`} />
+        </li>
+      ))}
+    </ul>
+  )
+}
+
 /** Shown on the dashboard while the account or any watch is unsubscribed: nothing silent goes unnoticed. */
 export function AlertsOffBanner({ switches, action }: { switches: AlertSwitches; action: SetAlerts }) {
   const { accountOn, mutedWatches } = switches
@@ -39,14 +53,7 @@ export function AlertsOffBanner({ switches, action }: { switches: AlertSwitches;
               <strong className="font-semibold">No alerts for {mutedWatches.length === 1 ? 'one vendor' : `${mutedWatches.length} vendors`}.</strong>{' '}
               You unsubscribed from {mutedWatches.length === 1 ? 'it' : 'them'}; {mutedWatches.length === 1 ? 'it stays' : 'they stay'} on your watchlist.
             </p>
-            <ul className="space-y-2">
-              {mutedWatches.map((watch) => (
-                <li key={watch.slug} className="flex flex-wrap items-center justify-between gap-2">
-                  <span className="font-medium">{watch.name}</span>
-                  <TurnAlertsOnButton action={action} vendor={watch.slug} label={`Turn ${watch.name} alerts back on`} />
-                </li>
-              ))}
-            </ul>
+            <MutedWatchList watches={mutedWatches} action={action} />
           </div>
         )}
       </div>

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation'
 import { Alert } from '@/components/ui/alert'
 import { Card } from '@/components/ui/card'
 import { SubmitButton } from '@/components/ui/submit-button'
-import { TurnAlertsOnButton } from '@/components/watchlist/alerts-off-banner'
+import { MutedWatchList, TurnAlertsOnButton } from '@/components/watchlist/alerts-off-banner'
 import { findPendingEmailChange } from '@/lib/accounts/settings'
 import { requireUser } from '@/lib/auth/session'
 import { getAlertSwitches } from '@/lib/data/alerts'
@@ -104,14 +104,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Sea
           {alerts.mutedWatches.length > 0 && (
             <div className="space-y-2">
               <p className="text-sm text-slate-600 dark:text-slate-400">Vendors you unsubscribed from (still on your watchlist):</p>
-              <ul className="space-y-2">
-                {alerts.mutedWatches.map((watch) => (
-                  <li key={watch.slug} className="flex flex-wrap items-center justify-between gap-2">
-                    <span className="font-medium">{watch.name}</span>
-                    <TurnAlertsOnButton action={setAlertsAction} vendor={watch.slug} label={`Turn ${watch.name} alerts back on`} />
-                  </li>
-                ))}
-              </ul>
+              <MutedWatchList watches={alerts.mutedWatches} action={setAlertsAction} />
             </div>
           )}
         </div>
