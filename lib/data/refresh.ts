@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto'
 import os from 'node:os'
 import { db, dbMode } from '@/lib/db/client'
+import { refreshData } from './refresh-data'
 import { isSlug } from '@/lib/validation/url-input'
 import type { RefreshTrigger } from '@/lib/db/generated/enums'
 import { env, refreshIntervalMs } from '@/lib/env'
@@ -23,7 +24,7 @@ const http = (globalForHttp.__vendorwatchHttp ??= createHttpClient({ ...DEFAULT_
 export async function refreshDueVendors(trigger: RefreshTrigger, timeBudgetMs: number, firstVendorSlug?: string): Promise<RefreshSummary> {
   // A stop (SIGTERM) ends the cycle early and waits for it to close its run (lib/data/graceful-stop.ts).
   return trackWork(runRefreshCycle(
-    { db, http, now: () => new Date(), random: Math.random, log: (m) => console.log(m), signal: shutdownSignal() },
+    { data: refreshData, http, now: () => new Date(), random: Math.random, log: (m) => console.log(m), signal: shutdownSignal() },
     {
       trigger,
       owner: `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,

@@ -1,12 +1,2 @@
-// Content hashes used to recognise "the same thing again": an update body that was edited keeps
-// its id but changes its hash; a fetched payload with the hash we stored last time is unchanged.
-import { createHash } from 'node:crypto'
-
-export function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex')
-}
-
-/** Line endings and surrounding white space are not edits. */
-export function hashBody(body: string): string {
-  return sha256(body.replace(/\r\n?/g, '\n').trim())
-}
+// The pipeline hashes bodies exactly as the stored hashes were made (lib/data/body-hash.ts).
+export { hashBody, sha256 } from '@/lib/data/body-hash'

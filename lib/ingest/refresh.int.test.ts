@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { upsertCatalogRows } from '@/lib/data/catalog'
+import { refreshData } from '@/lib/data/refresh-data'
 import { db } from '@/lib/db/client'
 import { startStatusServer, type StatusServer } from '@/lib/testing/status-server'
 import { createHttpClient, DEFAULT_HTTP_OPTIONS } from './http'
@@ -14,7 +15,7 @@ const http = createHttpClient({ ...DEFAULT_HTTP_OPTIONS, timeoutMs: 3_000, conne
 let clock = new Date('2026-11-24T12:00:00Z')
 const logs: string[] = []
 
-const deps = () => ({ db, http, now: () => clock, random: () => 0.5, log: (m: string) => logs.push(m) })
+const deps = () => ({ data: refreshData, http, now: () => clock, random: () => 0.5, log: (m: string) => logs.push(m) })
 let cycle = 0
 const options = (over: Partial<RefreshOptions> = {}): RefreshOptions => ({
   trigger: 'manual',
