@@ -8,7 +8,7 @@ export interface ComponentPlan {
   groupCreates: NormalizedGroup[]
   groupUpdates: { id: string; data: Partial<Pick<StoredGroup, 'name' | 'position' | 'removedAt'>> }[]
   creates: NormalizedComponent[]
-  /** `groupExternalId` is resolved to a row id by the store (the group may be new). */
+  /** `groupExternalId` is resolved to a row id when written (lib/data/components.ts; the group may be new). */
   updates: { id: string; data: Partial<Pick<StoredComponent, 'name' | 'description' | 'position' | 'onlyShowIfDegraded' | 'removedAt'>>; groupExternalId?: string | null }[]
   /** Every status a component takes, including its first: the history timelines are drawn from. */
   statusChanges: { componentExternalId: string; from: ServiceStatus | null; to: ServiceStatus; at: Date }[]

@@ -15,7 +15,7 @@ import { diffIncidents, type IncidentPlan } from './diff-incidents'
 import { diffMaintenances, type MaintenancePlan } from './diff-maintenances'
 import type { ServiceStatus, StatusSnapshot } from './normalize'
 import type { StoredVendorState } from './state'
-import type { ChangeEventKind } from '@/lib/db/generated/enums'
+import type { ChangeEventKind } from '@/lib/data/change-events'
 
 export interface PlannedEvent {
   kind: ChangeEventKind
