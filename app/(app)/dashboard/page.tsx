@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { openBillingPortalAction } from '@/app/(app)/billing/actions'
+import { openBillingPortalAction } from '@/lib/actions/billing'
 import { BillingButton } from '@/components/billing/billing-button'
 import { PlanNotices } from '@/components/billing/plan-notices'
 import { Card } from '@/components/ui/card'
@@ -18,7 +18,7 @@ import { searchVendors } from '@/lib/data/vendors'
 import { listWatchlist, listWatchlistIncidents } from '@/lib/data/watchlist'
 import { billingEnabled, refreshIntervalMs } from '@/lib/env'
 import { vendorQuerySchema } from '@/lib/validation/vendor-query'
-import { setAlertsAction } from './actions'
+import { setAlertsAction } from '@/lib/actions/alerts'
 import { VerifyEmailBanner } from './verify-email-banner'
 
 export const metadata: Metadata = { title: 'Dashboard' }

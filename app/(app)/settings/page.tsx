@@ -11,7 +11,7 @@ import { getAlertSwitches } from '@/lib/data/alerts'
 import { getAccount } from '@/lib/data/users'
 import { formatInTimeZone } from '@/lib/format/zoned'
 import { listTimeZones } from '@/lib/validation/time-zone'
-import { setAlertsAction } from '../dashboard/actions'
+import { setAlertsAction } from '@/lib/actions/alerts'
 import { ChangeEmailForm, TimeZoneForm } from './profile-forms'
 import { ChangePasswordForm, DeleteAccountForm } from './security-forms'
 

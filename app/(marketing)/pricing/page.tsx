@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { openBillingPortalAction, startProCheckoutAction } from '@/app/(app)/billing/actions'
+import { openBillingPortalAction, startProCheckoutAction } from '@/lib/actions/billing'
 import { BillingButton } from '@/components/billing/billing-button'
 import { Alert } from '@/components/ui/alert'
 import { buttonClass } from '@/components/ui/button'
