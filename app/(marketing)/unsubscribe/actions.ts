@@ -1,9 +1,8 @@
 'use server'
 
+import { readUnsubscribeLink, setSubscribedByLink } from '@/lib/accounts/unsubscribe-link'
 import { publicAction } from '@/lib/actions/define-action'
-import { applyResubscribe, applyUnsubscribe } from '@/lib/data/unsubscribe'
-import { env } from '@/lib/env'
-import { readUnsubscribeToken, type UnsubscribeScope } from '@/lib/notify/unsubscribe-token'
+import type { UnsubscribeScope } from '@/lib/notify/unsubscribe-token'
 import { type ActionState, failure } from '@/lib/validation/form'
 
 /** `subscribed`: where the alerts stand after the button did its work. */
@@ -20,14 +19,14 @@ export const unsubscribeAction = publicAction<{ scope: UnsubscribeScope; subscri
     secrets: ['token'],
     parse: (form, secrets) => {
       const token = form.get('token')
-      const scope = typeof token === 'string' ? readUnsubscribeToken(token, env.AUTH_SECRET) : null
+      const scope = typeof token === 'string' ? readUnsubscribeLink(token) : null
       if (!scope) return { ok: false, state: failure(form, secrets, { formError: 'This unsubscribe link is not valid. Change your alerts from your dashboard instead.' }) }
       return { ok: true, data: { scope, subscribe: form.get('intent') === 'resubscribe' } }
     },
     unexpected: 'Something went wrong. Please try again.',
   },
   async ({ scope, subscribe }) => {
-    await (subscribe ? applyResubscribe(scope) : applyUnsubscribe(scope))
+    await setSubscribedByLink(scope, subscribe)
     return { ok: true, subscribed: subscribe }
   },
 )
