@@ -6,10 +6,10 @@
 // redirect) is thrown, not returned: `unstable_rethrow` lets it pass through the catch untouched,
 // so a handler may redirect from anywhere, inside or after its lib call.
 import { unstable_rethrow } from 'next/navigation'
+import type { z } from 'zod'
 import { requireUser, type SessionUser } from '@/lib/auth/session'
 import { UPGRADE_PATH } from '@/lib/billing/plans'
 import { LimitExceededError, NotFoundError } from '@/lib/errors'
-import type { z } from 'zod'
 import { type ActionFailure, type ActionState, type FieldErrors, formValues, parseForm } from '@/lib/validation/form'
 
 /** What the user reads when something unexpected failed; the details go to the server log only. */
