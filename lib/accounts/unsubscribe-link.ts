@@ -5,6 +5,8 @@ import { applyResubscribe, applyUnsubscribe, describeUnsubscribe, type Unsubscri
 import { env } from '@/lib/env'
 import { readUnsubscribeToken, type UnsubscribeScope } from '@/lib/notify/unsubscribe-token'
 
+export type { UnsubscribeScope }
+
 /** Who and what a link names, or null when its signature does not hold. */
 export function readUnsubscribeLink(token: string): UnsubscribeScope | null {
   return readUnsubscribeToken(token, env.AUTH_SECRET)

@@ -1,8 +1,7 @@
 'use server'
 
-import { readUnsubscribeLink, setSubscribedByLink } from '@/lib/accounts/unsubscribe-link'
+import { readUnsubscribeLink, setSubscribedByLink, type UnsubscribeScope } from '@/lib/accounts/unsubscribe-link'
 import { publicAction } from '@/lib/actions/define-action'
-import type { UnsubscribeScope } from '@/lib/notify/unsubscribe-token'
 import { type ActionState, failure } from '@/lib/validation/form'
 
 /** `subscribed`: where the alerts stand after the button did its work. */
