@@ -101,6 +101,9 @@ describe('parseFeed variations', () => {
   it('decodes numeric references safely', () => {
     expect(decodeEntities('&#65;&#x42;&#X43;&#0;&#xD800;&#x110000;&#xZZ;&amp;lt;')).toBe('ABC\ufffd\ufffd\ufffd&#xZZ;&lt;')
   })
+  it('decodes &nbsp; in the same single pass as the XML entities', () => {
+    expect(decodeEntities('a&nbsp;b &amp;nbsp; &amp;amp; &eacute;')).toBe('a\u00a0b &nbsp; &amp; &eacute;')
+  })
 })
 
 describe('parseFeed rejects what is not a feed', () => {
