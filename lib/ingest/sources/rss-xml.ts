@@ -13,6 +13,10 @@
 // entities are never expanded (no "billion laughs") and nothing external is ever fetched. A body
 // that ends inside a tag, comment, CDATA section or declaration is reported as truncated rather
 // than half-read.
+//
+// One difference from a full XML reader, accepted: the tokenizer ends a DOCTYPE at its first `>`,
+// so an internal subset's later declarations read as junk before the root element (ignored, or
+// refused as a wrong root if an entity value holds markup). Status feeds carry no internal subset.
 import { decodeXML } from 'entities'
 import { Tokenizer } from 'htmlparser2'
 import { SourceParseError } from './types'
