@@ -124,6 +124,13 @@ describe('parseFeed rejects what is not a feed', () => {
     rejects('<rss><!-- never ends', /truncated/)
     rejects('<rss><channel><item><link href="never closes>', /truncated/)
   })
+  it('truncated bodies name what was left unfinished, also before the root element', () => {
+    rejects('<?xml version="1.0" enc', /truncated XML \(unterminated processing instruction\)/)
+    rejects('<?xml version="1.0"?><!DOCTYPE rss', /truncated XML \(unterminated declaration\)/)
+    rejects('<rss><channel><title>T</title></channel></rss><!-- cut', /truncated XML \(unterminated comment\)/)
+    rejects('<rss><channel><item><title><![CDATA[cut', /truncated XML \(unterminated CDATA section\)/)
+    rejects('<rss><channel><item><title a="1"', /truncated XML \(unterminated tag\)/)
+  })
 })
 
 describe('parseFeed on hostile input stays linear and bounded', () => {
