@@ -4,7 +4,7 @@ import { VendorList } from '@/components/vendors/vendor-list'
 import { VendorSearchBox } from '@/components/vendors/vendor-search-box'
 import { listCategories, listVendorsWithProblems, searchVendors } from '@/lib/data/vendors'
 import { refreshIntervalMs } from '@/lib/env'
-import { staleAfterMs } from '@/lib/ingest/freshness'
+import { staleAfterMs } from '@/lib/status/freshness'
 import { vendorQuerySchema } from '@/lib/validation/vendor-query'
 
 export const dynamic = 'force-dynamic'

@@ -7,7 +7,8 @@
 import type { DiffContext } from './diff'
 import { collectChanges, sameMembers } from './diff-utils'
 import { hashBody } from './hash'
-import type { IncidentStatus, NormalizedIncident, NormalizedIncidentUpdate, StatusSnapshot } from './normalize'
+import type { IncidentStatus } from '@/lib/status/statuses'
+import type { NormalizedIncident, NormalizedIncidentUpdate, StatusSnapshot } from '@/lib/status/snapshot'
 import type { StoredIncident, StoredVendorState } from './state'
 
 type IncidentFields = Pick<

@@ -6,7 +6,8 @@
 import type { DiffContext } from './diff'
 import { collectChanges, sameMembers } from './diff-utils'
 import { hashBody } from './hash'
-import type { MaintenanceStatus, NormalizedMaintenance, StatusSnapshot } from './normalize'
+import type { MaintenanceStatus } from '@/lib/status/statuses'
+import type { NormalizedMaintenance, StatusSnapshot } from '@/lib/status/snapshot'
 import type { StoredMaintenance, StoredVendorState } from './state'
 
 type MaintenanceFields = Pick<

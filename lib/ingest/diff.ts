@@ -13,7 +13,8 @@
 import { diffComponents, type ComponentPlan } from './diff-components'
 import { diffIncidents, type IncidentPlan } from './diff-incidents'
 import { diffMaintenances, type MaintenancePlan } from './diff-maintenances'
-import type { ServiceStatus, StatusSnapshot } from './normalize'
+import type { ServiceStatus } from '@/lib/status/statuses'
+import type { StatusSnapshot } from '@/lib/status/snapshot'
 import type { StoredVendorState } from './state'
 import type { ChangeEventKind } from '@/lib/db/generated/enums'
 

@@ -2,7 +2,8 @@
 // just the fields the comparison needs. The loader takes the database handle as a parameter
 // (everything impure is passed in), so the refresh cycle is testable against any database.
 import type { Db } from '@/lib/db/client'
-import type { IncidentImpact, IncidentStatus, MaintenanceStatus, ServiceStatus, StatusSnapshot } from './normalize'
+import type { IncidentImpact, IncidentStatus, MaintenanceStatus, ServiceStatus } from '@/lib/status/statuses'
+import type { StatusSnapshot } from '@/lib/status/snapshot'
 
 export interface StoredGroup {
   id: string

@@ -9,7 +9,8 @@
 // Impacts `none` and `unknown` (feeds, Cachet: no impact at all) change nothing: a notice is not an
 // outage, and an impact we do not know is never guessed. Pure; applied once to every snapshot in
 // lib/ingest/sources/read-warnings.ts (`readSnapshot`).
-import { worstStatus, type IncidentImpact, type NormalizedIncident, type ServiceStatus } from '@/lib/ingest/normalize'
+import { worstStatus, type IncidentImpact, type ServiceStatus } from './statuses'
+import type { NormalizedIncident } from './snapshot'
 
 /** The service status an open incident of this impact implies; null when it implies nothing. */
 export const OPEN_IMPACT_STATUS: Readonly<Record<IncidentImpact, ServiceStatus | null>> = {

@@ -15,7 +15,7 @@ import { findComponentHistory, findTimelineIncidents, listIncidentHistory } from
 import { findVendorStatus, type IncidentDetail } from '@/lib/data/vendor-status'
 import { findVendorBySlug } from '@/lib/data/vendors'
 import { refreshIntervalMs } from '@/lib/env'
-import { freshness } from '@/lib/ingest/freshness'
+import { freshness } from '@/lib/status/freshness'
 import { impactfulOpenIncidents } from '@/lib/status/open-incidents'
 import { outageTimeline } from '@/lib/status/outage-timeline'
 import { componentUptime } from '@/lib/status/uptime'
