@@ -1,5 +1,5 @@
 // Components and their groups: created, renamed, moved, and status changes kept as history.
-import type { DiffContext } from './diff'
+import type { DiffContext } from './diff-context'
 import { collectChanges } from './diff-utils'
 import type { ServiceStatus } from '@/lib/status/statuses'
 import type { NormalizedComponent, NormalizedGroup, StatusSnapshot } from '@/lib/status/snapshot'

@@ -9,6 +9,7 @@
 // Impacts `none` and `unknown` (feeds, Cachet: no impact at all) change nothing: a notice is not an
 // outage, and an impact we do not know is never guessed. Pure; applied once to every snapshot in
 // lib/ingest/sources/read-warnings.ts (`readSnapshot`).
+import { isIncidentOver } from './lifecycle'
 import { worstStatus, type IncidentImpact, type ServiceStatus } from './statuses'
 import type { NormalizedIncident } from './snapshot'
 
@@ -27,7 +28,7 @@ interface IncidentLike {
   resolvedAt: Date | null
 }
 
-export const isOpenIncident = (i: IncidentLike) => i.resolvedAt === null && i.status !== 'resolved' && i.status !== 'postmortem'
+export const isOpenIncident = (i: IncidentLike) => !isIncidentOver(i)
 
 /** Open incidents of impact minor or higher, worst impact first (ties keep their order). */
 export function impactfulOpenIncidents<T extends IncidentLike>(incidents: readonly T[]): T[] {

@@ -16,6 +16,7 @@ import { findVendorStatus, type IncidentDetail } from '@/lib/data/vendor-status'
 import { findVendorBySlug } from '@/lib/data/vendors'
 import { refreshIntervalMs } from '@/lib/env'
 import { freshness } from '@/lib/status/freshness'
+import { isIncidentOverStatus } from '@/lib/status/lifecycle'
 import { impactfulOpenIncidents } from '@/lib/status/open-incidents'
 import { outageTimeline } from '@/lib/status/outage-timeline'
 import { componentUptime } from '@/lib/status/uptime'
@@ -62,7 +63,7 @@ export default async function VendorPage({ params }: { params: Params }) {
     : [new Map(), [], null]
   const uptime = new Map([...history].map(([componentId, changes]) => [componentId, componentUptime(changes, { days: UPTIME_DAYS, now, timeZone: 'UTC' })]))
   const timeline = outageTimeline(
-    timelineIncidents.map((i) => ({ ...i, endedAt: i.resolvedAt ?? (i.status === 'resolved' || i.status === 'postmortem' ? i.startedAt : null) })),
+    timelineIncidents.map((i) => ({ ...i, endedAt: i.resolvedAt ?? (isIncidentOverStatus(i.status) ? i.startedAt : null) })),
     { days: TIMELINE_DAYS, now, timeZone: 'UTC', dataSince: vendor.source?.baselineAt ?? null },
   )
   const base = `/vendors/${vendor.slug}`
