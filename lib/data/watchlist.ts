@@ -62,7 +62,7 @@ export async function countWatchlist(userId: string): Promise<number> {
   return db.watchlistEntry.count({ where: { userId } })
 }
 
-/** An incident is active until upstream resolves it (same rule as the vendor page). */
+/** An incident is active until it is over (lib/status/lifecycle.ts: no recorded end, and upstream has not said resolved). */
 export const ACTIVE_INCIDENT: Prisma.IncidentWhereInput = { resolvedAt: null, status: { notIn: [...INCIDENT_OVER_STATUSES] } }
 
 const watchedVendorSelect = {
