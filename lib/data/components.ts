@@ -1,7 +1,7 @@
 // A vendor's component groups and components as the refresh writes them, with the status history
 // the timelines are drawn from. Called inside the vendor's one write transaction (vendor-snapshots.ts).
 import type { Prisma } from '@/lib/db/generated/client'
-import type { ServiceStatus } from '@/lib/db/generated/enums'
+import type { ServiceStatus } from '@/lib/status/statuses'
 
 /** What the refresh writes about a vendor's components (the diff's component plan). */
 export interface ComponentWrites {

@@ -1,7 +1,7 @@
 // A vendor's incidents as the refresh writes them: the incidents, their updates and the components
 // they affect. Called inside the vendor's one write transaction (vendor-snapshots.ts).
 import type { Prisma } from '@/lib/db/generated/client'
-import type { IncidentImpact, IncidentStatus } from '@/lib/db/generated/enums'
+import type { IncidentImpact, IncidentStatus } from '@/lib/status/statuses'
 import { hashBody } from './body-hash'
 import { componentLinks } from './components'
 

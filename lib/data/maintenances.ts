@@ -1,7 +1,7 @@
 // A vendor's scheduled maintenances as the refresh writes them, with the components they affect.
 // Called inside the vendor's one write transaction (vendor-snapshots.ts).
 import type { Prisma } from '@/lib/db/generated/client'
-import type { IncidentImpact, MaintenanceStatus } from '@/lib/db/generated/enums'
+import type { IncidentImpact, MaintenanceStatus } from '@/lib/status/statuses'
 import { hashBody } from './body-hash'
 import { componentLinks } from './components'
 import { rowId } from './incidents'

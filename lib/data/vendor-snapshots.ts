@@ -4,7 +4,8 @@
 // bookkeeping), fenced on the lease: a worker that dies midway leaves nothing half-written, and one
 // that lost its lease writes nothing.
 import { db } from '@/lib/db/client'
-import type { IncidentImpact, IncidentStatus, MaintenanceStatus, ServiceStatus } from '@/lib/db/generated/enums'
+import { OPEN_MAINTENANCE_STATUSES } from '@/lib/status/lifecycle'
+import type { IncidentImpact, IncidentStatus, MaintenanceStatus, ServiceStatus } from '@/lib/status/statuses'
 import { recordChangeEvents, type ChangeEventWrite } from './change-events'
 import { writeComponents, type ComponentWrites } from './components'
 import { writeIncidents, type IncidentWrites } from './incidents'
@@ -82,8 +83,6 @@ export interface StoredVendorState {
   maintenances: StoredMaintenance[]
 }
 
-const OPEN_MAINTENANCE: MaintenanceStatus[] = ['scheduled', 'in_progress', 'verifying', 'unknown']
-
 /**
  * Loads the vendor's groups and components, and the incidents and maintenances the diff can
  * touch: the ones the fresh snapshot lists (by external id) plus every stored open one (which may
@@ -121,7 +120,7 @@ export async function loadVendorState(
       },
     }),
     db.maintenance.findMany({
-      where: { vendorId, OR: [{ externalId: { in: maintenanceIds } }, { status: { in: OPEN_MAINTENANCE } }] },
+      where: { vendorId, OR: [{ externalId: { in: maintenanceIds } }, { status: { in: [...OPEN_MAINTENANCE_STATUSES] } }] },
       select: {
         id: true,
         externalId: true,

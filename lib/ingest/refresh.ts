@@ -11,7 +11,7 @@ import { createDbGate } from './db-gate'
 import { fetchVendorBodies, type HttpCache } from './fetch-bodies'
 import type { HttpClient } from './http'
 import { checkVendor, type VendorOutcome } from './check-vendor'
-import { isNetworkFailureKind, looksLikeNetworkOutage } from './network-outage'
+import { isNetworkFailureKind, looksLikeNetworkOutage } from '@/lib/status/network-outage'
 import type { RefreshData } from './ports'
 
 export interface RefreshDeps {
