@@ -4,10 +4,9 @@ import { randomUUID } from 'node:crypto'
 import os from 'node:os'
 import { databaseMode } from '@/lib/data/connection'
 import { db } from '@/lib/db/client'
-import type { RefreshTrigger } from '@/lib/db/generated/enums'
 import { env, refreshIntervalMs } from '@/lib/env'
 import { createHttpClient, DEFAULT_HTTP_OPTIONS, type HttpClient } from '@/lib/ingest/http'
-import { runRefreshCycle, type RefreshSummary } from '@/lib/ingest/refresh'
+import { runRefreshCycle, type RefreshOptions, type RefreshSummary } from '@/lib/ingest/refresh'
 import { shutdownSignal, trackWork } from '@/lib/shutdown'
 
 const MINUTE = 60_000
@@ -20,7 +19,7 @@ const http = (globalForHttp.__vendorwatchHttp ??= createHttpClient({ ...DEFAULT_
  * Runs one refresh cycle over every due vendor. `timeBudgetMs` bounds how long it keeps claiming
  * vendors (the cron route has a platform time limit); vendors left over are due next time.
  */
-export async function refreshDueVendors(trigger: RefreshTrigger, timeBudgetMs: number, firstVendorSlug?: string): Promise<RefreshSummary> {
+export async function refreshDueVendors(trigger: RefreshOptions['trigger'], timeBudgetMs: number, firstVendorSlug?: string): Promise<RefreshSummary> {
   // A stop (SIGTERM) ends the cycle early and waits for it to close its run (./graceful-stop.ts).
   return trackWork(runRefreshCycle(
     { db, http, now: () => new Date(), random: Math.random, log: (m) => console.log(m), signal: shutdownSignal() },

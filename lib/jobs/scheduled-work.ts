@@ -3,8 +3,7 @@
 // Cron, an operator) and, through that route, the in-process schedule (./in-process-schedule.ts
 // says why it goes through the route).
 import { markVendorDue } from '@/lib/data/due-vendors'
-import type { RefreshTrigger } from '@/lib/db/generated/enums'
-import type { ChangedVendor, RefreshSummary } from '@/lib/ingest/refresh'
+import type { ChangedVendor, RefreshOptions, RefreshSummary } from '@/lib/ingest/refresh'
 import type { NotifierResult } from '@/lib/notify/run'
 import { shutdownSignal } from '@/lib/shutdown'
 import { isSlug } from '@/lib/validation/url-input'
@@ -17,7 +16,7 @@ export type { ChangedVendor }
 export type RefreshReport = Omit<RefreshSummary, 'changedVendors'>
 
 export interface ScheduledWorkRequest {
-  trigger: RefreshTrigger
+  trigger: RefreshOptions['trigger']
   /** Make this vendor due now and check it before any other (an operator's "check it again now"). */
   vendorSlug?: string
   /** How long the cycle keeps claiming vendors, and how long the notifier then gets, in ms. */
