@@ -1,0 +1,169 @@
+// What a reader of each real payload sees in it, written by hand from the payload itself (its
+// indicator, its component list, its open incidents) and the platform's documented meaning of
+// its values, never from our parser's output. The fidelity suite (fidelity.int.test.ts) runs each
+// payload through the real refresh and compares the vendor JSON of /api/v1/vendors/{slug} with it.
+// Source of every file: lib/ingest/fixtures/SOURCES.md.
+import type { Platform } from '@/lib/catalog/platforms'
+import type { IncidentImpact, ServiceStatus } from '@/lib/status/statuses'
+
+export interface PayloadReading {
+  status: ServiceStatus
+  /** Components the page lists (Statuspage groups are headings, not components). */
+  componentCount?: number
+  /** How many of them are not operational. */
+  nonOperationalCount?: number
+  /** A few named components and the status their payload gives them. */
+  components?: Record<string, ServiceStatus>
+  /** Every open incident, by title; impact where the payload states one. */
+  openIncidents?: { title: string; impact?: IncidentImpact }[]
+  /** Maintenances the vendor page lists (open or recent). */
+  maintenanceCount?: number
+}
+
+export interface FidelityCase {
+  slug: string
+  platform: Exclude<Platform, 'unknown'>
+  /** Endpoint key -> fixture file under lib/ingest/fixtures; an endpoint left out answers 404. */
+  bodies: Record<string, string>
+  /** The time of the check: shortly after the capture, so open items are still open. */
+  checkedAt: string
+  expected: PayloadReading
+}
+
+export const FIDELITY_CASES: FidelityCase[] = [
+  {
+    // indicator "minor", 11 components, 7 of them partial_outage, three unresolved incidents, one
+    // of impact major ("Incident with Pull Requests"): the page shows that one in the major colour,
+    // so the page reads partial_outage, not the indicator's minor (lib/status/open-incidents.ts).
+    slug: 'fid-github-three-open',
+    platform: 'statuspage',
+    bodies: { summary: 'statuspage/github-summary-three-open-incidents.json' },
+    checkedAt: '2026-02-09T17:10:00Z',
+    expected: {
+      status: 'partial_outage',
+      componentCount: 11,
+      nonOperationalCount: 7,
+      components: { 'Git Operations': 'partial_outage', Copilot: 'partial_outage', 'API Requests': 'operational' },
+      openIncidents: [
+        { title: 'Copilot Policy Propagation Delays', impact: 'minor' },
+        { title: 'Incident with Pull Requests', impact: 'major' },
+        { title: 'Notifications are delayed', impact: 'minor' },
+      ],
+      maintenanceCount: 0,
+    },
+  },
+  {
+    // 73 entries of which 8 are groups (group: true) -> 65 components; 4 leaf components are
+    // degraded_performance; 2 open incidents (investigating, monitoring), both minor; 9 scheduled
+    // maintenances.
+    slug: 'fid-twilio-groups',
+    platform: 'statuspage',
+    bodies: { summary: 'statuspage/twilio-summary-component-groups-degraded.json' },
+    checkedAt: '2020-06-16T21:05:00Z',
+    expected: {
+      status: 'degraded',
+      componentCount: 65,
+      nonOperationalCount: 4,
+      components: { MMS: 'degraded', 'SMS Short Code, North America': 'degraded', 'SMS, Middle East & Africa': 'degraded' },
+      openIncidents: [
+        { title: 'SMS Delivery Delays from Subset of Twilio Short Codes to US Sprint', impact: 'minor' },
+        { title: 'SMS Delivery Delays to Mozambique Movitel', impact: 'minor' },
+      ],
+      maintenanceCount: 9,
+    },
+  },
+  {
+    // incident.io's Statuspage-compatible summary: indicator minor, 22 of 25 components
+    // degraded_performance, two open incidents (minor and none); incidents.json and the widget 404.
+    slug: 'fid-openai-two-open',
+    platform: 'incidentio',
+    bodies: { summary: 'incidentio/openai-compat-summary-2-open-incidents.json' },
+    checkedAt: '2026-09-29T18:35:00Z',
+    expected: {
+      status: 'degraded',
+      componentCount: 25,
+      nonOperationalCount: 22,
+      components: { Realtime: 'degraded', 'Compliance API': 'degraded' },
+      openIncidents: [
+        { title: 'Elevated errors across ChatGPT, Codex, and the API including the Agents API', impact: 'minor' },
+        { title: 'Support chat unavailable', impact: 'none' },
+      ],
+      maintenanceCount: 0,
+    },
+  },
+  {
+    // status.io: status_overall 400 "Partial Service Disruption"; 8 services, one (Docker Hub
+    // Automated Builds) at 400; one incident; no active or upcoming maintenance. status.io
+    // incidents carry no impact of their own, so only the title is read here.
+    slug: 'fid-docker-statusio',
+    platform: 'statusio',
+    bodies: { status: 'statusio/docker-status-partial-service-disruption.json' },
+    checkedAt: '2020-07-16T17:30:00Z',
+    expected: {
+      status: 'partial_outage',
+      componentCount: 8,
+      nonOperationalCount: 1,
+      components: { 'Docker Hub Automated Builds': 'partial_outage', 'Docker Hub Registry': 'operational' },
+      openIncidents: [{ title: 'Docker Hub automated builds issue' }],
+      maintenanceCount: 0,
+    },
+  },
+  {
+    // Heroku: Apps, Data and Tools all yellow (Heroku: yellow = minor issue); one open incident.
+    slug: 'fid-heroku-incident',
+    platform: 'heroku',
+    bodies: { current: 'heroku/heroku-current-status-incident.json' },
+    checkedAt: '2019-10-24T18:45:00Z',
+    expected: {
+      status: 'degraded',
+      componentCount: 3,
+      nonOperationalCount: 3,
+      components: { Apps: 'degraded', Data: 'degraded', Tools: 'degraded' },
+      openIncidents: [{ title: 'Connection timeouts to applications and Heroku Postgres', impact: 'minor' }],
+      maintenanceCount: 0,
+    },
+  },
+  {
+    // Slack: status "active", two active incidents of type "incident", on Notifications and on
+    // Apps/Integrations/APIs. Slack's types are three steps (notice < incident < outage), read
+    // onto our three outage steps: an "incident" is a partial outage of the services it names.
+    slug: 'fid-slack-active',
+    platform: 'slack',
+    bodies: { current: 'slack/slack-current-active-incident.json' },
+    checkedAt: '2020-07-30T22:20:00Z',
+    expected: {
+      status: 'partial_outage',
+      nonOperationalCount: 2,
+      components: { Notifications: 'partial_outage', 'Apps/Integrations/APIs': 'partial_outage', Messaging: 'operational' },
+      openIncidents: [
+        { title: "We're looking into an issue with certain API calls", impact: 'minor' },
+        { title: 'We are investigating an issue with notification settings', impact: 'minor' },
+      ],
+      maintenanceCount: 0,
+    },
+  },
+  {
+    // Cachet: 7 enabled components, all status 1 (Operational); "Yoti Doc Scan" twice (ids 6 and
+    // 9, two regions). Groups and incidents endpoints are not part of the sample (404).
+    slug: 'fid-yoti-cachet',
+    platform: 'cachet',
+    bodies: { components: 'cachet/yoti-components-docs-sample.json' },
+    checkedAt: '2020-10-12T12:30:00Z',
+    expected: {
+      status: 'operational',
+      componentCount: 7,
+      nonOperationalCount: 0,
+      components: { 'Yoti Website': 'operational', 'Yoti Hub': 'operational' },
+      openIncidents: [],
+      maintenanceCount: 0,
+    },
+  },
+  {
+    // Google Cloud incidents.json: five incidents, every one with an "end": nothing open.
+    slug: 'fid-gcp-all-ended',
+    platform: 'gcp',
+    bodies: { incidents: 'google-cloud/limatechnology-google-incidents-2026-5.json' },
+    checkedAt: '2026-03-15T12:00:00Z',
+    expected: { status: 'operational', openIncidents: [] },
+  },
+]
