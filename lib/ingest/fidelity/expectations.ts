@@ -159,6 +159,14 @@ export const FIDELITY_CASES: FidelityCase[] = [
     },
   },
   {
+    // Instatus: page.status "UP", no activeIncidents/activeMaintenances keys; components.json 404.
+    slug: 'fid-wistia-instatus',
+    platform: 'instatus',
+    bodies: { summary: 'instatus/wistia-summary-up-doc-sample.json' },
+    checkedAt: '2026-09-23T12:00:00Z',
+    expected: { status: 'operational', componentCount: 0, openIncidents: [], maintenanceCount: 0 },
+  },
+  {
     // Google Cloud incidents.json: five incidents, every one with an "end": nothing open.
     slug: 'fid-gcp-all-ended',
     platform: 'gcp',
