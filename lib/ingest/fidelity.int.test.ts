@@ -36,6 +36,8 @@ function apiUrlFor(c: FidelityCase): string {
       return `${STATUSIO_API}1.0/status/${STATUSIO_PAGE_ID}`
     case 'cachet':
       return `${server.url}/${c.slug}/api/v1/components`
+    case 'salesforce':
+      return `${server.url}/${c.slug}/v1/instances/status/preview?childProducts=false`
     default:
       return `${server.url}/${c.slug}/feed`
   }
@@ -83,6 +85,7 @@ function reading(json: Awaited<ReturnType<typeof readThrough>>, expected: Payloa
     ...(expected.componentCount !== undefined && { componentCount: json.components.length }),
     ...(expected.nonOperationalCount !== undefined && { nonOperationalCount: json.components.filter((c) => c.status !== 'operational').length }),
     ...(expected.components && { components: Object.fromEntries(Object.keys(expected.components).map((n) => [n, byName.get(n) ?? 'absent'])) }),
+    ...(expected.openIncidentCount !== undefined && { openIncidentCount: open.length }),
     ...(expected.openIncidents && {
       openIncidents: open
         .map((i) => {

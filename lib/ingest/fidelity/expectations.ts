@@ -14,6 +14,8 @@ export interface PayloadReading {
   nonOperationalCount?: number
   /** A few named components and the status their payload gives them. */
   components?: Record<string, ServiceStatus>
+  /** How many incidents are open. */
+  openIncidentCount?: number
   /** Every open incident, by title; impact where the payload states one. */
   openIncidents?: { title: string; impact?: IncidentImpact }[]
   /** Maintenances the vendor page lists (open or recent). */
@@ -93,8 +95,8 @@ export const FIDELITY_CASES: FidelityCase[] = [
   },
   {
     // status.io: status_overall 400 "Partial Service Disruption"; 8 services, one (Docker Hub
-    // Automated Builds) at 400; one incident; no active or upcoming maintenance. status.io
-    // incidents carry no impact of their own, so only the title is read here.
+    // Automated Builds) at 400; one incident whose one message has status 400 (Partial Service
+    // Disruption: impact major, the impact whose open incident means a partial outage).
     slug: 'fid-docker-statusio',
     platform: 'statusio',
     bodies: { status: 'statusio/docker-status-partial-service-disruption.json' },
@@ -104,7 +106,7 @@ export const FIDELITY_CASES: FidelityCase[] = [
       componentCount: 8,
       nonOperationalCount: 1,
       components: { 'Docker Hub Automated Builds': 'partial_outage', 'Docker Hub Registry': 'operational' },
-      openIncidents: [{ title: 'Docker Hub automated builds issue' }],
+      openIncidents: [{ title: 'Docker Hub automated builds issue', impact: 'major' }],
       maintenanceCount: 0,
     },
   },
@@ -165,6 +167,113 @@ export const FIDELITY_CASES: FidelityCase[] = [
     bodies: { summary: 'instatus/wistia-summary-up-doc-sample.json' },
     checkedAt: '2026-09-23T12:00:00Z',
     expected: { status: 'operational', componentCount: 0, openIncidents: [], maintenanceCount: 0 },
+  },
+  {
+    // indicator "maintenance"; 10 components, GitHub Actions under_maintenance; no incident; four
+    // maintenances (three in_progress, one scheduled for 2022-03-28).
+    slug: 'fid-github-maintenance',
+    platform: 'statuspage',
+    bodies: { summary: 'statuspage/github-summary-maintenance-in-progress-and-scheduled.json' },
+    checkedAt: '2022-03-25T13:00:00Z',
+    expected: {
+      status: 'maintenance',
+      componentCount: 10,
+      nonOperationalCount: 1,
+      components: { 'GitHub Actions': 'maintenance', Codespaces: 'operational' },
+      openIncidents: [],
+      maintenanceCount: 4,
+    },
+  },
+  {
+    // Instructure (America/Denver offsets): indicator minor; 24 entries of which 3 are groups ->
+    // 21 components, 8 of them degraded_performance; one identified incident of impact minor.
+    slug: 'fid-instructure-denver',
+    platform: 'statuspage',
+    bodies: { summary: 'statuspage/instructure-summary-groups-degraded-denver.json' },
+    checkedAt: '2021-12-07T18:15:00Z',
+    expected: {
+      status: 'degraded',
+      componentCount: 21,
+      nonOperationalCount: 8,
+      components: { Canvas: 'degraded', Portal: 'degraded' },
+      openIncidents: [
+        {
+          title: 'Amazon Web Services (AWS) is currently experiencing an outage that is affecting some Canvas users hosted in the IAD (North American) region.',
+          impact: 'minor',
+        },
+      ],
+      maintenanceCount: 0,
+    },
+  },
+  {
+    // Heroku: Data is blue (Heroku: blue = maintenance), Apps and Tools green; no incident; one
+    // scheduled item, resolved: true, announced for Monday 9 November 2020 19:00 UTC.
+    slug: 'fid-heroku-maintenance',
+    platform: 'heroku',
+    bodies: { current: 'heroku/heroku-current-status-maintenance.json' },
+    checkedAt: '2020-11-09T20:00:00Z',
+    expected: {
+      status: 'maintenance',
+      componentCount: 3,
+      nonOperationalCount: 1,
+      components: { Data: 'maintenance', Apps: 'operational', Tools: 'operational' },
+      openIncidents: [],
+    },
+  },
+  {
+    // status.io (GitLab): status_overall 200 "Planned Maintenance"; 15 components, one
+    // (dashboards.gitlab.com) at 200; one active maintenance; and one open incident (state 200,
+    // identified) whose messages carry status 400, Partial Service Disruption, on Website. The
+    // header says maintenance, but an open partial disruption is worse than planned work: the page
+    // reads partial_outage (the rule of lib/status/open-incidents.ts).
+    slug: 'fid-gitlab-maintenance',
+    platform: 'statusio',
+    bodies: { status: 'statusio/gitlab-status-planned-maintenance.json' },
+    checkedAt: '2020-09-05T09:50:00Z',
+    expected: {
+      status: 'partial_outage',
+      componentCount: 15,
+      nonOperationalCount: 1,
+      components: { 'dashboards.gitlab.com': 'maintenance' },
+      openIncidents: [{ title: '500 Error - User Notification Settings', impact: 'major' }],
+      maintenanceCount: 1,
+    },
+  },
+  {
+    // status.io (GitLab): status_overall 600 "Security Issue" on 5 of 13 components. status.io
+    // ranks 600 above 500 (service disruption) and shows it as its most severe state, so it reads
+    // as a major outage of those components; never as operational.
+    slug: 'fid-gitlab-security',
+    platform: 'statusio',
+    bodies: { status: 'statusio/gitlab-status-security-issue.json' },
+    checkedAt: '2020-02-09T18:50:00Z',
+    expected: {
+      status: 'major_outage',
+      componentCount: 13,
+      nonOperationalCount: 5,
+      components: { Website: 'major_outage', API: 'major_outage', 'CI/CD': 'major_outage' },
+      openIncidentCount: 1,
+    },
+  },
+  {
+    // Salesforce Trust: 1,528 instances, 65 of them isActive false (retired) -> 1,463 components.
+    // One (NA137, production) is MINOR_INCIDENT_CORE with incident 5968: impact severity "minor",
+    // type performanceDegradationAsynchronousProcessingSubset, whose serviceIssue text in
+    // /v1/localizations is "Performance Degradation - Asynchronous Processing". Trust ranks a minor
+    // incident on a core service above a minor one on a non-core service (two steps below the major
+    // ones), so NA137 reads as a partial outage; the incident's own severity is minor. (A reader
+    // going by the words "Performance Degradation" alone would say degraded: see the report.)
+    slug: 'fid-salesforce-na137',
+    platform: 'salesforce',
+    bodies: { instances: 'salesforce/salesforce-instances-status-preview-with-incident.json', localizations: 'salesforce/salesforce-localizations.json' },
+    checkedAt: '2020-07-29T18:00:00Z',
+    expected: {
+      status: 'partial_outage',
+      componentCount: 1463,
+      nonOperationalCount: 1,
+      components: { NA137: 'partial_outage', NA138: 'operational' },
+      openIncidentCount: 1,
+    },
   },
   {
     // Google Cloud incidents.json: five incidents, every one with an "end": nothing open.
