@@ -276,6 +276,24 @@ export const FIDELITY_CASES: FidelityCase[] = [
     },
   },
   {
+    // GitHub history.atom, 25 entries: the newest label of every entry is Resolved or Completed,
+    // so nothing is open and the page reads operational.
+    slug: 'fid-github-history-atom',
+    platform: 'rss',
+    bodies: { feed: 'rss-atom/github-history.atom' },
+    checkedAt: '2026-08-22T04:00:00Z',
+    expected: { status: 'operational', openIncidents: [] },
+  },
+  {
+    // GitHub history.atom whose newest entry, "Codespaces Scheduled Maintenance", is labelled
+    // "In progress" (posted 2025-05-29T21:30Z); every other entry is Resolved or Completed.
+    slug: 'fid-github-history-maintenance',
+    platform: 'rss',
+    bodies: { feed: 'rss-atom/github-history-maintenance-in-progress.atom' },
+    checkedAt: '2025-05-30T04:00:00Z',
+    expected: { status: 'maintenance', openIncidents: [] },
+  },
+  {
     // Google Cloud incidents.json: five incidents, every one with an "end": nothing open.
     slug: 'fid-gcp-all-ended',
     platform: 'gcp',
