@@ -1,6 +1,6 @@
 'use client'
 
-import { useActionState } from 'react'
+import { useActionState, useState } from 'react'
 import { Alert } from '@/components/ui/alert'
 import { Field, FieldError } from '@/components/ui/field'
 import { Select } from '@/components/ui/input'
@@ -27,6 +27,9 @@ function groupZones(zones: string[]): [string, string[]][] {
 export function TimeZoneForm({ current, zones }: { current: string; zones: string[] }) {
   const [state, action] = useActionState(updateTimeZoneAction, null)
   const failed = state && !state.ok ? state : null
+  // Controlled: React resets an uncontrolled form after its action, and a <select> resets to the
+  // option selected when it was first rendered (the old zone), not to the newly saved one.
+  const [zone, setZone] = useState(current)
   return (
     <form action={action} className="space-y-4">
       <FormFeedback state={state} />
@@ -34,7 +37,7 @@ export function TimeZoneForm({ current, zones }: { current: string; zones: strin
         <label htmlFor="field-timeZone" className="block text-sm font-medium text-slate-800 dark:text-slate-200">
           Time zone
         </label>
-        <Select id="field-timeZone" name="timeZone" defaultValue={failed?.values.timeZone ?? current} aria-describedby="timeZone-hint" className="sm:max-w-xs">
+        <Select id="field-timeZone" name="timeZone" value={zone} onChange={(e) => setZone(e.target.value)} aria-describedby="timeZone-hint" className="sm:max-w-xs">
           {groupZones(zones).map(([region, list]) => (
             <optgroup key={region} label={region}>
               {list.map((z) => (

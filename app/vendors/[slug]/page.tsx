@@ -68,20 +68,29 @@ export default async function VendorPage({ params }: { params: Params }) {
         <StatusBanner
           status={vendor.status}
           statusText={vendor.statusText}
+          maintenances={vendor.maintenances}
           incident={bannerIncident && { title: bannerIncident.title, href: `${base}/incidents/${bannerIncident.id}`, others: bannerIncident.others }}
           freshness={fresh}
+          vendorName={vendor.name}
           now={now}
         />
       ) : (
         <Card className="p-5">
           <h2 className="text-sm font-medium text-slate-500 dark:text-slate-400">Current status</h2>
-          {monitored ? (
+          {monitored && fresh.kind === 'never_succeeded' ? (
+            <div className="mt-2 space-y-1">
+              <p>
+                <strong className="font-medium">Status unavailable.</strong> We can&apos;t tell you {vendor.name}&apos;s status until we can read its
+                status page. Until then, check the official page.
+              </p>
+              <FreshnessNote freshness={fresh} vendorName={vendor.name} now={now} />
+            </div>
+          ) : monitored ? (
             <div className="mt-2 space-y-1">
               <p>
                 <strong className="font-medium">Not checked yet.</strong> We haven&apos;t read {vendor.name}&apos;s status page yet, so we can&apos;t tell
                 you its status. Until then, check the official page.
               </p>
-              <FreshnessNote freshness={fresh} now={now} />
             </div>
           ) : (
             <p className="mt-2">
