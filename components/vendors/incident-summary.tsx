@@ -35,7 +35,7 @@ export function IncidentSummary({ incident, vendorSlug, now }: { incident: Incid
         </div>
       )}
       <p className="mt-3 text-sm">
-        <Link href={`/vendors/${vendorSlug}/incidents/${incident.id}`} className="font-medium text-brand-600 hover:underline dark:text-brand-500">
+        <Link href={`/vendors/${vendorSlug}/incidents/${incident.id}`} className="font-medium text-brand-600 hover:underline dark:text-brand-400">
           All {incident.updates.length} {incident.updates.length === 1 ? 'update' : 'updates'} →
         </Link>
       </p>

@@ -27,7 +27,7 @@ export function VendorSearchResults({ vendors, total, q }: { vendors: VendorSumm
         ))}
       </ul>
       {total > vendors.length && (
-        <Link href={`/vendors?${new URLSearchParams({ q })}`} className="block text-xs font-medium text-brand-600 hover:underline dark:text-brand-500">
+        <Link href={`/vendors?${new URLSearchParams({ q })}`} className="block text-xs font-medium text-brand-600 hover:underline dark:text-brand-400">
           All {total} matches in the directory →
         </Link>
       )}

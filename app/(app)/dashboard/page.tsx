@@ -57,7 +57,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
                 <p className="font-medium text-slate-800 dark:text-slate-200">You are not watching any vendors yet.</p>
                 <p className="mt-1 text-sm">
                   Search for the services you depend on, or{' '}
-                  <Link href="/vendors" className="font-medium text-brand-600 hover:underline dark:text-brand-500">
+                  <Link href="/vendors" className="font-medium text-brand-600 hover:underline dark:text-brand-400">
                     browse the directory
                   </Link>
                   .
@@ -106,7 +106,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           <p className="px-1 text-sm text-slate-600 dark:text-slate-400">
             {entries.length >= limit ? 'Your watchlist is full. ' : `${limit - entries.length} of ${limit} slots left. `}
             {billing.plan === 'free' && canUpgrade && (
-              <Link href={UPGRADE_PATH} className="font-medium text-brand-600 hover:underline dark:text-brand-500">
+              <Link href={UPGRADE_PATH} className="font-medium text-brand-600 hover:underline dark:text-brand-400">
                 See plans
               </Link>
             )}

@@ -55,10 +55,10 @@ export default async function VendorPage({ params }: { params: Params }) {
         <WatchButton vendor={vendor} size="md" align="start" />
         <p className="flex flex-wrap gap-x-3 gap-y-1 text-sm text-slate-600 dark:text-slate-400">
           {vendor.category && <span>{vendor.category}</span>}
-          <a href={vendor.statusPageUrl} rel="noopener noreferrer nofollow" target="_blank" className="font-medium text-brand-600 hover:underline dark:text-brand-500">
+          <a href={vendor.statusPageUrl} rel="noopener noreferrer nofollow" target="_blank" className="font-medium text-brand-600 hover:underline dark:text-brand-400">
             Official status page ↗
           </a>
-          <a href={`${base}/feed.atom`} className="font-medium text-brand-600 hover:underline dark:text-brand-500">
+          <a href={`${base}/feed.atom`} className="font-medium text-brand-600 hover:underline dark:text-brand-400">
             Incident feed (Atom)
           </a>
         </p>
@@ -126,7 +126,7 @@ export default async function VendorPage({ params }: { params: Params }) {
                   Incident history
                 </h2>
                 {incidentHistory.total > HISTORY_PREVIEW && (
-                  <Link href={`${base}/incidents`} className="text-sm font-medium text-brand-600 hover:underline dark:text-brand-500">
+                  <Link href={`${base}/incidents`} className="text-sm font-medium text-brand-600 hover:underline dark:text-brand-400">
                     All {incidentHistory.total} incidents →
                   </Link>
                 )}

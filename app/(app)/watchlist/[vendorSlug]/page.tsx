@@ -35,7 +35,7 @@ export default async function WatchPreferencesPage({ params }: { params: Params 
           <h1 className="text-3xl font-semibold tracking-tight">Alerts for {vendor.name}</h1>
           <div className="flex flex-wrap items-center gap-3 text-sm text-slate-600 dark:text-slate-400">
             <VendorStatus vendor={vendor} />
-            <Link href={`/vendors/${vendor.slug}`} className="font-medium text-brand-600 hover:underline dark:text-brand-500">
+            <Link href={`/vendors/${vendor.slug}`} className="font-medium text-brand-600 hover:underline dark:text-brand-400">
               Status page →
             </Link>
           </div>

@@ -11,7 +11,7 @@ export default async function DevMailMessagePage({ params }: { params: Promise<{
   if (!message) notFound()
   return (
     <div className="space-y-4">
-      <Link href="/dev/mail" className="text-sm text-brand-600 hover:underline dark:text-brand-500">
+      <Link href="/dev/mail" className="text-sm text-brand-600 hover:underline dark:text-brand-400">
         ← All mail
       </Link>
       <h1 className="text-2xl font-semibold tracking-tight">{message.subject}</h1>
