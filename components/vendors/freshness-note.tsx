@@ -25,7 +25,7 @@ export function FreshnessNote({ freshness, vendorName, now }: { freshness: Fresh
           {freshness.error !== null ? (
             <>
               We cannot read {vendorName}&apos;s status page right now (since <LocalTime iso={freshness.lastSuccessAt.toISOString()} />
-              ). This is the status as we last read it, <Ago date={freshness.lastSuccessAt} />.
+              ), so this status may be out of date: it is what we last read, <Ago date={freshness.lastSuccessAt} />.
             </>
           ) : (
             <>
