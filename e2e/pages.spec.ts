@@ -143,7 +143,7 @@ test('dark mode: vendor page, directory and sign-in text passes axe colour contr
     await page.goto(path)
     expect(await axeViolations(page, ['color-contrast'])).toEqual([])
   }
-  await page.emulateMedia({ colorScheme: 'light' })
+  await screenshots(page, 'sign-in')
 })
 
 test('the postmortem never skips a heading level, and its page passes contrast in both schemes', async ({ page }) => {
@@ -160,7 +160,9 @@ test('the postmortem never skips a heading level, and its page passes contrast i
 test('signed out, scrolling the directory prefetches no sign-up links', async ({ page }) => {
   const signUps: string[] = []
   page.on('request', (r) => {
-    if (new URL(r.url()).pathname === '/sign-up') signUps.push(r.url())
+    // The header's one "Sign up" link may prefetch; the per-vendor Watch links (?watch=…) must not.
+    const url = new URL(r.url())
+    if (url.pathname === '/sign-up' && url.searchParams.has('watch')) signUps.push(r.url())
   })
   await page.goto('/vendors')
   await expect(page.getByRole('link', { name: /^Watch / }).first()).toBeVisible()

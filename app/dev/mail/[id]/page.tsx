@@ -18,7 +18,7 @@ export default async function DevMailMessagePage({ params }: { params: Promise<{
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
         {Object.entries({ From: message.from, To: message.to, ...(message.headers ?? {}) }).map(([k, v]) => (
           <div key={k} className="contents">
-            <dt className="text-slate-500">{k}</dt>
+            <dt className="text-slate-500 dark:text-slate-400">{k}</dt>
             <dd className="break-all font-mono text-xs">{v}</dd>
           </div>
         ))}
