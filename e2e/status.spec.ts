@@ -48,6 +48,9 @@ test('a failing status page keeps the last known status and says it may be out o
   await page.goto('/vendors/acme-cloud')
   await expect(page.getByRole('heading', { name: 'Major outage' })).toBeVisible()
   await expect(page.getByText(/may be out of date/)).toBeVisible()
+  // Plain words for the reader; the upstream error is for operators only.
+  await expect(page.getByText("We cannot read Acme Cloud's status page right now (since")).toBeVisible()
+  await expect(page.getByText(/502|Bad gateway|http_error|status code/i)).toHaveCount(0)
 })
 
 test('an open incident is never read as operational, whatever the page indicator says (issue 14 #2)', async ({ page, request }) => {
