@@ -20,7 +20,7 @@ describe('aws endpoints', () => {
   })
 })
 
-describe('aws currentevents (synthetic, research §4.2)', () => {
+describe('aws currentevents (synthetic, docs/status-page-formats.md §4.2)', () => {
   const s = parse(synthetic)
 
   it('an open event sets its services to their current level; a resolved one leaves them operational', () => {

@@ -21,7 +21,7 @@ describe('azure endpoints', () => {
   })
 })
 
-describe('azure feed (synthetic, research §4.3)', () => {
+describe('azure feed (synthetic, docs/status-page-formats.md §4.3)', () => {
   it('an empty channel is the normal, operational state', () => {
     const s = parse(fixture('azure/synthetic-empty-channel.xml'))
     expect(s.status).toBe('operational')

@@ -23,7 +23,7 @@ describe('better stack endpoints', () => {
   })
 })
 
-describe('better stack page with incidents and maintenance (synthetic, research §3.4)', () => {
+describe('better stack page with incidents and maintenance (synthetic, docs/status-page-formats.md §3.4)', () => {
   const s = snapshot(fixture('synthetic-index-incidents-and-maintenance.json'))
 
   it('maps aggregate_state downtime with some resources still up to a partial outage', () => {

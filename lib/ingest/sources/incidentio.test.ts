@@ -6,7 +6,7 @@ import { readSnapshot } from './read-snapshot'
 import { SourceParseError, type ParseContext } from './types'
 
 // openai-summary-statuspage-compat.json is recorded; the synthetic-*.json fixtures are built from
-// research §3.1 (see fixtures/SOURCES.md) and reuse the recorded component ids.
+// docs/status-page-formats.md §3.1 (see fixtures/SOURCES.md) and reuse the recorded component ids.
 const fixture = (name: string) => readFixture(`incidentio/${name}`)
 const compat = fixture('openai-summary-statuspage-compat.json')
 const recentIncidents = fixture('synthetic-incidents-statuspage-compat.json')
