@@ -2,7 +2,7 @@
 // parse context at a fixed time, the snapshot out of a parse outcome, and lookups by external id.
 // One copy here instead of one per test file, so they cannot drift apart.
 import { readFileSync } from 'node:fs'
-import type { NormalizedIncident, NormalizedMaintenance, StatusSnapshot } from '@/lib/ingest/normalize'
+import type { NormalizedIncident, NormalizedMaintenance, StatusSnapshot } from '@/lib/status/snapshot'
 import type { ParseContext, ParseOutcome, SourceTarget } from '@/lib/ingest/sources/types'
 
 /** A file under lib/ingest/fixtures/, e.g. `readFixture('statuspage/github-summary.json')`. */

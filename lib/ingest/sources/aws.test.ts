@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { incident, iso, readFixture as fixture, snapshotOf, statusOf } from '@/lib/testing/source-tests'
-import type { StatusSnapshot } from '../normalize'
+import type { StatusSnapshot } from '@/lib/status/snapshot'
 import { AWS_CURRENT_EVENTS_URL, awsSource } from './aws'
 import { parseAwsLegacyDataJson, splitLegacyDescription } from './aws-legacy'
 import { repairUtf16, worstImpact } from './aws-levels'

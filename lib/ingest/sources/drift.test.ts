@@ -5,7 +5,7 @@
 // the vendor's status is read from) of which no item at all can be read.
 import { describe, expect, it } from 'vitest'
 import { readFixture as fixture, snapshotOf } from '@/lib/testing/source-tests'
-import type { StatusSnapshot } from '../normalize'
+import type { StatusSnapshot } from '@/lib/status/snapshot'
 import { awsSource } from './aws'
 import { betterstackSource } from './betterstack'
 import { cachetSource } from './cachet'

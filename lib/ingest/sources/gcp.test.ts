@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { incident, iso, readFixture, snapshotOf } from '@/lib/testing/source-tests'
-import type { StatusSnapshot } from '../normalize'
+import type { StatusSnapshot } from '@/lib/status/snapshot'
 import { GCP_INCIDENTS_URL, WINDOW_DAYS, gcpSource } from './gcp'
 import { isIncidentReport } from './gcp-map'
 import { SourceParseError, type ParseContext } from './types'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { iso, readFixture as fixture, snapshotOf } from '@/lib/testing/source-tests'
-import type { StatusSnapshot } from '../normalize'
+import type { StatusSnapshot } from '@/lib/status/snapshot'
 import { HEROKU_STATUS_URL, herokuSource } from './heroku'
 import { readSnapshot } from './read-snapshot'
 import { readWindow } from './heroku-schedule'

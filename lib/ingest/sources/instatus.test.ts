@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { readFixture, snapshotOf } from '@/lib/testing/source-tests'
-import type { StatusSnapshot } from '../normalize'
+import type { StatusSnapshot } from '@/lib/status/snapshot'
 import { instatusSource } from './instatus'
 import { readSnapshot } from './read-snapshot'
 import { mapInstatusPageStatus, parseInstatusComponents } from './instatus-components'

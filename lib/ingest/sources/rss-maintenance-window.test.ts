@@ -1,7 +1,7 @@
 // Issue 14 #4: a scheduled maintenance in a feed is dated by its window, not its announcement.
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { contextAt, iso, maintenance, readFixture, snapshotOf } from '@/lib/testing/source-tests'
-import type { StatusSnapshot } from '../normalize'
+import type { StatusSnapshot } from '@/lib/status/snapshot'
 import { rssSource } from './rss'
 import { readScheduledHeader, readWindowPhrase } from './rss-window'
 import type { ParseContext } from './types'

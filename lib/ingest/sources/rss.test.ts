@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { contextAt, incident, iso, readFixture as fixture, snapshotOf } from '@/lib/testing/source-tests'
-import type { StatusSnapshot } from '../normalize'
+import type { StatusSnapshot } from '@/lib/status/snapshot'
 import { STALE_AFTER_DAYS, rssSource } from './rss'
 import { parseStamp, splitStatusUpdates } from './rss-updates'
 import { SourceParseError, type ParseContext, type SourceTarget } from './types'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { iso, readFixture as fixture, snapshotOf } from '@/lib/testing/source-tests'
-import type { StatusSnapshot } from '../normalize'
+import type { StatusSnapshot } from '@/lib/status/snapshot'
 import { SALESFORCE_PREVIEW_URL, salesforceSource } from './salesforce'
 import { SourceParseError, type ParseContext } from './types'
 

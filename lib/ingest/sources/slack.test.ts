@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { iso, readFixture as fixture, snapshotOf, statusOf } from '@/lib/testing/source-tests'
-import type { StatusSnapshot } from '../normalize'
+import type { StatusSnapshot } from '@/lib/status/snapshot'
 import { readSnapshot } from './read-snapshot'
 import { SLACK_CURRENT_URL, SLACK_SERVICES, slackSource } from './slack'
 import { SourceParseError, type ParseContext } from './types'

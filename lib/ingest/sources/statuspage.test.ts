@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { incident, iso, readFixture as fixture, snapshotOf } from '@/lib/testing/source-tests'
-import type { StatusSnapshot } from '../normalize'
+import type { StatusSnapshot } from '@/lib/status/snapshot'
 import { readSnapshot } from './read-snapshot'
 import { parseStatuspageIncident, statuspageSource } from './statuspage'
 import { SourceParseError, type ParseContext } from './types'
