@@ -8,7 +8,8 @@ const SHOTS = 'test-results/screenshots'
 
 /**
  * Globex: an ongoing GitHub-recorded outage, an older resolved incident that now has a postmortem
- * (plus a hostile update body that must stay inert), and a maintenance tomorrow.
+ * (plus a hostile update body that must stay inert), and a maintenance tomorrow. Every test stages
+ * it (the same pages, read again), so each runs alone (`-g`) and in any order.
  */
 async function stageGlobex(request: Parameters<typeof setStatusPages>[0]) {
   const outage = fixture('github-summary-major-outage-35-updates.json')
@@ -49,8 +50,6 @@ async function screenshots(page: Page, name: string) {
   await page.setViewportSize({ width: 1280, height: 900 })
   await page.emulateMedia({ colorScheme: 'light' })
 }
-
-test.describe.configure({ mode: 'serial' })
 
 test('the vendor page leads with the active incident and shows timelines, components and history', async ({ page, request }) => {
   await stageGlobex(request)
@@ -93,7 +92,8 @@ test('the vendor page leads with the active incident and shows timelines, compon
   await screenshots(page, 'vendor-page')
 })
 
-test('the incident page shows every update and the postmortem, rendered safely', async ({ page }) => {
+test('the incident page shows every update and the postmortem, rendered safely', async ({ page, request }) => {
+  await stageGlobex(request)
   await page.goto('/vendors/globex')
   await page.getByRole('region', { name: 'Incident history' }).getByRole('link', { name: 'Notifications degredation' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Notifications degredation' })).toBeVisible()
@@ -114,7 +114,8 @@ test('the incident page shows every update and the postmortem, rendered safely',
   await screenshots(page, 'incident-page')
 })
 
-test('the directory searches as you type and lists vendors having problems now', async ({ page }) => {
+test('the directory searches as you type and lists vendors having problems now', async ({ page, request }) => {
+  await stageGlobex(request)
   await page.goto('/vendors')
   const problems = page.getByRole('region', { name: 'Having problems now' })
   const globex = problems.getByRole('listitem').filter({ has: page.getByRole('link', { name: /^Globex/ }) })
@@ -130,6 +131,7 @@ test('the directory searches as you type and lists vendors having problems now',
 })
 
 test('feeds, sitemap and robots are served', async ({ request }) => {
+  await stageGlobex(request)
   const atom = await request.get('/vendors/globex/feed.atom')
   expect(atom.headers()['content-type']).toContain('application/atom+xml')
   expect(await atom.text()).toContain('<title>Notifications degredation</title>')
