@@ -4,19 +4,26 @@ import { FREE_WATCHLIST_LIMIT, PRO_WATCHLIST_LIMIT } from '@/lib/billing/plans'
 import { db } from '@/lib/db/client'
 import { alertMailer } from '@/lib/email'
 import { env } from '@/lib/env'
+import { alertContentStore } from '@/lib/data/alert-content'
+import { deliveryStore } from '@/lib/data/deliveries'
+import { digestStore } from '@/lib/data/digests'
+import { outboxStore } from '@/lib/data/outbox'
 import { createComposer, createDigestComposer } from '@/lib/notify/compose'
 import { runNotifier, type NotifierResult } from '@/lib/notify/run'
 import { shutdownSignal, trackWork } from '@/lib/shutdown'
 
 export async function notifyWatchers(timeBudgetMs: number, now: () => Date = () => new Date()): Promise<NotifierResult> {
   const composer = { appUrl: env.APP_URL, secret: env.AUTH_SECRET }
+  const content = alertContentStore(db)
   // A stop (SIGTERM) makes it stop claiming batches and digests; a batch in flight finishes.
   return trackWork(runNotifier(
     {
-      db,
+      outbox: outboxStore(db),
+      deliveries: deliveryStore(db),
+      digests: digestStore(db),
       mailer: alertMailer(),
-      compose: createComposer(db, composer),
-      composeDigest: createDigestComposer(db, composer),
+      compose: createComposer(content, composer),
+      composeDigest: createDigestComposer(content, composer),
       now,
       signal: shutdownSignal(),
     },

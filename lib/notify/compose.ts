@@ -6,7 +6,7 @@
 import { render } from '@react-email/render'
 import { createElement, type ReactElement } from 'react'
 import { DailyDigestEmail, type DailyDigestProps } from '@/components/emails/daily-digest'
-import type { Db } from '@/lib/db/client'
+import type { AlertContentStore } from '@/lib/data/alert-content'
 import type { OutgoingMail } from './mailer'
 import type { ComposeDigest } from './digest'
 import { eventContent, formatInZone, type EventContext } from './event-content'
@@ -16,6 +16,9 @@ import { createUnsubscribeToken } from './unsubscribe-token'
 
 /** Stands in for the reader's unsubscribe link while a template is rendered once for many readers. */
 const UNSUBSCRIBE_PLACEHOLDER = 'https://unsubscribe.invalid/__vendorwatch__'
+
+/** What the composers read: the readers and the events their emails are written from. */
+export type ComposePort = AlertContentStore
 
 export interface ComposerOptions {
   appUrl: string
@@ -28,10 +31,10 @@ interface Rendered {
   text: string
 }
 
-export function createComposer(db: Db, options: ComposerOptions): Compose {
+export function createComposer(content: ComposePort, options: ComposerOptions): Compose {
   const host = new URL(options.appUrl).hostname
   return async (deliveries) => {
-    const [users, events] = await Promise.all([loadUsers(db, deliveries.map((d) => d.userId)), loadEvents(db, deliveries.map((d) => d.eventId))])
+    const [users, events] = await Promise.all([content.readers(deliveries.map((d) => d.userId)), content.events(deliveries.map((d) => d.eventId))])
     const rendered = new Map<string, Promise<Rendered | ComposeFailure | null>>()
     const out = new Map<string, OutgoingMail | ComposeFailure>()
     for (const d of deliveries) {
@@ -86,54 +89,11 @@ async function renderOnce(event: EventContext, timeZone: string, appUrl: string)
   return { subject: content.subject, html, text }
 }
 
-async function loadUsers(db: Db, userIds: string[]) {
-  const rows = await db.user.findMany({ where: { id: { in: [...new Set(userIds)] } }, select: { id: true, email: true, timeZone: true } })
-  return new Map(rows.map((u) => [u.id, u]))
-}
-
-async function loadEvents(db: Db, eventIds: string[]): Promise<Map<string, EventContext>> {
-  const rows = await db.changeEvent.findMany({
-    where: { id: { in: [...new Set(eventIds)] } },
-    select: {
-      id: true,
-      kind: true,
-      data: true,
-      occurredAt: true,
-      vendorId: true,
-      incidentId: true,
-      maintenanceId: true,
-      componentId: true,
-      vendor: { select: { name: true, slug: true } },
-      incident: {
-        select: {
-          id: true,
-          title: true,
-          status: true,
-          impact: true,
-          startedAt: true,
-          resolvedAt: true,
-          postmortemBody: true,
-          components: { select: { component: { select: { name: true } } } },
-          updates: { orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }], select: { externalId: true, status: true, body: true, publishedAt: true } },
-        },
-      },
-      maintenance: {
-        select: { title: true, status: true, scheduledFor: true, scheduledUntil: true, body: true, components: { select: { component: { select: { name: true } } } } },
-      },
-    },
-  })
-  const componentIds = rows.flatMap((r) => (r.componentId ? [r.componentId] : []))
-  const components = new Map(
-    (componentIds.length ? await db.component.findMany({ where: { id: { in: componentIds } }, select: { id: true, name: true } }) : []).map((c) => [c.id, c.name]),
-  )
-  return new Map(rows.map((r) => [r.id, { ...r, componentName: r.componentId ? (components.get(r.componentId) ?? null) : null }]))
-}
-
 /** The daily digest of one reader: every event waiting for them, grouped by vendor. */
-export function createDigestComposer(db: Db, options: ComposerOptions): ComposeDigest {
+export function createDigestComposer(content: ComposePort, options: ComposerOptions): ComposeDigest {
   const host = new URL(options.appUrl).hostname
   return async (digest, deliveries) => {
-    const [users, events] = await Promise.all([loadUsers(db, [digest.userId]), loadEvents(db, deliveries.map((d) => d.eventId))])
+    const [users, events] = await Promise.all([content.readers([digest.userId]), content.events(deliveries.map((d) => d.eventId))])
     const user = users.get(digest.userId)
     if (!user) return null
     const byVendor = new Map<string, DailyDigestProps['vendors'][number]>()

@@ -1,4 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { alertContentStore } from '@/lib/data/alert-content'
+import { deliveryStore } from '@/lib/data/deliveries'
+import { digestStore } from '@/lib/data/digests'
+import { outboxStore } from '@/lib/data/outbox'
 import { db, dbMode } from '@/lib/db/client'
 import { mailerOver } from '@/lib/email'
 import { createResendTransport } from '@/lib/email/resend-transport'
@@ -15,10 +19,12 @@ const limits = { free: 10, paid: 200 }
 
 const mailer = (): Mailer => mailerOver(createResendTransport({ apiKey: 're_test_key', baseUrl: fake.url }), 'Vendorwatch <alerts@vw.example>')
 const deps = (m: Mailer = mailer()) => ({
-  db,
+  outbox: outboxStore(db),
+  deliveries: deliveryStore(db),
+  digests: digestStore(db),
   mailer: m,
-  compose: createComposer(db, { appUrl: APP, secret: SECRET }),
-  composeDigest: createDigestComposer(db, { appUrl: APP, secret: SECRET }),
+  compose: createComposer(alertContentStore(db), { appUrl: APP, secret: SECRET }),
+  composeDigest: createDigestComposer(alertContentStore(db), { appUrl: APP, secret: SECRET }),
   now: () => clock,
 })
 const notify = (m?: Mailer) => runNotifier(deps(m), { limits, timeBudgetMs: 30_000 })

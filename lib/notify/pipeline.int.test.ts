@@ -4,6 +4,10 @@
 import fs from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { upsertCatalogRows } from '@/lib/data/catalog'
+import { alertContentStore } from '@/lib/data/alert-content'
+import { deliveryStore } from '@/lib/data/deliveries'
+import { digestStore } from '@/lib/data/digests'
+import { outboxStore } from '@/lib/data/outbox'
 import { db, dbMode } from '@/lib/db/client'
 import { mailerOver } from '@/lib/email'
 import { createResendTransport } from '@/lib/email/resend-transport'
@@ -46,10 +50,12 @@ const realMailer = (): Mailer => mailerOver(createResendTransport({ apiKey: 're_
 const notify = (mailer: Mailer, now: Date) =>
   runNotifier(
     {
-      db,
+      outbox: outboxStore(db),
+      deliveries: deliveryStore(db),
+      digests: digestStore(db),
       mailer,
-      compose: createComposer(db, { appUrl: 'https://vw.example', secret: SECRET }),
-      composeDigest: createDigestComposer(db, { appUrl: 'https://vw.example', secret: SECRET }),
+      compose: createComposer(alertContentStore(db), { appUrl: 'https://vw.example', secret: SECRET }),
+      composeDigest: createDigestComposer(alertContentStore(db), { appUrl: 'https://vw.example', secret: SECRET }),
       now: () => now,
     },
     { limits: { free: 10, paid: 200 }, timeBudgetMs: 30_000 },

@@ -11,6 +11,10 @@ import { UpstreamText } from '@/components/vendors/upstream-text'
 import { upsertCatalogRows } from '@/lib/data/catalog'
 import { findIncident } from '@/lib/data/vendor-history'
 import { findVendorStatus } from '@/lib/data/vendor-status'
+import { alertContentStore } from '@/lib/data/alert-content'
+import { deliveryStore } from '@/lib/data/deliveries'
+import { digestStore } from '@/lib/data/digests'
+import { outboxStore } from '@/lib/data/outbox'
 import { db } from '@/lib/db/client'
 import { mailerOver } from '@/lib/email'
 import { createResendTransport } from '@/lib/email/resend-transport'
@@ -59,10 +63,12 @@ const cycle = (now: Date) =>
 const notify = (now: Date) =>
   runNotifier(
     {
-      db,
+      outbox: outboxStore(db),
+      deliveries: deliveryStore(db),
+      digests: digestStore(db),
       mailer: mailerOver(createResendTransport({ apiKey: 're_test_key', baseUrl: fake.url }), 'Vendorwatch <alerts@vw.example>'),
-      compose: createComposer(db, { appUrl: 'https://vw.example', secret: SECRET }),
-      composeDigest: createDigestComposer(db, { appUrl: 'https://vw.example', secret: SECRET }),
+      compose: createComposer(alertContentStore(db), { appUrl: 'https://vw.example', secret: SECRET }),
+      composeDigest: createDigestComposer(alertContentStore(db), { appUrl: 'https://vw.example', secret: SECRET }),
       now: () => now,
     },
     { limits: { free: 10, paid: 200 }, timeBudgetMs: 30_000 },
