@@ -1,6 +1,6 @@
 // Which watches a plan pauses. After a downgrade nothing is deleted: the user's oldest watches,
 // up to the plan's limit, keep alerting and the rest are paused. The notifier applies the same
-// rule in SQL (lib/notify/fanout.ts: ORDER BY "createdAt", id); this is the page's copy of it.
+// rule in SQL (lib/data/outbox.ts, findAlertWatchers: ORDER BY "createdAt", id); this is the page's copy of it.
 
 export interface WatchAge {
   id: string
