@@ -2,7 +2,7 @@
 // the vendor, incident (its updates, newest first) or maintenance they concern.
 //
 // Tables: User, ChangeEvent, Vendor, Incident, IncidentUpdate, Maintenance, Component (read).
-import type { Db } from '@/lib/db/client'
+import { db } from '@/lib/db/client'
 import type { Prisma } from '@/lib/db/generated/client'
 
 export interface AlertReader {
@@ -42,26 +42,18 @@ const alertEventSelect = {
 /** A change event with everything its email says (lib/notify/event-content.ts `EventContext`). */
 export type AlertEvent = Prisma.ChangeEventGetPayload<{ select: typeof alertEventSelect }> & { componentName: string | null }
 
-export interface AlertContentStore {
-  /** The readers among `userIds`, by id (a deleted user is missing). */
-  readers(userIds: string[]): Promise<Map<string, AlertReader>>
-  /** The events among `eventIds`, by id (a deleted event is missing). */
-  events(eventIds: string[]): Promise<Map<string, AlertEvent>>
+/** The readers among `userIds`, by id (a deleted user is missing). */
+export async function findAlertReaders(userIds: string[]): Promise<Map<string, AlertReader>> {
+  const rows = await db.user.findMany({ where: { id: { in: [...new Set(userIds)] } }, select: { id: true, email: true, timeZone: true } })
+  return new Map(rows.map((u) => [u.id, u]))
 }
 
-export function alertContentStore(db: Db): AlertContentStore {
-  return {
-    async readers(userIds) {
-      const rows = await db.user.findMany({ where: { id: { in: [...new Set(userIds)] } }, select: { id: true, email: true, timeZone: true } })
-      return new Map(rows.map((u) => [u.id, u]))
-    },
-    async events(eventIds) {
-      const rows = await db.changeEvent.findMany({ where: { id: { in: [...new Set(eventIds)] } }, select: alertEventSelect })
-      const componentIds = rows.flatMap((r) => (r.componentId ? [r.componentId] : []))
-      const components = new Map(
-        (componentIds.length ? await db.component.findMany({ where: { id: { in: componentIds } }, select: { id: true, name: true } }) : []).map((c) => [c.id, c.name]),
-      )
-      return new Map(rows.map((r) => [r.id, { ...r, componentName: r.componentId ? (components.get(r.componentId) ?? null) : null }]))
-    },
-  }
+/** The events among `eventIds`, by id (a deleted event is missing). */
+export async function findAlertEvents(eventIds: string[]): Promise<Map<string, AlertEvent>> {
+  const rows = await db.changeEvent.findMany({ where: { id: { in: [...new Set(eventIds)] } }, select: alertEventSelect })
+  const componentIds = rows.flatMap((r) => (r.componentId ? [r.componentId] : []))
+  const components = new Map(
+    (componentIds.length ? await db.component.findMany({ where: { id: { in: componentIds } }, select: { id: true, name: true } }) : []).map((c) => [c.id, c.name]),
+  )
+  return new Map(rows.map((r) => [r.id, { ...r, componentName: r.componentId ? (components.get(r.componentId) ?? null) : null }]))
 }

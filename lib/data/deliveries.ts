@@ -3,7 +3,7 @@
 // sender's (lib/notify/send.ts); here is only how each of those is written.
 //
 // Tables: Delivery (read, update).
-import type { Db } from '@/lib/db/client'
+import { db } from '@/lib/db/client'
 import { Prisma } from '@/lib/db/generated/client'
 
 /** A delivery claimed by a sender, as a member of a provider batch. */
@@ -15,53 +15,53 @@ export interface ClaimedDelivery {
   attempts: number
 }
 
-export interface DeliveryStore {
-  /** The key of one batch whose lease ran out (a crashed sender, or a retry that is due), if any. */
-  findExpiredBatch(now: Date): Promise<string | null>
-  /** Closes as failed the expired members of a batch that reached `maxAttempts`; returns how many. */
-  failExhaustedBatch(batchKey: string, now: Date, maxAttempts: number): Promise<number>
-  /** Takes the lease of an expired batch again (same members, same key) and counts the attempt. */
-  reclaimBatch(batchKey: string, now: Date, lockedUntil: Date): Promise<ClaimedDelivery[]>
-  /** Claims up to `size` pending instant deliveries that are due as a new batch and counts the attempt. */
-  claimNewBatch(size: number, now: Date, batchKey: string, lockedUntil: Date): Promise<ClaimedDelivery[]>
-  /** Closes deliveries that have nothing to say any more; they are never sent. */
-  markSkipped(ids: string[]): Promise<void>
-  /** Closes one delivery as failed. */
-  failDelivery(id: string, lastError: string): Promise<void>
-  /** Closes deliveries as failed. */
-  failDeliveries(ids: string[], lastError: string): Promise<void>
-  /** Records a batch as sent, with each member's provider message id (same order as `ids`). */
-  markSent(ids: string[], providerIds: (string | null)[], sentAt: Date): Promise<void>
-  /** Keeps deliveries in their batch (status `sending`) with the lease running until the retry. */
-  scheduleRetry(ids: string[], retryAt: Date, lastError: string): Promise<void>
+/** The key of one batch whose lease ran out (a crashed sender, or a retry that is due), if any. */
+export async function findExpiredBatchKey(now: Date): Promise<string | null> {
+  const due = await db.delivery.findFirst({ where: { status: 'sending', lockedUntil: { lt: now } }, select: { batchKey: true } })
+  return due?.batchKey ?? null
 }
 
-export function deliveryStore(db: Db): DeliveryStore {
-  return {
-    async findExpiredBatch(now) {
-      const due = await db.delivery.findFirst({ where: { status: 'sending', lockedUntil: { lt: now } }, select: { batchKey: true } })
-      return due?.batchKey ?? null
-    },
-    failExhaustedBatch: (batchKey, now, maxAttempts) => db.$executeRaw(failExhaustedBatchSql(batchKey, now, maxAttempts)),
-    // The UPDATE is the claim: a concurrent sender's identical UPDATE finds the lease taken.
-    reclaimBatch: (batchKey, now, lockedUntil) => db.$queryRaw<ClaimedDelivery[]>(reclaimBatchSql(batchKey, now, lockedUntil)),
-    claimNewBatch: (size, now, batchKey, lockedUntil) => db.$queryRaw<ClaimedDelivery[]>(claimNewBatchSql(size, now, batchKey, lockedUntil)),
-    async markSkipped(ids) {
-      await db.delivery.updateMany({ where: { id: { in: ids } }, data: { status: 'skipped', lockedUntil: null } })
-    },
-    async failDelivery(id, lastError) {
-      await db.delivery.update({ where: { id }, data: { status: 'failed', lockedUntil: null, lastError } })
-    },
-    async failDeliveries(ids, lastError) {
-      await db.delivery.updateMany({ where: { id: { in: ids } }, data: { status: 'failed', lockedUntil: null, lastError } })
-    },
-    async markSent(ids, providerIds, sentAt) {
-      await db.$executeRaw(markBatchSentSql(ids, providerIds, sentAt))
-    },
-    async scheduleRetry(ids, retryAt, lastError) {
-      await db.delivery.updateMany({ where: { id: { in: ids } }, data: { lockedUntil: retryAt, lastError } })
-    },
-  }
+/** Closes as failed the expired members of a batch that reached `maxAttempts`; returns how many. */
+export async function failExhaustedBatch(batchKey: string, now: Date, maxAttempts: number): Promise<number> {
+  return db.$executeRaw(failExhaustedBatchSql(batchKey, now, maxAttempts))
+}
+
+/**
+ * Takes the lease of an expired batch again (same members, same key) and counts the attempt. The
+ * UPDATE is the claim: a concurrent sender's identical UPDATE finds the lease taken.
+ */
+export async function reclaimExpiredBatch(batchKey: string, now: Date, lockedUntil: Date): Promise<ClaimedDelivery[]> {
+  return db.$queryRaw<ClaimedDelivery[]>(reclaimBatchSql(batchKey, now, lockedUntil))
+}
+
+/** Claims up to `size` pending instant deliveries that are due as a new batch and counts the attempt. */
+export async function claimNewBatch(size: number, now: Date, batchKey: string, lockedUntil: Date): Promise<ClaimedDelivery[]> {
+  return db.$queryRaw<ClaimedDelivery[]>(claimNewBatchSql(size, now, batchKey, lockedUntil))
+}
+
+/** Closes deliveries that have nothing to say any more; they are never sent. */
+export async function skipDeliveries(ids: string[]): Promise<void> {
+  await db.delivery.updateMany({ where: { id: { in: ids } }, data: { status: 'skipped', lockedUntil: null } })
+}
+
+/** Closes one delivery as failed. */
+export async function failDelivery(id: string, lastError: string): Promise<void> {
+  await db.delivery.update({ where: { id }, data: { status: 'failed', lockedUntil: null, lastError } })
+}
+
+/** Closes deliveries as failed. */
+export async function failDeliveries(ids: string[], lastError: string): Promise<void> {
+  await db.delivery.updateMany({ where: { id: { in: ids } }, data: { status: 'failed', lockedUntil: null, lastError } })
+}
+
+/** Records a batch as sent, with each member's provider message id (same order as `ids`). */
+export async function markBatchSent(ids: string[], providerIds: (string | null)[], sentAt: Date): Promise<void> {
+  await db.$executeRaw(markBatchSentSql(ids, providerIds, sentAt))
+}
+
+/** Keeps deliveries in their batch (status `sending`) with the lease running until the retry. */
+export async function scheduleBatchRetry(ids: string[], retryAt: Date, lastError: string): Promise<void> {
+  await db.delivery.updateMany({ where: { id: { in: ids } }, data: { lockedUntil: retryAt, lastError } })
 }
 
 function failExhaustedBatchSql(batchKey: string, now: Date, maxAttempts: number): Prisma.Sql {

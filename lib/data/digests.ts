@@ -2,7 +2,7 @@
 // digest of a local date, and recording its outcome. When a digest is due is lib/notify/digest.ts.
 //
 // Tables: Digest (read, insert, update), Delivery (read, update), User (read).
-import type { Db } from '@/lib/db/client'
+import { db } from '@/lib/db/client'
 import { Prisma } from '@/lib/db/generated/client'
 
 export interface ClaimedDigest {
@@ -12,53 +12,49 @@ export interface ClaimedDigest {
   attempts: number
 }
 
-export interface DigestStore {
-  /** Readers with digest deliveries not sent yet, with their time zone. */
-  readersWithWaitingDigests(): Promise<{ userId: string; timeZone: string }[]>
-  /**
-   * The reader's digest of `localDate`, ready to send, or null when it is done, was created by
-   * another notifier first, or has nothing that arrived before `cutoff`. Pending digest deliveries
-   * join it only when it is first claimed: a digest being retried keeps exactly the content it
-   * had, so its idempotency key never covers two different emails.
-   */
-  claimDigest(userId: string, localDate: string, cutoff: Date): Promise<ClaimedDigest | null>
-  deliveriesOf(digestId: string): Promise<{ id: string; eventId: string }[]>
-  /** Closes a digest with nothing to say, and its deliveries. */
-  markSkipped(digestId: string): Promise<void>
-  /** Closes a digest and its deliveries as sent, together. */
-  markSent(digestId: string, sentAt: Date, providerMessageId: string | null): Promise<void>
-  /** Counts a failed attempt; with `final`, closes the digest and its deliveries as failed. */
-  recordFailure(digestId: string, lastError: string, final: boolean): Promise<void>
+/** Readers with digest deliveries not sent yet, with their time zone. */
+export async function readersWithWaitingDigests(): Promise<{ userId: string; timeZone: string }[]> {
+  return db.$queryRaw<{ userId: string; timeZone: string }[]>(readersWithWaitingDigestsSql())
 }
 
-export function digestStore(db: Db): DigestStore {
-  return {
-    readersWithWaitingDigests: () => db.$queryRaw<{ userId: string; timeZone: string }[]>(readersWithWaitingDigestsSql()),
-    async claimDigest(userId, localDate, cutoff) {
-      try {
-        return await claimDigestOnce(db, userId, localDate, cutoff)
-      } catch (e) {
-        // Another notifier created today's digest first (unique userId + localDate): it sends it.
-        if ((e as { code?: string }).code === 'P2002') return null
-        throw e
-      }
-    },
-    deliveriesOf: (digestId) => db.delivery.findMany({ where: { digestId }, select: { id: true, eventId: true } }),
-    async markSkipped(digestId) {
-      await db.digest.update({ where: { id: digestId }, data: { status: 'skipped' } })
-      await db.delivery.updateMany({ where: { digestId }, data: { status: 'skipped' } })
-    },
-    async markSent(digestId, sentAt, providerMessageId) {
-      await db.$transaction([
-        db.digest.update({ where: { id: digestId }, data: { status: 'sent', sentAt, providerMessageId } }),
-        db.delivery.updateMany({ where: { digestId }, data: { status: 'sent', sentAt } }),
-      ])
-    },
-    async recordFailure(digestId, lastError, final) {
-      await db.digest.update({ where: { id: digestId }, data: { attempts: { increment: 1 }, lastError, ...(final && { status: 'failed' }) } })
-      if (final) await db.delivery.updateMany({ where: { digestId }, data: { status: 'failed', lastError } })
-    },
+/**
+ * The reader's digest of `localDate`, ready to send, or null when it is done, was created by
+ * another notifier first, or has nothing that arrived before `cutoff`. Pending digest deliveries
+ * join it only when it is first claimed: a digest being retried keeps exactly the content it
+ * had, so its idempotency key never covers two different emails.
+ */
+export async function claimDigest(userId: string, localDate: string, cutoff: Date): Promise<ClaimedDigest | null> {
+  try {
+    return await claimDigestOnce(userId, localDate, cutoff)
+  } catch (e) {
+    // Another notifier created today's digest first (unique userId + localDate): it sends it.
+    if ((e as { code?: string }).code === 'P2002') return null
+    throw e
   }
+}
+
+export async function digestDeliveries(digestId: string): Promise<{ id: string; eventId: string }[]> {
+  return db.delivery.findMany({ where: { digestId }, select: { id: true, eventId: true } })
+}
+
+/** Closes a digest with nothing to say, and its deliveries. */
+export async function skipDigest(digestId: string): Promise<void> {
+  await db.digest.update({ where: { id: digestId }, data: { status: 'skipped' } })
+  await db.delivery.updateMany({ where: { digestId }, data: { status: 'skipped' } })
+}
+
+/** Closes a digest and its deliveries as sent, together. */
+export async function markDigestSent(digestId: string, sentAt: Date, providerMessageId: string | null): Promise<void> {
+  await db.$transaction([
+    db.digest.update({ where: { id: digestId }, data: { status: 'sent', sentAt, providerMessageId } }),
+    db.delivery.updateMany({ where: { digestId }, data: { status: 'sent', sentAt } }),
+  ])
+}
+
+/** Counts a failed attempt; with `final`, closes the digest and its deliveries as failed. */
+export async function recordDigestFailure(digestId: string, lastError: string, final: boolean): Promise<void> {
+  await db.digest.update({ where: { id: digestId }, data: { attempts: { increment: 1 }, lastError, ...(final && { status: 'failed' }) } })
+  if (final) await db.delivery.updateMany({ where: { digestId }, data: { status: 'failed', lastError } })
 }
 
 function readersWithWaitingDigestsSql(): Prisma.Sql {
@@ -67,7 +63,7 @@ function readersWithWaitingDigestsSql(): Prisma.Sql {
      WHERE d.mode = 'digest' AND d.status IN ('pending', 'sending')`
 }
 
-async function claimDigestOnce(db: Db, userId: string, localDate: string, cutoff: Date): Promise<ClaimedDigest | null> {
+async function claimDigestOnce(userId: string, localDate: string, cutoff: Date): Promise<ClaimedDigest | null> {
   return db.$transaction(async (tx) => {
     const existing = await tx.digest.findUnique({ where: { userId_localDate: { userId, localDate } } })
     if (existing && existing.status !== 'pending' && existing.status !== 'sending') return null

@@ -1,29 +1,22 @@
 // The notifier as the app runs it: the change events of a refresh turned into alert emails, wired
 // to this process's database, email transport and configuration.
 import { FREE_WATCHLIST_LIMIT, PRO_WATCHLIST_LIMIT } from '@/lib/billing/plans'
-import { db } from '@/lib/db/client'
 import { alertMailer } from '@/lib/email'
 import { env } from '@/lib/env'
-import { alertContentStore } from '@/lib/data/alert-content'
-import { deliveryStore } from '@/lib/data/deliveries'
-import { digestStore } from '@/lib/data/digests'
-import { outboxStore } from '@/lib/data/outbox'
+import { notifierData } from '@/lib/data/notifier-data'
 import { createComposer, createDigestComposer } from '@/lib/notify/compose'
 import { runNotifier, type NotifierResult } from '@/lib/notify/run'
 import { shutdownSignal, trackWork } from '@/lib/shutdown'
 
 export async function notifyWatchers(timeBudgetMs: number, now: () => Date = () => new Date()): Promise<NotifierResult> {
   const composer = { appUrl: env.APP_URL, secret: env.AUTH_SECRET }
-  const content = alertContentStore(db)
   // A stop (SIGTERM) makes it stop claiming batches and digests; a batch in flight finishes.
   return trackWork(runNotifier(
     {
-      outbox: outboxStore(db),
-      deliveries: deliveryStore(db),
-      digests: digestStore(db),
+      data: notifierData,
       mailer: alertMailer(),
-      compose: createComposer(content, composer),
-      composeDigest: createDigestComposer(content, composer),
+      compose: createComposer(notifierData, composer),
+      composeDigest: createDigestComposer(notifierData, composer),
       now,
       signal: shutdownSignal(),
     },

@@ -1,10 +1,11 @@
 // The change-event outbox as the notifier reads it: claiming events that are not fanned out yet,
 // the facts and watchers fan-out decides with, the deliveries it writes, and the maintenance
-// reminders it adds as events of its own. The refresh writes the events (lib/data/change-events.ts).
+// reminders it adds as events of its own. The refresh writes the events (lib/data/change-events.ts);
+// the notifier reaches these through its ports (lib/notify/ports.ts).
 //
 // Tables: ChangeEvent (read, fannedOutAt, reminder inserts), Incident, Maintenance (read),
 // WatchlistEntry, WatchlistComponent, User, Subscription (read), Delivery (insert).
-import type { Db } from '@/lib/db/client'
+import { db } from '@/lib/db/client'
 import { Prisma } from '@/lib/db/generated/client'
 import type { ChangeEventKind, DeliveryMode, IncidentImpact, MinImpact } from '@/lib/db/generated/enums'
 
@@ -78,55 +79,47 @@ export interface MaintenanceReminderEvent {
   data: { startsAt: string }
 }
 
-export interface OutboxStore {
-  /**
-   * In ONE transaction: claims up to `size` events not fanned out yet, runs `fanOut` on them and
-   * marks them fanned out at `now`. A crash leaves the events to the next run. Returns how many
-   * events were claimed and what `fanOut` returned.
-   */
-  fanOutPendingEvents<T>(size: number, now: Date, fanOut: (batch: FanoutBatch) => Promise<T>): Promise<{ events: number; result: T }>
-  /** Scheduled maintenances starting in (after, until]. */
-  maintenancesStarting(after: Date, until: Date): Promise<{ id: string; vendorId: string; scheduledFor: Date }[]>
-  /** Records reminder events; one whose dedupeKey exists already is skipped. Returns how many were new. */
-  addMaintenanceReminders(events: MaintenanceReminderEvent[]): Promise<number>
-}
-
 /** Prisma would otherwise split one huge insert into chunks it runs at the same time on the transaction's single connection. */
 const INSERT_SLICE = 5_000
 
-export function outboxStore(db: Db): OutboxStore {
-  return {
-    async fanOutPendingEvents(size, now, fanOut) {
-      return db.$transaction(
-        async (tx) => {
-          const events = await claimPendingEvents(tx, size)
-          const result = await fanOut({
-            events,
-            factsOf: (event) => loadEventFacts(tx, event),
-            watchersOf: (vendorId, limits) => findAlertWatchers(tx, vendorId, limits),
-            insertDeliveries: (rows) => insertDeliveries(tx, rows),
-          })
-          if (events.length) await tx.changeEvent.updateMany({ where: { id: { in: events.map((e) => e.id) } }, data: { fannedOutAt: now } })
-          return { events: events.length, result }
-        },
-        { timeout: 60_000, maxWait: 10_000 },
-      )
-    },
-    maintenancesStarting(after, until) {
-      return db.maintenance.findMany({
-        where: { status: 'scheduled', scheduledFor: { gt: after, lte: until } },
-        select: { id: true, vendorId: true, scheduledFor: true },
+/**
+ * In ONE transaction: claims up to `size` events not fanned out yet, runs `fanOut` on them and
+ * marks them fanned out at `now`. A crash leaves the events to the next run. Returns how many
+ * events were claimed and what `fanOut` returned.
+ */
+export async function fanOutPendingEvents<T>(size: number, now: Date, fanOut: (batch: FanoutBatch) => Promise<T>): Promise<{ events: number; result: T }> {
+  return db.$transaction(
+    async (tx) => {
+      const events = await claimPendingEvents(tx, size)
+      const result = await fanOut({
+        events,
+        factsOf: (event) => loadEventFacts(tx, event),
+        watchersOf: (vendorId, limits) => findAlertWatchers(tx, vendorId, limits),
+        insertDeliveries: (rows) => insertDeliveries(tx, rows),
       })
+      if (events.length) await tx.changeEvent.updateMany({ where: { id: { in: events.map((e) => e.id) } }, data: { fannedOutAt: now } })
+      return { events: events.length, result }
     },
-    async addMaintenanceReminders(events) {
-      if (!events.length) return 0
-      const { count } = await db.changeEvent.createMany({
-        data: events.map((e) => ({ ...e, kind: 'maintenance_reminder' as const })),
-        skipDuplicates: true,
-      })
-      return count
-    },
-  }
+    { timeout: 60_000, maxWait: 10_000 },
+  )
+}
+
+/** Scheduled maintenances starting in (after, until]. */
+export async function maintenancesStarting(after: Date, until: Date): Promise<{ id: string; vendorId: string; scheduledFor: Date }[]> {
+  return db.maintenance.findMany({
+    where: { status: 'scheduled', scheduledFor: { gt: after, lte: until } },
+    select: { id: true, vendorId: true, scheduledFor: true },
+  })
+}
+
+/** Records reminder events; one whose dedupeKey exists already is skipped. Returns how many were new. */
+export async function addMaintenanceReminders(events: MaintenanceReminderEvent[]): Promise<number> {
+  if (!events.length) return 0
+  const { count } = await db.changeEvent.createMany({
+    data: events.map((e) => ({ ...e, kind: 'maintenance_reminder' as const })),
+    skipDuplicates: true,
+  })
+  return count
 }
 
 /** SKIP LOCKED: concurrent notifiers take different events instead of waiting for each other. */

@@ -6,19 +6,16 @@
 import { render } from '@react-email/render'
 import { createElement, type ReactElement } from 'react'
 import { DailyDigestEmail, type DailyDigestProps } from '@/components/emails/daily-digest'
-import type { AlertContentStore } from '@/lib/data/alert-content'
 import type { OutgoingMail } from './mailer'
 import type { ComposeDigest } from './digest'
 import { eventContent, formatInZone, type EventContext } from './event-content'
+import type { ComposeData } from './ports'
 import type { Compose, ComposeFailure } from './send'
 import { threadHeaders } from './threading'
 import { createUnsubscribeToken } from './unsubscribe-token'
 
 /** Stands in for the reader's unsubscribe link while a template is rendered once for many readers. */
 const UNSUBSCRIBE_PLACEHOLDER = 'https://unsubscribe.invalid/__vendorwatch__'
-
-/** What the composers read: the readers and the events their emails are written from. */
-export type ComposePort = AlertContentStore
 
 export interface ComposerOptions {
   appUrl: string
@@ -31,10 +28,10 @@ interface Rendered {
   text: string
 }
 
-export function createComposer(content: ComposePort, options: ComposerOptions): Compose {
+export function createComposer(data: ComposeData, options: ComposerOptions): Compose {
   const host = new URL(options.appUrl).hostname
   return async (deliveries) => {
-    const [users, events] = await Promise.all([content.readers(deliveries.map((d) => d.userId)), content.events(deliveries.map((d) => d.eventId))])
+    const [users, events] = await Promise.all([data.alertContent.findAlertReaders(deliveries.map((d) => d.userId)), data.alertContent.findAlertEvents(deliveries.map((d) => d.eventId))])
     const rendered = new Map<string, Promise<Rendered | ComposeFailure | null>>()
     const out = new Map<string, OutgoingMail | ComposeFailure>()
     for (const d of deliveries) {
@@ -90,10 +87,10 @@ async function renderOnce(event: EventContext, timeZone: string, appUrl: string)
 }
 
 /** The daily digest of one reader: every event waiting for them, grouped by vendor. */
-export function createDigestComposer(content: ComposePort, options: ComposerOptions): ComposeDigest {
+export function createDigestComposer(data: ComposeData, options: ComposerOptions): ComposeDigest {
   const host = new URL(options.appUrl).hostname
   return async (digest, deliveries) => {
-    const [users, events] = await Promise.all([content.readers([digest.userId]), content.events(deliveries.map((d) => d.eventId))])
+    const [users, events] = await Promise.all([data.alertContent.findAlertReaders([digest.userId]), data.alertContent.findAlertEvents(deliveries.map((d) => d.eventId))])
     const user = users.get(digest.userId)
     if (!user) return null
     const byVendor = new Map<string, DailyDigestProps['vendors'][number]>()

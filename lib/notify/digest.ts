@@ -3,11 +3,8 @@
 // that day; one arriving at or after 08:00 waits for the next day's. One Digest row per (user,
 // local date) is the unique key that keeps a day from being sent twice; its id is the provider's
 // idempotency key.
-import type { DigestStore } from '@/lib/data/digests'
 import type { Mailer, OutgoingMail } from './mailer'
-
-/** What the digest sender reads and writes: waiting digest alerts and each reader's digest of a day. */
-export type DigestPort = DigestStore
+import type { DigestData } from './ports'
 
 export const DIGEST_HOUR = 8
 const MAX_ATTEMPTS = 8
@@ -49,30 +46,30 @@ export function digestCutoff(now: Date, timeZone: string): { localDate: string; 
   return { localDate: local.date, cutoff: zonedInstant(local.date, DIGEST_HOUR, timeZone) }
 }
 
-export async function sendDueDigests(digests: DigestPort, mailer: Mailer, compose: ComposeDigest, now: Date, signal?: AbortSignal): Promise<{ digests: number; deliveries: number; apiCalls: number }> {
+export async function sendDueDigests(data: DigestData, mailer: Mailer, compose: ComposeDigest, now: Date, signal?: AbortSignal): Promise<{ digests: number; deliveries: number; apiCalls: number }> {
   const result = { digests: 0, deliveries: 0, apiCalls: 0 }
-  const waiting = await digests.readersWithWaitingDigests()
+  const waiting = await data.digests.readersWithWaitingDigests()
   for (const { userId, timeZone } of waiting) {
     if (signal?.aborted) break
     const due = digestCutoff(now, timeZone)
     if (!due) continue
-    const digest = await digests.claimDigest(userId, due.localDate, due.cutoff)
+    const digest = await data.digests.claimDigest(userId, due.localDate, due.cutoff)
     if (!digest) continue
-    const deliveries = await digests.deliveriesOf(digest.id)
+    const deliveries = await data.digests.digestDeliveries(digest.id)
     const mail = deliveries.length ? await compose(digest, deliveries) : null
     if (!mail) {
-      await digests.markSkipped(digest.id)
+      await data.digests.skipDigest(digest.id)
       continue
     }
     result.apiCalls++
     const outcome = await mailer.sendBatch([mail], `digest-${digest.id}`)
     if (outcome.ok || outcome.failure.kind === 'already_sent') {
-      await digests.markSent(digest.id, now, outcome.ok ? (outcome.providerIds[0] ?? null) : null)
+      await data.digests.markDigestSent(digest.id, now, outcome.ok ? (outcome.providerIds[0] ?? null) : null)
       result.digests++
       result.deliveries += deliveries.length
     } else {
       const failed = outcome.failure.kind === 'permanent' || digest.attempts + 1 >= MAX_ATTEMPTS
-      await digests.recordFailure(digest.id, outcome.failure.message.slice(0, 500), failed)
+      await data.digests.recordDigestFailure(digest.id, outcome.failure.message.slice(0, 500), failed)
     }
   }
   return result

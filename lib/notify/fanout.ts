@@ -2,12 +2,10 @@
 // event concerns. Each batch of events is claimed, fanned out and marked done in ONE transaction,
 // so a crash leaves the events to the next run, and the unique (user, event) key means no race,
 // retry or overlapping run can ever create a second delivery.
-import type { FanoutBatch, OutboxStore } from '@/lib/data/outbox'
+import type { FanoutBatch } from '@/lib/data/outbox'
 import { PRO_SUBSCRIPTION_STATUSES } from '@/lib/billing/plans'
+import type { FanoutData } from './ports'
 import { isNews, watchWants } from './rules'
-
-/** What fan-out reads and writes: the outbox's claim-and-fan-out transaction. */
-export type FanoutPort = Pick<OutboxStore, 'fanOutPendingEvents'>
 
 export interface WatchLimits {
   /** Watches that alert for a user without a paid subscription (the oldest ones). */
@@ -23,10 +21,10 @@ export interface FanoutResult {
 const EVENTS_PER_TRANSACTION = 20
 
 /** Fans out every pending event, a few per transaction; returns what it did. */
-export async function fanOutEvents(outbox: FanoutPort, limits: WatchLimits, now: Date): Promise<FanoutResult> {
+export async function fanOutEvents(data: FanoutData, limits: WatchLimits, now: Date): Promise<FanoutResult> {
   const total: FanoutResult = { events: 0, deliveries: 0 }
   for (;;) {
-    const done = await outbox.fanOutPendingEvents(EVENTS_PER_TRANSACTION, now, (batch) => fanOutBatch(batch, limits, now))
+    const done = await data.outbox.fanOutPendingEvents(EVENTS_PER_TRANSACTION, now, (batch) => fanOutBatch(batch, limits, now))
     total.events += done.events
     total.deliveries += done.result
     if (done.events < EVENTS_PER_TRANSACTION) return total

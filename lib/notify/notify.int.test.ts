@@ -1,8 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { alertContentStore } from '@/lib/data/alert-content'
-import { deliveryStore } from '@/lib/data/deliveries'
-import { digestStore } from '@/lib/data/digests'
-import { outboxStore } from '@/lib/data/outbox'
+import { notifierData } from '@/lib/data/notifier-data'
 import { db, dbMode } from '@/lib/db/client'
 import { mailerOver } from '@/lib/email'
 import { createResendTransport } from '@/lib/email/resend-transport'
@@ -19,12 +16,10 @@ const limits = { free: 10, paid: 200 }
 
 const mailer = (): Mailer => mailerOver(createResendTransport({ apiKey: 're_test_key', baseUrl: fake.url }), 'Vendorwatch <alerts@vw.example>')
 const deps = (m: Mailer = mailer()) => ({
-  outbox: outboxStore(db),
-  deliveries: deliveryStore(db),
-  digests: digestStore(db),
+  data: notifierData,
   mailer: m,
-  compose: createComposer(alertContentStore(db), { appUrl: APP, secret: SECRET }),
-  composeDigest: createDigestComposer(alertContentStore(db), { appUrl: APP, secret: SECRET }),
+  compose: createComposer(notifierData, { appUrl: APP, secret: SECRET }),
+  composeDigest: createDigestComposer(notifierData, { appUrl: APP, secret: SECRET }),
   now: () => clock,
 })
 const notify = (m?: Mailer) => runNotifier(deps(m), { limits, timeBudgetMs: 30_000 })

@@ -4,10 +4,7 @@
 import fs from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { upsertCatalogRows } from '@/lib/data/catalog'
-import { alertContentStore } from '@/lib/data/alert-content'
-import { deliveryStore } from '@/lib/data/deliveries'
-import { digestStore } from '@/lib/data/digests'
-import { outboxStore } from '@/lib/data/outbox'
+import { notifierData } from '@/lib/data/notifier-data'
 import { db, dbMode } from '@/lib/db/client'
 import { mailerOver } from '@/lib/email'
 import { createResendTransport } from '@/lib/email/resend-transport'
@@ -50,12 +47,10 @@ const realMailer = (): Mailer => mailerOver(createResendTransport({ apiKey: 're_
 const notify = (mailer: Mailer, now: Date) =>
   runNotifier(
     {
-      outbox: outboxStore(db),
-      deliveries: deliveryStore(db),
-      digests: digestStore(db),
+      data: notifierData,
       mailer,
-      compose: createComposer(alertContentStore(db), { appUrl: 'https://vw.example', secret: SECRET }),
-      composeDigest: createDigestComposer(alertContentStore(db), { appUrl: 'https://vw.example', secret: SECRET }),
+      compose: createComposer(notifierData, { appUrl: 'https://vw.example', secret: SECRET }),
+      composeDigest: createDigestComposer(notifierData, { appUrl: 'https://vw.example', secret: SECRET }),
       now: () => now,
     },
     { limits: { free: 10, paid: 200 }, timeBudgetMs: 30_000 },

@@ -11,10 +11,7 @@ import { UpstreamText } from '@/components/vendors/upstream-text'
 import { upsertCatalogRows } from '@/lib/data/catalog'
 import { findIncident } from '@/lib/data/vendor-history'
 import { findVendorStatus } from '@/lib/data/vendor-status'
-import { alertContentStore } from '@/lib/data/alert-content'
-import { deliveryStore } from '@/lib/data/deliveries'
-import { digestStore } from '@/lib/data/digests'
-import { outboxStore } from '@/lib/data/outbox'
+import { notifierData } from '@/lib/data/notifier-data'
 import { db } from '@/lib/db/client'
 import { mailerOver } from '@/lib/email'
 import { createResendTransport } from '@/lib/email/resend-transport'
@@ -63,12 +60,10 @@ const cycle = (now: Date) =>
 const notify = (now: Date) =>
   runNotifier(
     {
-      outbox: outboxStore(db),
-      deliveries: deliveryStore(db),
-      digests: digestStore(db),
+      data: notifierData,
       mailer: mailerOver(createResendTransport({ apiKey: 're_test_key', baseUrl: fake.url }), 'Vendorwatch <alerts@vw.example>'),
-      compose: createComposer(alertContentStore(db), { appUrl: 'https://vw.example', secret: SECRET }),
-      composeDigest: createDigestComposer(alertContentStore(db), { appUrl: 'https://vw.example', secret: SECRET }),
+      compose: createComposer(notifierData, { appUrl: 'https://vw.example', secret: SECRET }),
+      composeDigest: createDigestComposer(notifierData, { appUrl: 'https://vw.example', secret: SECRET }),
       now: () => now,
     },
     { limits: { free: 10, paid: 200 }, timeBudgetMs: 30_000 },

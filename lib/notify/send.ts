@@ -5,13 +5,11 @@
 // a batch but before we recorded it, the batch's lease expires, it is claimed again with the same
 // key, and the provider answers with the original result instead of sending twice.
 import { randomUUID } from 'node:crypto'
-import type { ClaimedDelivery, DeliveryStore } from '@/lib/data/deliveries'
+import type { ClaimedDelivery } from '@/lib/data/deliveries'
 import type { Mailer, OutgoingMail } from './mailer'
+import type { SendData } from './ports'
 
 export type { ClaimedDelivery } from '@/lib/data/deliveries'
-
-/** What the sender reads and writes: the instant deliveries of the outbox (claims and outcomes). */
-export type SendPort = DeliveryStore
 
 export interface SendOptions {
   now: () => Date
@@ -50,14 +48,14 @@ export type Compose = (deliveries: ClaimedDelivery[]) => Promise<Map<string, Out
  */
 export const MAX_RETRY_AFTER_MS = 15 * 60_000
 
-export async function sendInstantDeliveries(deliveries: SendPort, mailer: Mailer, compose: Compose, options: SendOptions): Promise<SendResult> {
+export async function sendInstantDeliveries(data: SendData, mailer: Mailer, compose: Compose, options: SendOptions): Promise<SendResult> {
   const result: SendResult = { sent: 0, failed: 0, retrying: 0, apiCalls: 0 }
   const deadline = options.now().getTime() + options.timeBudgetMs
   const worker = async () => {
     while (options.now().getTime() < deadline && !options.signal?.aborted) {
-      const batch = (await claimRetry(deliveries, options, result)) ?? (await claimNew(deliveries, mailer.maxBatch, options))
+      const batch = (await claimRetry(data, options, result)) ?? (await claimNew(data, mailer.maxBatch, options))
       if (!batch) return
-      await sendBatch(deliveries, mailer, compose, batch, options, result)
+      await sendBatch(data, mailer, compose, batch, options, result)
     }
   }
   // allSettled: if one worker fails, the others still finish their batch before we return.
@@ -68,33 +66,33 @@ export async function sendInstantDeliveries(deliveries: SendPort, mailer: Mailer
 }
 
 /** A batch whose lease expired (a crashed sender, or a retry that is due): same members, same key. */
-async function claimRetry(deliveries: SendPort, options: SendOptions, result: SendResult): Promise<ClaimedDelivery[] | null> {
+async function claimRetry(data: SendData, options: SendOptions, result: SendResult): Promise<ClaimedDelivery[] | null> {
   const now = options.now()
-  const batchKey = await deliveries.findExpiredBatch(now)
+  const batchKey = await data.deliveries.findExpiredBatchKey(now)
   if (!batchKey) return null
   // Every claim is an attempt, also one whose sender died or hung before recording an outcome (its
   // lease simply ran out). At the cap the batch is closed instead of claimed again, so a message
   // that kills its sender cannot stay `sending`, re-claimed at every lease expiry, forever.
-  result.failed += await deliveries.failExhaustedBatch(batchKey, now, options.maxAttempts)
+  result.failed += await data.deliveries.failExhaustedBatch(batchKey, now, options.maxAttempts)
   // A concurrent sender may have taken the lease first: then this finds nothing and we look again.
-  const rows = await deliveries.reclaimBatch(batchKey, now, new Date(now.getTime() + options.leaseMs))
-  return rows.length ? rows : claimRetry(deliveries, options, result)
+  const rows = await data.deliveries.reclaimExpiredBatch(batchKey, now, new Date(now.getTime() + options.leaseMs))
+  return rows.length ? rows : claimRetry(data, options, result)
 }
 
-async function claimNew(deliveries: SendPort, size: number, options: SendOptions): Promise<ClaimedDelivery[] | null> {
+async function claimNew(data: SendData, size: number, options: SendOptions): Promise<ClaimedDelivery[] | null> {
   const now = options.now()
-  const rows = await deliveries.claimNewBatch(size, now, randomUUID(), new Date(now.getTime() + options.leaseMs))
+  const rows = await data.deliveries.claimNewBatch(size, now, randomUUID(), new Date(now.getTime() + options.leaseMs))
   return rows.length ? rows : null
 }
 
-async function sendBatch(deliveries: SendPort, mailer: Mailer, compose: Compose, batch: ClaimedDelivery[], options: SendOptions, result: SendResult) {
+async function sendBatch(data: SendData, mailer: Mailer, compose: Compose, batch: ClaimedDelivery[], options: SendOptions, result: SendResult) {
   const batchKey = batch[0]?.batchKey as string
   let messages: Awaited<ReturnType<Compose>>
   try {
     messages = await compose(batch)
   } catch (e) {
     // Not one message's fault (the database went away mid-batch): the whole batch tries again.
-    await retryOrFail(deliveries, batch, { permanent: false, message: `compose: ${(e as Error).message}` }, options, result)
+    await retryOrFail(data, batch, { permanent: false, message: `compose: ${(e as Error).message}` }, options, result)
     return
   }
   const members: ClaimedDelivery[] = []
@@ -112,11 +110,11 @@ async function sendBatch(deliveries: SendPort, mailer: Mailer, compose: Compose,
   }
   if (orphans.length) {
     // Nothing to say any more (the user or the event is gone): close them, never send.
-    await deliveries.markSkipped(orphans)
+    await data.deliveries.skipDeliveries(orphans)
   }
   for (const { id, reason } of unsendable) {
     // This message cannot be built (and never will be): it fails alone, for the operator to see.
-    await deliveries.failDelivery(id, `compose: ${reason}`.slice(0, 500))
+    await data.deliveries.failDelivery(id, `compose: ${reason}`.slice(0, 500))
     result.failed++
   }
   if (!members.length) return
@@ -125,12 +123,12 @@ async function sendBatch(deliveries: SendPort, mailer: Mailer, compose: Compose,
   const now = options.now()
   if (outcome.ok || outcome.failure.kind === 'already_sent') {
     const providerIds = members.map((_, i) => (outcome.ok ? (outcome.providerIds[i] ?? null) : null))
-    await deliveries.markSent(members.map((d) => d.id), providerIds, now)
+    await data.deliveries.markBatchSent(members.map((d) => d.id), providerIds, now)
     result.sent += members.length
     return
   }
   const failure = outcome.failure
-  await retryOrFail(deliveries, members, { permanent: failure.kind === 'permanent', message: failure.message, label: failure.kind, retryAfterMs: failure.kind === 'retry' ? failure.retryAfterMs : undefined }, options, result)
+  await retryOrFail(data, members, { permanent: failure.kind === 'permanent', message: failure.message, label: failure.kind, retryAfterMs: failure.kind === 'retry' ? failure.retryAfterMs : undefined }, options, result)
 }
 
 interface BatchFailure {
@@ -141,18 +139,18 @@ interface BatchFailure {
   retryAfterMs?: number
 }
 
-async function retryOrFail(deliveries: SendPort, members: ClaimedDelivery[], failure: BatchFailure, options: SendOptions, result: SendResult) {
+async function retryOrFail(data: SendData, members: ClaimedDelivery[], failure: BatchFailure, options: SendOptions, result: SendResult) {
   const ids = members.map((d) => d.id)
   const attempts = Math.max(...members.map((d) => d.attempts))
   if (failure.permanent || attempts >= options.maxAttempts) {
     const lastError = failure.label ? `${failure.label}: ${failure.message}` : failure.message
-    await deliveries.failDeliveries(ids, lastError.slice(0, 500))
+    await data.deliveries.failDeliveries(ids, lastError.slice(0, 500))
     result.failed += members.length
     return
   }
   // Retry later as the same batch: the status stays `sending` and the lease is the retry time.
   const retryAfter = Math.min(failure.retryAfterMs ?? 0, MAX_RETRY_AFTER_MS)
   const backoff = Math.max(retryAfter, Math.min(2 ** attempts * 1000, 5 * 60_000))
-  await deliveries.scheduleRetry(ids, new Date(options.now().getTime() + backoff), failure.message.slice(0, 500))
+  await data.deliveries.scheduleBatchRetry(ids, new Date(options.now().getTime() + backoff), failure.message.slice(0, 500))
   result.retrying += members.length
 }
