@@ -8,6 +8,7 @@
 import { db } from '@/lib/db/client'
 import { Prisma } from '@/lib/db/generated/client'
 import type { ChangeEventKind, DeliveryMode, IncidentImpact, MinImpact } from '@/lib/db/generated/enums'
+import { watchSlotSql } from './watch-slots'
 
 export type { ChangeEventKind } from '@/lib/db/generated/enums'
 
@@ -152,14 +153,14 @@ async function loadEventFacts(tx: Tx, event: PendingEvent): Promise<PendingEvent
 /**
  * Everyone who should hear about this vendor: verified, alerts on, the watch not unsubscribed,
  * and the watch among the user's oldest N (N from their plan): after a downgrade the newest
- * watches pause instead of being deleted. The same "oldest first" order as lib/billing/paused.ts.
+ * watches pause instead of being deleted (the slot rule: lib/data/watch-slots.ts).
  */
 function findAlertWatchers(tx: Tx, vendorId: string, limits: AlertingWatchLimits): Promise<AlertWatcher[]> {
   return tx.$queryRaw<AlertWatcher[]>(Prisma.sql`
     WITH ranked AS (
       SELECT w.id, w."userId", w."vendorId", w."allComponents", w."minImpact", w."maintenanceAlerts", w."componentAlerts",
              w."deliveryMode", w."alertsEnabled",
-             row_number() OVER (PARTITION BY w."userId" ORDER BY w."createdAt", w.id COLLATE "C") AS position
+             ${watchSlotSql('w')} AS position
         FROM "WatchlistEntry" w
        WHERE w."userId" IN (SELECT "userId" FROM "WatchlistEntry" WHERE "vendorId" = ${vendorId})
     )

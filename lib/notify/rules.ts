@@ -12,7 +12,7 @@
 // Then each watch's preferences decide: components, minimum impact, maintenance notices,
 // component-only alerts (off by default).
 import type { ChangeEventKind } from '@/lib/data/outbox'
-import type { IncidentImpact } from '@/lib/ingest/normalize'
+import type { IncidentImpact } from '@/lib/status/statuses'
 import type { MinImpact } from '@/lib/validation/watchlist'
 
 /** First seen this long after it started: old news. */
