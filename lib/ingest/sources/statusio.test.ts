@@ -89,7 +89,7 @@ describe('status.io Docker partial service disruption (recorded)', () => {
       externalId: '5f108cc06e9c9104c0553a46',
       title: 'Docker Hub automated builds issue',
       status: 'investigating',
-      impact: 'minor',
+      impact: 'major',
       resolvedAt: null,
       componentExternalIds: ['5342bc9420974b775d000008'],
     })
@@ -133,7 +133,7 @@ describe('status.io GitLab planned maintenance (recorded)', () => {
 
   it('takes the incident status from the latest message state (200 = identified), in any order', () => {
     const incident = s.incidents[0]
-    expect(incident).toMatchObject({ externalId: '5f52b8074ef75804bc7d2c3e', status: 'identified', impact: 'minor' })
+    expect(incident).toMatchObject({ externalId: '5f52b8074ef75804bc7d2c3e', status: 'identified', impact: 'major' })
     expect(incident?.title).toBe('500 Error - User Notification Settings')
     expect(incident?.updates.map((u) => u.externalId)).toEqual([
       '5f52b8074ef75804bc7d2c3e-2020-09-04T21:56:00.000Z',
