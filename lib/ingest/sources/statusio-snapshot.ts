@@ -1,4 +1,4 @@
-// status.io public status (`https://api.status.io/1.0/status/<page id>`, research §3.3) to a snapshot.
+// status.io public status (`https://api.status.io/1.0/status/<page id>`, docs/status-page-formats.md §3.3) to a snapshot.
 //
 // Component model: status.io shows a matrix of components (`status[]`) x containers (regions,
 // providers). A component with one container becomes one component keyed by the component id (the

@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { readFixture, snapshotOf } from '@/lib/testing/source-tests'
 import type { StatusSnapshot } from '@/lib/status/snapshot'
 import { findStatusioPageId, statusioSource } from './statusio'
 import { type ParseContext, SourceParseError, type SourceTarget } from './types'
 
-const fixture = (name: string) => readFileSync(new URL(`../fixtures/statusio/${name}`, import.meta.url), 'utf8')
+const fixture = (name: string) => readFixture(`statusio/${name}`)
 
 const target: SourceTarget = {
   apiUrl: 'https://api.status.io/1.0/status/5b36dc6502d06804c08349f7',
@@ -14,9 +14,7 @@ const target: SourceTarget = {
 const ctx: ParseContext = { now: new Date('2020-09-05T10:00:00Z'), target }
 
 function snapshot(body: string): StatusSnapshot {
-  const outcome = statusioSource.parse({ status: body }, ctx)
-  if (outcome.kind !== 'snapshot') throw new Error('expected a snapshot')
-  return outcome.snapshot
+  return snapshotOf(statusioSource.parse({ status: body }, ctx))
 }
 
 describe('status.io endpoints and page id discovery', () => {
