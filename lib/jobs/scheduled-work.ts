@@ -7,6 +7,7 @@ import type { ChangedVendor, RefreshOptions, RefreshSummary } from '@/lib/ingest
 import type { NotifierResult } from '@/lib/notify/run'
 import { shutdownSignal } from '@/lib/shutdown'
 import { isSlug } from '@/lib/validation/url-input'
+import { identifyCronCaller } from './cron-caller'
 import { notifyWatchers } from './notify'
 import { refreshDueVendors } from './refresh'
 
@@ -16,7 +17,8 @@ export type { ChangedVendor }
 export type RefreshReport = Omit<RefreshSummary, 'changedVendors'>
 
 export interface ScheduledWorkRequest {
-  trigger: RefreshOptions['trigger']
+  /** The request's Authorization header: who is asking decides whether it runs and the run's trigger. */
+  authorization: string | null
   /** Make this vendor due now and check it before any other (an operator's "check it again now"). */
   vendorSlug?: string
   /** How long the cycle keeps claiming vendors, and how long the notifier then gets, in ms. */
@@ -30,6 +32,10 @@ export interface ScheduledWorkRequest {
 }
 
 export type ScheduledWorkOutcome =
+  /** Production without CRON_SECRET: the route is off. */
+  | { kind: 'not-configured' }
+  /** No or a wrong bearer token. */
+  | { kind: 'unauthorized' }
   /** The server is stopping: nothing was run. */
   | { kind: 'stopping' }
   /** `vendorSlug` names no vendor; `slug` is null when it is not even a slug (never echo it then). */
@@ -42,13 +48,16 @@ export type ScheduledWorkOutcome =
   | { kind: 'notify-failed'; refresh: RefreshReport }
 
 export async function runScheduledWork(request: ScheduledWorkRequest): Promise<ScheduledWorkOutcome> {
+  const caller = identifyCronCaller(request.authorization)
+  if (caller === 'not-configured' || caller === 'unauthorized') return { kind: caller }
   if (shutdownSignal().aborted) return { kind: 'stopping' }
   const { vendorSlug } = request
+  const trigger: RefreshOptions['trigger'] = caller === 'scheduler' ? 'scheduler' : vendorSlug === undefined ? 'cron' : 'manual'
   // markVendorDue refuses anything that is not a slug, so a hostile value is a plain miss.
   if (vendorSlug !== undefined && !(await markVendorDue(vendorSlug))) return { kind: 'unknown-vendor', slug: isSlug(vendorSlug) ? vendorSlug : null }
   let refresh: RefreshReport
   try {
-    const { changedVendors, ...summary } = await refreshDueVendors(request.trigger, request.refreshBudgetMs, vendorSlug)
+    const { changedVendors, ...summary } = await refreshDueVendors(trigger, request.refreshBudgetMs, vendorSlug)
     request.dropChangedPages(changedVendors)
     refresh = summary
   } catch (e) {

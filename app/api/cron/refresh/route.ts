@@ -1,6 +1,5 @@
 import { dropChangedVendorPages } from '@/app/vendors/[slug]/cached-pages'
 import { jsonError } from '@/lib/api/responses'
-import { identifyCronCaller } from '@/lib/jobs/cron-caller'
 import { runScheduledWork } from '@/lib/jobs/scheduled-work'
 
 export const dynamic = 'force-dynamic'
@@ -19,12 +18,9 @@ const NO_STORE = { 'cache-control': 'no-store' }
  * other (check it again without waiting).
  */
 export async function GET(request: Request) {
-  const caller = identifyCronCaller(request.headers.get('authorization'))
-  if (caller === 'not-configured') return jsonError(503, 'not_configured', 'CRON_SECRET is not set; the refresh route is disabled.')
-  if (caller === 'unauthorized') return jsonError(401, 'unauthorized', 'Missing or wrong bearer token.')
   const vendor = new URL(request.url).searchParams.get('vendor')
   const outcome = await runScheduledWork({
-    trigger: caller === 'scheduler' ? 'scheduler' : vendor === null ? 'cron' : 'manual',
+    authorization: request.headers.get('authorization'),
     ...(vendor !== null && { vendorSlug: vendor }),
     refreshBudgetMs: REFRESH_BUDGET_MS,
     notifyBudgetMs: NOTIFY_BUDGET_MS,
@@ -32,6 +28,10 @@ export async function GET(request: Request) {
     dropChangedPages: dropChangedVendorPages,
   })
   switch (outcome.kind) {
+    case 'not-configured':
+      return jsonError(503, 'not_configured', 'CRON_SECRET is not set; the refresh route is disabled.')
+    case 'unauthorized':
+      return jsonError(401, 'unauthorized', 'Missing or wrong bearer token.')
     case 'stopping':
       return jsonError(503, 'stopping', 'The server is stopping; no refresh now.')
     case 'unknown-vendor':
