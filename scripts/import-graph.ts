@@ -31,10 +31,10 @@ const isTest = (file: string) => /\.(int\.)?test\.tsx?$|\.spec\.ts$/.test(file) 
 
 export function layerOf(file: string): string {
   const rel = relative(root, file).split('\\').join('/');
-  const [top, second] = rel.split('/');
+  const [top = '', second] = rel.split('/');
   if (top === 'lib' && second && !EXT.test(second)) return `lib/${second}`;
   if (top === 'lib') return 'lib';
-  if (['app', 'components', 'scripts', 'e2e'].includes(top!)) return top!;
+  if (['app', 'components', 'scripts', 'e2e'].includes(top)) return top;
   return 'root';
 }
 
@@ -66,7 +66,8 @@ for (const file of files) {
   const text = readFileSync(file, 'utf8');
   const from = layerOf(file);
   for (const match of text.matchAll(SPECIFIER)) {
-    const spec = match[1] ?? match[2] ?? match[3]!;
+    // The pattern's three alternatives each capture one group, so exactly one is set.
+    const spec = match[1] ?? match[2] ?? match[3] ?? '';
     if (/lib\/db\/(client|generated)|@prisma\/client/.test(spec) && !file.includes('/lib/db/')) prismaImporters.push(relative(root, file));
     const target = targetOf(file, spec);
     if (!target) continue;
