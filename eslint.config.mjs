@@ -60,8 +60,16 @@ const UI_FROM_LIB = {
   message: 'lib/ never imports components/ (only the e-mail templates in components/emails, which the mailers render).',
 }
 
+// The same patterns for `import('…')` expressions, which no-restricted-imports does not see. esquery
+// regexes cannot contain a slash, so each one is written as \x2F.
+const dynamicImportSelector = ({ regex, message }) => ({
+  selector: `ImportExpression[source.value=/${regex.replaceAll('/', '\\x2F')}/]`,
+  message,
+})
+
 const restrict = (...patterns) => ({
   '@typescript-eslint/no-restricted-imports': ['error', { patterns: patterns.map((p) => ({ ...p, allowTypeImports: false })) }],
+  'no-restricted-syntax': ['error', ...patterns.map(dynamicImportSelector)],
 })
 
 /**

@@ -51,6 +51,12 @@ describe('lib/data imports nothing above it', () => {
     })
   }
 
+  it('fails on a dynamic import() of a layer above, which no-restricted-imports alone would miss', async () => {
+    const found = await problems('lib/data/wrong.ts', `export const load = () => import('@/lib/ingest/refresh')\n`)
+    expect(found).toEqual([expect.objectContaining({ rule: 'no-restricted-syntax', message: expect.stringContaining('lib/data holds queries only') })])
+    await expectClean('lib/data/fine.ts', `export const load = () => import('@/lib/db/client')\n`)
+  })
+
   it('fails on a relative import of the pipeline and on the UI', async () => {
     await expectRestricted('lib/data/wrong.ts', `import { runRefreshCycle } from '../ingest/refresh'\nexport { runRefreshCycle }\n`, 'lib/data holds queries only')
     await expectRestricted('lib/data/wrong.ts', `import { Button } from '@/components/ui/button'\nexport { Button }\n`, 'lib/data imports nothing above it')
