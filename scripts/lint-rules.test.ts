@@ -40,7 +40,7 @@ describe('components never import app/', () => {
   })
 
   it('lets a component import other components and lib', async () => {
-    await expectClean('components/billing/fine.tsx', `import { Button } from '@/components/ui/button'\nimport { PLANS } from '@/lib/billing/plans'\nexport { Button, PLANS }\n`)
+    await expectClean('components/billing/fine.tsx', `import { Button } from '@/components/ui/button'\nimport { PLANS } from '@/lib/plans/plans'\nexport { Button, PLANS }\n`)
   })
 })
 

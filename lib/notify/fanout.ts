@@ -5,7 +5,7 @@
 import type { Db } from '@/lib/db/client'
 import type { DeliveryMode, MinImpact } from '@/lib/db/generated/enums'
 import { Prisma } from '@/lib/db/generated/client'
-import { PRO_SUBSCRIPTION_STATUSES } from '@/lib/billing/plans'
+import { PRO_SUBSCRIPTION_STATUSES } from '@/lib/plans/plans'
 import { isNews, watchWants, type EventFacts } from './rules'
 
 export interface WatchLimits {

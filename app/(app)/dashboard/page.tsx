@@ -10,7 +10,7 @@ import { VendorSearchResults } from '@/components/watchlist/vendor-search-result
 import { WatchlistList } from '@/components/watchlist/watchlist-list'
 import { requireUser } from '@/lib/auth/session'
 import { pausedWatchIds } from '@/lib/billing/paused'
-import { PLANS, UPGRADE_PATH } from '@/lib/billing/plans'
+import { PLANS, UPGRADE_PATH } from '@/lib/plans/plans'
 import { getAlertSwitches } from '@/lib/data/alerts'
 import { getBillingState } from '@/lib/data/billing'
 import { getAccount } from '@/lib/data/users'

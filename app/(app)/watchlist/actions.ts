@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache'
 import { requireUser } from '@/lib/auth/session'
-import { UPGRADE_PATH } from '@/lib/billing/plans'
+import { UPGRADE_PATH } from '@/lib/plans/plans'
 import { addVendorToWatchlist, removeVendorFromWatchlist } from '@/lib/data/watchlist'
 import { LimitExceededError, NotFoundError } from '@/lib/errors'
 import { watchToggleSchema } from '@/lib/validation/watchlist'
