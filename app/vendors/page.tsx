@@ -2,10 +2,8 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { VendorList } from '@/components/vendors/vendor-list'
 import { VendorSearchBox } from '@/components/vendors/vendor-search-box'
-import { listCategories, listVendorsWithProblems, searchVendors } from '@/lib/data/vendors'
 import { refreshIntervalMs } from '@/lib/env'
-import { staleAfterMs } from '@/lib/ingest/freshness'
-import { vendorQuerySchema } from '@/lib/validation/vendor-query'
+import { loadDirectory } from '@/lib/pages/directory'
 
 export const dynamic = 'force-dynamic'
 
@@ -18,18 +16,7 @@ export const metadata: Metadata = {
 type SearchParams = Promise<Record<string, string | string[] | undefined>>
 
 export default async function VendorsPage({ searchParams }: { searchParams: SearchParams }) {
-  const raw = await searchParams
-  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)
-  const parsed = vendorQuerySchema.safeParse({ q: first(raw.q), category: first(raw.category), cursor: first(raw.cursor) })
-  // A hand-edited URL with a bad parameter shows the unfiltered directory rather than an error page.
-  const query = parsed.success ? parsed.data : vendorQuerySchema.parse({})
-  const filtered = Boolean(query.q || query.category)
-  const now = new Date()
-  const [page, categories, problems] = await Promise.all([
-    searchVendors(query),
-    listCategories(),
-    filtered || query.cursor ? Promise.resolve([]) : listVendorsWithProblems(new Date(now.getTime() - staleAfterMs(refreshIntervalMs))),
-  ])
+  const { query, filtered, page, categories, problems } = await loadDirectory(await searchParams, new Date(), refreshIntervalMs)
 
   const nextHref = page.nextCursor
     ? `/vendors?${new URLSearchParams({ ...(query.q && { q: query.q }), ...(query.category && { category: query.category }), cursor: page.nextCursor })}`

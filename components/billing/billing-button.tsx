@@ -1,7 +1,7 @@
 'use client'
 
 import { useActionState } from 'react'
-import type { BillingActionState } from '@/app/(app)/billing/actions'
+import type { BillingActionState } from '@/lib/actions/billing'
 import { SubmitButton } from '@/components/ui/submit-button'
 import type { buttonClass } from '@/components/ui/button'
 
@@ -15,7 +15,7 @@ export function BillingButton({
   variant = 'primary',
   className = '',
 }: {
-  action: () => Promise<BillingActionState>
+  action: (previous: BillingActionState, form: FormData) => Promise<BillingActionState>
   label: string
   variant?: keyof typeof buttonClass
   className?: string
@@ -26,7 +26,7 @@ export function BillingButton({
       <SubmitButton variant={variant}>{label}</SubmitButton>
       {state && !state.ok && (
         <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-          {state.message}
+          {state.formError}
         </p>
       )}
     </form>

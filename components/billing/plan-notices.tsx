@@ -1,5 +1,5 @@
 import Link from 'next/link'
-import { openBillingPortalAction } from '@/app/(app)/billing/actions'
+import { openBillingPortalAction } from '@/lib/actions/billing'
 import { Alert } from '@/components/ui/alert'
 import { PLANS, UPGRADE_PATH } from '@/lib/plans/plans'
 import type { BillingState } from '@/lib/data/billing'

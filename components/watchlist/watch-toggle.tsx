@@ -3,7 +3,7 @@
 import Link from 'next/link'
 import { usePathname, useSearchParams } from 'next/navigation'
 import { useActionState, useEffect } from 'react'
-import { toggleWatchAction } from '@/app/(app)/watchlist/actions'
+import { toggleWatchAction } from '@/lib/actions/watch'
 import { refreshMe } from '@/components/account/use-me'
 import { authHref } from '@/lib/auth/return-path'
 
@@ -57,7 +57,7 @@ export function WatchToggle({ slug, name, watched: known, size, align }: { slug:
   // The action's answer is the truth until /api/me catches up; the same button stays, so focus
   // stays on it.
   const [state, action, pending] = useActionState(toggleWatchAction, null)
-  const watched = state ? state.watched : known
+  const watched = state?.watched ?? known
   useEffect(() => {
     if (state?.ok) refreshMe()
   }, [state])
@@ -72,7 +72,7 @@ export function WatchToggle({ slug, name, watched: known, size, align }: { slug:
       </button>
       {state && !state.ok && (
         <p role="alert" className="max-w-xs text-xs text-red-700 dark:text-red-400">
-          {state.message}{' '}
+          {state.formError}{' '}
           {state.upgradeUrl && (
             <Link href={state.upgradeUrl} className="font-medium underline">
               See plans

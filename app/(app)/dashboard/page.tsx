@@ -1,50 +1,33 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { openBillingPortalAction } from '@/app/(app)/billing/actions'
 import { BillingButton } from '@/components/billing/billing-button'
+import { openBillingPortalAction } from '@/lib/actions/billing'
 import { PlanNotices } from '@/components/billing/plan-notices'
 import { Card } from '@/components/ui/card'
 import { AlertsOffBanner } from '@/components/watchlist/alerts-off-banner'
 import { IncidentFeed } from '@/components/watchlist/incident-feed'
 import { VendorSearchResults } from '@/components/watchlist/vendor-search-results'
 import { WatchlistList } from '@/components/watchlist/watchlist-list'
+import { setAlertsAction } from '@/lib/actions/alerts'
 import { requireUser } from '@/lib/auth/session'
-import { pausedWatchIds } from '@/lib/billing/paused'
-import { PLANS, UPGRADE_PATH } from '@/lib/plans/plans'
-import { getAlertSwitches } from '@/lib/data/alerts'
-import { getBillingState } from '@/lib/data/billing'
-import { getAccount } from '@/lib/data/users'
-import { searchVendors } from '@/lib/data/vendors'
-import { listWatchlist, listWatchlistIncidents } from '@/lib/data/watchlist'
-import { billingEnabled, refreshIntervalMs } from '@/lib/env'
-import { vendorQuerySchema } from '@/lib/validation/vendor-query'
-import { setAlertsAction } from './actions'
+import { UPGRADE_PATH } from '@/lib/plans/plans'
+import { refreshIntervalMs } from '@/lib/env'
+import { FEED_DAYS, loadDashboard } from '@/lib/pages/dashboard'
 import { VerifyEmailBanner } from './verify-email-banner'
 
 export const metadata: Metadata = { title: 'Dashboard' }
 export const dynamic = 'force-dynamic'
 
-const FEED_DAYS = 30
-const SEARCH_RESULTS = 8
 type SearchParams = Promise<Record<string, string | string[] | undefined>>
 
 export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser('/dashboard')
   const now = new Date()
-  const q = vendorQuerySchema.safeParse({ q: (await searchParams).q, limit: String(SEARCH_RESULTS) })
-  const query = q.success && q.data.q ? q.data : null
-  const [account, entries, incidents, billing, results, alertSwitches] = await Promise.all([
-    getAccount(user.id),
-    listWatchlist(user.id),
-    listWatchlistIncidents(user.id, now, FEED_DAYS),
-    getBillingState(user.id),
-    query ? searchVendors(query) : null,
-    getAlertSwitches(user.id),
-  ])
-  const { plan } = billing
-  const limit = PLANS[plan].watchlistLimit
-  const timeZone = account?.timeZone ?? 'UTC'
-  const paused = pausedWatchIds(entries, limit)
+  const { account, entries, incidents, billing, search, alertSwitches, plan, limit, timeZone, pausedIds: paused, canManageBilling } = await loadDashboard(
+    user.id,
+    (await searchParams).q,
+    now,
+  )
 
   return (
     <div className="space-y-6">
@@ -52,10 +35,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         <div>
           <h1 className="text-3xl font-semibold tracking-tight">Dashboard</h1>
           <p className="mt-1 text-slate-600 dark:text-slate-400">
-            Watching {entries.length} of {limit} vendors on the {PLANS[plan].name} plan.
+            Watching {entries.length} of {limit} vendors on the {plan.name} plan.
           </p>
         </div>
-        {billingEnabled && billing.stripeCustomerId && <BillingButton action={openBillingPortalAction} label="Manage billing" variant="secondary" />}
+        {canManageBilling && <BillingButton action={openBillingPortalAction} label="Manage billing" variant="secondary" />}
       </div>
       {account && !account.emailVerified && <VerifyEmailBanner email={account.email} />}
       <AlertsOffBanner switches={alertSwitches} action={setAlertsAction} />
@@ -98,7 +81,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         </div>
 
         {/* On phones the search comes first while there is nothing to watch yet, or a search to show. */}
-        <aside aria-label="Add vendors" className={`space-y-4 ${entries.length === 0 || query ? 'order-first lg:order-none' : ''}`}>
+        <aside aria-label="Add vendors" className={`space-y-4 ${entries.length === 0 || search ? 'order-first lg:order-none' : ''}`}>
           <Card className="space-y-3 p-4">
             <h2 className="font-semibold">Add vendors</h2>
             <form action="/dashboard" method="get" role="search" className="flex gap-2">
@@ -109,7 +92,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
                 id="dashboard-q"
                 name="q"
                 type="search"
-                defaultValue={query?.q}
+                defaultValue={search?.q}
                 placeholder="e.g. Stripe"
                 autoComplete="off"
                 className="block w-full min-w-0 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm placeholder:text-slate-400 dark:border-slate-700 dark:bg-slate-900"
@@ -118,11 +101,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
                 Search
               </button>
             </form>
-            {results && query && <VendorSearchResults vendors={results.vendors} total={results.total} q={query.q ?? ''} />}
+            {search && <VendorSearchResults vendors={search.results.vendors} total={search.results.total} q={search.q} />}
           </Card>
           <p className="px-1 text-sm text-slate-600 dark:text-slate-400">
             {entries.length >= limit ? 'Your watchlist is full. ' : `${limit - entries.length} of ${limit} slots left. `}
-            {plan === 'free' && (
+            {billing.plan === 'free' && (
               <Link href={UPGRADE_PATH} className="font-medium text-brand-600 hover:underline dark:text-brand-500">
                 See plans
               </Link>

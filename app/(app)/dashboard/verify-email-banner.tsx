@@ -12,7 +12,7 @@ export function VerifyEmailBanner({ email }: { email: string }) {
       <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
         <p>
           <strong className="font-semibold">Verify your email to receive alerts.</strong> We sent a link to {email}.
-          {state && <span className={state.ok ? ' block' : ' block font-medium text-red-700 dark:text-red-300'}> {state.message}</span>}
+          {state && <span className={state.ok ? ' block' : ' block font-medium text-red-700 dark:text-red-300'}> {state.ok ? state.message : state.formError}</span>}
         </p>
         <form action={action}>
           <SubmitButton variant="secondary" className="whitespace-nowrap px-3 py-1.5">

@@ -5,13 +5,10 @@ import { Alert } from '@/components/ui/alert'
 import { Card } from '@/components/ui/card'
 import { SubmitButton } from '@/components/ui/submit-button'
 import { MutedWatchList, TurnAlertsOnButton } from '@/components/watchlist/alerts-off-banner'
-import { findPendingEmailChange } from '@/lib/accounts/settings'
+import { setAlertsAction } from '@/lib/actions/alerts'
 import { requireUser } from '@/lib/auth/session'
-import { getAlertSwitches } from '@/lib/data/alerts'
-import { getAccount } from '@/lib/data/users'
 import { formatInTimeZone } from '@/lib/format/zoned'
-import { listTimeZones } from '@/lib/validation/time-zone'
-import { setAlertsAction } from '../dashboard/actions'
+import { loadSettings } from '@/lib/pages/settings'
 import { ChangeEmailForm, TimeZoneForm } from './profile-forms'
 import { ChangePasswordForm, DeleteAccountForm } from './security-forms'
 
@@ -38,9 +35,9 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>
 
 export default async function SettingsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser('/settings')
-  const now = new Date()
-  const [account, pending, alerts] = await Promise.all([getAccount(user.id), findPendingEmailChange(user.id, now), getAlertSwitches(user.id)])
-  if (!account) notFound()
+  const settings = await loadSettings(user.id, new Date())
+  if (!settings) notFound()
+  const { account, pending, alerts, zones } = settings
   const passwordChanged = (await searchParams).changed === 'password'
 
   return (
@@ -51,7 +48,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Sea
       </div>
 
       <Section id="tz-heading" title="Time zone" description="Dates on your dashboard and in digests use it.">
-        <TimeZoneForm current={account.timeZone} zones={listTimeZones()} />
+        <TimeZoneForm current={account.timeZone} zones={zones} />
       </Section>
 
       <Section

@@ -5,10 +5,10 @@ import { Alert } from '@/components/ui/alert'
 import { Field, FieldError } from '@/components/ui/field'
 import { Select } from '@/components/ui/input'
 import { SubmitButton } from '@/components/ui/submit-button'
-import type { FormState } from '@/lib/validation/form'
+import type { ActionState } from '@/lib/validation/form'
 import { changeEmailAction, updateTimeZoneAction } from './actions'
 
-export function FormFeedback({ state }: { state: FormState | null }) {
+export function FormFeedback({ state }: { state: ActionState | null }) {
   if (!state) return null
   if (state.ok) return state.message ? <Alert tone="success">{state.message}</Alert> : null
   return state.formError ? <Alert tone="error">{state.formError}</Alert> : null

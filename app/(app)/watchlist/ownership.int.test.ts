@@ -10,7 +10,7 @@ const session = vi.hoisted(() => ({ user: { id: '', email: '' } }))
 vi.mock('@/lib/auth/session', () => ({ requireUser: async () => session.user, getOptionalUser: async () => session.user }))
 vi.mock('next/cache', () => ({ revalidatePath: () => {} }))
 
-const { toggleWatchAction } = await import('./actions')
+const { toggleWatchAction } = await import('@/lib/actions/watch')
 const { saveWatchPreferencesAction } = await import('./[vendorSlug]/actions')
 
 const form = (fields: Record<string, string | string[]>) => {

@@ -2,6 +2,7 @@
 
 import { CredentialsSignin } from 'next-auth'
 import { redirect } from 'next/navigation'
+import { fromSchema, publicAction } from '@/lib/actions/define-action'
 import { signIn, SignInRateLimited } from '@/lib/auth/config'
 import { rememberDevice } from '@/lib/auth/known-device-cookie'
 import { safeReturnPath } from '@/lib/auth/return-path'
@@ -10,30 +11,23 @@ import { addVendorToWatchlist } from '@/lib/data/watchlist'
 import { LimitExceededError } from '@/lib/errors'
 import { describeRetryAfter } from '@/lib/rate-limit/window'
 import { signInSchema } from '@/lib/validation/auth'
-import { failure, type FormState, parseForm } from '@/lib/validation/form'
 
-const SECRETS = ['password']
 /** The same words whether the email is unknown or the password wrong: no account discovery. */
 const WRONG_CREDENTIALS = 'Email or password is incorrect.'
 
-export async function signInAction(_prev: FormState | null, formData: FormData): Promise<FormState> {
-  const parsed = parseForm(signInSchema, formData, SECRETS)
-  if (!parsed.ok) return parsed.state
-  const { email, password, watch, next } = parsed.data
+export const signInAction = publicAction({ name: 'sign-in', parse: fromSchema(signInSchema), secrets: ['password'] }, async ({ email, password, watch, next }, fail) => {
   try {
     await signIn('credentials', { email, password, redirect: false })
   } catch (e) {
-    if (e instanceof SignInRateLimited) {
-      return failure(formData, SECRETS, { formError: `Too many sign-in attempts. Please try again ${describeRetryAfter(e.retryAfterMs)}.` })
-    }
-    if (e instanceof CredentialsSignin) return failure(formData, SECRETS, { formError: WRONG_CREDENTIALS })
-    console.error('[sign-in] failed:', e)
-    return failure(formData, SECRETS, { formError: 'Something went wrong on our side. Please try again.' })
+    // Auth.js's own refusals are this action's known errors; anything else is the wrapper's to mask.
+    if (e instanceof SignInRateLimited) return fail({ formError: `Too many sign-in attempts. Please try again ${describeRetryAfter(e.retryAfterMs)}.` })
+    if (e instanceof CredentialsSignin) return fail({ formError: WRONG_CREDENTIALS })
+    throw e
   }
   await rememberDevice(email)
   if (watch) await watchAfterSignIn(email, watch)
   redirect(safeReturnPath(next, watch ? `/vendors/${watch}` : '/dashboard'))
-}
+})
 
 /** A signed-out visitor pressed Watch, then chose to sign in: add the vendor if the plan allows. */
 async function watchAfterSignIn(email: string, slug: string): Promise<void> {
@@ -45,3 +39,4 @@ async function watchAfterSignIn(email: string, slug: string): Promise<void> {
     if (!(e instanceof LimitExceededError)) console.error('[sign-in] could not add the watched vendor:', e)
   }
 }
+

@@ -1,15 +1,12 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { openBillingPortalAction, startProCheckoutAction } from '@/app/(app)/billing/actions'
+import { openBillingPortalAction, startProCheckoutAction } from '@/lib/actions/billing'
 import { BillingButton } from '@/components/billing/billing-button'
 import { Alert } from '@/components/ui/alert'
 import { buttonClass } from '@/components/ui/button'
 import { Card } from '@/components/ui/card'
-import { getOptionalUser } from '@/lib/auth/session'
 import { PLANS, type Plan } from '@/lib/plans/plans'
-import { getProPrice } from '@/lib/billing/price'
-import { getPlan } from '@/lib/data/billing'
-import { billingEnabled } from '@/lib/env'
+import { loadPricing } from '@/lib/pages/pricing'
 
 export const metadata: Metadata = {
   title: 'Pricing',
@@ -36,8 +33,7 @@ function FeatureList({ plan }: { plan: Plan }) {
 }
 
 export default async function PricingPage({ searchParams }: { searchParams: SearchParams }) {
-  const [user, price, { checkout }] = await Promise.all([getOptionalUser(), getProPrice(), searchParams])
-  const plan = user ? await getPlan(user.id) : null
+  const [{ signedIn, plan, price, billingEnabled }, { checkout }] = await Promise.all([loadPricing(), searchParams])
 
   return (
     <div className="mx-auto max-w-4xl space-y-10">
@@ -55,7 +51,7 @@ export default async function PricingPage({ searchParams }: { searchParams: Sear
             $0 <span className="text-base font-normal text-slate-500 dark:text-slate-400">forever</span>
           </p>
           <FeatureList plan="free" />
-          {!user ? (
+          {!signedIn ? (
             <Link href="/sign-up" className={`${buttonClass.primary} mt-6`}>
               Create a free account
             </Link>

@@ -1,9 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { Card } from '@/components/ui/card'
-import { describeUnsubscribe } from '@/lib/data/unsubscribe'
-import { env } from '@/lib/env'
-import { readUnsubscribeToken } from '@/lib/notify/unsubscribe-token'
+import { describeUnsubscribeLink } from '@/lib/accounts/unsubscribe-link'
 import { UnsubscribeForm } from './unsubscribe-form'
 
 export const dynamic = 'force-dynamic'
@@ -15,8 +13,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>
 export default async function UnsubscribePage({ searchParams }: { searchParams: SearchParams }) {
   const raw = (await searchParams).token
   const token = Array.isArray(raw) ? (raw[0] ?? '') : (raw ?? '')
-  const scope = readUnsubscribeToken(token, env.AUTH_SECRET)
-  const target = scope ? await describeUnsubscribe(scope) : null
+  const target = await describeUnsubscribeLink(token)
   const what = target?.vendor ? `alerts about ${target.vendor.name}` : 'Vendorwatch alert emails'
   return (
     <div className="mx-auto max-w-lg py-8">

@@ -9,20 +9,20 @@ import { unsubscribeAction, type UnsubscribeState } from './actions'
  * alerts stand when the page loads.
  */
 export function UnsubscribeForm({ token, what, subscribed }: { token: string; what: string; subscribed: boolean }) {
-  const [state, action, pending] = useActionState<UnsubscribeState, FormData>(unsubscribeAction, { done: false })
-  const on = state.done ? state.subscribed : subscribed
+  const [state, action, pending] = useActionState<UnsubscribeState, FormData>(unsubscribeAction, null)
+  const on = state?.ok ? state.subscribed : subscribed
   return (
     <form action={action} className="space-y-3">
       <input type="hidden" name="token" value={token} />
       <input type="hidden" name="intent" value={on ? 'unsubscribe' : 'resubscribe'} />
-      {state.done && (
+      {state?.ok && (
         <p role="status" className="font-medium text-emerald-700 dark:text-emerald-400">
           {state.subscribed ? `Done. ${capitalize(what)} are back on.` : `Done. You will not get ${what} any more.`}
         </p>
       )}
-      {!state.done && state.error && (
+      {state && !state.ok && state.formError && (
         <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {state.error}
+          {state.formError}
         </p>
       )}
       <Button type="submit" variant={on ? 'primary' : 'secondary'} disabled={pending}>

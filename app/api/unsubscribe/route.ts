@@ -1,6 +1,5 @@
-import { applyUnsubscribe } from '@/lib/data/unsubscribe'
+import { unsubscribeByLink } from '@/lib/accounts/unsubscribe-link'
 import { env } from '@/lib/env'
-import { readUnsubscribeToken } from '@/lib/notify/unsubscribe-token'
 
 export const dynamic = 'force-dynamic'
 
@@ -10,9 +9,7 @@ export const dynamic = 'force-dynamic'
  */
 export async function POST(request: Request) {
   const token = new URL(request.url).searchParams.get('token') ?? ''
-  const scope = readUnsubscribeToken(token, env.AUTH_SECRET)
-  if (!scope) return Response.json({ error: 'invalid_token', message: 'This unsubscribe link is not valid.' }, { status: 400 })
-  await applyUnsubscribe(scope)
+  if ((await unsubscribeByLink(token)) === 'invalid') return Response.json({ error: 'invalid_token', message: 'This unsubscribe link is not valid.' }, { status: 400 })
   return Response.json({ ok: true })
 }
 

@@ -8,17 +8,11 @@ import { IncidentHistoryList } from '@/components/vendors/incident-history'
 import { IncidentSummary } from '@/components/vendors/incident-summary'
 import { MaintenanceList } from '@/components/vendors/maintenance-list'
 import { OutageTimeline } from '@/components/vendors/outage-timeline'
-import { StatusBanner, type BannerIncident } from '@/components/vendors/status-banner'
+import { StatusBanner } from '@/components/vendors/status-banner'
 import { WatchButton } from '@/components/watchlist/watch-button'
-import { isMonitoredSource, PLATFORM_LABELS } from '@/lib/catalog/platforms'
-import { findComponentHistory, findTimelineIncidents, listIncidentHistory } from '@/lib/data/vendor-history'
-import { findVendorStatus, type IncidentDetail } from '@/lib/data/vendor-status'
 import { findVendorBySlug } from '@/lib/data/vendors'
 import { refreshIntervalMs } from '@/lib/env'
-import { freshness } from '@/lib/ingest/freshness'
-import { impactfulOpenIncidents } from '@/lib/status/open-incidents'
-import { outageTimeline } from '@/lib/status/outage-timeline'
-import { componentUptime } from '@/lib/status/uptime'
+import { HISTORY_PREVIEW, loadVendorPage } from '@/lib/pages/vendor-page'
 
 // Cached and shared by every visitor: dropped at once when a refresh changes this vendor (the cron
 // route revalidates its path), and regenerated at least once a minute for the time-derived parts
@@ -28,11 +22,6 @@ export const revalidate = 60
 export async function generateStaticParams() {
   return [] // rendered on first request, never at build time (the database belongs to the server)
 }
-
-const DAY_MS = 86_400_000
-const TIMELINE_DAYS = 30
-const UPTIME_DAYS = 90
-const HISTORY_PREVIEW = 10
 
 type Params = Promise<{ slug: string }>
 
@@ -48,23 +37,9 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function VendorPage({ params }: { params: Params }) {
   const now = new Date()
-  const vendor = await findVendorStatus((await params).slug, now)
-  if (!vendor) notFound()
-  const monitored = isMonitoredSource(vendor.source)
-  const fresh = freshness(vendor.source, monitored, now, refreshIntervalMs)
-  const known = fresh.kind === 'fresh' || fresh.kind === 'stale'
-  const [history, timelineIncidents, incidentHistory] = known
-    ? await Promise.all([
-        findComponentHistory(vendor.id, new Date(now.getTime() - UPTIME_DAYS * DAY_MS)),
-        findTimelineIncidents(vendor.id, new Date(now.getTime() - TIMELINE_DAYS * DAY_MS), now),
-        listIncidentHistory(vendor.id, 1, HISTORY_PREVIEW),
-      ])
-    : [new Map(), [], null]
-  const uptime = new Map([...history].map(([componentId, changes]) => [componentId, componentUptime(changes, { days: UPTIME_DAYS, now, timeZone: 'UTC' })]))
-  const timeline = outageTimeline(
-    timelineIncidents.map((i) => ({ ...i, endedAt: i.resolvedAt ?? (i.status === 'resolved' || i.status === 'postmortem' ? i.startedAt : null) })),
-    { days: TIMELINE_DAYS, now, timeZone: 'UTC', dataSince: vendor.source?.baselineAt ?? null },
-  )
+  const page = await loadVendorPage((await params).slug, now, refreshIntervalMs)
+  if (!page) notFound()
+  const { vendor, monitored, freshness: fresh, known, uptime, timeline, incidentHistory, bannerIncident } = page
   const base = `/vendors/${vendor.slug}`
 
   return (
@@ -93,7 +68,7 @@ export default async function VendorPage({ params }: { params: Params }) {
         <StatusBanner
           status={vendor.status}
           statusText={vendor.statusText}
-          incident={bannerIncident(vendor.openIncidents, base)}
+          incident={bannerIncident && { title: bannerIncident.title, href: `${base}/incidents/${bannerIncident.id}`, others: bannerIncident.others }}
           freshness={fresh}
           now={now}
         />
@@ -110,7 +85,7 @@ export default async function VendorPage({ params }: { params: Params }) {
             </div>
           ) : (
             <p className="mt-2">
-              We don&apos;t read {vendor.name}&apos;s status page automatically yet ({PLATFORM_LABELS[vendor.source?.platform ?? 'unknown']}). Check the{' '}
+              We don&apos;t read {vendor.name}&apos;s status page automatically yet ({page.platformLabel}). Check the{' '}
               <a href={vendor.statusPageUrl} rel="noopener noreferrer nofollow" target="_blank" className="underline">
                 official status page
               </a>{' '}
@@ -154,10 +129,4 @@ export default async function VendorPage({ params }: { params: Params }) {
       )}
     </article>
   )
-}
-
-/** The open incident the banner names: the worst by impact (the one that may set the status), else the newest. */
-function bannerIncident(open: IncidentDetail[], base: string): BannerIncident | null {
-  const named = impactfulOpenIncidents(open)[0] ?? open[0]
-  return named ? { title: named.title, href: `${base}/incidents/${named.id}`, others: open.length - 1 } : null
 }

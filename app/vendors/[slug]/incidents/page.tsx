@@ -2,12 +2,10 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { IncidentHistoryList } from '@/components/vendors/incident-history'
-import { listIncidentHistory } from '@/lib/data/vendor-history'
 import { findVendorBySlug } from '@/lib/data/vendors'
-import { parsePageParam } from '@/lib/validation/url-input'
+import { loadIncidentHistory } from '@/lib/pages/incident-history'
 
 export const dynamic = 'force-dynamic'
-const PAGE_SIZE = 20
 
 type Params = Promise<{ slug: string }>
 type SearchParams = Promise<Record<string, string | string[] | undefined>>
@@ -20,12 +18,9 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function IncidentHistoryPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const { slug } = await params
-  const vendor = await findVendorBySlug(slug)
-  if (!vendor) notFound()
-  // `?page=1e300` is an integer to Number(); only plain digits within MAX_PAGE name a page.
-  const page = parsePageParam((await searchParams).page)
-  if (page === null) notFound()
-  const history = await listIncidentHistory(vendor.id, page, PAGE_SIZE)
+  const loaded = await loadIncidentHistory(slug, (await searchParams).page)
+  if (!loaded) notFound()
+  const { vendor, page, history } = loaded
   const link = (p: number) => (p === 1 ? `/vendors/${slug}/incidents` : `/vendors/${slug}/incidents?page=${p}`)
 
   return (

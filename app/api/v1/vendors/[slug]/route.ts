@@ -1,6 +1,5 @@
 import { jsonError, unlessDatabaseUnavailable } from '@/lib/api/responses'
-import { vendorStatusJson } from '@/lib/api/vendor-json'
-import { findVendorStatus } from '@/lib/data/vendor-status'
+import { vendorDetailJson } from '@/lib/api/vendors'
 import { refreshIntervalMs } from '@/lib/env'
 import { isSlug } from '@/lib/validation/url-input'
 
@@ -10,9 +9,8 @@ export const dynamic = 'force-dynamic'
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params
   return unlessDatabaseUnavailable(async () => {
-    const now = new Date()
-    const vendor = await findVendorStatus(slug, now)
-    if (!vendor) return jsonError(404, 'not_found', isSlug(slug) ? `No vendor with slug "${slug}".` : 'No such vendor.')
-    return Response.json({ vendor: vendorStatusJson(vendor, now, refreshIntervalMs) })
+    const body = await vendorDetailJson(slug, new Date(), refreshIntervalMs)
+    if (!body) return jsonError(404, 'not_found', isSlug(slug) ? `No vendor with slug "${slug}".` : 'No such vendor.')
+    return Response.json(body)
   })
 }

@@ -1,0 +1,44 @@
+'use server'
+// Shared server action: the Watch / Unwatch button (components/watchlist/watch-toggle.tsx) sits on
+// the directory, the vendor pages and the dashboard.
+
+import { revalidatePath } from 'next/cache'
+import { addVendorToWatchlist, removeVendorFromWatchlist } from '@/lib/data/watchlist'
+import { vendorSlugSchema, watchToggleSchema } from '@/lib/validation/watchlist'
+import { type ActionState, failure } from '@/lib/validation/form'
+import { userAction } from './define-action'
+
+/** `watched`: what the button shows after the press (on a refusal, what it showed before). */
+export type WatchState = ActionState<{ watched: boolean }> | null
+
+const OUT_OF_DATE = 'This button is out of date. Reload the page and try again.'
+
+const readToggle = (form: FormData) => watchToggleSchema.safeParse({ vendor: form.get('vendor'), intent: form.get('intent') })
+
+/** The Watch / Unwatch button. The user comes from the session; the form only names the vendor. */
+export const toggleWatchAction = userAction<{ vendor: string; intent: 'watch' | 'unwatch' }, { watched: boolean }>(
+  {
+    name: 'watchlist toggle',
+    signInReturnTo: (form) => {
+      const slug = vendorSlugSchema.safeParse(form.get('vendor'))
+      return slug.success ? `/vendors/${slug.data}` : '/dashboard'
+    },
+    parse: (form) => {
+      const parsed = readToggle(form)
+      return parsed.success ? { ok: true, data: parsed.data } : { ok: false, state: failure(form, [], { formError: OUT_OF_DATE }) }
+    },
+    notFound: 'We could not find this vendor. Reload the page and try again.',
+    // A refusal leaves the button as it was (a refused Watch: not watched; a failed Unwatch: still
+    // watched); a forged or stale form shows Watch. The plan limit's refusal (LimitExceededError)
+    // brings its own words and the way to the plans.
+    onFailure: (form) => ({ watched: readToggle(form).data?.intent === 'unwatch' }),
+  },
+  async ({ vendor, intent }, user) => {
+    if (intent === 'watch') await addVendorToWatchlist(user.id, vendor)
+    else await removeVendorFromWatchlist(user.id, vendor)
+    // The dashboard lists the watchlist; public pages are cached for everyone and learn the
+    // reader's watchlist in the browser (/api/me), so they are not touched.
+    revalidatePath('/dashboard')
+    return { ok: true, watched: intent === 'watch' }
+  },
+)

@@ -1,0 +1,23 @@
+// The public vendor API's two reads, one call each for their routes: the data, shaped as the
+// documented JSON (lib/api/vendor-json.ts).
+import { findVendorStatus } from '@/lib/data/vendor-status'
+import { searchVendors } from '@/lib/data/vendors'
+import type { VendorQuery } from '@/lib/validation/vendor-query'
+import { vendorStatusJson, vendorSummaryJson } from './vendor-json'
+
+/** GET /api/v1/vendors: one page of the search. */
+export async function listVendorsJson(query: VendorQuery, now: Date, refreshIntervalMs: number) {
+  const page = await searchVendors(query)
+  return {
+    total: page.total,
+    count: page.vendors.length,
+    nextCursor: page.nextCursor,
+    vendors: page.vendors.map((v) => vendorSummaryJson(v, now, refreshIntervalMs)),
+  }
+}
+
+/** GET /api/v1/vendors/{slug}: the vendor's status in detail, or null when there is no such vendor. */
+export async function vendorDetailJson(slug: string, now: Date, refreshIntervalMs: number) {
+  const vendor = await findVendorStatus(slug, now)
+  return vendor ? { vendor: vendorStatusJson(vendor, now, refreshIntervalMs) } : null
+}

@@ -1,0 +1,21 @@
+// What the public vendor directory shows, loaded in one call: one page of the search, the
+// categories to filter by and, on the unfiltered first page, the vendors having problems now.
+import { listCategories, listVendorsWithProblems, searchVendors } from '@/lib/data/vendors'
+import { staleAfterMs } from '@/lib/ingest/freshness'
+import { vendorQuerySchema } from '@/lib/validation/vendor-query'
+
+type RawParams = Record<string, string | string[] | undefined>
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)
+
+export async function loadDirectory(raw: RawParams, now: Date, refreshIntervalMs: number) {
+  const parsed = vendorQuerySchema.safeParse({ q: first(raw.q), category: first(raw.category), cursor: first(raw.cursor) })
+  // A hand-edited URL with a bad parameter shows the unfiltered directory rather than an error page.
+  const query = parsed.success ? parsed.data : vendorQuerySchema.parse({})
+  const filtered = Boolean(query.q || query.category)
+  const [page, categories, problems] = await Promise.all([
+    searchVendors(query),
+    listCategories(),
+    filtered || query.cursor ? Promise.resolve([]) : listVendorsWithProblems(new Date(now.getTime() - staleAfterMs(refreshIntervalMs))),
+  ])
+  return { query, filtered, page, categories, problems }
+}

@@ -1,0 +1,68 @@
+// What the public vendor page shows, loaded in one call: the stored status, how fresh it is, and,
+// when there is a status to show, 90 days of component uptime, 30 days of outages and the newest
+// incidents. Pure over (database, now, refresh interval); nothing here depends on who asks, so
+// the page can be cached and shared by every visitor.
+import { isMonitoredSource, PLATFORM_LABELS } from '@/lib/catalog/platforms'
+import { findComponentHistory, findTimelineIncidents, type IncidentHistoryPage, listIncidentHistory } from '@/lib/data/vendor-history'
+import { findVendorStatus, type IncidentDetail, type VendorStatusDetail } from '@/lib/data/vendor-status'
+import { type Freshness, freshness } from '@/lib/ingest/freshness'
+import { impactfulOpenIncidents } from '@/lib/status/open-incidents'
+import { outageTimeline, type TimelineDay } from '@/lib/status/outage-timeline'
+import { componentUptime, type ComponentUptime } from '@/lib/status/uptime'
+
+const DAY_MS = 86_400_000
+export const TIMELINE_DAYS = 30
+export const UPTIME_DAYS = 90
+/** Incidents listed on the page itself; the rest are one link away. */
+export const HISTORY_PREVIEW = 10
+
+export interface VendorPageModel {
+  vendor: VendorStatusDetail
+  monitored: boolean
+  /** The name of the vendor's status-page platform, for "we don't read it automatically (…)". */
+  platformLabel: string
+  freshness: Freshness
+  /** Whether there is a status to show (fresh or stale); otherwise the lists below are empty. */
+  known: boolean
+  uptime: Map<string, ComponentUptime>
+  timeline: TimelineDay[]
+  incidentHistory: IncidentHistoryPage | null
+  /** The open incident the banner names: the worst by impact (the one that may set the status), else the newest. */
+  bannerIncident: { id: string; title: string; others: number } | null
+}
+
+export async function loadVendorPage(slug: string, now: Date, refreshIntervalMs: number): Promise<VendorPageModel | null> {
+  const vendor = await findVendorStatus(slug, now)
+  if (!vendor) return null
+  const monitored = isMonitoredSource(vendor.source)
+  const fresh = freshness(vendor.source, monitored, now, refreshIntervalMs)
+  const known = fresh.kind === 'fresh' || fresh.kind === 'stale'
+  const [history, timelineIncidents, incidentHistory] = known
+    ? await Promise.all([
+        findComponentHistory(vendor.id, new Date(now.getTime() - UPTIME_DAYS * DAY_MS)),
+        findTimelineIncidents(vendor.id, new Date(now.getTime() - TIMELINE_DAYS * DAY_MS), now),
+        listIncidentHistory(vendor.id, 1, HISTORY_PREVIEW),
+      ])
+    : [new Map(), [], null]
+  const uptime = new Map([...history].map(([componentId, changes]) => [componentId, componentUptime(changes, { days: UPTIME_DAYS, now, timeZone: 'UTC' })]))
+  const timeline = outageTimeline(
+    timelineIncidents.map((i) => ({ ...i, endedAt: i.resolvedAt ?? (i.status === 'resolved' || i.status === 'postmortem' ? i.startedAt : null) })),
+    { days: TIMELINE_DAYS, now, timeZone: 'UTC', dataSince: vendor.source?.baselineAt ?? null },
+  )
+  return {
+    vendor,
+    monitored,
+    platformLabel: PLATFORM_LABELS[vendor.source?.platform ?? 'unknown'],
+    freshness: fresh,
+    known,
+    uptime,
+    timeline,
+    incidentHistory,
+    bannerIncident: bannerIncident(vendor.openIncidents),
+  }
+}
+
+function bannerIncident(open: IncidentDetail[]): VendorPageModel['bannerIncident'] {
+  const named = impactfulOpenIncidents(open)[0] ?? open[0]
+  return named ? { id: named.id, title: named.title, others: open.length - 1 } : null
+}
