@@ -93,7 +93,7 @@ describe('only lib/data and lib/db reach the Prisma client', () => {
 })
 
 describe('the UI, the API and formatting never import the pipeline', () => {
-  for (const file of ['app/vendors/wrong.tsx', 'components/vendors/wrong.tsx', 'lib/format/wrong.ts', 'lib/api/wrong.ts']) {
+  for (const file of ['app/vendors/wrong.tsx', 'components/vendors/wrong.tsx', 'lib/format/wrong.ts', 'lib/api/wrong.ts', 'lib/pages/wrong.ts', 'lib/actions/wrong.ts', 'lib/feeds/wrong.ts']) {
     it(`fails in ${file.split('/').slice(0, -1).join('/')}`, async () => {
       await expectRestricted(file, `import { x } from '@/lib/ingest/normalize'\nexport { x }\n`, 'never the pipeline (lib/ingest)')
     })
