@@ -53,7 +53,8 @@ function forbidden(from: string, to: string): string | null {
     return 'lib/data imports a layer above it';
   if (from.startsWith('lib/') && (to === 'app' || to === 'components') && from !== 'lib/email')
     return 'lib imports app/ or components/';
-  if ((from === 'app' || from === 'components' || from === 'lib/format' || from === 'lib/api') && to === 'lib/ingest')
+  // The same UI/API layers as eslint.config.mjs.
+  if (['app', 'components', 'lib/pages', 'lib/actions', 'lib/format', 'lib/api', 'lib/feeds'].includes(from) && to === 'lib/ingest')
     return 'UI/API imports the pipeline (lib/ingest)';
   return null;
 }
