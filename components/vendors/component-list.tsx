@@ -1,5 +1,5 @@
 import type { VendorStatusDetail } from '@/lib/data/vendor-status'
-import { worstStatus, type ServiceStatus } from '@/lib/ingest/normalize'
+import { worstStatus, type ServiceStatus } from '@/lib/status/statuses'
 import type { ComponentUptime } from '@/lib/status/uptime'
 import { StatusBadge } from './status-badge'
 import { UptimeBar } from './uptime-bar'

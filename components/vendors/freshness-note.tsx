@@ -1,5 +1,5 @@
 import { RelativeTime } from '@/components/time/relative-time'
-import type { Freshness } from '@/lib/ingest/freshness'
+import type { Freshness } from '@/lib/status/freshness'
 
 /** One line that says how current the status is, honestly. */
 export function FreshnessNote({ freshness, now }: { freshness: Freshness; now: Date }) {

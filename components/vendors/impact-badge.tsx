@@ -1,4 +1,4 @@
-import type { IncidentImpact } from '@/lib/ingest/normalize'
+import type { IncidentImpact } from '@/lib/status/statuses'
 import { IMPACT_BADGE, IMPACT_LABEL } from './incident-meta'
 
 export function ImpactBadge({ impact }: { impact: IncidentImpact }) {

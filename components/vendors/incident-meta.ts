@@ -1,6 +1,6 @@
 // How incident impacts and timeline days are presented: words first, colour as a second cue.
 import { IMPACT_LABEL } from '@/lib/format/status-labels'
-import type { IncidentImpact } from '@/lib/ingest/normalize'
+import type { IncidentImpact } from '@/lib/status/statuses'
 import type { DayState } from '@/lib/status/outage-timeline'
 
 export { IMPACT_LABEL, INCIDENT_STATUS_LABEL, incidentStateLabel } from '@/lib/format/status-labels'

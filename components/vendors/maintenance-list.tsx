@@ -1,12 +1,13 @@
 import { LocalTime } from '@/components/time/local-time'
 import type { VendorStatusDetail } from '@/lib/data/vendor-status'
 import { MAINTENANCE_STATUS_LABEL } from '@/lib/format/status-labels'
+import { isMaintenanceRunning, isMaintenanceUpcoming } from '@/lib/status/lifecycle'
 import { UpstreamText } from './upstream-text'
 
 /** Running maintenance first, then upcoming windows, in the reader's time zone. */
 export function MaintenanceList({ maintenances, icsHref }: { maintenances: VendorStatusDetail['maintenances']; icsHref: string }) {
-  const running = maintenances.filter((m) => m.status === 'in_progress' || m.status === 'verifying')
-  const upcoming = maintenances.filter((m) => m.status === 'scheduled' || m.status === 'unknown')
+  const running = maintenances.filter((m) => isMaintenanceRunning(m.status))
+  const upcoming = maintenances.filter((m) => isMaintenanceUpcoming(m.status))
   const current = [...running, ...upcoming]
   if (current.length === 0) return null
   return (

@@ -1,4 +1,4 @@
-import type { ServiceStatus } from '@/lib/ingest/normalize'
+import type { ServiceStatus } from '@/lib/status/statuses'
 import { STATUS_META } from './status-meta'
 
 /** A status badge that reads without colour: a symbol and words, colour as a third cue. */

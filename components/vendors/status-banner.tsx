@@ -1,6 +1,6 @@
 import Link from 'next/link'
-import type { ServiceStatus } from '@/lib/ingest/normalize'
-import type { Freshness } from '@/lib/ingest/freshness'
+import type { ServiceStatus } from '@/lib/status/statuses'
+import type { Freshness } from '@/lib/status/freshness'
 import { FreshnessNote } from './freshness-note'
 import { STATUS_META } from './status-meta'
 

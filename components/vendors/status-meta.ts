@@ -1,6 +1,6 @@
 // How each normalized status is presented: words and a symbol first, colour only as a third cue.
 import { SERVICE_STATUS_LABEL } from '@/lib/format/status-labels'
-import type { ServiceStatus } from '@/lib/ingest/normalize'
+import type { ServiceStatus } from '@/lib/status/statuses'
 
 export interface StatusMeta {
   label: string

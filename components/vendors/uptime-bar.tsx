@@ -1,4 +1,4 @@
-import type { ServiceStatus } from '@/lib/ingest/normalize'
+import type { ServiceStatus } from '@/lib/status/statuses'
 import type { ComponentUptime, UptimeDay } from '@/lib/status/uptime'
 
 // Hex colours, because the bar is one CSS gradient (one element per component instead of 90).

@@ -3,6 +3,7 @@ import { IMPACT_LABEL, INCIDENT_STATUS_LABEL } from '@/lib/format/status-labels'
 import type { WatchlistIncident } from '@/lib/data/watchlist'
 import { formatDuration } from '@/lib/format/date-time'
 import { formatInTimeZone } from '@/lib/format/zoned'
+import { isIncidentOver } from '@/lib/status/lifecycle'
 
 const impactDot: Record<WatchlistIncident['impact'], string> = {
   critical: 'bg-red-600',
@@ -17,7 +18,7 @@ export function IncidentFeed({ incidents, timeZone, now }: { incidents: Watchlis
   return (
     <ol className="space-y-3">
       {incidents.map((incident) => {
-        const open = !incident.resolvedAt && incident.status !== 'resolved' && incident.status !== 'postmortem'
+        const open = !isIncidentOver(incident)
         const end = incident.resolvedAt ?? now
         return (
           <li key={incident.id} className="flex gap-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">

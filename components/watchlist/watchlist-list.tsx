@@ -3,7 +3,7 @@ import { VendorStatus } from '@/components/vendors/vendor-status'
 import { isMonitoredSource } from '@/lib/catalog/platforms'
 import type { WatchedVendor } from '@/lib/data/watchlist'
 import { formatRelativeTime } from '@/lib/format/relative-time'
-import { freshness } from '@/lib/ingest/freshness'
+import { freshness } from '@/lib/status/freshness'
 import { alertSummary } from './alert-summary'
 import { WatchButton } from './watch-button'
 

@@ -3,8 +3,8 @@
 import { isMonitoredSource } from '@/lib/catalog/platforms'
 import type { VendorStatusDetail, IncidentDetail } from '@/lib/data/vendor-status'
 import type { VendorSummary } from '@/lib/data/vendors'
-import { freshness } from '@/lib/ingest/freshness'
-import { asReadWarnings } from '@/lib/ingest/read-warnings-json'
+import { freshness } from '@/lib/status/freshness'
+import { asReadWarnings } from '@/lib/status/read-warnings-json'
 
 const iso = (d: Date | null | undefined) => d?.toISOString() ?? null
 

@@ -1,5 +1,7 @@
 // Auth.js (next-auth v5) for the whole app: email + password through the Credentials provider,
-// sessions as signed, encrypted JWT cookies (Credentials cannot use database sessions).
+// sessions as signed, encrypted JWT cookies (Credentials cannot use database sessions). No Auth.js
+// database adapter: with Credentials + JWT it would never be called; our own tables (User,
+// RevokedSession, AuthToken) hold what sessions and emailed links need.
 //
 // Ending sessions although they are stateless: every session read checks the token against the
 // database (lib/accounts/sessions.ts). A password change or reset signs every session out
@@ -9,7 +11,6 @@ import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth'
 import Credentials from 'next-auth/providers/credentials'
 import { checkSession, endSession, SESSION_MAX_AGE_S, startSession } from '@/lib/accounts/sessions'
 import { authenticate } from '@/lib/accounts/sign-in'
-import { createAuthAdapter } from '@/lib/data/auth-adapter'
 import { env } from '@/lib/env'
 import { credentialsSchema } from '@/lib/validation/auth'
 import { clientIp } from './client-ip'
@@ -27,7 +28,6 @@ const config = {
   secret: env.AUTH_SECRET,
   // Host comes from the request (or X-Forwarded-Host behind a proxy); APP_URL is for emails.
   trustHost: true,
-  adapter: createAuthAdapter(),
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_S },
   pages: { signIn: '/sign-in', error: '/sign-in' },
   providers: [

@@ -1,6 +1,7 @@
 // Which watches a plan pauses. After a downgrade nothing is deleted: the user's oldest watches,
-// up to the plan's limit, keep alerting and the rest are paused. The notifier applies the same
-// rule in SQL (lib/notify/fanout.ts: ORDER BY "createdAt", id); this is the page's copy of it.
+// up to the plan's limit, keep alerting and the rest are paused. The notifier ranks watches in
+// SQL with lib/data/watch-slots.ts; this is the dashboard's copy of the same rule, and
+// paused.int.test.ts runs both on the real database and checks they agree.
 
 export interface WatchAge {
   id: string

@@ -4,10 +4,10 @@
 import { db, dbMode } from '@/lib/db/client'
 import { Prisma } from '@/lib/db/generated/client'
 import { healthVerdict, OUTBOX_STUCK_AFTER_MS, type HealthStatus } from '@/lib/health/verdict'
-import { staleAfterMs } from '@/lib/ingest/freshness'
-import { NETWORK_FAILURE_KINDS } from '@/lib/ingest/network-outage'
-import { asReadWarnings } from '@/lib/ingest/read-warnings-json'
-import type { ReadWarning } from '@/lib/ingest/normalize'
+import { staleAfterMs } from '@/lib/status/freshness'
+import { NETWORK_FAILURE_KINDS } from '@/lib/status/network-outage'
+import { asReadWarnings } from '@/lib/status/read-warnings-json'
+import type { ReadWarning } from '@/lib/status/snapshot'
 
 export interface HealthReport {
   status: HealthStatus

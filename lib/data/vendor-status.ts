@@ -3,11 +3,10 @@
 import { db } from '@/lib/db/client'
 import { isSlug } from '@/lib/validation/url-input'
 import type { Prisma } from '@/lib/db/generated/client'
-import type { MaintenanceStatus } from '@/lib/db/generated/enums'
+import { INCIDENT_OVER_STATUSES, OPEN_MAINTENANCE_STATUSES } from '@/lib/status/lifecycle'
 
 const RECENT_INCIDENTS = 20
 const RECENT_MAINTENANCE_DAYS = 7
-const OPEN_MAINTENANCE: MaintenanceStatus[] = ['scheduled', 'in_progress', 'verifying', 'unknown']
 
 const incidentSelect = {
   id: true,
@@ -70,15 +69,15 @@ export async function findVendorStatus(slug: string, now: Date): Promise<VendorS
   if (!vendor) return null
   const recentSince = new Date(now.getTime() - RECENT_MAINTENANCE_DAYS * 86_400_000)
   const [openIncidents, recentIncidents, maintenances] = await Promise.all([
-    db.incident.findMany({ where: { vendorId: vendor.id, resolvedAt: null, status: { notIn: ['resolved', 'postmortem'] } }, orderBy: { startedAt: 'desc' }, select: incidentSelect }),
+    db.incident.findMany({ where: { vendorId: vendor.id, resolvedAt: null, status: { notIn: [...INCIDENT_OVER_STATUSES] } }, orderBy: { startedAt: 'desc' }, select: incidentSelect }),
     db.incident.findMany({
-      where: { vendorId: vendor.id, OR: [{ resolvedAt: { not: null } }, { status: { in: ['resolved', 'postmortem'] } }] },
+      where: { vendorId: vendor.id, OR: [{ resolvedAt: { not: null } }, { status: { in: [...INCIDENT_OVER_STATUSES] } }] },
       orderBy: { startedAt: 'desc' },
       take: RECENT_INCIDENTS,
       select: incidentSelect,
     }),
     db.maintenance.findMany({
-      where: { vendorId: vendor.id, OR: [{ status: { in: OPEN_MAINTENANCE } }, { scheduledFor: { gte: recentSince } }] },
+      where: { vendorId: vendor.id, OR: [{ status: { in: [...OPEN_MAINTENANCE_STATUSES] } }, { scheduledFor: { gte: recentSince } }] },
       orderBy: { scheduledFor: 'asc' },
       select: maintenanceSelect,
     }),

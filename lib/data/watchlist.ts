@@ -5,6 +5,7 @@ import { isSlug } from '@/lib/validation/url-input'
 import type { Prisma } from '@/lib/db/generated/client'
 import { PLANS, planForSubscriptionStatus, watchlistLimitMessage } from '@/lib/plans/plans'
 import { LimitExceededError, NotFoundError } from '@/lib/errors'
+import { INCIDENT_OVER_STATUSES } from '@/lib/status/lifecycle'
 import { isUniqueViolation } from './prisma-errors'
 
 export type AddToWatchlistResult = 'added' | 'already_watching'
@@ -61,8 +62,8 @@ export async function countWatchlist(userId: string): Promise<number> {
   return db.watchlistEntry.count({ where: { userId } })
 }
 
-/** An incident is active until upstream resolves it (same rule as the vendor page). */
-export const ACTIVE_INCIDENT: Prisma.IncidentWhereInput = { resolvedAt: null, status: { notIn: ['resolved', 'postmortem'] } }
+/** An incident is active until it is over (lib/status/lifecycle.ts: no recorded end, and upstream has not said resolved). */
+export const ACTIVE_INCIDENT: Prisma.IncidentWhereInput = { resolvedAt: null, status: { notIn: [...INCIDENT_OVER_STATUSES] } }
 
 const watchedVendorSelect = {
   id: true,

@@ -1,5 +1,5 @@
 // Statuses in words, shared by the pages, the API docs and the emails.
-import type { IncidentImpact, IncidentStatus, MaintenanceStatus, ServiceStatus } from '@/lib/ingest/normalize'
+import type { IncidentImpact, IncidentStatus, MaintenanceStatus, ServiceStatus } from '@/lib/status/statuses'
 
 export const SERVICE_STATUS_LABEL: Record<ServiceStatus, string> = {
   operational: 'Operational',

@@ -8,6 +8,7 @@
 // whatever the renderer cannot handle is shown as escaped plain text, so no body can make a page,
 // a feed or an email fail.
 import { createHash } from 'node:crypto'
+import { decodeHTML } from 'entities'
 import { Marked } from 'marked'
 import sanitizeHtml from 'sanitize-html'
 import { boundUpstreamText, type BoundedText, TRUNCATION_NOTE } from './upstream-limits'
@@ -51,7 +52,8 @@ export function renderUpstreamText(body: string): string {
 export function upstreamPlainText(body: string): string {
   return memo(`text:${body}`, () => {
     const bounded = boundUpstreamText(body)
-    const text = decodeEntities(renderMarkdown(bounded, STRIP_ALL) ?? stripTags(bounded.text))
+    // The sanitiser's output is HTML text: its entities are decoded exactly once.
+    const text = decodeHTML(renderMarkdown(bounded, STRIP_ALL) ?? stripTags(bounded.text))
       .replace(/\n{3,}/g, '\n\n')
       .trim()
     return bounded.truncated ? `${text}\n\n${TRUNCATION_NOTE}` : text
@@ -93,10 +95,6 @@ function plainHtml(text: string): string {
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
-}
-
-function decodeEntities(text: string): string {
-  return text.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'")
 }
 
 // The same bodies are rendered again for every uncached page, feed request and email batch; a

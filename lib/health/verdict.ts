@@ -6,7 +6,7 @@
 // probe, and pulling or restarting the app cannot bring back the outbound network or a vendor's
 // page; it would only add an outage of our own pages. Monitors read `status`. Only a database
 // that does not answer (nothing can be served) is 503.
-import { looksLikeNetworkOutage } from '@/lib/ingest/network-outage'
+import { looksLikeNetworkOutage } from '@/lib/status/network-outage'
 
 export type HealthStatus = 'ok' | 'degraded' | 'error'
 

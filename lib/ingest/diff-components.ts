@@ -1,7 +1,8 @@
 // Components and their groups: created, renamed, moved, and status changes kept as history.
-import type { DiffContext } from './diff'
+import type { DiffContext } from './diff-context'
 import { collectChanges } from './diff-utils'
-import type { NormalizedComponent, NormalizedGroup, ServiceStatus, StatusSnapshot } from './normalize'
+import type { ServiceStatus } from '@/lib/status/statuses'
+import type { NormalizedComponent, NormalizedGroup, StatusSnapshot } from '@/lib/status/snapshot'
 import type { StoredComponent, StoredGroup, StoredVendorState } from './state'
 
 export interface ComponentPlan {

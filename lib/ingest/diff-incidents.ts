@@ -4,10 +4,12 @@
 //   incident_update_edited an update whose text changed under the same upstream id
 //   incident_resolved      it was open and now is resolved (or vanished from an 'active' list)
 //   postmortem_published   a postmortem appeared (a body, or the `postmortem` status)
-import type { DiffContext } from './diff'
+import type { DiffContext } from './diff-context'
 import { collectChanges, sameMembers } from './diff-utils'
 import { hashBody } from './hash'
-import type { IncidentStatus, NormalizedIncident, NormalizedIncidentUpdate, StatusSnapshot } from './normalize'
+import { isIncidentOver, isIncidentOverStatus } from '@/lib/status/lifecycle'
+import type { IncidentStatus } from '@/lib/status/statuses'
+import type { NormalizedIncident, NormalizedIncidentUpdate, StatusSnapshot } from '@/lib/status/snapshot'
 import type { StoredIncident, StoredVendorState } from './state'
 
 type IncidentFields = Pick<
@@ -29,8 +31,6 @@ export interface IncidentPlan {
   }[]
 }
 
-const isOver = (status: IncidentStatus) => status === 'resolved' || status === 'postmortem'
-
 export function diffIncidents(stored: StoredVendorState, snapshot: StatusSnapshot, ctx: DiffContext): IncidentPlan {
   const plan: IncidentPlan = { creates: [], updates: [] }
   const byExternalId = new Map(stored.incidents.map((i) => [i.externalId, i]))
@@ -39,13 +39,13 @@ export function diffIncidents(stored: StoredVendorState, snapshot: StatusSnapsho
   for (const incident of snapshot.incidents) {
     const existing = byExternalId.get(incident.externalId)
     if (!existing) {
-      plan.creates.push({ ...incident, baseline: ctx.baseline || isOver(incident.status) })
+      plan.creates.push({ ...incident, baseline: ctx.baseline || isIncidentOverStatus(incident.status) })
       ctx.emit({
         kind: 'incident_opened',
         dedupeKey: key('incident_opened', incident.externalId),
         incidentExternalId: incident.externalId,
         occurredAt: incident.startedAt,
-        data: { status: incident.status, impact: incident.impact, firstSeenOver: isOver(incident.status) },
+        data: { status: incident.status, impact: incident.impact, firstSeenOver: isIncidentOverStatus(incident.status) },
       })
       if (incident.postmortem) emitPostmortem(ctx, key, incident.externalId, incident.postmortem.publishedAt)
       continue
@@ -58,7 +58,7 @@ export function diffIncidents(stored: StoredVendorState, snapshot: StatusSnapsho
   if (snapshot.coverage.incidents === 'active') {
     const present = new Set(snapshot.incidents.map((i) => i.externalId))
     for (const incident of stored.incidents) {
-      if (present.has(incident.externalId) || isOver(incident.status) || incident.resolvedAt) continue
+      if (present.has(incident.externalId) || isIncidentOver(incident)) continue
       plan.updates.push({
         id: incident.id,
         externalId: incident.externalId,
@@ -109,8 +109,8 @@ function diffOneIncident(
   if (Object.keys(fields).length) fields.upstreamUpdatedAt = incident.updatedAt ?? null
 
   const ext = incident.externalId
-  const wasOver = isOver(existing.status) || existing.resolvedAt !== null
-  const nowOver = isOver(incident.status)
+  const wasOver = isIncidentOver(existing)
+  const nowOver = isIncidentOverStatus(incident.status)
   const hadPostmortem = existing.status === 'postmortem' || existing.postmortemPublishedAt !== null
   const hasPostmortem = incident.status === 'postmortem' || incident.postmortem != null
   const resolves = !wasOver && nowOver

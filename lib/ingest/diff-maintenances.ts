@@ -3,10 +3,12 @@
 //   maintenance_started    it began (in progress or verifying), or was first seen already running
 //   maintenance_completed  it ended (or vanished from an 'active' list after its start)
 // A maintenance that vanishes from an 'active' list before its window is marked cancelled.
-import type { DiffContext } from './diff'
+import type { DiffContext } from './diff-context'
 import { collectChanges, sameMembers } from './diff-utils'
 import { hashBody } from './hash'
-import type { MaintenanceStatus, NormalizedMaintenance, StatusSnapshot } from './normalize'
+import { isMaintenanceRunning } from '@/lib/status/lifecycle'
+import type { MaintenanceStatus } from '@/lib/status/statuses'
+import type { NormalizedMaintenance, StatusSnapshot } from '@/lib/status/snapshot'
 import type { StoredMaintenance, StoredVendorState } from './state'
 
 type MaintenanceFields = Pick<
@@ -19,7 +21,6 @@ export interface MaintenancePlan {
   updates: { id: string; externalId: string; fields: Partial<MaintenanceFields>; componentExternalIds?: string[] }[]
 }
 
-const RUNNING: ReadonlySet<MaintenanceStatus> = new Set(['in_progress', 'verifying'])
 const FINAL: ReadonlySet<MaintenanceStatus> = new Set(['completed', 'cancelled'])
 
 export function diffMaintenances(stored: StoredVendorState, snapshot: StatusSnapshot, ctx: DiffContext): MaintenancePlan {
@@ -34,7 +35,7 @@ export function diffMaintenances(stored: StoredVendorState, snapshot: StatusSnap
       plan.creates.push({ ...maintenance, baseline: ctx.baseline || FINAL.has(maintenance.status) })
       if (maintenance.status === 'scheduled') {
         ctx.emit({ kind: 'maintenance_scheduled', dedupeKey: key('maintenance_scheduled', ext), maintenanceExternalId: ext, occurredAt: ctx.now, data: {} })
-      } else if (RUNNING.has(maintenance.status)) {
+      } else if (isMaintenanceRunning(maintenance.status)) {
         ctx.emit({ kind: 'maintenance_started', dedupeKey: key('maintenance_started', ext), maintenanceExternalId: ext, occurredAt: maintenance.startedAt ?? maintenance.scheduledFor, data: {} })
       }
       continue
@@ -62,7 +63,7 @@ export function diffMaintenances(stored: StoredVendorState, snapshot: StatusSnap
     plan.updates.push({ id: existing.id, externalId: ext, fields, ...(componentsChanged && { componentExternalIds: maintenance.componentExternalIds }) })
 
     if (fields.status === undefined) continue
-    if (RUNNING.has(maintenance.status) && !RUNNING.has(existing.status) && !FINAL.has(existing.status)) {
+    if (isMaintenanceRunning(maintenance.status) && !isMaintenanceRunning(existing.status) && !FINAL.has(existing.status)) {
       ctx.emit({ kind: 'maintenance_started', dedupeKey: key('maintenance_started', ext), maintenanceExternalId: ext, occurredAt: maintenance.startedAt ?? ctx.now, data: {} })
     }
     if (maintenance.status === 'completed' && existing.status !== 'completed') {
@@ -74,7 +75,7 @@ export function diffMaintenances(stored: StoredVendorState, snapshot: StatusSnap
     const present = new Set(snapshot.maintenances.map((m) => m.externalId))
     for (const maintenance of stored.maintenances) {
       if (present.has(maintenance.externalId) || FINAL.has(maintenance.status)) continue
-      const began = RUNNING.has(maintenance.status) || maintenance.scheduledFor <= ctx.now
+      const began = isMaintenanceRunning(maintenance.status) || maintenance.scheduledFor <= ctx.now
       plan.updates.push({
         id: maintenance.id,
         externalId: maintenance.externalId,

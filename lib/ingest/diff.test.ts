@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { diffVendor, isEmptyPlan } from './diff'
 import { hashBody } from './hash'
-import type { NormalizedIncident, NormalizedMaintenance, StatusSnapshot } from './normalize'
+import type { NormalizedIncident, NormalizedMaintenance, StatusSnapshot } from '@/lib/status/snapshot'
 import type { StoredIncident, StoredMaintenance, StoredVendorState } from './state'
 
 const NOW = new Date('2026-11-24T12:00:00Z')

@@ -11,22 +11,13 @@
 //  - On a vendor's first ingest (baseline) everything is recorded, and every event is marked
 //    baseline: history, never news.
 import { diffComponents, type ComponentPlan } from './diff-components'
+import type { DiffContext, PlannedEvent } from './diff-context'
 import { diffIncidents, type IncidentPlan } from './diff-incidents'
 import { diffMaintenances, type MaintenancePlan } from './diff-maintenances'
-import type { ServiceStatus, StatusSnapshot } from './normalize'
+import type { ServiceStatus } from '@/lib/status/statuses'
+import { isIncidentOver, isIncidentOverStatus } from '@/lib/status/lifecycle'
+import type { StatusSnapshot } from '@/lib/status/snapshot'
 import type { StoredVendorState } from './state'
-import type { ChangeEventKind } from '@/lib/db/generated/enums'
-
-export interface PlannedEvent {
-  kind: ChangeEventKind
-  dedupeKey: string
-  incidentExternalId?: string
-  maintenanceExternalId?: string
-  componentExternalId?: string
-  occurredAt: Date
-  baseline: boolean
-  data: Record<string, string | number | boolean | null>
-}
 
 export interface VendorChangePlan {
   vendorStatus: { status: ServiceStatus; statusText: string | null } | null
@@ -34,14 +25,6 @@ export interface VendorChangePlan {
   incidents: IncidentPlan
   maintenances: MaintenancePlan
   events: PlannedEvent[]
-}
-
-/** Context shared by the per-area diffs. */
-export interface DiffContext {
-  vendorId: string
-  now: Date
-  baseline: boolean
-  emit: (event: Omit<PlannedEvent, 'baseline'>) => void
 }
 
 export function diffVendor(stored: StoredVendorState, snapshot: StatusSnapshot, now: Date): VendorChangePlan {
@@ -65,8 +48,6 @@ export function diffVendor(stored: StoredVendorState, snapshot: StatusSnapshot, 
   return plan
 }
 
-const isOver = (status: string) => status === 'resolved' || status === 'postmortem'
-
 /**
  * A component status change seen while the vendor has an incident open that covers the component
  * (names it, or names no component at all) records that incident's upstream id in
@@ -77,9 +58,9 @@ const isOver = (status: string) => status === 'resolved' || status === 'postmort
  */
 function markComponentChangesDuringIncidents(stored: StoredVendorState, snapshot: StatusSnapshot, events: PlannedEvent[]) {
   const open = new Map<string, string[]>()
-  for (const i of stored.incidents) if (!isOver(i.status) && !i.resolvedAt) open.set(i.externalId, i.componentExternalIds)
+  for (const i of stored.incidents) if (!isIncidentOver(i)) open.set(i.externalId, i.componentExternalIds)
   for (const i of snapshot.incidents) {
-    if (!isOver(i.status) || open.has(i.externalId)) open.set(i.externalId, i.componentExternalIds)
+    if (!isIncidentOverStatus(i.status) || open.has(i.externalId)) open.set(i.externalId, i.componentExternalIds)
   }
   for (const event of events) {
     if (event.kind !== 'component_status_changed' || !event.componentExternalId) continue

@@ -12,7 +12,7 @@ import { fetchVendorBodies, type HttpCache } from './fetch-bodies'
 import type { HttpClient } from './http'
 import { claimDueSources, countDueSources, type ClaimedSource } from './leases'
 import { checkVendor, type VendorOutcome } from './check-vendor'
-import { isNetworkFailureKind, looksLikeNetworkOutage } from './network-outage'
+import { isNetworkFailureKind, looksLikeNetworkOutage } from '@/lib/status/network-outage'
 
 export interface RefreshDeps {
   db: Db

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import type { NormalizedIncident, NormalizedMaintenance } from './normalize'
+import type { NormalizedIncident, NormalizedMaintenance } from '@/lib/status/snapshot'
 import { CLOCK_SKEW_MS, SANITY_KINDS, sanitizeIncident, sanitizeMaintenance, sanitizeSnapshot } from './sanity'
 import { readSnapshot } from './sources/read-snapshot'
 import { parseStatuspageIncident, statuspageSource } from './sources/statuspage'

@@ -10,7 +10,7 @@
 //    future by design and are left alone.)
 //  - A maintenance window ends no earlier than it starts: an end before the start is unreadable
 //    and dropped (end unknown); a completion before the recorded start moves the start back.
-import type { NormalizedIncident, NormalizedMaintenance, ReadWarning, StatusSnapshot } from './normalize'
+import type { NormalizedIncident, NormalizedMaintenance, ReadWarning, StatusSnapshot } from '@/lib/status/snapshot'
 
 /** How far ahead of our clock an upstream time may be and still be taken as is. */
 export const CLOCK_SKEW_MS = 5 * 60_000

@@ -2,7 +2,9 @@
 // just the fields the comparison needs. The loader takes the database handle as a parameter
 // (everything impure is passed in), so the refresh cycle is testable against any database.
 import type { Db } from '@/lib/db/client'
-import type { IncidentImpact, IncidentStatus, MaintenanceStatus, ServiceStatus, StatusSnapshot } from './normalize'
+import { OPEN_MAINTENANCE_STATUSES } from '@/lib/status/lifecycle'
+import type { IncidentImpact, IncidentStatus, MaintenanceStatus, ServiceStatus } from '@/lib/status/statuses'
+import type { StatusSnapshot } from '@/lib/status/snapshot'
 
 export interface StoredGroup {
   id: string
@@ -75,8 +77,6 @@ export interface StoredVendorState {
   maintenances: StoredMaintenance[]
 }
 
-const OPEN_MAINTENANCE: MaintenanceStatus[] = ['scheduled', 'in_progress', 'verifying', 'unknown']
-
 /**
  * Loads the vendor's groups and components, and the incidents and maintenances the diff can
  * touch: the ones in the snapshot plus every stored open one (which may have ended upstream).
@@ -110,7 +110,7 @@ export async function loadVendorState(db: Db, vendorId: string, snapshot: Status
       },
     }),
     db.maintenance.findMany({
-      where: { vendorId, OR: [{ externalId: { in: maintenanceIds } }, { status: { in: OPEN_MAINTENANCE } }] },
+      where: { vendorId, OR: [{ externalId: { in: maintenanceIds } }, { status: { in: [...OPEN_MAINTENANCE_STATUSES] } }] },
       select: {
         id: true,
         externalId: true,

@@ -7,7 +7,7 @@ import { MaintenanceAlertEmail } from '@/components/emails/maintenance-alert'
 import type { ChangeEventKind, IncidentImpact, IncidentStatus, MaintenanceStatus } from '@/lib/db/generated/enums'
 import { IMPACT_LABEL, INCIDENT_STATUS_LABEL, SERVICE_STATUS_LABEL, incidentStateLabel } from '@/lib/format/status-labels'
 import { upstreamPlainText } from '@/lib/format/upstream-text'
-import type { ServiceStatus } from '@/lib/ingest/normalize'
+import type { ServiceStatus } from '@/lib/status/statuses'
 
 export interface EventContext {
   id: string

@@ -6,6 +6,7 @@ import type { Db } from '@/lib/db/client'
 import type { DeliveryMode, MinImpact } from '@/lib/db/generated/enums'
 import { Prisma } from '@/lib/db/generated/client'
 import { PRO_SUBSCRIPTION_STATUSES } from '@/lib/plans/plans'
+import { watchSlotSql } from '@/lib/data/watch-slots'
 import { isNews, watchWants, type EventFacts } from './rules'
 
 export interface WatchLimits {
@@ -105,14 +106,14 @@ async function loadFacts(tx: Tx, event: ClaimedEvent): Promise<EventFacts> {
 /**
  * Everyone who should hear about this vendor: verified, alerts on, the watch not unsubscribed,
  * and the watch among the user's oldest N (N from their plan): after a downgrade the newest
- * watches pause instead of being deleted.
+ * watches pause instead of being deleted (the slot rule: lib/data/watch-slots.ts).
  */
 async function findWatchers(tx: Tx, vendorId: string, limits: WatchLimits): Promise<Watcher[]> {
   return tx.$queryRaw<Watcher[]>`
     WITH ranked AS (
       SELECT w.id, w."userId", w."vendorId", w."allComponents", w."minImpact", w."maintenanceAlerts", w."componentAlerts",
              w."deliveryMode", w."alertsEnabled",
-             row_number() OVER (PARTITION BY w."userId" ORDER BY w."createdAt", w.id COLLATE "C") AS position
+             ${watchSlotSql('w')} AS position
         FROM "WatchlistEntry" w
        WHERE w."userId" IN (SELECT "userId" FROM "WatchlistEntry" WHERE "vendorId" = ${vendorId})
     )

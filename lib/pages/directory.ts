@@ -1,7 +1,7 @@
 // What the public vendor directory shows, loaded in one call: one page of the search, the
 // categories to filter by and, on the unfiltered first page, the vendors having problems now.
 import { listCategories, listVendorsWithProblems, searchVendors } from '@/lib/data/vendors'
-import { staleAfterMs } from '@/lib/ingest/freshness'
+import { staleAfterMs } from '@/lib/status/freshness'
 import { vendorQuerySchema } from '@/lib/validation/vendor-query'
 
 type RawParams = Record<string, string | string[] | undefined>

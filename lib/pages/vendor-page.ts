@@ -5,7 +5,8 @@
 import { isMonitoredSource, PLATFORM_LABELS } from '@/lib/catalog/platforms'
 import { findComponentHistory, findTimelineIncidents, type IncidentHistoryPage, listIncidentHistory } from '@/lib/data/vendor-history'
 import { findVendorStatus, type IncidentDetail, type VendorStatusDetail } from '@/lib/data/vendor-status'
-import { type Freshness, freshness } from '@/lib/ingest/freshness'
+import { type Freshness, freshness } from '@/lib/status/freshness'
+import { isIncidentOverStatus } from '@/lib/status/lifecycle'
 import { impactfulOpenIncidents } from '@/lib/status/open-incidents'
 import { outageTimeline, type TimelineDay } from '@/lib/status/outage-timeline'
 import { componentUptime, type ComponentUptime } from '@/lib/status/uptime'
@@ -46,7 +47,7 @@ export async function loadVendorPage(slug: string, now: Date, refreshIntervalMs:
     : [new Map(), [], null]
   const uptime = new Map([...history].map(([componentId, changes]) => [componentId, componentUptime(changes, { days: UPTIME_DAYS, now, timeZone: 'UTC' })]))
   const timeline = outageTimeline(
-    timelineIncidents.map((i) => ({ ...i, endedAt: i.resolvedAt ?? (i.status === 'resolved' || i.status === 'postmortem' ? i.startedAt : null) })),
+    timelineIncidents.map((i) => ({ ...i, endedAt: i.resolvedAt ?? (isIncidentOverStatus(i.status) ? i.startedAt : null) })),
     { days: TIMELINE_DAYS, now, timeZone: 'UTC', dataSince: vendor.source?.baselineAt ?? null },
   )
   return {

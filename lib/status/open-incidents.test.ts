@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import type { NormalizedIncident } from '@/lib/ingest/normalize'
+import type { NormalizedIncident } from './snapshot'
 import { readSnapshot } from '@/lib/ingest/sources/read-snapshot'
 import { statuspageSource } from '@/lib/ingest/sources/statuspage'
 import type { ParseContext } from '@/lib/ingest/sources/types'

@@ -9,7 +9,9 @@
 // Impacts `none` and `unknown` (feeds, Cachet: no impact at all) change nothing: a notice is not an
 // outage, and an impact we do not know is never guessed. Pure; applied once to every snapshot in
 // lib/ingest/sources/read-warnings.ts (`readSnapshot`).
-import { worstStatus, type IncidentImpact, type NormalizedIncident, type ServiceStatus } from '@/lib/ingest/normalize'
+import { isIncidentOver } from './lifecycle'
+import { worstStatus, type IncidentImpact, type ServiceStatus } from './statuses'
+import type { NormalizedIncident } from './snapshot'
 
 /** The service status an open incident of this impact implies; null when it implies nothing. */
 export const OPEN_IMPACT_STATUS: Readonly<Record<IncidentImpact, ServiceStatus | null>> = {
@@ -26,7 +28,7 @@ interface IncidentLike {
   resolvedAt: Date | null
 }
 
-export const isOpenIncident = (i: IncidentLike) => i.resolvedAt === null && i.status !== 'resolved' && i.status !== 'postmortem'
+export const isOpenIncident = (i: IncidentLike) => !isIncidentOver(i)
 
 /** Open incidents of impact minor or higher, worst impact first (ties keep their order). */
 export function impactfulOpenIncidents<T extends IncidentLike>(incidents: readonly T[]): T[] {

@@ -1,6 +1,6 @@
 // The 30-day outage timeline: one cell per day, coloured by the worst impact of any incident that
 // touched the day, grey ("no data") for days before we started watching the vendor.
-import type { IncidentImpact } from '@/lib/ingest/normalize'
+import type { IncidentImpact } from './statuses'
 import { lastDays, type DayWindow } from './days'
 
 export interface TimelineIncident {

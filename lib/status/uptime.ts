@@ -1,8 +1,7 @@
 // 90-day uptime of a component from its recorded status changes. Down time is time in a partial
 // or major outage; degraded performance and maintenance count as up; time in `unknown` (or before
 // we first saw the component) is not observed at all, so it neither helps nor hurts the figure.
-import type { ServiceStatus } from '@/lib/ingest/normalize'
-import { worstStatus } from '@/lib/ingest/normalize'
+import { worstStatus, type ServiceStatus } from './statuses'
 import { lastDays, type DayWindow } from './days'
 
 export interface StatusChange {

@@ -8,7 +8,8 @@
 // oldest first, with a local time and no date: the date comes from `date`, moving on a day
 // whenever the clock goes backwards. Components are the `service` keys the items name.
 import { z } from 'zod'
-import { worstStatus, type NormalizedIncident, type NormalizedIncidentUpdate, type StatusSnapshot } from '../normalize'
+import { worstStatus } from '@/lib/status/statuses'
+import type { NormalizedIncident, NormalizedIncidentUpdate, StatusSnapshot } from '@/lib/status/snapshot'
 import { levelStatus, worstImpact } from './aws-levels'
 import { parseJson, parseWithSchema, zDate } from './parse-helpers'
 import { mapItems, zListOrEmpty, zText } from './read-warnings'

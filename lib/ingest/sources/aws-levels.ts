@@ -2,7 +2,7 @@
 // Levels are strings "0".."3" (sometimes numbers). Public AWS posts use, from the legacy page's
 // legend: 0 operating normally / resolved, 1 informational, 2 performance issues (degraded),
 // 3 service disruption. AWS has no level above "disruption", so 3 is its worst.
-import type { IncidentImpact, ServiceStatus } from '../normalize'
+import type { IncidentImpact, ServiceStatus } from '@/lib/status/statuses'
 import { lookup } from './parse-helpers'
 
 export const LEVEL_STATUS: Readonly<Record<string, ServiceStatus>> = {

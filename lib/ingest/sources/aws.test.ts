@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import type { NormalizedIncident, StatusSnapshot } from '../normalize'
+import type { NormalizedIncident, StatusSnapshot } from '@/lib/status/snapshot'
 import { AWS_CURRENT_EVENTS_URL, awsSource } from './aws'
 import { parseAwsLegacyDataJson, splitLegacyDescription } from './aws-legacy'
 import { repairUtf16, worstImpact } from './aws-levels'

@@ -14,7 +14,8 @@
 //   so an unlisted service is simply absent, not known-good.
 // - Overall: the worst component status; no events -> operational.
 import { z } from 'zod'
-import { worstStatus, type NormalizedComponent, type NormalizedGroup, type NormalizedIncident, type ServiceStatus, type StatusSnapshot } from '../normalize'
+import { worstStatus, type ServiceStatus } from '@/lib/status/statuses'
+import type { NormalizedComponent, NormalizedGroup, NormalizedIncident, StatusSnapshot } from '@/lib/status/snapshot'
 import { levelStatus, repairUtf16, worstImpact } from './aws-levels'
 import { parseJson, parseWithSchema, zDate, zOptionalDate } from './parse-helpers'
 import { mapItems, zList, zListOrEmpty, zText } from './read-warnings'

@@ -3,14 +3,8 @@
 // or resolved, and each update sets a status per affected resource (resolved | degraded | downtime,
 // or maintenance on maintenance reports). An open report maps to 'investigating'.
 import { z } from 'zod'
-import type {
-  IncidentImpact,
-  IncidentStatus,
-  MaintenanceStatus,
-  NormalizedIncident,
-  NormalizedIncidentUpdate,
-  NormalizedMaintenance,
-} from '../normalize'
+import type { IncidentImpact, IncidentStatus, MaintenanceStatus } from '@/lib/status/statuses'
+import type { NormalizedIncident, NormalizedIncidentUpdate, NormalizedMaintenance } from '@/lib/status/snapshot'
 import { zDate, zOptionalDate } from './parse-helpers'
 import { zList } from './read-warnings'
 

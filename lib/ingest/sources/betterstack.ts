@@ -3,7 +3,8 @@
 // `included` mixes sections (our groups), resources (components), status reports (incidents and
 // maintenance) and status updates. Resolved reports stay in the document, so coverage is 'recent'.
 import { z } from 'zod'
-import type { NormalizedComponent, NormalizedGroup, ServiceStatus } from '../normalize'
+import type { ServiceStatus } from '@/lib/status/statuses'
+import type { NormalizedComponent, NormalizedGroup } from '@/lib/status/snapshot'
 import { type Report, reportSchema, toIncident, toMaintenance, updateSchema, updatesByReport, zId } from './betterstack-reports'
 import { parseJson, parseWithSchema } from './parse-helpers'
 import { mapItems, zList } from './read-warnings'

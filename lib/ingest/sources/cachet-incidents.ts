@@ -9,7 +9,8 @@
 // becomes one update (id `<incident id>-message`, so an edited message keeps its id); updates that
 // a Cachet version embeds in the incident (`updates[]`) are added under their upstream ids.
 import { z } from 'zod'
-import type { IncidentStatus, MaintenanceStatus, NormalizedIncident, NormalizedIncidentUpdate, NormalizedMaintenance } from '../normalize'
+import type { IncidentStatus, MaintenanceStatus } from '@/lib/status/statuses'
+import type { NormalizedIncident, NormalizedIncidentUpdate, NormalizedMaintenance } from '@/lib/status/snapshot'
 import { zDate, zOptionalDate } from './parse-helpers'
 import { zList } from './read-warnings'
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import type { StatusSnapshot } from '../normalize'
+import type { StatusSnapshot } from '@/lib/status/snapshot'
 import { cachetSource } from './cachet'
 import { readSnapshot } from './read-snapshot'
 import { type ParseContext, SourceParseError } from './types'

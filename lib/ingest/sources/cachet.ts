@@ -3,7 +3,8 @@
 // cited by stts; many Cachet pages disable the API (404), which fails the required endpoint.
 // Cachet paginates with a default of 20 items, so every URL asks for a larger page explicitly.
 import { z } from 'zod'
-import { type NormalizedComponent, type NormalizedGroup, type ServiceStatus, worstStatus } from '../normalize'
+import { type ServiceStatus, worstStatus } from '@/lib/status/statuses'
+import type { NormalizedComponent, NormalizedGroup } from '@/lib/status/snapshot'
 import { incidentSchema, isHidden, isScheduled, toIncident, toMaintenance, zCode, zId } from './cachet-incidents'
 import { parseJson, parseWithSchema } from './parse-helpers'
 import { mapItems, zList } from './read-warnings'

@@ -5,7 +5,7 @@
 // the vendor's status is read from) of which no item at all can be read.
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import type { StatusSnapshot } from '../normalize'
+import type { StatusSnapshot } from '@/lib/status/snapshot'
 import { awsSource } from './aws'
 import { betterstackSource } from './betterstack'
 import { cachetSource } from './cachet'

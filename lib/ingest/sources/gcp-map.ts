@@ -1,6 +1,6 @@
 // Google status wire values -> normalized ones, and the "Incident Report" (postmortem) detector.
 // Google has no incident phases (research §5): update `status` is the service state at the time.
-import type { IncidentImpact, IncidentStatus, ServiceStatus } from '../normalize'
+import type { IncidentImpact, IncidentStatus, ServiceStatus } from '@/lib/status/statuses'
 
 
 export const SEVERITY_IMPACT: Readonly<Record<string, IncidentImpact>> = {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import type { NormalizedIncident, StatusSnapshot } from '../normalize'
+import type { NormalizedIncident, StatusSnapshot } from '@/lib/status/snapshot'
 import { GCP_INCIDENTS_URL, WINDOW_DAYS, gcpSource } from './gcp'
 import { isIncidentReport } from './gcp-map'
 import { SourceParseError, type ParseContext } from './types'

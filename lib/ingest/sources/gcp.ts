@@ -13,7 +13,8 @@
 //   (gcp-map SERVICE_STATE, worst over its open incidents); the others are operational.
 // - Overall: the worst such state, or operational when nothing is open.
 import { z } from 'zod'
-import { worstStatus, type NormalizedComponent, type NormalizedIncident, type ServiceStatus, type StatusSnapshot } from '../normalize'
+import { worstStatus, type ServiceStatus } from '@/lib/status/statuses'
+import type { NormalizedComponent, NormalizedIncident, StatusSnapshot } from '@/lib/status/snapshot'
 import { OPEN_PHASE, SERVICE_STATE, SEVERITY_IMPACT, isIncidentReport } from './gcp-map'
 import { lookup } from './parse-helpers'
 import { parseJson, parseWithSchema, zDate, zOptionalDate } from './parse-helpers'

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import type { StatusSnapshot } from '../normalize'
+import type { StatusSnapshot } from '@/lib/status/snapshot'
 import { HEROKU_STATUS_URL, herokuSource } from './heroku'
 import { readSnapshot } from './read-snapshot'
 import { readWindow } from './heroku-schedule'

@@ -11,16 +11,8 @@
 // ids). Incidents do not say which system they affect, so componentExternalIds stay empty.
 // Overall: the worst system colour.
 import { z } from 'zod'
-import {
-  worstStatus,
-  type IncidentImpact,
-  type IncidentStatus,
-  type MaintenanceStatus,
-  type NormalizedIncident,
-  type NormalizedMaintenance,
-  type ServiceStatus,
-  type StatusSnapshot,
-} from '../normalize'
+import { worstStatus, type IncidentImpact, type IncidentStatus, type MaintenanceStatus, type ServiceStatus } from '@/lib/status/statuses'
+import type { NormalizedIncident, NormalizedMaintenance, StatusSnapshot } from '@/lib/status/snapshot'
 import { readWindow } from './heroku-schedule'
 import { lookup, parseJson, parseWithSchema, zDate, zOptionalDate } from './parse-helpers'
 import { mapItems, zList, zListOrEmpty, zText } from './read-warnings'

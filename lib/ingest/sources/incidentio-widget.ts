@@ -4,17 +4,8 @@
 // No capture of it exists in our fixtures: field names follow research §3.1 and the
 // third-party clients it cites; fixtures/incidentio/synthetic-widget-*.json is built from them.
 import { z } from 'zod'
-import type {
-  IncidentImpact,
-  MaintenanceStatus,
-  NormalizedComponent,
-  NormalizedGroup,
-  NormalizedIncident,
-  NormalizedIncidentUpdate,
-  NormalizedMaintenance,
-  ServiceStatus,
-} from '../normalize'
-import { worstStatus } from '../normalize'
+import { worstStatus, type IncidentImpact, type MaintenanceStatus, type ServiceStatus } from '@/lib/status/statuses'
+import type { NormalizedComponent, NormalizedGroup, NormalizedIncident, NormalizedIncidentUpdate, NormalizedMaintenance } from '@/lib/status/snapshot'
 import { lookup } from './parse-helpers'
 import { COMPONENT_STATUS, INCIDENT_STATUS } from './statuspage-normalize'
 import { zOptionalDate } from './parse-helpers'

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import type { NormalizedIncident, StatusSnapshot } from '../normalize'
+import type { NormalizedIncident, StatusSnapshot } from '@/lib/status/snapshot'
 import { incidentioSource } from './incidentio'
 import { readSnapshot } from './read-snapshot'
 import { SourceParseError, type ParseContext } from './types'

@@ -5,7 +5,7 @@
 //    the live component statuses and the maintenances (the compatible API 404s on those).
 // Without the widget the snapshot is what the compatible API gives; with it, the widget's
 // hierarchy, statuses and maintenances replace the compatible ones.
-import type { NormalizedComponent, NormalizedIncident } from '../normalize'
+import type { NormalizedComponent, NormalizedIncident } from '@/lib/status/snapshot'
 import { parseJson, parseWithSchema } from './parse-helpers'
 import { mapItems } from './read-warnings'
 import { incidentioWidgetSchema, widgetComponents, widgetIncident, widgetMaintenances, type IncidentioWidget } from './incidentio-widget'

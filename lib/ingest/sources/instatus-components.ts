@@ -5,7 +5,8 @@
 // vocabulary below. The management API (instatushq/openapi) describes the same component object with
 // `groupId`, `isParent` and `order`, and names that may be localized objects, so all are accepted.
 import { z } from 'zod'
-import type { NormalizedComponent, NormalizedGroup, ServiceStatus } from '../normalize'
+import type { ServiceStatus } from '@/lib/status/statuses'
+import type { NormalizedComponent, NormalizedGroup } from '@/lib/status/snapshot'
 import { parseJson } from './parse-helpers'
 import { reportSkipped, zList } from './read-warnings'
 

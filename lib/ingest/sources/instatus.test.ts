@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import type { StatusSnapshot } from '../normalize'
+import type { StatusSnapshot } from '@/lib/status/snapshot'
 import { instatusSource } from './instatus'
 import { readSnapshot } from './read-snapshot'
 import { mapInstatusPageStatus, parseInstatusComponents } from './instatus-components'

@@ -3,16 +3,8 @@
 // updates; the optional `/v2/components.json` adds the components (see instatus-components.ts).
 import { createHash } from 'node:crypto'
 import { z } from 'zod'
-import {
-  type IncidentImpact,
-  type IncidentStatus,
-  type MaintenanceStatus,
-  type NormalizedIncident,
-  type NormalizedIncidentUpdate,
-  type NormalizedMaintenance,
-  type ServiceStatus,
-  worstStatus,
-} from '../normalize'
+import { type IncidentImpact, type IncidentStatus, type MaintenanceStatus, type ServiceStatus, worstStatus } from '@/lib/status/statuses'
+import type { NormalizedIncident, NormalizedIncidentUpdate, NormalizedMaintenance } from '@/lib/status/snapshot'
 import { mapInstatusComponentStatus, mapInstatusPageStatus, parseInstatusComponents, zId, zText } from './instatus-components'
 import { parseJson, parseWithSchema, toDate, zDate } from './parse-helpers'
 import { mapItems, zList } from './read-warnings'

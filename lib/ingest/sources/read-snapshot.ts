@@ -3,7 +3,7 @@
 // (../sanity.ts), and the overall status raised by open incidents (lib/status/open-incidents.ts).
 // The refresh calls `readSnapshot` instead of `source.parse`; so do tests that check these rules.
 import { statusWithOpenIncidents } from '@/lib/status/open-incidents'
-import type { ReadWarning } from '../normalize'
+import type { ReadWarning } from '@/lib/status/snapshot'
 import { sanitizeSnapshot } from '../sanity'
 import { collectReadWarnings } from './read-warnings'
 import type { ParseContext, ParseOutcome, StatusSource } from './types'

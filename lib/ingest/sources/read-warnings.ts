@@ -9,7 +9,7 @@
 // pure `parse(bodies, ctx)` signature, and a list helper deep in a schema needs no collector
 // threaded through every function. Nothing asynchronous runs inside the scope.
 import { z } from 'zod'
-import type { ReadWarning } from '../normalize'
+import type { ReadWarning } from '@/lib/status/snapshot'
 
 const SKIPPED = Symbol('vendorwatch.skippedItems')
 

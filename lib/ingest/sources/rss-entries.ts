@@ -1,13 +1,8 @@
 // One feed entry -> one incident or one maintenance. Statuspage-style entries carry their update
 // history as <strong>Label</strong> paragraphs (rss-updates.ts); any other feed's entry becomes a
 // single update whose status comes from the caller's default.
-import type {
-  IncidentStatus,
-  MaintenanceStatus,
-  NormalizedIncident,
-  NormalizedIncidentUpdate,
-  NormalizedMaintenance,
-} from '../normalize'
+import type { IncidentStatus, MaintenanceStatus } from '@/lib/status/statuses'
+import type { NormalizedIncident, NormalizedIncidentUpdate, NormalizedMaintenance } from '@/lib/status/snapshot'
 import { toDate } from './parse-helpers'
 import { warn } from './read-warnings'
 import type { FeedEntry } from './rss-feed'

@@ -101,6 +101,9 @@ describe('parseFeed variations', () => {
   it('decodes numeric references safely', () => {
     expect(decodeEntities('&#65;&#x42;&#X43;&#0;&#xD800;&#x110000;&#xZZ;&amp;lt;')).toBe('ABC\ufffd\ufffd\ufffd&#xZZ;&lt;')
   })
+  it('decodes &nbsp; in the same single pass as the XML entities', () => {
+    expect(decodeEntities('a&nbsp;b &amp;nbsp; &amp;amp; &eacute;')).toBe('a\u00a0b &nbsp; &amp; &eacute;')
+  })
 })
 
 describe('parseFeed rejects what is not a feed', () => {
@@ -120,6 +123,13 @@ describe('parseFeed rejects what is not a feed', () => {
     rejects('<rss><channel><item><title><![CDATA[never ends', /truncated/)
     rejects('<rss><!-- never ends', /truncated/)
     rejects('<rss><channel><item><link href="never closes>', /truncated/)
+  })
+  it('truncated bodies name what was left unfinished, also before the root element', () => {
+    rejects('<?xml version="1.0" enc', /truncated XML \(unterminated processing instruction\)/)
+    rejects('<?xml version="1.0"?><!DOCTYPE rss', /truncated XML \(unterminated declaration\)/)
+    rejects('<rss><channel><title>T</title></channel></rss><!-- cut', /truncated XML \(unterminated comment\)/)
+    rejects('<rss><channel><item><title><![CDATA[cut', /truncated XML \(unterminated CDATA section\)/)
+    rejects('<rss><channel><item><title a="1"', /truncated XML \(unterminated tag\)/)
   })
 })
 

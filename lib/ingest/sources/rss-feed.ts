@@ -1,5 +1,5 @@
-// Reads RSS 2.0 / RSS 1.0 (RDF) channels and Atom feeds into plain entries, on top of the linear
-// tokenizer in rss-xml.ts. Only direct children of an <item>/<entry> are read; anything nested
+// Reads RSS 2.0 / RSS 1.0 (RDF) channels and Atom feeds into plain entries, on top of the tokens
+// from rss-xml.ts (htmlparser2's linear tokenizer). Only direct children of an <item>/<entry> are read; anything nested
 // deeper (XHTML content, junk) contributes text to its child but is never interpreted.
 import { localName, tokenize } from './rss-xml'
 import { SourceParseError } from './types'

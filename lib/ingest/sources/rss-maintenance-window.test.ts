@@ -1,7 +1,7 @@
 // Issue 14 #4: a scheduled maintenance in a feed is dated by its window, not its announcement.
 import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { NormalizedMaintenance, StatusSnapshot } from '../normalize'
+import type { NormalizedMaintenance, StatusSnapshot } from '@/lib/status/snapshot'
 import { rssSource } from './rss'
 import { readScheduledHeader, readWindowPhrase } from './rss-window'
 import type { ParseContext } from './types'

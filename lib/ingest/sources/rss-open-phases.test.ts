@@ -1,7 +1,7 @@
 // Issue 14 #5: feed drift must never turn an open incident into a resolved one.
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import type { StatusSnapshot } from '../normalize'
+import type { StatusSnapshot } from '@/lib/status/snapshot'
 import { azureSource } from './azure'
 import { readSnapshot } from './read-snapshot'
 import { rssSource } from './rss'

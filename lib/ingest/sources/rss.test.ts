@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import type { NormalizedIncident, StatusSnapshot } from '../normalize'
+import type { NormalizedIncident, StatusSnapshot } from '@/lib/status/snapshot'
 import { STALE_AFTER_DAYS, rssSource } from './rss'
 import { parseStamp, splitStatusUpdates } from './rss-updates'
 import { SourceParseError, type ParseContext, type SourceTarget } from './types'

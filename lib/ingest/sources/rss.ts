@@ -15,7 +15,8 @@
 //    body throws instead.
 // Staleness is measured against ctx.now, the only "current time" there is; note the refresh
 // skips parsing an unchanged body, so a zombie stops counting once anything in the feed changes.
-import { worstStatus, type IncidentStatus, type ListCoverage, type ServiceStatus, type StatusSnapshot } from '../normalize'
+import { worstStatus, type IncidentStatus, type ServiceStatus } from '@/lib/status/statuses'
+import type { ListCoverage, StatusSnapshot } from '@/lib/status/snapshot'
 import { mapEntry } from './rss-entries'
 import { mapItems } from './read-warnings'
 import { parseFeed, type Feed } from './rss-feed'

@@ -2,7 +2,8 @@
 // localization keys (`incidentImpactType` serviceIssue / endUserImpact); without the
 // localizations body the keys themselves are shown.
 import { z } from 'zod'
-import type { IncidentImpact, IncidentStatus, NormalizedIncident, NormalizedIncidentUpdate } from '../normalize'
+import type { IncidentImpact, IncidentStatus } from '@/lib/status/statuses'
+import type { NormalizedIncident, NormalizedIncidentUpdate } from '@/lib/status/snapshot'
 import { zDate, zOptionalDate } from './parse-helpers'
 import { warn, zListOrEmpty, zText } from './read-warnings'
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import type { StatusSnapshot } from '../normalize'
+import type { StatusSnapshot } from '@/lib/status/snapshot'
 import { SALESFORCE_PREVIEW_URL, salesforceSource } from './salesforce'
 import { SourceParseError, type ParseContext } from './types'
 

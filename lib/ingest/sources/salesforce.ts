@@ -21,7 +21,8 @@
 // incident's `instanceKeys` plus the instances listing it. `Maintenances[]` is not mapped: no
 // captured payload has one, so its shape is unknown (maintenance still shows on the instances).
 import { z } from 'zod'
-import { worstStatus, type NormalizedComponent, type NormalizedIncident, type ServiceStatus, type StatusSnapshot } from '../normalize'
+import { worstStatus, type ServiceStatus } from '@/lib/status/statuses'
+import type { NormalizedComponent, NormalizedIncident, StatusSnapshot } from '@/lib/status/snapshot'
 import { parseJson, parseWithSchema, lookup } from './parse-helpers'
 import { mapItems, zList, zListOrEmpty, zText } from './read-warnings'
 import { salesforceIncidentSchema, toIncident, type Localize, type SalesforceIncident } from './salesforce-incidents'

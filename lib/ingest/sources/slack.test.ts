@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import type { StatusSnapshot } from '../normalize'
+import type { StatusSnapshot } from '@/lib/status/snapshot'
 import { readSnapshot } from './read-snapshot'
 import { SLACK_CURRENT_URL, SLACK_SERVICES, slackSource } from './slack'
 import { SourceParseError, type ParseContext } from './types'

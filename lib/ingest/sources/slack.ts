@@ -13,16 +13,8 @@
 // Overall: "ok" -> operational; "active" -> the worst status the active items imply (unknown when
 // none implies one); any other value -> unknown.
 import { z } from 'zod'
-import {
-  worstStatus,
-  type IncidentImpact,
-  type IncidentStatus,
-  type MaintenanceStatus,
-  type NormalizedIncident,
-  type NormalizedMaintenance,
-  type ServiceStatus,
-  type StatusSnapshot,
-} from '../normalize'
+import { worstStatus, type IncidentImpact, type IncidentStatus, type MaintenanceStatus, type ServiceStatus } from '@/lib/status/statuses'
+import type { NormalizedIncident, NormalizedMaintenance, StatusSnapshot } from '@/lib/status/snapshot'
 import { lookup, parseJson, parseWithSchema, zDate, zOptionalDate } from './parse-helpers'
 import { carrySkipped, mapItems, zListOrEmpty, zText } from './read-warnings'
 import type { StatusSource } from './types'

@@ -7,17 +7,8 @@
 // keyed `<component id>/<container id>`, because the same container id is shared by many components.
 // Caveat: adding a second container to a component turns it into a group and its old component id
 // disappears, which the diff sees as a removed component plus new ones.
-import type {
-  IncidentImpact,
-  IncidentStatus,
-  NormalizedComponent,
-  NormalizedGroup,
-  NormalizedIncident,
-  NormalizedIncidentUpdate,
-  NormalizedMaintenance,
-  ServiceStatus,
-  StatusSnapshot,
-} from '../normalize'
+import type { IncidentImpact, IncidentStatus, ServiceStatus } from '@/lib/status/statuses'
+import type { NormalizedComponent, NormalizedGroup, NormalizedIncident, NormalizedIncidentUpdate, NormalizedMaintenance, StatusSnapshot } from '@/lib/status/snapshot'
 import { mapItems } from './read-warnings'
 import type {
   StatusioBody as Body,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import type { StatusSnapshot } from '../normalize'
+import type { StatusSnapshot } from '@/lib/status/snapshot'
 import { findStatusioPageId, statusioSource } from './statusio'
 import { type ParseContext, SourceParseError, type SourceTarget } from './types'
 

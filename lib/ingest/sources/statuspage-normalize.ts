@@ -1,17 +1,7 @@
 // Statuspage wire objects -> normalized ones. Shared with the incident.io source, whose
 // Statuspage-compatible API goes through the same functions (research §3.1).
-import {
-  worstStatus,
-  type IncidentImpact,
-  type IncidentStatus,
-  type MaintenanceStatus,
-  type NormalizedComponent,
-  type NormalizedGroup,
-  type NormalizedIncident,
-  type NormalizedIncidentUpdate,
-  type NormalizedMaintenance,
-  type ServiceStatus,
-} from '../normalize'
+import { worstStatus, type IncidentImpact, type IncidentStatus, type MaintenanceStatus, type ServiceStatus } from '@/lib/status/statuses'
+import type { NormalizedComponent, NormalizedGroup, NormalizedIncident, NormalizedIncidentUpdate, NormalizedMaintenance } from '@/lib/status/snapshot'
 import type { StatuspageComponent, StatuspageIncident, StatuspageUpdate } from './statuspage-schema'
 import { lookup } from './parse-helpers'
 import { mapItems } from './read-warnings'

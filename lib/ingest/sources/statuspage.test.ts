@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import type { NormalizedIncident, StatusSnapshot } from '../normalize'
+import type { NormalizedIncident, StatusSnapshot } from '@/lib/status/snapshot'
 import { readSnapshot } from './read-snapshot'
 import { parseStatuspageIncident, statuspageSource } from './statuspage'
 import { SourceParseError, type ParseContext } from './types'

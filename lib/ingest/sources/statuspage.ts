@@ -4,7 +4,7 @@
 // summary.json lists only unresolved incidents and upcoming/running maintenances, so incidents.json
 // (the 50 most recent, any state) and scheduled-maintenances.json (the 50 most recent) are read as
 // well: they carry the resolution and postmortem of items that already left the summary.
-import type { NormalizedComponent, NormalizedGroup, NormalizedIncident, NormalizedMaintenance, StatusSnapshot } from '../normalize'
+import type { NormalizedComponent, NormalizedGroup, NormalizedIncident, NormalizedMaintenance, StatusSnapshot } from '@/lib/status/snapshot'
 import { parseJson, parseWithSchema } from './parse-helpers'
 import { mapItems } from './read-warnings'
 import { normalizeComponents, normalizeIncident, normalizeMaintenance, overallStatus } from './statuspage-normalize'

@@ -4,7 +4,7 @@
 // snapshot (`parse`). The refresh does all I/O (conditional GET, timeouts, size caps), so a
 // source is tested with recorded payloads alone, and an unchanged vendor (every endpoint 304 or
 // the same body hash) is recognised without parsing anything.
-import type { StatusSnapshot } from '../normalize'
+import type { StatusSnapshot } from '@/lib/status/snapshot'
 
 /** What the refresh knows about the vendor's source row. */
 export interface SourceTarget {

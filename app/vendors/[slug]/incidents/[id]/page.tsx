@@ -7,6 +7,7 @@ import { INCIDENT_STATUS_LABEL, incidentStateLabel } from '@/components/vendors/
 import { UpstreamText } from '@/components/vendors/upstream-text'
 import { findIncident } from '@/lib/data/vendor-history'
 import { formatDuration } from '@/lib/format/date-time'
+import { isIncidentOverStatus } from '@/lib/status/lifecycle'
 
 // Shared cache like the vendor page (see there): nothing here depends on who asks.
 export const revalidate = 60
@@ -32,7 +33,7 @@ export default async function IncidentPage({ params }: { params: Params }) {
   const incident = await findIncident(slug, id)
   if (!incident) notFound()
   const now = new Date()
-  const over = incident.status === 'resolved' || incident.status === 'postmortem'
+  const over = isIncidentOverStatus(incident.status)
   const end = incident.resolvedAt ?? (over ? null : now)
   const updates = [...incident.updates].reverse() // newest first, as people read an incident
 

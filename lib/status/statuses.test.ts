@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { IncidentImpact, IncidentStatus, MaintenanceStatus, ServiceStatus } from '@/lib/db/generated/enums'
-import { INCIDENT_IMPACTS, INCIDENT_STATUSES, MAINTENANCE_STATUSES, SERVICE_STATUSES, worstStatus } from './normalize'
+import { INCIDENT_IMPACTS, INCIDENT_STATUSES, MAINTENANCE_STATUSES, SERVICE_STATUSES, worstStatus } from './statuses'
 
-describe('normalized enums', () => {
+describe('status enums', () => {
   it('match the database enums exactly, so every normalized value can be stored', () => {
     expect([...SERVICE_STATUSES]).toEqual(Object.values(ServiceStatus))
     expect([...INCIDENT_STATUSES]).toEqual(Object.values(IncidentStatus))

@@ -1,6 +1,6 @@
 // The stored `StatusSource.readWarnings` JSON read back defensively: it is our own write, but a
 // column of JSON is `unknown` until checked, and a malformed row must not break health or the API.
-import type { ReadWarning } from './normalize'
+import type { ReadWarning } from './snapshot'
 
 export function asReadWarnings(value: unknown): ReadWarning[] {
   if (!Array.isArray(value)) return []

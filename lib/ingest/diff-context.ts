@@ -1,0 +1,23 @@
+// What the per-area diffs (components, incidents, maintenances) share with the diff that calls them:
+// the vendor, the clock, baseline or not, and where to record events. Its own module so the
+// per-area files depend on it and diff.ts depends on them, with no import going back up.
+import type { ChangeEventKind } from '@/lib/db/generated/enums'
+
+export interface PlannedEvent {
+  kind: ChangeEventKind
+  dedupeKey: string
+  incidentExternalId?: string
+  maintenanceExternalId?: string
+  componentExternalId?: string
+  occurredAt: Date
+  baseline: boolean
+  data: Record<string, string | number | boolean | null>
+}
+
+/** Context shared by the per-area diffs. */
+export interface DiffContext {
+  vendorId: string
+  now: Date
+  baseline: boolean
+  emit: (event: Omit<PlannedEvent, 'baseline'>) => void
+}
