@@ -66,13 +66,25 @@ test('the vendor page leads with the active incident and shows timelines, compon
   await expect(page.getByRole('region', { name: 'Maintenance' }).getByText('Codespaces Scheduled Maintenance')).toBeVisible()
 
   // The 30-day timeline: today is focusable and names its incident.
+  const strip = page.getByRole('list', { name: /^Incidents per day/ })
   const today = page.getByRole('region', { name: /Last 30 days/ }).locator('[tabindex="0"]').last()
   await today.focus()
   await expect(today).toHaveAttribute('aria-label', /Incident with GitHub\.com/)
   await expect(page.getByRole('tooltip').filter({ hasText: 'Incident with GitHub.com' })).toBeVisible()
+  // Every day cell is an image named by its label (axe: a label needs a role), 30 of them.
+  await expect(strip.getByRole('img')).toHaveCount(30)
+  await expect(strip.locator('[aria-label]:not([role])')).toHaveCount(0)
+  // The outage began weeks before our first read: the days before it come from Globex's own
+  // history and say so, instead of "No data" beside an incident history that lists the outage.
+  await expect(strip.getByRole('img').first()).toHaveAccessibleName(/Incident with GitHub\.com \(critical\), from the vendor's history$/)
+  await expect(today).not.toHaveAccessibleName(/vendor's history/)
+  await expect(page.getByTestId('timeline-source-note')).toContainText('We started watching on')
 
-  // Components carry a status in words and a 90-day bar described in words.
-  await expect(page.getByRole('img', { name: /^Git Operations, last 90 days: .*uptime/ })).toBeVisible()
+  // Components carry a status in words and a 90-day bar described in words; minutes after the
+  // first read there is no uptime percentage yet, only when the observation began.
+  const bar = page.getByRole('img', { name: /^Git Operations, last 90 days: observed since .* UTC, no uptime figure before a day of observation/ })
+  await expect(bar).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Components' })).not.toContainText('%')
 
   const history = page.getByRole('region', { name: 'Incident history' })
   await expect(history.getByRole('listitem')).toHaveCount(2)

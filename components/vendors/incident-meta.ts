@@ -23,3 +23,9 @@ export const DAY_STATE: Record<DayState, { label: string; cell: string }> = {
   major: { label: 'Major incident', cell: 'bg-orange-500' },
   critical: { label: 'Critical incident', cell: 'bg-red-600' },
 }
+
+/**
+ * Days before our first read that the vendor's own incident list fills: the impact colour under a
+ * hatch (.timeline-from-history in app/globals.css), named in the legend and in every label.
+ */
+export const FROM_VENDOR_HISTORY = { label: "From the vendor's history", cell: 'timeline-from-history' } as const

@@ -1,16 +1,27 @@
 import type { TimelineDay } from '@/lib/status/outage-timeline'
-import { DAY_STATE, IMPACT_LABEL } from './incident-meta'
+import { DAY_STATE, FROM_VENDOR_HISTORY, IMPACT_LABEL } from './incident-meta'
 
 const dayLabel = (date: string) => new Date(`${date}T00:00:00Z`).toLocaleDateString('en', { month: 'short', day: 'numeric', timeZone: 'UTC' })
 
+/** What one cell says, in words: the day, its incidents (or its state), and where we know it from. */
+export function dayCellLabel(day: TimelineDay): string {
+  const summary = day.incidents.length === 0 ? DAY_STATE[day.state].label : day.incidents.map((i) => `${i.title} (${IMPACT_LABEL[i.impact].toLowerCase()})`).join('; ')
+  const source = day.source === 'vendor_history' ? `, ${day.incidents.length === 0 ? 'before we started watching' : FROM_VENDOR_HISTORY.label.toLowerCase()}` : ''
+  return `${dayLabel(day.date)}: ${summary}${source}`
+}
+
 /**
- * One cell per UTC day. Every cell is focusable and names its day and incidents, so the details
- * that appear on hover are there for keyboard and screen-reader users too.
+ * One cell per UTC day. Every cell is focusable and names its day and incidents (an image with a
+ * label, so assistive technology reads the label), so the details that appear on hover are there
+ * for keyboard and screen-reader users too. Days before our first read are hatched when the
+ * vendor's own incident list fills them (lib/status/outage-timeline.ts).
  */
 export function OutageTimeline({ days }: { days: TimelineDay[] }) {
   const withIncidents = days.filter((d) => d.incidents.length > 0).length
   const first = days[0]
   const last = days.at(-1)
+  const firstObserved = days.find((d) => d.source === 'observed')
+  const fromHistory = days.some((d) => d.source === 'vendor_history' && d.incidents.length > 0)
   return (
     <section aria-labelledby="timeline-heading" className="space-y-3">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -24,24 +35,19 @@ export function OutageTimeline({ days }: { days: TimelineDay[] }) {
       <ol className="flex gap-[3px]" aria-label={`Incidents per day, ${first ? dayLabel(first.date) : ''} to ${last ? dayLabel(last.date) : ''}`}>
         {days.map((day, index) => {
           const meta = DAY_STATE[day.state]
+          const hatched = day.source === 'vendor_history' && day.incidents.length > 0
           // Tooltips of the outermost cells open inwards, so they never leave the screen on a phone.
           const align = index < 4 ? 'left-0' : index >= days.length - 4 ? 'right-0' : 'left-1/2 -translate-x-1/2'
-          const summary =
-            day.incidents.length === 0 ? meta.label : day.incidents.map((i) => `${i.title} (${IMPACT_LABEL[i.impact].toLowerCase()})`).join('; ')
           return (
-            <li key={day.date} className="group relative flex-1">
-              <span
-                tabIndex={0}
-                aria-label={`${dayLabel(day.date)}: ${summary}`}
-                className={`block h-9 rounded-sm outline-offset-1 ${meta.cell}`}
-              />
+            <li key={day.date} className="group relative flex-1" data-source={day.source}>
+              <span role="img" tabIndex={0} aria-label={dayCellLabel(day)} className={`block h-9 rounded-sm outline-offset-1 ${meta.cell} ${hatched ? FROM_VENDOR_HISTORY.cell : ''}`} />
               <span
                 role="tooltip"
                 className={`pointer-events-none absolute bottom-full ${align} z-10 mb-2 hidden w-64 max-w-[80vw] rounded-md bg-slate-900 p-3 text-xs text-white shadow-lg group-hover:block group-focus-within:block dark:bg-slate-100 dark:text-slate-900`}
               >
                 <span className="block font-semibold">{dayLabel(day.date)}</span>
                 {day.incidents.length === 0 ? (
-                  <span className="block">{meta.label}</span>
+                  <span className="block">{day.source === 'vendor_history' ? `${meta.label} (before we started watching)` : meta.label}</span>
                 ) : (
                   day.incidents.map((i) => (
                     <span key={i.id} className="mt-1 block">
@@ -49,6 +55,7 @@ export function OutageTimeline({ days }: { days: TimelineDay[] }) {
                     </span>
                   ))
                 )}
+                {hatched && <span className="mt-1 block italic">{FROM_VENDOR_HISTORY.label}</span>}
               </span>
             </li>
           )
@@ -65,7 +72,20 @@ export function OutageTimeline({ days }: { days: TimelineDay[] }) {
             {DAY_STATE[s].label}
           </li>
         ))}
+        {fromHistory && (
+          <li className="flex items-center gap-1.5">
+            <span aria-hidden="true" className={`inline-block h-3 w-3 rounded-sm bg-slate-500 ${FROM_VENDOR_HISTORY.cell}`} />
+            {FROM_VENDOR_HISTORY.label}
+          </li>
+        )}
       </ul>
+      {first?.source === 'vendor_history' && (
+        <p className="text-xs text-slate-500 dark:text-slate-400" data-testid="timeline-source-note">
+          {firstObserved
+            ? `We started watching on ${dayLabel(firstObserved.date)}. Earlier days show the incidents the vendor's own history lists; days it says nothing about have no data.`
+            : "Days show the incidents the vendor's own history lists; days it says nothing about have no data."}
+        </p>
+      )}
     </section>
   )
 }

@@ -1,5 +1,6 @@
 import type { ServiceStatus } from '@/lib/status/statuses'
 import type { ComponentUptime, UptimeDay } from '@/lib/status/uptime'
+import { uptimeCaption, uptimeSentence } from './uptime-words'
 
 // Hex colours, because the bar is one CSS gradient (one element per component instead of 90).
 const COLOUR: Record<UptimeDay['state'], string> = {
@@ -32,13 +33,6 @@ function background(days: UptimeDay[]): string {
   return `linear-gradient(to right,${runs.join(',')})`
 }
 
-export function formatUptime(percent: number | null): string {
-  if (percent === null) return 'No data yet'
-  // 99.99% and 100% must read differently: never round a real outage up to 100.
-  const floored = Math.floor(percent * 100) / 100
-  return `${floored.toFixed(2)}% uptime`
-}
-
 /** 90 days of one component: a bar for the eye, the uptime and the bad days in words for everyone. */
 export function UptimeBar({ uptime, componentName }: { uptime: ComponentUptime; componentName: string }) {
   const badDays = uptime.days.filter((d) => d.state !== 'no_data' && d.state !== 'operational' && d.state !== 'unknown')
@@ -53,13 +47,13 @@ export function UptimeBar({ uptime, componentName }: { uptime: ComponentUptime; 
     <div className="mt-1.5">
       <div
         role="img"
-        aria-label={`${componentName}, last ${uptime.days.length} days: ${formatUptime(uptime.uptimePercent)}, ${description}`}
+        aria-label={`${componentName}, last ${uptime.days.length} days: ${uptimeSentence(uptime)}, ${description}`}
         className="uptime-bar"
         style={{ backgroundImage: background(uptime.days) }}
       />
       <div className="mt-1 flex justify-between text-xs text-slate-500 dark:text-slate-400" aria-hidden="true">
         <span>{uptime.days.length} days ago</span>
-        <span className="font-medium text-slate-700 dark:text-slate-300">{formatUptime(uptime.uptimePercent)}</span>
+        <span className="font-medium text-slate-700 dark:text-slate-300">{uptimeCaption(uptime)}</span>
         <span>Today</span>
       </div>
     </div>

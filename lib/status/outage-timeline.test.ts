@@ -46,6 +46,37 @@ describe('outageTimeline', () => {
     expect(outageTimeline([], { days: 30, now, timeZone: 'UTC', dataSince: null }).every((d) => d.state === 'no_data')).toBe(true)
   })
 
+  it('fills days before our first read from the vendor’s own history, marked as such (fidelity #8)', () => {
+    // Read for the first time on Nov 22 at 15:00; the vendor's list already named a critical incident on Nov 10.
+    const days = byDate(
+      outageTimeline([incident('old', 'critical', '2026-11-10T08:00:00Z', '2026-11-10T09:00:00Z'), incident('new', 'minor', '2026-11-23T08:00:00Z', '2026-11-23T09:00:00Z')], {
+        days: 30,
+        now,
+        timeZone: 'UTC',
+        dataSince: at('2026-11-22T15:00:00Z'),
+      }),
+    )
+    expect(days['2026-11-10']).toMatchObject({ state: 'critical', source: 'vendor_history' })
+    expect(days['2026-11-10']?.incidents.map((i) => i.id)).toEqual(['old'])
+    // The vendor's silence before our first read is not a clear day.
+    expect(days['2026-11-11']).toMatchObject({ state: 'no_data', source: 'vendor_history', incidents: [] })
+    // The day of the first read and every day after it are ours.
+    expect(days['2026-11-22']).toMatchObject({ state: 'clear', source: 'observed' })
+    expect(days['2026-11-23']).toMatchObject({ state: 'minor', source: 'observed' })
+  })
+
+  it('shows an incident still open from before our first read on every day it touched', () => {
+    const days = outageTimeline([incident('long', 'major', '2026-11-20T00:00:00Z', null)], { days: 6, now, timeZone: 'UTC', dataSince: at('2026-11-23T10:00:00Z') })
+    expect(days.map((d) => [d.date, d.state, d.source])).toEqual([
+      ['2026-11-19', 'no_data', 'vendor_history'],
+      ['2026-11-20', 'major', 'vendor_history'],
+      ['2026-11-21', 'major', 'vendor_history'],
+      ['2026-11-22', 'major', 'vendor_history'],
+      ['2026-11-23', 'major', 'observed'],
+      ['2026-11-24', 'major', 'observed'],
+    ])
+  })
+
   it('puts an incident on the reader’s local day', () => {
     const late = [incident('t', 'major', '2026-11-20T23:30:00Z', '2026-11-20T23:50:00Z')]
     const utc = byDate(outageTimeline(late, { days: 10, now, timeZone: 'UTC', dataSince: at('2026-10-01T00:00:00Z') }))

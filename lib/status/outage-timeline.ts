@@ -1,5 +1,12 @@
 // The 30-day outage timeline: one cell per day, coloured by the worst impact of any incident that
-// touched the day, grey ("no data") for days before we started watching the vendor.
+// touched the day.
+//
+// Two sources, and the day says which one it comes from. From our first read of the vendor on we
+// know every incident as it happens, so a day without one is "clear". Before it we only have the
+// vendor's own incident list, which is read at the same time but may be trimmed (a status page
+// lists its newest incidents only): a day it names an incident on shows that incident, marked as
+// from the vendor's history, and a day it says nothing about stays "no data" rather than "clear".
+// Either way the strip never contradicts the incident history listed below it.
 import type { IncidentImpact } from './statuses'
 import { lastDays, type DayWindow } from './days'
 
@@ -14,8 +21,12 @@ export interface TimelineIncident {
 
 export type DayState = 'no_data' | 'clear' | IncidentImpact
 
+/** `observed`: we were watching; `vendor_history`: the day ended before our first read. */
+export type DaySource = 'observed' | 'vendor_history'
+
 export interface TimelineDay extends DayWindow {
   state: DayState
+  source: DaySource
   incidents: TimelineIncident[]
 }
 
@@ -27,8 +38,8 @@ export function worstImpact(impacts: IncidentImpact[]): IncidentImpact | null {
 }
 
 /**
- * @param dataSince from when we know the vendor's incidents; days that ended before it are
- *   "no data" (null: we know nothing yet, every day is "no data").
+ * @param dataSince our first read of the vendor; days that ended before it come from the vendor's
+ *   history (null: never read, so every day does).
  */
 export function outageTimeline(
   incidents: TimelineIncident[],
@@ -36,11 +47,13 @@ export function outageTimeline(
 ): TimelineDay[] {
   const { now, dataSince } = options
   return lastDays(options.days, now, options.timeZone).map((day) => {
-    if (!dataSince || day.end <= dataSince) return { ...day, state: 'no_data', incidents: [] }
     const touching = incidents
       .filter((i) => i.startedAt < day.end && (i.endedAt ?? now) > day.start && i.startedAt <= now)
       .sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime())
     const worst = worstImpact(touching.map((i) => i.impact))
-    return { ...day, state: worst ?? 'clear', incidents: touching }
+    const observed = dataSince !== null && day.end > dataSince
+    if (observed) return { ...day, state: worst ?? 'clear', source: 'observed', incidents: touching }
+    // The vendor's silence about a day before our first read is not a clear day.
+    return { ...day, state: worst ?? 'no_data', source: 'vendor_history', incidents: touching }
   })
 }

@@ -42,7 +42,30 @@ describe('componentUptime', () => {
   it('extends the current status to now, and has no figure without observations', () => {
     const ongoing = componentUptime([change('operational', '2026-11-24T00:00:00Z'), change('partial_outage', '2026-11-24T06:00:00Z')], { days: 1, now, timeZone: 'UTC' })
     expect(ongoing.days[0]).toMatchObject({ state: 'partial_outage', downtimeMs: 6 * 3_600_000, observedMs: 12 * 3_600_000 })
-    expect(ongoing.uptimePercent).toBe(50)
-    expect(componentUptime([], { days: 90, now, timeZone: 'UTC' }).uptimePercent).toBeNull()
+    // Twelve hours is less than a day of observation: no percentage yet (fidelity #8), only the start.
+    expect(ongoing.uptimePercent).toBeNull()
+    expect(ongoing.observedSince).toEqual(new Date('2026-11-24T00:00:00Z'))
+    const empty = componentUptime([], { days: 90, now, timeZone: 'UTC' })
+    expect(empty).toMatchObject({ uptimePercent: null, observedSince: null, coversWindow: false })
+  })
+
+  it('has no percentage after minutes of observation, even during an outage (fidelity #8)', () => {
+    const minutes = componentUptime([change('major_outage', '2026-11-24T11:50:00Z')], { days: 90, now, timeZone: 'UTC' })
+    expect(minutes).toMatchObject({ uptimePercent: null, observedSince: new Date('2026-11-24T11:50:00Z'), coversWindow: false })
+    expect(minutes.days.at(-1)?.state).toBe('major_outage')
+  })
+
+  it('gets a percentage from one day of observed time on, not counting unknown time', () => {
+    const almost = componentUptime([change('unknown', '2026-11-23T11:00:00Z'), change('operational', '2026-11-23T12:00:01Z')], { days: 90, now, timeZone: 'UTC' })
+    expect(almost.uptimePercent).toBeNull()
+    const oneDay = componentUptime([change('operational', '2026-11-23T12:00:00Z')], { days: 90, now, timeZone: 'UTC' })
+    expect(oneDay).toMatchObject({ uptimePercent: 100, observedSince: new Date('2026-11-23T12:00:00Z'), coversWindow: false })
+  })
+
+  it('says the observation covers the window when the status in force at its start is known', () => {
+    // The loader moves the change in force at the window's start to that start (lib/data/vendor-history.ts).
+    const u = componentUptime([change('operational', '2026-08-26T12:00:00Z')], { days: 90, now, timeZone: 'UTC' })
+    expect(u.days[0]?.date).toBe('2026-08-27')
+    expect(u).toMatchObject({ uptimePercent: 100, observedSince: new Date('2026-08-27T00:00:00Z'), coversWindow: true })
   })
 })

@@ -1,0 +1,62 @@
+// The vendor page's history, end to end over the database (fidelity #8): the strip agrees with the
+// incident history for days before our first read, and no uptime percentage after minutes of it.
+import { beforeAll, describe, expect, it } from 'vitest'
+import { db } from '@/lib/db/client'
+import { loadVendorPage } from './vendor-page'
+
+// A fixed clock: nothing here depends on today's date.
+const now = new Date('2026-11-24T12:00:00Z')
+const firstRead = new Date('2026-11-24T11:50:00Z')
+const INTERVAL = 5 * 60_000
+
+beforeAll(async () => {
+  await db.vendor.create({
+    data: {
+      slug: 'acme',
+      name: 'Acme',
+      statusPageUrl: 'https://status.acme.example',
+      status: 'operational',
+      source: { create: { platform: 'statuspage', apiUrl: 'https://status.acme.example/api/v2/summary.json', baselineAt: firstRead, lastCheckedAt: firstRead, lastSuccessAt: firstRead } },
+      components: {
+        create: {
+          externalId: 'api',
+          name: 'API',
+          status: 'operational',
+          statusChangedAt: firstRead,
+          history: { create: { toStatus: 'operational', changedAt: firstRead } },
+        },
+      },
+      incidents: {
+        // Read with the vendor's incident list on our first read, ten days after it was over.
+        create: {
+          externalId: 'old',
+          title: 'Database down',
+          status: 'resolved',
+          impact: 'critical',
+          startedAt: new Date('2026-11-14T08:00:00Z'),
+          resolvedAt: new Date('2026-11-14T09:30:00Z'),
+          baseline: true,
+        },
+      },
+    },
+  })
+})
+
+describe('loadVendorPage history', () => {
+  it('shows the vendor’s own incident on its day before our first read, and says where it comes from', async () => {
+    const page = await loadVendorPage('acme', now, INTERVAL)
+    expect(page?.known).toBe(true)
+    const byDate = Object.fromEntries(page!.timeline.map((d) => [d.date, d]))
+    expect(byDate['2026-11-14']).toMatchObject({ state: 'critical', source: 'vendor_history' })
+    expect(byDate['2026-11-14']?.incidents.map((i) => i.title)).toEqual(['Database down'])
+    expect(byDate['2026-11-13']).toMatchObject({ state: 'no_data', source: 'vendor_history' })
+    expect(byDate['2026-11-24']).toMatchObject({ state: 'clear', source: 'observed' })
+    expect(page!.incidentHistory?.incidents.map((i) => i.title)).toEqual(['Database down'])
+  })
+
+  it('has no uptime percentage ten minutes after the first read, only when observation began', async () => {
+    const page = await loadVendorPage('acme', now, INTERVAL)
+    const [uptime] = [...page!.uptime.values()]
+    expect(uptime).toMatchObject({ uptimePercent: null, observedSince: firstRead, coversWindow: false })
+  })
+})
