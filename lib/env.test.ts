@@ -79,6 +79,18 @@ describe('parseEnv: database timeouts', () => {
   })
 })
 
+describe('parseEnv: embedded database', () => {
+  it('migrates from prisma/migrations with the installed engine by default, and reads overrides', () => {
+    expect(parseEnv({})).toMatchObject({ PRISMA_MIGRATIONS: 'prisma/migrations', EMBEDDED_DB_AUTO_MIGRATE: true })
+    expect(parseEnv({}).SCHEMA_ENGINE_WASM).toBeUndefined()
+    expect(parseEnv({ EMBEDDED_DB_AUTO_MIGRATE: '0' }).EMBEDDED_DB_AUTO_MIGRATE).toBe(false)
+    expect(parseEnv({ EMBEDDED_DB_AUTO_MIGRATE: 'false' }).EMBEDDED_DB_AUTO_MIGRATE).toBe(false)
+    expect(parseEnv({ EMBEDDED_DB_AUTO_MIGRATE: '1' }).EMBEDDED_DB_AUTO_MIGRATE).toBe(true)
+    expect(parseEnv({ PRISMA_MIGRATIONS: 'other/migrations', SCHEMA_ENGINE_WASM: '/opt/engine.wasm' })).toMatchObject({ PRISMA_MIGRATIONS: 'other/migrations', SCHEMA_ENGINE_WASM: '/opt/engine.wasm' })
+    expect(() => parseEnv({ EMBEDDED_DB_AUTO_MIGRATE: 'maybe' })).toThrow(/EMBEDDED_DB_AUTO_MIGRATE/)
+  })
+})
+
 describe('parseEnv: TRUST_PROXY', () => {
   it('trusts no proxy by default, Vercel on Vercel, and reads hop counts and platforms', () => {
     expect(parseEnv({}).TRUST_PROXY).toBe('none')

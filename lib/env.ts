@@ -35,6 +35,15 @@ const envSchema = z.object({
   DATABASE_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   /** Data directory of the embedded database (only used without DATABASE_URL). */
   PGLITE_DIR: z.string().default('.data/pglite'),
+  /** Folder of the committed migrations the embedded database applies on its first query. */
+  PRISMA_MIGRATIONS: z.string().min(1).default('prisma/migrations'),
+  /** `0`/`false`: the embedded database is opened as it is, without applying migrations. */
+  EMBEDDED_DB_AUTO_MIGRATE: z
+    .enum(['true', 'false', '1', '0', ''], { error: 'must be true or false' })
+    .optional()
+    .transform((v) => v !== '0' && v !== 'false'),
+  /** Another build of the schema engine's .wasm (same wasm-bindgen ABI) to migrate with; unset: the installed one. */
+  SCHEMA_ENGINE_WASM: optionalString,
   /** Public base URL, used for canonical links, feeds and links in emails. Unset: http://localhost:$PORT. */
   APP_URL: optionalString.pipe(z.url({ error: 'must be an absolute URL such as https://vendorwatch.example' }).optional()),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),

@@ -44,7 +44,7 @@ async function main() {
   Object.assign(process.env, { DATABASE_URL: url, EMAIL_TRANSPORT: 'resend', RESEND_API_KEY: 're_bench_key', RESEND_BASE_URL: resend.url, APP_URL: 'https://vendorwatch.example' })
   // Imported after the environment is set: lib/env.ts reads it once.
   const { db } = await import('@/lib/db/client')
-  const { notifyWatchers } = await import('@/lib/data/notify')
+  const { notifyWatchers } = await import('@/lib/jobs/notify')
   try {
     const setupStart = performance.now()
     const vendor = await db.vendor.create({ data: { slug: 'bench-vendor', name: 'Bench Cloud', statusPageUrl: 'https://status.bench.example', source: { create: { platform: 'statuspage', baselineAt: new Date() } } } })

@@ -167,7 +167,7 @@ async function main() {
     }
     const { http, lastTimeoutSentAt } = benchHttp(client, ready.statusioApiBase)
     const deps: RefreshDeps = { db, http, now: () => new Date(), random: Math.random, log: (m) => console.error(m) }
-    // The settings lib/data/refresh.ts runs in production.
+    // The settings lib/jobs/refresh.ts runs in production.
     const options = (n: number): RefreshOptions => ({
       trigger: 'manual',
       owner: `bench:${process.pid}:${n}`,

@@ -23,6 +23,9 @@ import { runCli } from '../lib/cli/known-failure.mjs'
 
 loadDotEnv()
 
+// An operator CLI in plain Node reads its own environment here, at its entry, and hands it to
+// lib/db/*.mjs as arguments: it must run where the app's lib/env.ts would refuse to load (say
+// `db:deploy` in a container before AUTH_SECRET is provided), and without TypeScript tooling.
 const SCHEMA = process.env.PRISMA_SCHEMA || 'prisma/schema.prisma'
 const MIGRATIONS = process.env.PRISMA_MIGRATIONS || 'prisma/migrations'
 
@@ -57,13 +60,14 @@ const main = async () => {
     return 1
   }
   const schemaFiles = await readSchemaFiles(SCHEMA)
-  const { factory, close } = await createAdapterFactory()
+  const { factory, close } = await createAdapterFactory(process.env)
   const se = await openSchemaEngine({
     adapterFactory: factory,
     schemaFiles,
+    wasmPath: process.env.SCHEMA_ENGINE_WASM,
     debug: (m) => { if (process.env.DEBUG_SCHEMA_ENGINE) console.error('[schema-engine]', m) },
   })
-  log(`schema-engine-wasm ${se.version()} -> ${describeTarget()}`)
+  log(`schema-engine-wasm ${se.version()} -> ${describeTarget(process.env)}`)
   try {
     switch (cmd) {
       case 'deploy': return await deploy(se)

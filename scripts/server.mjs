@@ -26,7 +26,7 @@ const server = createServer((req, res) => {
 })
 server.listen(port, () => console.log(`[server] ready on http://localhost:${port}`))
 
-// The app's own stop handler (lib/data/graceful-stop.ts, installed by instrumentation.ts) ends the
+// The app's own stop handler (lib/jobs/graceful-stop.ts, installed by instrumentation.ts) ends the
 // refresh, closes the database and exits within 5 s; here only stop accepting connections, and exit
 // later ourselves in case the app never installed its handler (a signal during startup).
 for (const signal of ['SIGINT', 'SIGTERM']) {

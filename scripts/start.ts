@@ -79,7 +79,7 @@ async function main(): Promise<number> {
   // different database (a reset, the e2e suite, a benchmark): never serve them to a new server.
   fs.rmSync(path.join('.next', 'server', 'route-cache'), { recursive: true, force: true })
   // Our server rather than `next start`: it hands the app each request's peer address (scripts/server.mjs).
-  // NEXT_MANUAL_SIG_HANDLE: the server's own stop handler (lib/data/graceful-stop.ts) ends the
+  // NEXT_MANUAL_SIG_HANDLE: the server's own stop handler (lib/jobs/graceful-stop.ts) ends the
   // refresh and closes the database before exiting, instead of Next waiting for the cycle's request.
   const server = spawn(process.execPath, ['scripts/server.mjs'], { stdio: 'inherit', env: { ...childEnv, NEXT_MANUAL_SIG_HANDLE: 'true' } })
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -4,6 +4,7 @@
 //   (unset)                      -> PGlite (Postgres compiled to Wasm, in-process), persisted in PGLITE_DIR
 //
 // Plain ESM JavaScript on purpose: runs under `node` with no TS tooling (CI, containers).
+// Reads no environment itself: the app passes what lib/env.ts validated, the CLI its own variables.
 import fs from 'node:fs'
 import path from 'node:path'
 import { ColumnTypeEnum } from '@prisma/driver-adapter-utils'
@@ -11,7 +12,8 @@ import { resolvePackageFile } from './schema-engine.mjs'
 
 export const DEFAULT_PGLITE_DIR = '.data/pglite'
 
-export function pgliteDir(env = process.env) {
+/** @param {{ PGLITE_DIR?: string | undefined }} env */
+export function pgliteDir(env) {
   const dir = env.PGLITE_DIR || DEFAULT_PGLITE_DIR
   return isInMemory(dir) ? dir : path.resolve(/*turbopackIgnore: true*/ dir)
 }
@@ -20,7 +22,8 @@ export function pgliteDir(env = process.env) {
 // nothing on disk to lock and nothing another process could open.
 const isInMemory = (dir) => dir.startsWith('memory://')
 
-export function describeTarget(env = process.env) {
+/** @param {{ DATABASE_URL?: string | undefined, PGLITE_DIR?: string | undefined }} env */
+export function describeTarget(env) {
   if (env.DATABASE_URL) {
     const u = new URL(env.DATABASE_URL)
     return `postgres ${u.hostname}:${u.port || 5432}${u.pathname}`
@@ -30,9 +33,10 @@ export function describeTarget(env = process.env) {
 
 /**
  * Migration-aware adapter factory for the Wasm schema engine (and usable by PrismaClient).
+ * @param {{ DATABASE_URL?: string | undefined, PGLITE_DIR?: string | undefined }} env
  * @returns {Promise<{ factory: import('@prisma/driver-adapter-utils').SqlMigrationAwareDriverAdapterFactory, close: () => Promise<void> }>}
  */
-export async function createAdapterFactory(env = process.env) {
+export async function createAdapterFactory(env) {
   if (env.DATABASE_URL) {
     const { PrismaPg } = await import('@prisma/adapter-pg')
     const { parseIntoClientConfig } = await import('pg-connection-string')

@@ -18,7 +18,9 @@ function createClient(): PrismaClient {
     return new PrismaClient({ adapter: new PrismaPg(pgPoolConfig(env.DATABASE_URL, timeouts)) })
   }
   const dir = env.PGLITE_DIR.startsWith('memory://') ? env.PGLITE_DIR : path.resolve(env.PGLITE_DIR)
-  return new PrismaClient({ adapter: embeddedAdapterFactory({ dir }) })
+  return new PrismaClient({
+    adapter: embeddedAdapterFactory({ dir, migrationsDir: env.PRISMA_MIGRATIONS, autoMigrate: env.EMBEDDED_DB_AUTO_MIGRATE, schemaEngineWasm: env.SCHEMA_ENGINE_WASM }),
+  })
 }
 
 // One client (and, in embedded mode, one PGlite instance) per process, also across Next.js

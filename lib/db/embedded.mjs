@@ -10,11 +10,14 @@ const STATE = Symbol.for('app.embeddedDb') // survives Next.js HMR module re-eva
 /**
  * A SqlDriverAdapterFactory for PrismaClient. Opening, locking and migrating happen lazily on the
  * first query (PrismaClient calls factory.connect() then), exactly once per process.
+ * Reads no environment: lib/db/client.ts passes what lib/env.ts validated (PGLITE_DIR,
+ * PRISMA_MIGRATIONS, EMBEDDED_DB_AUTO_MIGRATE, SCHEMA_ENGINE_WASM).
  */
 export function embeddedAdapterFactory({
-  dir = pgliteDir(),
-  migrationsDir = process.env.PRISMA_MIGRATIONS || 'prisma/migrations',
-  autoMigrate = process.env.EMBEDDED_DB_AUTO_MIGRATE !== '0',
+  dir = pgliteDir({}),
+  migrationsDir = 'prisma/migrations',
+  autoMigrate = true,
+  schemaEngineWasm = undefined,
   log = (m) => console.log(`[db] ${m}`),
 } = {}) {
   const state = (globalThis[STATE] ??= {})
@@ -28,7 +31,7 @@ export function embeddedAdapterFactory({
         const factory = await createPgliteFactory(client)
         if (autoMigrate) {
           const migrationsList = await listMigrations(path.resolve(/*turbopackIgnore: true*/ migrationsDir))
-          const se = await openSchemaEngine({ adapterFactory: factory })
+          const se = await openSchemaEngine({ adapterFactory: factory, wasmPath: schemaEngineWasm })
           try {
             const { appliedMigrationNames } = await se.call('applyMigrations', { migrationsList, filters: emptyFilters })
             if (appliedMigrationNames.length) log(`applied ${appliedMigrationNames.length} migration(s): ${appliedMigrationNames.join(', ')}`)

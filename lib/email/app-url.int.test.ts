@@ -10,7 +10,7 @@ vi.hoisted(() => {
 
 import { describe, expect, it } from 'vitest'
 import { registerAccount } from '@/lib/accounts/sign-up'
-import { notifyWatchers } from '@/lib/data/notify'
+import { notifyWatchers } from '@/lib/jobs/notify'
 import { db } from '@/lib/db/client'
 import { readLoggedEmails } from '@/lib/email/log-transport'
 import { env } from '@/lib/env'

@@ -67,8 +67,15 @@ export interface RefreshSummary {
   stoppedEarly: boolean
   /** The signal stopped the cycle. */
   interrupted: boolean
-  /** Public pages whose content changed (vendor pages, incident pages): cached copies to drop. */
-  changedPages: string[]
+  /** Vendors whose public view changed, and the incidents written: what the page layer re-renders. */
+  changedVendors: ChangedVendor[]
+}
+
+/** A vendor whose shown state changed in this cycle; `incidentIds` are the incidents written (may be none). */
+export interface ChangedVendor {
+  vendorId: string
+  vendorSlug: string
+  incidentIds: string[]
 }
 
 /**
@@ -84,7 +91,7 @@ export async function runRefreshCycle(deps: RefreshDeps, options: RefreshOptions
   await withDb(() => closeAbandonedRuns(deps.db, started, options))
   const run = await withDb(() => deps.db.refreshRun.create({ data: { trigger: options.trigger, owner: options.owner, startedAt: started }, select: { id: true } }))
   const totals: Totals = { due: 0, checked: 0, changed: 0, unchanged: 0, failed: 0, events: 0 }
-  const changedPages: string[] = []
+  const changedVendors: ChangedVendor[] = []
   const deadline = started.getTime() + options.timeBudgetMs
   let stoppedEarly = false
   let error: string | null = null
@@ -113,10 +120,10 @@ export async function runRefreshCycle(deps: RefreshDeps, options: RefreshOptions
       network.failures++
       network.example ||= `${source.vendorSlug}: ${outcome.message}`
     }
-    // A first failure changes what the page says (the status may now be out of date).
-    const base = `/vendors/${source.vendorSlug}`
-    if (outcome.kind === 'changed') changedPages.push(base, ...outcome.incidentIds.map((id) => `${base}/incidents/${id}`))
-    else if (outcome.kind === 'failed' && source.consecutiveFailures === 0) changedPages.push(base)
+    // A first failure changes what the vendor's page says (the status may now be out of date).
+    const vendor = { vendorId: source.vendorId, vendorSlug: source.vendorSlug }
+    if (outcome.kind === 'changed') changedVendors.push({ ...vendor, incidentIds: outcome.incidentIds })
+    else if (outcome.kind === 'failed' && source.consecutiveFailures === 0) changedVendors.push({ ...vendor, incidentIds: [] })
   }
   const claim = (vendorSlug?: string) =>
     withDb(() => claimDueSources(deps.db, { owner: options.owner, now: deps.now(), dueBy: started, leaseMs: options.leaseMs, limit: CLAIM_BATCH, vendorSlug }))
@@ -154,7 +161,7 @@ export async function runRefreshCycle(deps: RefreshDeps, options: RefreshOptions
     await withDb(() => deps.db.refreshRun.update({ where: { id: run.id }, data: { ...totals, status, durationMs, finishedAt: deps.now(), error } }))
   }
   const interrupted = signal?.aborted ?? false
-  return { runId: run.id, ...totals, durationMs: deps.now().getTime() - started.getTime(), stoppedEarly, interrupted, changedPages }
+  return { runId: run.id, ...totals, durationMs: deps.now().getTime() - started.getTime(), stoppedEarly, interrupted, changedVendors }
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
-import { listDevMail } from '@/lib/data/dev-mail'
+import { listDevMail } from '@/lib/email/dev-mail'
 
 export const dynamic = 'force-dynamic'
 export const metadata: Metadata = { title: 'Outgoing mail (development)', robots: { index: false } }

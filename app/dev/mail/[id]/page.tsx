@@ -1,6 +1,6 @@
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
-import { listDevMail } from '@/lib/data/dev-mail'
+import { listDevMail } from '@/lib/email/dev-mail'
 
 export const dynamic = 'force-dynamic'
 

@@ -1,5 +1,9 @@
 // Starts the in-process refresh schedule for self-hosted servers (`npm start`), once per process.
-// Each cycle runs through GET /api/cron/refresh over loopback (see internal-token.ts for why).
+// Each tick runs the scheduled work (./scheduled-work.ts) through GET /api/cron/refresh over
+// loopback rather than calling runScheduledWork here: dropping cached pages (revalidatePath,
+// revalidateTag) needs a Next.js request. Checked on Next 16.4: outside one, both throw
+// "Invariant: static generation store missing", and the only other way in is Next's internal
+// incremental cache (globalThis.__incrementalCache), which no public API promises to keep.
 import { env, refreshIntervalMs } from '@/lib/env'
 import { startScheduler, type Scheduler } from '@/lib/ingest/scheduler'
 import { shutdownSignal } from '@/lib/shutdown'

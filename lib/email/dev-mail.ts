@@ -1,5 +1,5 @@
 // Development only: the messages the `log` transport wrote, for the /dev/mail pages.
-import { readLoggedEmails, type LoggedEmail } from '@/lib/email/log-transport'
+import { readLoggedEmails, type LoggedEmail } from './log-transport'
 import { env, isProduction } from '@/lib/env'
 
 /** Null when this is not a development server writing mail to a folder (the pages 404 then). */

@@ -1,13 +1,12 @@
 // The refresh as the app runs it: the ingest cycle wired to this process's database, HTTP client
-// and clock. Called by the cron route and the in-process scheduler.
+// and clock. Called by runScheduledWork (./scheduled-work.ts).
 import { randomUUID } from 'node:crypto'
 import os from 'node:os'
-import { db, dbMode } from '@/lib/db/client'
-import { isSlug } from '@/lib/validation/url-input'
-import type { RefreshTrigger } from '@/lib/db/generated/enums'
+import { databaseMode } from '@/lib/data/connection'
+import { db } from '@/lib/db/client'
 import { env, refreshIntervalMs } from '@/lib/env'
 import { createHttpClient, DEFAULT_HTTP_OPTIONS, type HttpClient } from '@/lib/ingest/http'
-import { runRefreshCycle, type RefreshSummary } from '@/lib/ingest/refresh'
+import { runRefreshCycle, type RefreshOptions, type RefreshSummary } from '@/lib/ingest/refresh'
 import { shutdownSignal, trackWork } from '@/lib/shutdown'
 
 const MINUTE = 60_000
@@ -20,8 +19,8 @@ const http = (globalForHttp.__vendorwatchHttp ??= createHttpClient({ ...DEFAULT_
  * Runs one refresh cycle over every due vendor. `timeBudgetMs` bounds how long it keeps claiming
  * vendors (the cron route has a platform time limit); vendors left over are due next time.
  */
-export async function refreshDueVendors(trigger: RefreshTrigger, timeBudgetMs: number, firstVendorSlug?: string): Promise<RefreshSummary> {
-  // A stop (SIGTERM) ends the cycle early and waits for it to close its run (lib/data/graceful-stop.ts).
+export async function refreshDueVendors(trigger: RefreshOptions['trigger'], timeBudgetMs: number, firstVendorSlug?: string): Promise<RefreshSummary> {
+  // A stop (SIGTERM) ends the cycle early and waits for it to close its run (./graceful-stop.ts).
   return trackWork(runRefreshCycle(
     { db, http, now: () => new Date(), random: Math.random, log: (m) => console.log(m), signal: shutdownSignal() },
     {
@@ -30,7 +29,7 @@ export async function refreshDueVendors(trigger: RefreshTrigger, timeBudgetMs: n
       concurrency: env.REFRESH_CONCURRENCY,
       // The embedded database answers one query at a time on the event loop: one vendor at a time
       // uses it, so a request's queries never queue behind dozens of the cycle's (db-gate.ts).
-      dbConcurrency: dbMode === 'embedded' ? 1 : env.REFRESH_CONCURRENCY,
+      dbConcurrency: databaseMode === 'embedded' ? 1 : env.REFRESH_CONCURRENCY,
       // Far above the worst case for one vendor (3 endpoints x 10 s timeout + the write).
       leaseMs: 5 * MINUTE,
       intervalMs: refreshIntervalMs,
@@ -39,15 +38,4 @@ export async function refreshDueVendors(trigger: RefreshTrigger, timeBudgetMs: n
       firstVendorSlug,
     },
   ))
-}
-
-/**
- * Makes one vendor due now (an operator's "check it again now", e.g. after fixing its page URL);
- * pass its slug to refreshDueVendors to have the cycle check it before the others.
- * Returns false for an unknown slug. A vendor that is being checked right now keeps its lease.
- */
-export async function markVendorDue(slug: string): Promise<boolean> {
-  if (!isSlug(slug)) return false
-  const { count } = await db.statusSource.updateMany({ where: { vendor: { slug } }, data: { nextCheckAt: null } })
-  return count > 0
 }

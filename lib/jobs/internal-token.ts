@@ -1,7 +1,7 @@
-// A secret that exists only inside this server process, for the in-process scheduler to call
+// A secret that exists only inside this server process, for the in-process schedule to call
 // the refresh route over loopback. Route handlers can drop cached pages (revalidatePath) and a
-// timer callback cannot, so the scheduler runs each cycle through the same route Vercel Cron
-// calls. The token never leaves the process except in that loopback request.
+// timer callback cannot (./in-process-schedule.ts), so the schedule runs each cycle through the
+// same route Vercel Cron calls. The token never leaves the process except in that loopback request.
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 
 const TOKEN = Symbol.for('vendorwatch.internalRefreshToken')

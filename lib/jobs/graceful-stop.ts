@@ -6,9 +6,9 @@
 //
 // `npm start` sets NEXT_MANUAL_SIG_HANDLE for the server, so this is the process's only stop
 // handler. Under a bare `next start` Next's own handler also runs; whichever exits first wins.
-import { db } from '@/lib/db/client'
+import { closeDatabase } from '@/lib/data/connection'
 import { stopWork } from '@/lib/shutdown'
-import { stopInProcessRefresh } from './refresh-scheduler'
+import { stopInProcessRefresh } from './in-process-schedule'
 
 /** The whole stop, signal to exit. */
 export const STOP_BUDGET_MS = 5_000
@@ -46,7 +46,7 @@ async function stop(signal: NodeJS.Signals): Promise<void> {
   await schedule
   if (!finished) console.error(`[stop] work still running after ${WORK_GRACE_MS} ms: closing the database under it`)
   console.log(`[stop] refresh stopped after ${elapsed()} ms; closing the database`)
-  await db.$disconnect().catch((e: unknown) => console.error(`[stop] closing the database failed: ${(e as Error).message}`))
+  await closeDatabase().catch((e: unknown) => console.error(`[stop] closing the database failed: ${(e as Error).message}`))
   console.log(`[stop] stopped in ${elapsed()} ms`)
   process.exit(0)
 }

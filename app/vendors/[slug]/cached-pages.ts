@@ -1,0 +1,30 @@
+// The public vendor and incident pages are cached and shared (see ./page.tsx). When a refresh
+// changes a vendor, its page and the pages of the incidents it wrote are dropped, so the next visit
+// regenerates them. The refresh reports vendors and incidents; which URLs show them is known here,
+// beside the pages, and nowhere in lib/.
+//
+// Paths, not tags: these pages read the database directly (no fetch), so the only cache tags they
+// carry are Next's implicit per-path ones, which is what revalidatePath drops.
+import { revalidatePath } from 'next/cache'
+import type { ChangedVendor } from '@/lib/jobs/scheduled-work'
+
+/** The cached pages that show a changed vendor: its page and one page per incident written. */
+export function changedVendorPages(changes: readonly ChangedVendor[]): string[] {
+  return changes.flatMap(({ vendorSlug, incidentIds }) => {
+    const base = `/vendors/${vendorSlug}`
+    return [base, ...incidentIds.map((id) => `${base}/incidents/${id}`)]
+  })
+}
+
+export function dropChangedVendorPages(changes: readonly ChangedVendor[]): void {
+  for (const path of new Set(changedVendorPages(changes))) {
+    try {
+      // A literal path (no type) matches the cached page rendered for exactly that URL.
+      revalidatePath(path)
+    } catch (e) {
+      // Outside a Next.js request (integration tests, scripts) there is no page cache to drop.
+      // Next says so only in its message ("Invariant: static generation store missing").
+      if (!/static generation store missing/.test((e as Error).message)) throw e
+    }
+  }
+}
