@@ -10,7 +10,7 @@ export function SiteHeader() {
     <header className="border-b border-slate-200 bg-white/80 backdrop-blur dark:border-slate-800 dark:bg-slate-900/80">
       <div className="mx-auto flex h-14 max-w-6xl items-center justify-between gap-2 px-4 sm:gap-4 sm:px-6">
         <Link href="/" className="flex shrink-0 items-center gap-2 font-semibold tracking-tight">
-          <Logo className="h-6 w-6 text-brand-600 dark:text-brand-500" />
+          <Logo className="h-6 w-6 text-brand-600 dark:text-brand-400" />
           <span>Vendorwatch</span>
         </Link>
         <nav aria-label="Main" className="flex items-center gap-0.5 text-sm sm:gap-1">

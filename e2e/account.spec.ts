@@ -108,6 +108,8 @@ test('settings: time zone, password (other sessions signed out), re-verified ema
   await timeZone.selectOption('Asia/Tokyo')
   await page.getByRole('button', { name: 'Save time zone' }).click()
   await expect(page.getByText('Times are now shown in Asia/Tokyo.')).toBeVisible()
+  // The select shows the saved zone at once, not the one it was first rendered with.
+  await expect(timeZone).toHaveValue('Asia/Tokyo')
   await page.reload()
   await expect(timeZone).toHaveValue('Asia/Tokyo')
 
@@ -156,10 +158,11 @@ test('settings: time zone, password (other sessions signed out), re-verified ema
 })
 
 test('a client making up a new X-Forwarded-For for every request is still one client to the limits', async ({ browser }) => {
-  // One fixed loopback address, so every request comes from the same peer. Runs last in this file:
-  // it spends the reset budget of the suite's network, and no later spec asks for a reset.
+  // One fixed loopback address, so every request comes from the same peer, on a network of its own
+  // (127.0.1.0/24; the other tests come from 127.0.0.1 or ::1): spending that network's reset budget
+  // leaves every other test's alone, so this one may run in any order, or alone.
   test.setTimeout(120_000)
-  const context = await browser.newContext({ baseURL: `http://127.0.0.1:${E2E_PORT}` })
+  const context = await browser.newContext({ baseURL: `http://127.0.1.1:${E2E_PORT}` })
   const page = await context.newPage()
   const max = RATE_LIMITS.resetPerNetwork.max
   let refused = -1
@@ -172,7 +175,7 @@ test('a client making up a new X-Forwarded-For for every request is still one cl
     await expect(answer).toBeVisible()
     if ((await answer.textContent())?.startsWith('Too many')) refused = i
   }
-  // Earlier tests in this file asked for resets from this network too: refused at the limit or before.
+  // Refused once the network's budget is spent, never on the first request.
   expect(refused).toBeGreaterThan(0)
   await context.close()
 })

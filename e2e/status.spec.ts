@@ -1,15 +1,26 @@
-import { expect, test } from '@playwright/test'
+import { type APIRequestContext, expect, test } from '@playwright/test'
 import { STATUS_SERVER_URL } from './support/config'
 import { runRefresh, setStatusPages } from './support/fixtures'
 import { initialPages } from './support/status-pages'
 import { shoot } from './support/screenshots'
 
 const OUTAGE = 'statuspage/github-summary-major-outage-35-updates.json'
+const acmeInitialPages = () => initialPages().filter((p) => p.path.startsWith('/acme-cloud/'))
+
+/** Acme Cloud's page reports the recorded outage with an open incident; the app reads it. */
+async function showAcmeOutage(request: APIRequestContext) {
+  const outage = await (await request.get(`${STATUS_SERVER_URL}/acme-cloud/api/v2/summary.json`)).json()
+  await setStatusPages(request, [
+    { path: '/acme-cloud/api/v2/summary.json', fixture: OUTAGE, recent: true },
+    { path: '/acme-cloud/api/v2/incidents.json', body: JSON.stringify({ page: outage.page, incidents: [] }) },
+  ])
+  await runRefresh(request, 'acme-cloud')
+}
 
 test('a vendor page shows the real status after a refresh, and follows an outage', async ({ page, request }) => {
   // Other specs refresh too, so this one starts from a known page rather than "never checked"
   // (catalog.spec covers that state).
-  await setStatusPages(request, initialPages().filter((p) => p.path.startsWith('/acme-cloud/')))
+  await setStatusPages(request, acmeInitialPages())
   const first = await runRefresh(request, 'acme-cloud')
   expect(first.checked).toBeGreaterThanOrEqual(1)
   await page.goto('/vendors/acme-cloud')
@@ -21,12 +32,7 @@ test('a vendor page shows the real status after a refresh, and follows an outage
   await expect(page.getByText('Git Operations')).toBeVisible()
 
   // The vendor's page now reports an outage with an open incident.
-  const outage = await (await request.get(`${STATUS_SERVER_URL}/acme-cloud/api/v2/summary.json`)).json()
-  await setStatusPages(request, [
-    { path: '/acme-cloud/api/v2/summary.json', fixture: OUTAGE, recent: true },
-    { path: '/acme-cloud/api/v2/incidents.json', body: JSON.stringify({ page: outage.page, incidents: [] }) },
-  ])
-  await runRefresh(request, 'acme-cloud')
+  await showAcmeOutage(request)
   await page.reload()
   // The page's indicator says "major" (partial outage); its open incident is critical, and an open
   // incident's impact sets the floor of the overall status (lib/status/open-incidents.ts).
@@ -43,11 +49,17 @@ test('a vendor page shows the real status after a refresh, and follows an outage
 })
 
 test('a failing status page keeps the last known status and says it may be out of date', async ({ page, request }) => {
+  // The last known status: the outage, read from Acme Cloud's own page first.
+  await setStatusPages(request, acmeInitialPages())
+  await showAcmeOutage(request)
   await setStatusPages(request, [{ path: '/acme-cloud/api/v2/summary.json', body: '<html>Bad gateway</html>', status: 502 }])
   await runRefresh(request, 'acme-cloud')
   await page.goto('/vendors/acme-cloud')
   await expect(page.getByRole('heading', { name: 'Major outage' })).toBeVisible()
   await expect(page.getByText(/may be out of date/)).toBeVisible()
+  // Plain words for the reader; the upstream error is for operators only.
+  await expect(page.getByText("We cannot read Acme Cloud's status page right now (since")).toBeVisible()
+  await expect(page.getByText(/502|Bad gateway|http_error|status code/i)).toHaveCount(0)
 })
 
 test('an open incident is never read as operational, whatever the page indicator says (issue 14 #2)', async ({ page, request }) => {
@@ -65,7 +77,7 @@ test('an open incident is never read as operational, whatever the page indicator
   await shoot(page, 'vendor-open-incident')
   const api = await (await request.get('/api/v1/vendors/acme-cloud')).json()
   expect(api.vendor).toMatchObject({ status: 'partial_outage', statusText: 'All Systems Operational' })
-  // Later specs expect Acme Cloud's initial page.
-  await setStatusPages(request, initialPages().filter((p) => p.path.startsWith('/acme-cloud/')))
+  // Leave Acme Cloud as the suite started it (specs that need its state set it up themselves).
+  await setStatusPages(request, acmeInitialPages())
   await runRefresh(request, 'acme-cloud')
 })

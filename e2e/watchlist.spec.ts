@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test'
 import { linkIn, PASSWORD, signUp, uniqueEmail, waitForEmail } from './support/accounts'
-import { runRefresh } from './support/fixtures'
+import { runRefresh, setStatusPages } from './support/fixtures'
+import { initialPages } from './support/status-pages'
 
 test('sign up, verify by email, watch ten vendors, be refused the eleventh, then swap one', async ({ page }) => {
   test.setTimeout(120_000)
@@ -116,7 +117,19 @@ test('a server action posted from another origin is refused; the same request fr
   await expect(page.getByText('Watching 1 of 10 vendors')).toBeVisible()
 })
 
-test('alert preferences of a watch: chosen components, minimum impact, maintenance, daily digest', async ({ page, request }) => {
+test('alert preferences of a watch: chosen components, minimum impact, maintenance, daily digest', async ({ page, request, browser }) => {
+  // Components are known once the vendor has been read: read Acme Cloud's initial page here.
+  await setStatusPages(request, initialPages().filter((p) => p.path.startsWith('/acme-cloud/')))
+  await runRefresh(request, 'acme-cloud')
+  // Another user watches GitHub, so that "another user's watch" below exists.
+  const other = await browser.newContext()
+  const otherPage = await other.newPage()
+  await signUp(otherPage, uniqueEmail('other-watcher'))
+  await otherPage.goto('/vendors/github')
+  await otherPage.getByRole('button', { name: 'Watch GitHub' }).click()
+  await expect(otherPage.getByRole('button', { name: 'Unwatch GitHub' })).toBeVisible()
+  await other.close()
+
   await signUp(page, uniqueEmail('prefs'))
   await page.goto('/vendors/acme-cloud')
   await page.getByRole('button', { name: 'Watch Acme Cloud' }).click()
@@ -124,13 +137,6 @@ test('alert preferences of a watch: chosen components, minimum impact, maintenan
   await page.goto('/dashboard')
   await page.getByRole('link', { name: 'Alert settings for Acme Cloud' }).click()
   await expect(page.getByRole('heading', { name: 'Alerts for Acme Cloud' })).toBeVisible()
-  // Components are known once the vendor has been read. In a full run status.spec (earlier by
-  // file name) has done that; run alone, this spec reads it itself.
-  if (await page.getByText(/not read Acme Cloud's components yet/).isVisible()) {
-    await runRefresh(request, 'acme-cloud')
-    await page.reload()
-  }
-
   await page.getByLabel('Only the ones I choose').check()
   await page.getByRole('button', { name: 'Save preferences' }).click()
   await expect(page.getByText('Choose at least one component, or all of them')).toBeVisible()

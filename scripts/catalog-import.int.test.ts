@@ -42,6 +42,8 @@ describe('npm run catalog:import', () => {
 
   it('is idempotent for a JSON file', async () => {
     const json = JSON.stringify([{ name: 'Good One', slug: 'good-one', statusPageUrl: 'https://status.good-one.example', platform: 'statuspage', category: 'Email' }])
+    // Imported once here, whichever test ran before: the second run is the one under test.
+    await importCatalog(json, 'json')
     const result = await importCatalog(json, 'json')
     expect(result.code).toBe(0)
     expect(result.stdout).toMatch(/imported: 0 created, 0 updated, 1 unchanged/)

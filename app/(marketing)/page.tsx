@@ -53,7 +53,7 @@ export default async function HomePage() {
             <h2 id="popular-heading" className="text-xl font-semibold">
               Popular vendors
             </h2>
-            <Link href="/vendors" className="text-sm font-medium text-brand-600 hover:underline dark:text-brand-500">
+            <Link href="/vendors" className="text-sm font-medium text-brand-600 hover:underline dark:text-brand-400">
               Browse all {total.toLocaleString('en')} vendors →
             </Link>
           </div>

@@ -51,7 +51,7 @@ export default async function VendorsPage({ searchParams }: { searchParams: Sear
         {page.vendors.length > 0 && <VendorList vendors={page.vendors} />}
         {nextHref && (
           <nav aria-label="Pagination" className="flex justify-end">
-            <Link href={nextHref} className="text-sm font-medium text-brand-600 hover:underline dark:text-brand-500">
+            <Link href={nextHref} className="text-sm font-medium text-brand-600 hover:underline dark:text-brand-400">
               Next page →
             </Link>
           </nav>

@@ -15,4 +15,4 @@ export function AuthCard({ title, description, children, footer }: { title: stri
   )
 }
 
-export const linkClass = 'font-medium text-brand-600 hover:underline dark:text-brand-500'
+export const linkClass = 'font-medium text-brand-600 hover:underline dark:text-brand-400'

@@ -12,7 +12,18 @@ const linkClass = 'font-medium text-brand-700 underline hover:no-underline dark:
  * What the dashboard must say about the plan: paused watches after a downgrade, a failed
  * payment, a cancellation that takes effect at the end of the period.
  */
-export function PlanNotices({ billing, pausedCount, timeZone }: { billing: BillingState; pausedCount: number; timeZone: string }) {
+export function PlanNotices({
+  billing,
+  pausedCount,
+  timeZone,
+  canUpgrade,
+}: {
+  billing: BillingState
+  pausedCount: number
+  timeZone: string
+  /** Pro can be bought on this server (billing configured): only then is an upgrade offered. */
+  canUpgrade: boolean
+}) {
   const { subscription } = billing
   const periodEnd = subscription?.currentPeriodEnd ? formatDateInTimeZone(subscription.currentPeriodEnd, timeZone) : null
   return (
@@ -25,10 +36,16 @@ export function PlanNotices({ billing, pausedCount, timeZone }: { billing: Billi
             </strong>{' '}
             {subscription?.status === 'canceled' || subscription?.status === 'unpaid' ? 'Your Pro plan has ended. ' : ''}
             Nothing was deleted: the paused ones are marked below and alert again as soon as there is room.{' '}
-            <Link href={UPGRADE_PATH} className={linkClass}>
-              Upgrade to Pro
-            </Link>{' '}
-            or unwatch some vendors.
+            {canUpgrade ? (
+              <>
+                <Link href={UPGRADE_PATH} className={linkClass}>
+                  Upgrade to Pro
+                </Link>{' '}
+                or unwatch some vendors.
+              </>
+            ) : (
+              'Unwatch some vendors to make room.'
+            )}
           </p>
         </Alert>
       )}

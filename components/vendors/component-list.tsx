@@ -41,7 +41,7 @@ export function ComponentList({ groups, components, uptime }: { groups: VendorSt
                 return (
                   <li key={c.id}>
                     <div className="flex items-center justify-between gap-3">
-                      <span className="min-w-0 truncate">{c.name}</span>
+                      <span className="min-w-0 break-words">{c.name}</span>
                       <StatusBadge status={c.status} />
                     </div>
                     {history && <UptimeBar uptime={history} componentName={c.name} />}

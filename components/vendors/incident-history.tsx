@@ -22,7 +22,7 @@ export function IncidentHistoryList({ incidents, vendorSlug, now }: { incidents:
               · <LocalTime iso={i.startedAt.toISOString()} />
             </span>
             <span>· {i.resolvedAt ? `lasted ${formatDuration(i.resolvedAt.getTime() - i.startedAt.getTime())}` : `ongoing for ${formatDuration(now.getTime() - i.startedAt.getTime())}`}</span>
-            {i.hasPostmortem && <span className="rounded bg-brand-50 px-1.5 py-0.5 text-xs font-medium text-brand-700 dark:bg-brand-500/10 dark:text-brand-500">Postmortem</span>}
+            {i.hasPostmortem && <span className="rounded bg-brand-50 px-1.5 py-0.5 text-xs font-medium text-brand-700 dark:bg-brand-500/10 dark:text-brand-400">Postmortem</span>}
           </p>
         </li>
       ))}

@@ -28,14 +28,14 @@ export function IncidentSummary({ incident, vendorSlug, now }: { incident: Incid
       )}
       {latest && (
         <div className="mt-3 border-l-2 border-slate-300 pl-3 dark:border-slate-700">
-          <p className="text-xs font-medium uppercase tracking-wide text-slate-500">
+          <p className="text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">
             Latest update · {INCIDENT_STATUS_LABEL[latest.status]} · <RelativeTime iso={latest.publishedAt.toISOString()} renderedAt={renderedAt} />
           </p>
           <UpstreamText body={latest.body} className="mt-1" />
         </div>
       )}
       <p className="mt-3 text-sm">
-        <Link href={`/vendors/${vendorSlug}/incidents/${incident.id}`} className="font-medium text-brand-600 hover:underline dark:text-brand-500">
+        <Link href={`/vendors/${vendorSlug}/incidents/${incident.id}`} className="font-medium text-brand-600 hover:underline dark:text-brand-400">
           All {incident.updates.length} {incident.updates.length === 1 ? 'update' : 'updates'} →
         </Link>
       </p>

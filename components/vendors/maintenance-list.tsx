@@ -16,7 +16,7 @@ export function MaintenanceList({ maintenances, icsHref }: { maintenances: Vendo
         <h2 id="maintenance-heading" className="text-lg font-semibold">
           Maintenance
         </h2>
-        <a href={icsHref} className="text-sm font-medium text-brand-600 hover:underline dark:text-brand-500">
+        <a href={icsHref} className="text-sm font-medium text-brand-600 hover:underline dark:text-brand-400">
           Add to calendar (iCal)
         </a>
       </div>

@@ -12,12 +12,22 @@ export function StatusBadge({ status, label }: { status: ServiceStatus; label?: 
   )
 }
 
-/** For vendors we have never checked (or cannot check): says so instead of showing a status. */
-export function NotCheckedBadge({ monitored }: { monitored: boolean }) {
+/** Why we show no status: not monitored, not checked yet, or checked but never readable. */
+export type NoStatusReason = 'unmonitored' | 'not_checked' | 'unreadable'
+
+const NO_STATUS_LABEL: Record<NoStatusReason, string> = {
+  unmonitored: 'Not monitored',
+  not_checked: 'Not checked yet',
+  // Tried and failed: "not checked yet" would be untrue.
+  unreadable: 'Status unavailable',
+}
+
+/** For vendors we have no status for: says why instead of showing a status. */
+export function NotCheckedBadge({ reason }: { reason: NoStatusReason }) {
   return (
     <span className="status-badge status-badge-unknown">
       <span aria-hidden="true">–</span>
-      {monitored ? 'Not checked yet' : 'Not monitored'}
+      {NO_STATUS_LABEL[reason]}
     </span>
   )
 }

@@ -1,17 +1,10 @@
 import Link from 'next/link'
 import type { ServiceStatus } from '@/lib/status/statuses'
 import type { Freshness } from '@/lib/status/freshness'
+import { statusHeadline } from '@/lib/status/headline'
+import type { MaintenanceStatus } from '@/lib/status/statuses'
 import { FreshnessNote } from './freshness-note'
 import { STATUS_META } from './status-meta'
-
-const HEADLINE: Record<ServiceStatus, string> = {
-  operational: 'All systems operational',
-  degraded: 'Degraded performance',
-  partial_outage: 'Partial outage',
-  major_outage: 'Major outage',
-  maintenance: 'Maintenance in progress',
-  unknown: 'Status unknown',
-}
 
 const BANNER_CLASS: Record<ServiceStatus, string> = {
   operational: 'border-emerald-300 bg-emerald-50 dark:border-emerald-500/40 dark:bg-emerald-500/10',
@@ -38,19 +31,25 @@ export interface BannerIncident {
 export function StatusBanner({
   status,
   statusText,
+  maintenances = [],
   detail,
   incident,
   freshness,
+  vendorName,
   now,
 }: {
   status: ServiceStatus
   statusText: string | null
+  /** The vendor's maintenance windows: a running one makes the headline say maintenance. */
+  maintenances?: readonly { status: MaintenanceStatus }[]
   detail?: string
   incident?: BannerIncident | null
   freshness: Freshness
+  vendorName: string
   now: Date
 }) {
   const meta = STATUS_META[status]
+  const headline = statusHeadline({ status, statusText, maintenances })
   return (
     <section aria-labelledby="status-heading" className={`rounded-lg border p-5 ${BANNER_CLASS[status]}`}>
       <div className="flex items-start gap-3">
@@ -59,9 +58,9 @@ export function StatusBanner({
         </span>
         <div className="min-w-0 space-y-1">
           <h2 id="status-heading" className="text-xl font-semibold">
-            {HEADLINE[status]}
+            {headline}
           </h2>
-          {statusText && statusText.toLowerCase() !== HEADLINE[status].toLowerCase() && <p className="text-sm">Their page says: “{statusText}”</p>}
+          {statusText && statusText.toLowerCase() !== headline.toLowerCase() && <p className="text-sm">Their page says: “{statusText}”</p>}
           {incident && (
             <p className="text-sm" data-testid="banner-incident">
               Active incident:{' '}
@@ -72,7 +71,7 @@ export function StatusBanner({
             </p>
           )}
           {detail && <p className="text-sm">{detail}</p>}
-          <FreshnessNote freshness={freshness} now={now} />
+          <FreshnessNote freshness={freshness} vendorName={vendorName} now={now} />
         </div>
       </div>
     </section>

@@ -8,9 +8,11 @@ export function VendorList({ vendors }: { vendors: VendorSummary[] }) {
     <ul className="divide-y divide-slate-200 overflow-hidden rounded-lg border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
       {vendors.map((v) => (
         <li key={v.slug} className="flex items-center gap-3 pr-4 hover:bg-slate-50 dark:hover:bg-slate-800/60">
-          <Link href={`/vendors/${v.slug}`} className="flex min-w-0 flex-1 items-center justify-between gap-4 py-3 pl-4">
+          <Link href={`/vendors/${v.slug}`} className="flex min-w-0 flex-1 flex-col items-start gap-1 py-3 pl-4 sm:flex-row sm:items-center sm:justify-between sm:gap-4">
             <span className="min-w-0">
-              <span className="block truncate font-medium">{v.name}</span>
+              <span className="block font-medium break-words" data-testid="vendor-name">
+                {v.name}
+              </span>
               {v.category && <span className="block truncate text-sm text-slate-500 dark:text-slate-400">{v.category}</span>}
             </span>
             <VendorStatus vendor={v} />

@@ -4,7 +4,7 @@ import { NotCheckedBadge, StatusBadge } from './status-badge'
 
 /** The vendor's status as far as we honestly know it. */
 export function VendorStatus({ vendor }: { vendor: Pick<VendorSummary, 'status' | 'source'> }) {
-  if (!isMonitoredSource(vendor.source)) return <NotCheckedBadge monitored={false} />
-  if (!vendor.source?.lastSuccessAt) return <NotCheckedBadge monitored />
+  if (!isMonitoredSource(vendor.source)) return <NotCheckedBadge reason="unmonitored" />
+  if (!vendor.source?.lastSuccessAt) return <NotCheckedBadge reason={vendor.source?.lastCheckedAt ? 'unreadable' : 'not_checked'} />
   return <StatusBadge status={vendor.status} />
 }

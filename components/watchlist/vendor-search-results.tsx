@@ -17,7 +17,7 @@ export function VendorSearchResults({ vendors, total, q }: { vendors: VendorSumm
         {vendors.map((v) => (
           <li key={v.slug} className="flex items-center justify-between gap-3 py-2">
             <span className="min-w-0">
-              <Link href={`/vendors/${v.slug}`} className="block truncate text-sm font-medium hover:underline">
+              <Link href={`/vendors/${v.slug}`} className="block text-sm font-medium break-words hover:underline">
                 {v.name}
               </Link>
               {v.category && <span className="block truncate text-xs text-slate-500 dark:text-slate-400">{v.category}</span>}
@@ -27,7 +27,7 @@ export function VendorSearchResults({ vendors, total, q }: { vendors: VendorSumm
         ))}
       </ul>
       {total > vendors.length && (
-        <Link href={`/vendors?${new URLSearchParams({ q })}`} className="block text-xs font-medium text-brand-600 hover:underline dark:text-brand-500">
+        <Link href={`/vendors?${new URLSearchParams({ q })}`} className="block text-xs font-medium text-brand-600 hover:underline dark:text-brand-400">
           All {total} matches in the directory →
         </Link>
       )}

@@ -34,8 +34,9 @@ export function SignedOutWatchLink({ slug, name, size }: { slug: string; name: s
   const pathname = usePathname()
   const search = useSearchParams().toString()
   const href = authHref('/sign-up', { watch: slug, next: search ? `${pathname}?${search}` : pathname })
+  // No prefetch: a directory page lists dozens of these, and every one would fetch /sign-up as it scrolls into view.
   return (
-    <Link href={href} aria-label={`Watch ${name}`} className={`${base} ${sizes[size]} ${looks.watch}`}>
+    <Link href={href} prefetch={false} aria-label={`Watch ${name}`} className={`${base} ${sizes[size]} ${looks.watch}`}>
       <EyeIcon />
       Watch
     </Link>

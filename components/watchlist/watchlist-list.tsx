@@ -14,9 +14,9 @@ function lastCheck(entry: WatchedVendor, now: Date, intervalMs: number): { text:
     case 'fresh':
       return { text: `Checked ${formatRelativeTime(f.lastCheckedAt, now)}`, stale: false }
     case 'stale':
-      return { text: `${f.error ? 'Latest check failed' : 'May be out of date'} · last read ${formatRelativeTime(f.lastSuccessAt, now)}`, stale: true }
+      return { text: `${f.error !== null ? 'Cannot read its status page right now' : 'May be out of date'} · last read ${formatRelativeTime(f.lastSuccessAt, now)}`, stale: true }
     case 'never_succeeded':
-      return { text: `Could not read its status page yet`, stale: true }
+      return { text: 'Cannot read its status page right now', stale: true }
     // The badge already says so.
     case 'never_checked':
     case 'unmonitored':
@@ -36,13 +36,13 @@ export function WatchlistList({ entries, now, intervalMs, pausedIds }: { entries
           <li key={vendor.slug} className="flex flex-col gap-3 px-4 py-3 sm:flex-row sm:items-center sm:justify-between">
             <div className="min-w-0 space-y-1">
               <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-                <Link href={`/vendors/${vendor.slug}`} className="truncate font-medium hover:underline">
+                <Link href={`/vendors/${vendor.slug}`} className="min-w-0 font-medium break-words hover:underline">
                   {vendor.name}
                 </Link>
                 <VendorStatus vendor={vendor} />
                 {pausedIds.has(entry.id) && (
                   <span
-                    title="Beyond your plan's limit: no alerts until you upgrade or unwatch others"
+                    title="Beyond your plan's limit: no alerts until there is room on your watchlist"
                     className="rounded-full bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-700 dark:bg-slate-700 dark:text-slate-200"
                   >
                     Paused

@@ -13,6 +13,14 @@ vi.mock('@/lib/auth/session', async () => {
   return { requireUser: async (returnTo: string) => session.user ?? redirect(`/sign-in?next=${encodeURIComponent(returnTo)}`) }
 })
 
+// Whether Pro can be bought here decides whether a refusal at the plan limit points to the plans.
+const billing = vi.hoisted(() => ({ enabled: true }))
+vi.mock('@/lib/env', () => ({
+  get billingEnabled() {
+    return billing.enabled
+  },
+}))
+
 const schema = z.object({ email: z.email({ error: 'Enter an email' }), password: z.string().min(3, { error: 'Too short' }) })
 const form = (fields: Record<string, string>) => {
   const data = new FormData()
@@ -70,6 +78,20 @@ describe('publicAction', () => {
       throw new LimitExceededError('Your plan watches up to 10 vendors.', 10)
     })
     expect(await action(null, good)).toMatchObject({ ok: false, formError: 'Your plan watches up to 10 vendors.', upgradeUrl: expect.stringMatching(/^\//) })
+  })
+
+  it('offers no way to the plans when billing is not configured (Pro cannot be bought here)', async () => {
+    billing.enabled = false
+    try {
+      const action = publicAction({ name: 't', parse: fromSchema(schema) }, async () => {
+        throw new LimitExceededError('Your plan watches up to 10 vendors.', 10)
+      })
+      const state = await action(null, good)
+      expect(state).toMatchObject({ ok: false, formError: 'Your plan watches up to 10 vendors.' })
+      expect(state).not.toHaveProperty('upgradeUrl')
+    } finally {
+      billing.enabled = true
+    }
   })
 
   it('maps NotFound to the action’s words when it has some, else masks it', async () => {

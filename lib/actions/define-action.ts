@@ -9,6 +9,7 @@ import { unstable_rethrow } from 'next/navigation'
 import type { z } from 'zod'
 import { requireUser, type SessionUser } from '@/lib/auth/session'
 import { UPGRADE_PATH } from '@/lib/plans/plans'
+import { billingEnabled } from '@/lib/env'
 import { LimitExceededError, NotFoundError } from '@/lib/errors'
 import { type ActionFailure, type ActionState, type FieldErrors, formValues, parseForm } from '@/lib/validation/form'
 
@@ -92,7 +93,8 @@ async function perform<Input, Extra extends object>(
     return await run(parsed.data, failWith)
   } catch (e) {
     unstable_rethrow(e)
-    if (e instanceof LimitExceededError) return failWith({ formError: e.message, upgradeUrl: UPGRADE_PATH })
+    // The way to the plans only where Pro can be bought: without billing, the pricing page can't sell it.
+    if (e instanceof LimitExceededError) return failWith({ formError: e.message, upgradeUrl: billingEnabled ? UPGRADE_PATH : undefined })
     if (e instanceof NotFoundError && options.notFound) return failWith({ formError: options.notFound })
     console.error(`[${options.name}] failed:`, e)
     return failWith({ formError: options.unexpected ?? UNEXPECTED_ERROR })

@@ -49,7 +49,7 @@ const HOST_PATTERNS: [RegExp, Platform][] = [
   [/\.status\.io$/, 'statusio'],
 ]
 
-/** Known permanent redirects (research: status-page formats §6.3): the target is the real page. */
+/** Known permanent redirects (docs/status-page-formats.md §6.3): the target is the real page. */
 const REDIRECTS: Record<string, string> = {
   'status.github.com': 'https://www.githubstatus.com',
   'status.slack.com': 'https://slack-status.com',

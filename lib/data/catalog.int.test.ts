@@ -1,10 +1,14 @@
-import { describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import type { CatalogRow } from '@/lib/catalog/catalog-row'
 import { db } from '@/lib/db/client'
+import { resetDatabase } from '@/lib/testing/reset-database'
 import { upsertCatalogRows } from './catalog'
 
 const acme: CatalogRow = { name: 'Acme', slug: 'acme', statusPageUrl: 'https://status.acme.example', platform: 'statuspage', category: 'Email' }
 const beta: CatalogRow = { name: 'Beta', slug: 'beta', statusPageUrl: 'https://beta.example/status', platform: 'rss', apiUrl: 'https://beta.example/status.atom' }
+
+// Every test starts from an empty catalog and imports what it needs, so each runs alone (`-t`).
+beforeEach(() => resetDatabase())
 
 describe('upsertCatalogRows', () => {
   it('creates vendors with their status sources and derived API URLs', async () => {
@@ -16,6 +20,7 @@ describe('upsertCatalogRows', () => {
   })
 
   it('is idempotent: the same rows again change nothing', async () => {
+    await upsertCatalogRows([acme, beta])
     const before = await db.vendor.findUniqueOrThrow({ where: { slug: 'acme' } })
     expect(await upsertCatalogRows([acme, beta])).toEqual({ created: 0, updated: 0, unchanged: 2 })
     const after = await db.vendor.findUniqueOrThrow({ where: { slug: 'acme' } })
@@ -24,6 +29,7 @@ describe('upsertCatalogRows', () => {
   })
 
   it('updates by slug, keeps a category the row does not mention, and resets fetch state when the platform changes', async () => {
+    await upsertCatalogRows([acme, beta])
     await db.statusSource.updateMany({ where: { vendor: { slug: 'acme' } }, data: { httpCache: { x: { etag: '"1"' } }, consecutiveFailures: 3 } })
     const moved: CatalogRow = { name: 'Acme Corp', slug: 'acme', statusPageUrl: 'https://status.acme.example', platform: 'instatus' }
     expect(await upsertCatalogRows([moved])).toEqual({ created: 0, updated: 1, unchanged: 0 })

@@ -4,6 +4,7 @@ import { db } from '@/lib/db/client'
 import { isSlug } from '@/lib/validation/url-input'
 import type { Prisma } from '@/lib/db/generated/client'
 import { PLANS, planForSubscriptionStatus, watchlistLimitMessage } from '@/lib/plans/plans'
+import { billingEnabled } from '@/lib/env'
 import { LimitExceededError, NotFoundError } from '@/lib/errors'
 import { INCIDENT_OVER_STATUSES } from '@/lib/status/lifecycle'
 import { isUniqueViolation } from './prisma-errors'
@@ -32,7 +33,7 @@ export async function addVendorToWatchlist(userId: string, vendorSlug: string): 
         const subscription = await tx.subscription.findUnique({ where: { userId }, select: { status: true } })
         const plan = planForSubscriptionStatus(subscription?.status)
         const count = await tx.watchlistEntry.count({ where: { userId } })
-        if (count >= PLANS[plan].watchlistLimit) throw new LimitExceededError(watchlistLimitMessage(plan), PLANS[plan].watchlistLimit)
+        if (count >= PLANS[plan].watchlistLimit) throw new LimitExceededError(watchlistLimitMessage(plan, billingEnabled), PLANS[plan].watchlistLimit)
         await tx.watchlistEntry.create({ data: { userId, vendorId: vendor.id } })
         return 'added' as const
       },

@@ -4,9 +4,18 @@ import { MAX_UPSTREAM_CHARS, TRUNCATION_NOTE } from './upstream-limits'
 import { renderUpstreamText, upstreamPlainText } from './upstream-text'
 
 describe('renderUpstreamText: readable', () => {
+  it('starts upstream headings at h3 under the page’s h2 and never skips a level', () => {
+    expect(renderUpstreamText('## What happened\n\ntext')).toContain('<h3>What happened</h3>')
+    const html = renderUpstreamText('# Report\n\n### Cause\n\n###### Detail\n\ntext')
+    expect(html).toContain('<h3>Report</h3>')
+    expect(html).toContain('<h4>Cause</h4>')
+    expect(html).toContain('<h5>Detail</h5>')
+    expect(renderUpstreamText('<h1>Big</h1><h2>Sub</h2>')).toMatch(/<h3>Big<\/h3>\s*<h4>Sub<\/h4>/)
+  })
+
   it('renders Markdown as the vendors write it', () => {
     const html = renderUpstreamText('## Incident Report\n\n**Summary:** a *bad* deploy.\n\n- one\n- two\n\nSee https://status.example.com/x')
-    expect(html).toContain('<h4>Incident Report</h4>')
+    expect(html).toContain('<h3>Incident Report</h3>')
     expect(html).toContain('<strong>Summary:</strong>')
     expect(html).toContain('<em>bad</em>')
     expect(html).toMatch(/<ul>\s*<li>one<\/li>/)

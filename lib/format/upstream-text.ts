@@ -2,7 +2,7 @@
 // plain text with bare URLs. It is rendered once here into HTML that is safe to put on our pages:
 // Markdown is converted, then everything passes an allow-list sanitiser. Nothing executable
 // survives (no script/style/iframe, no event handlers, no javascript: or data: links), headings are
-// demoted below the page's own, and links open in a new tab without handing over our window.
+// demoted below the page's own without skipping a level, and links open in a new tab without handing over our window.
 //
 // Upstream text is untrusted in size and shape too: it is bounded first (upstream-limits.ts), and
 // whatever the renderer cannot handle is shown as escaped plain text, so no body can make a page,
@@ -27,9 +27,6 @@ const SANITIZE: sanitizeHtml.IOptions = {
   // script/style/iframe and friends are dropped with their content, not unwrapped into text.
   nonTextTags: NON_TEXT_TAGS,
   transformTags: {
-    // The page owns h1/h2; upstream headings start at h3.
-    h1: 'h3',
-    h2: 'h4',
     a: (tagName, attribs) => ({
       tagName,
       attribs: { ...attribs, target: '_blank', rel: 'noopener noreferrer nofollow ugc' },
@@ -67,12 +64,23 @@ function renderMarkdown(bounded: BoundedText, sanitize: sanitizeHtml.IOptions): 
     return null
   }
   try {
-    return sanitizeHtml(markdown.parse(bounded.text) as string, sanitize)
+    const html = markdown.parse(bounded.text) as string
+    return sanitizeHtml(html, { ...sanitize, transformTags: { ...sanitize.transformTags, ...headingLevels(html) } })
   } catch (e) {
     // A renderer failure on input the limits did not foresee (a stack overflow): show it plainly.
     warnOnce(`upstream text could not be rendered (${(e as Error).message.split('\n')[0]}); shown as plain text`)
     return null
   }
+}
+
+/**
+ * The page owns h1 and h2 (the postmortem sits under an h2), so upstream headings start at h3, and
+ * the levels the body uses are closed up: "## What happened" becomes h3, not h4, and a body with
+ * h1 and h3 reads h3 and h4. A heading level is never skipped (axe: heading-order).
+ */
+function headingLevels(html: string): Record<string, string> {
+  const used = [...new Set([...html.matchAll(/<h([1-6])[\s>]/gi)].map((m) => Number(m[1])))].sort()
+  return Object.fromEntries(used.map((level, i) => [`h${level}`, `h${Math.min(3 + i, 6)}`]))
 }
 
 /** The text without tags, escaped (sanitize-html parses without recursion; escaping is the last resort). */

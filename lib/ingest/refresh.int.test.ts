@@ -1,7 +1,8 @@
 import fs from 'node:fs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { upsertCatalogRows } from '@/lib/data/catalog'
 import { db } from '@/lib/db/client'
+import { resetDatabase } from '@/lib/testing/reset-database'
 import { startStatusServer, type StatusServer } from '@/lib/testing/status-server'
 import { createHttpClient, DEFAULT_HTTP_OPTIONS } from './http'
 import { runRefreshCycle, type RefreshOptions } from './refresh'
@@ -11,7 +12,8 @@ const MINUTE = 60_000
 
 let server: StatusServer
 const http = createHttpClient({ ...DEFAULT_HTTP_OPTIONS, timeoutMs: 3_000, connectTimeoutMs: 1_000, allowPrivateNetwork: true })
-let clock = new Date('2026-11-24T12:00:00Z')
+const START = new Date('2026-11-24T12:00:00Z')
+let clock = START
 const logs: string[] = []
 
 const deps = () => ({ db, http, now: () => clock, random: () => 0.5, log: (m: string) => logs.push(m) })
@@ -32,6 +34,14 @@ const incidentsJsonOf = (summary: string) => JSON.stringify({ page: JSON.parse(s
 
 beforeAll(async () => {
   server = await startStatusServer()
+})
+
+// Every test starts from the same world: the catalog below, each page serving its first answer,
+// the clock at START, nothing checked yet. A test that needs history makes it with the steps below.
+beforeEach(async () => {
+  await resetDatabase()
+  clock = START
+  logs.length = 0
   const operational = fixture('statuspage/github-summary-operational.json')
   server.set('/github/api/v2/summary.json', { body: operational })
   server.set('/github/api/v2/incidents.json', { body: JSON.stringify({ page: JSON.parse(operational).page, incidents: [] }) })
@@ -54,6 +64,23 @@ afterAll(async () => {
 })
 
 const vendor = (slug: string) => db.vendor.findUniqueOrThrow({ where: { slug }, include: { source: true } })
+
+// The history tests build on, as steps: each test runs the ones its starting state needs.
+/** The first cycle at START: GitHub and Heroku baselined, Broken and Moved failed once. */
+const firstCycle = () => runRefreshCycle(deps(), options())
+/** One interval later, every vendor due again: nothing changed upstream, Broken and Moved fail again. */
+async function cycleOneIntervalLater() {
+  clock = new Date(clock.getTime() + MINUTE)
+  return runRefreshCycle(deps(), options())
+}
+/** GitHub's page starts serving the recorded major outage (one incident with 35 updates), read two minutes later. */
+async function githubOutageCycle() {
+  const outage = fixture('statuspage/github-summary-major-outage-35-updates.json')
+  server.set('/github/api/v2/summary.json', { body: outage })
+  server.set('/github/api/v2/incidents.json', { body: incidentsJsonOf(outage) })
+  clock = new Date(clock.getTime() + 2 * MINUTE)
+  return runRefreshCycle(deps(), options())
+}
 
 describe('runRefreshCycle', () => {
   it('checks every pollable vendor once, records a baseline, and reports failures without inventing a status', async () => {
@@ -85,11 +112,13 @@ describe('runRefreshCycle', () => {
   })
 
   it('does not check a vendor again before it is due', async () => {
+    await firstCycle()
     clock = new Date(clock.getTime() + 10_000)
     expect(await runRefreshCycle(deps(), options())).toMatchObject({ due: 0, checked: 0 })
   })
 
   it('writes nothing but the check time when nothing changed upstream (304 or same bytes)', async () => {
+    await firstCycle()
     const before = await vendor('github')
     const componentsBefore = await db.component.findMany({ where: { vendorId: before.id }, orderBy: { id: 'asc' } })
     const requestsBefore = server.requests.length
@@ -107,6 +136,8 @@ describe('runRefreshCycle', () => {
   })
 
   it('backs off a failing vendor instead of hammering it', async () => {
+    await firstCycle()
+    await cycleOneIntervalLater()
     // Two failures so far: due again two intervals after the last one (jitter is exactly 1.0 here).
     const broken = await vendor('broken')
     expect(broken.source?.consecutiveFailures).toBe(2)
@@ -125,6 +156,7 @@ describe('runRefreshCycle', () => {
   })
 
   it('waits as long as a page’s Retry-After asks, beyond the 30-minute backoff cap', async () => {
+    await firstCycle()
     server.set('/broken/api/v2/summary.json', { body: 'slow down', status: 429, contentType: 'text/plain', headers: { 'Retry-After': '7200' } })
     await db.statusSource.updateMany({ where: { vendor: { slug: 'broken' } }, data: { nextCheckAt: null } })
     await runRefreshCycle(deps(), options())
@@ -133,11 +165,8 @@ describe('runRefreshCycle', () => {
   })
 
   it('turns a new upstream incident into rows and non-baseline events, once', async () => {
-    const outage = fixture('statuspage/github-summary-major-outage-35-updates.json')
-    server.set('/github/api/v2/summary.json', { body: outage })
-    server.set('/github/api/v2/incidents.json', { body: incidentsJsonOf(outage) })
-    clock = new Date(clock.getTime() + 2 * MINUTE)
-    const summary = await runRefreshCycle(deps(), options())
+    await firstCycle()
+    const summary = await githubOutageCycle()
     expect(summary.changed).toBeGreaterThanOrEqual(1)
 
     const github = await vendor('github')
@@ -164,6 +193,8 @@ describe('runRefreshCycle', () => {
   })
 
   it('keeps the last known state when a vendor that was fine starts failing', async () => {
+    await firstCycle()
+    await githubOutageCycle()
     server.set('/github/api/v2/summary.json', { body: '{"page": {"id": "x"', contentType: 'application/json' })
     clock = new Date(clock.getTime() + MINUTE)
     await runRefreshCycle(deps(), options())
@@ -175,6 +206,8 @@ describe('runRefreshCycle', () => {
   })
 
   it('resolves the incident when it leaves the summary and incidents.json reports it resolved', async () => {
+    await firstCycle()
+    await githubOutageCycle()
     const outage = JSON.parse(fixture('statuspage/github-summary-major-outage-35-updates.json'))
     const resolvedIncident = {
       ...outage.incidents[0],

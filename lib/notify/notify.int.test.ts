@@ -3,6 +3,7 @@ import { db, dbMode } from '@/lib/db/client'
 import { mailerOver } from '@/lib/email'
 import { createResendTransport } from '@/lib/email/resend-transport'
 import { startFakeResend, type FakeResend } from '@/lib/testing/fake-resend'
+import { resetDatabase } from '@/lib/testing/reset-database'
 import { createComposer, createDigestComposer } from './compose'
 import type { Mailer } from './mailer'
 import { runNotifier } from './run'
@@ -10,7 +11,8 @@ import { runNotifier } from './run'
 const SECRET = 'integration-test-secret-integration-test-secret'
 const APP = 'https://vw.example'
 let fake: FakeResend
-let clock = new Date('2026-11-24T12:00:00Z')
+const START = new Date('2026-11-24T12:00:00Z')
+let clock = START
 const limits = { free: 10, paid: 200 }
 
 const mailer = (): Mailer => mailerOver(createResendTransport({ apiKey: 're_test_key', baseUrl: fake.url }), 'Vendorwatch <alerts@vw.example>')
@@ -58,6 +60,18 @@ const emailsTo = (address: string) => fake.messages.filter((m) => m.to === addre
 
 beforeAll(async () => {
   fake = await startFakeResend()
+})
+
+afterAll(() => fake.close())
+
+// Every test starts from the same world: Acme with one open incident (one update), its five
+// watchers, the clock at START, no events, no email. A test that needs history makes it with the
+// steps below, so it runs alone (`-t`) or in any order.
+beforeEach(async () => {
+  fake.reset()
+  await resetDatabase()
+  clock = START
+  eventCount = 0
   const vendor = await db.vendor.create({ data: { slug: 'acme', name: 'Acme', statusPageUrl: 'https://status.acme.example', source: { create: { platform: 'statuspage', baselineAt: clock } } } })
   vendorId = vendor.id
   const incident = await db.incident.create({
@@ -80,8 +94,20 @@ beforeAll(async () => {
   await user('digest@example.com', { deliveryMode: 'digest', timeZone: 'America/New_York' })
 })
 
-afterAll(() => fake.close())
-beforeEach(() => fake.reset())
+/** Step: Acme's incident opened and its first alert sent (Ann's email, the digest reader's pending item). */
+async function firstAlertSent() {
+  await event('incident_opened')
+  await notify()
+}
+/** Step: the incident's second update ("Cause found."), which the update events below refer to. */
+async function causeFoundPosted() {
+  await db.incidentUpdate.create({ data: { incidentId, externalId: 'u2', status: 'identified', body: 'Cause found.', bodyHash: 'h2', publishedAt: clock } })
+}
+/** Runs the steps a test starts after, then forgets the email they sent: the test sees only its own. */
+async function after(...steps: (() => Promise<void>)[]) {
+  for (const step of steps) await step()
+  fake.reset()
+}
 
 describe('the notifier', () => {
   it('tells nobody about baseline events', async () => {
@@ -109,7 +135,8 @@ describe('the notifier', () => {
   })
 
   it('threads the follow-up under the first email', async () => {
-    await db.incidentUpdate.create({ data: { incidentId, externalId: 'u2', status: 'identified', body: 'Cause found.', bodyHash: 'h2', publishedAt: clock } })
+    await after(firstAlertSent)
+    await causeFoundPosted()
     await event('incident_updated', { updateExternalId: 'u2' })
     await notify()
     const [mail] = emailsTo('ann@example.com')
@@ -120,6 +147,7 @@ describe('the notifier', () => {
   })
 
   it('survives a crash between sending and recording without sending twice', async () => {
+    await after(firstAlertSent, causeFoundPosted)
     await event('incident_updated', { updateExternalId: 'u2' })
     const real = mailer()
     // The provider accepts the batch, then we "crash" before recording it.
@@ -136,6 +164,7 @@ describe('the notifier', () => {
   })
 
   it('retries 429 and 5xx answers with backoff, then sends exactly once', async () => {
+    await after(firstAlertSent, causeFoundPosted)
     await event('incident_updated', { updateExternalId: 'u2' })
     fake.failNext(1, 429)
     fake.failNext(1, 500)
@@ -151,6 +180,7 @@ describe('the notifier', () => {
   })
 
   it('records a permanent failure for the operator instead of retrying forever', async () => {
+    await after(firstAlertSent, causeFoundPosted)
     await event('incident_updated', { updateExternalId: 'u2' })
     fake.failNext(1, 422)
     const result = await notify()
@@ -160,6 +190,7 @@ describe('the notifier', () => {
   })
 
   it('sends the daily digest at 08:00 in the reader’s zone, once', async () => {
+    await after(firstAlertSent)
     const digestUser = await db.user.findUniqueOrThrow({ where: { email: 'digest@example.com' } })
     expect(await db.delivery.count({ where: { userId: digestUser.id, mode: 'digest', status: 'pending' } })).toBeGreaterThan(0)
     clock = new Date('2026-11-25T12:59:00Z') // 07:59 in New York
@@ -175,6 +206,7 @@ describe('the notifier', () => {
   })
 
   it('keeps an alert that arrives after 08:00 for the next day’s digest, with the ones after it', async () => {
+    await after(firstAlertSent, causeFoundPosted)
     await user('late-digest@example.com', { deliveryMode: 'digest', timeZone: 'Europe/Berlin' })
     clock = new Date('2026-11-26T08:30:00Z') // 09:30 in Berlin: today's digest time has passed
     await event('incident_updated', { updateExternalId: 'u2' })
@@ -197,6 +229,7 @@ describe('the notifier', () => {
 
 describe.skipIf(dbMode !== 'postgres')('the notifier under concurrency (PostgreSQL)', () => {
   it('four overlapping runs still send one email per user per event', async () => {
+    await after(firstAlertSent, causeFoundPosted)
     const watchers = await Promise.all(Array.from({ length: 30 }, (_, i) => user(`crowd-${i}@example.com`)))
     await event('incident_updated', { updateExternalId: 'u2' })
     await Promise.all([notify(), notify(), notify(), notify()])

@@ -42,6 +42,8 @@ export async function loadDashboard(userId: string, q: unknown, now: Date) {
     timeZone: account?.timeZone ?? 'UTC',
     pausedIds: pausedWatchIds(entries, plan.watchlistLimit),
     /** "Manage billing" needs Stripe configured here and a Stripe customer for this user. */
+    /** Pro can be bought here: without billing configured no page offers an upgrade. */
+    canUpgrade: billingEnabled,
     canManageBilling: billingEnabled && Boolean(billing.stripeCustomerId),
   }
 }

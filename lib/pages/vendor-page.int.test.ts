@@ -60,3 +60,14 @@ describe('loadVendorPage history', () => {
     expect(uptime).toMatchObject({ uptimePercent: null, observedSince: firstRead, coversWindow: false })
   })
 })
+
+describe('loadVendorPage components', () => {
+  it('never lists a Statuspage "Visit … for more information" pointer as a component', async () => {
+    const vendor = await db.vendor.findUniqueOrThrow({ where: { slug: 'acme' } })
+    await db.component.create({
+      data: { vendorId: vendor.id, externalId: 'pointer', name: 'Visit www.acme-status.example for more information', status: 'operational', statusChangedAt: firstRead, position: 99 },
+    })
+    const page = await loadVendorPage('acme', now, INTERVAL)
+    expect(page!.vendor.components.map((c) => c.name)).toEqual(['API'])
+  })
+})

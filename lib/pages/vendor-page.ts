@@ -8,6 +8,7 @@ import { findVendorStatus, type IncidentDetail, type VendorStatusDetail } from '
 import { type Freshness, freshness } from '@/lib/status/freshness'
 import { isIncidentOverStatus } from '@/lib/status/lifecycle'
 import { impactfulOpenIncidents } from '@/lib/status/open-incidents'
+import { realComponents } from '@/lib/status/placeholder-components'
 import { outageTimeline, type TimelineDay } from '@/lib/status/outage-timeline'
 import { componentUptime, type ComponentUptime } from '@/lib/status/uptime'
 
@@ -33,8 +34,10 @@ export interface VendorPageModel {
 }
 
 export async function loadVendorPage(slug: string, now: Date, refreshIntervalMs: number): Promise<VendorPageModel | null> {
-  const vendor = await findVendorStatus(slug, now)
-  if (!vendor) return null
+  const found = await findVendorStatus(slug, now)
+  if (!found) return null
+  // A "Visit … for more information" pointer is not a component: never list it as one.
+  const vendor = { ...found, components: realComponents(found.components) }
   const monitored = isMonitoredSource(vendor.source)
   const fresh = freshness(vendor.source, monitored, now, refreshIntervalMs)
   const known = fresh.kind === 'fresh' || fresh.kind === 'stale'

@@ -36,9 +36,10 @@ export function planForSubscriptionStatus(status: string | null | undefined): Pl
 /** Where the "you reached your limit" messages and paused-watch notices send people. */
 export const UPGRADE_PATH = '/pricing'
 
-export function watchlistLimitMessage(plan: Plan): string {
+/** `canUpgrade`: whether Pro can be bought on this server (billing configured); never offer what cannot be bought. */
+export function watchlistLimitMessage(plan: Plan, canUpgrade: boolean): string {
   const { name, watchlistLimit } = PLANS[plan]
-  return plan === 'free'
+  return plan === 'free' && canUpgrade
     ? `The ${name} plan watches up to ${watchlistLimit} vendors. Unwatch one, or upgrade to watch more.`
     : `The ${name} plan watches up to ${watchlistLimit} vendors. Unwatch one to watch another.`
 }

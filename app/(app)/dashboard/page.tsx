@@ -23,7 +23,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>
 export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser('/dashboard')
   const now = new Date()
-  const { account, entries, incidents, billing, search, alertSwitches, plan, limit, timeZone, pausedIds: paused, canManageBilling } = await loadDashboard(
+  const { account, entries, incidents, billing, search, alertSwitches, plan, limit, timeZone, pausedIds: paused, canManageBilling, canUpgrade } = await loadDashboard(
     user.id,
     (await searchParams).q,
     now,
@@ -42,7 +42,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       </div>
       {account && !account.emailVerified && <VerifyEmailBanner email={account.email} />}
       <AlertsOffBanner switches={alertSwitches} action={setAlertsAction} />
-      <PlanNotices billing={billing} pausedCount={paused.size} timeZone={timeZone} />
+      <PlanNotices billing={billing} pausedCount={paused.size} timeZone={timeZone} canUpgrade={canUpgrade} />
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0 space-y-8">
@@ -57,7 +57,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
                 <p className="font-medium text-slate-800 dark:text-slate-200">You are not watching any vendors yet.</p>
                 <p className="mt-1 text-sm">
                   Search for the services you depend on, or{' '}
-                  <Link href="/vendors" className="font-medium text-brand-600 hover:underline dark:text-brand-500">
+                  <Link href="/vendors" className="font-medium text-brand-600 hover:underline dark:text-brand-400">
                     browse the directory
                   </Link>
                   .
@@ -105,8 +105,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           </Card>
           <p className="px-1 text-sm text-slate-600 dark:text-slate-400">
             {entries.length >= limit ? 'Your watchlist is full. ' : `${limit - entries.length} of ${limit} slots left. `}
-            {billing.plan === 'free' && (
-              <Link href={UPGRADE_PATH} className="font-medium text-brand-600 hover:underline dark:text-brand-500">
+            {billing.plan === 'free' && canUpgrade && (
+              <Link href={UPGRADE_PATH} className="font-medium text-brand-600 hover:underline dark:text-brand-400">
                 See plans
               </Link>
             )}

@@ -1,6 +1,6 @@
 'use client'
 
-import { useActionState } from 'react'
+import { useActionState, useState } from 'react'
 import { Alert } from '@/components/ui/alert'
 import { Field, FieldError } from '@/components/ui/field'
 import { Select } from '@/components/ui/input'
@@ -27,6 +27,16 @@ function groupZones(zones: string[]): [string, string[]][] {
 export function TimeZoneForm({ current, zones }: { current: string; zones: string[] }) {
   const [state, action] = useActionState(updateTimeZoneAction, null)
   const failed = state && !state.ok ? state : null
+  // React resets the form after its action, and a <select> resets to the option it was first
+  // rendered with (the old zone), controlled or not. So each answer remounts the select with the
+  // zone just chosen as its default: the reset then lands on the saved zone, not on the old one.
+  const [zone, setZone] = useState(current)
+  const [answered, setAnswered] = useState(state)
+  const [version, setVersion] = useState(0)
+  if (state !== answered) {
+    setAnswered(state)
+    setVersion((v) => v + 1)
+  }
   return (
     <form action={action} className="space-y-4">
       <FormFeedback state={state} />
@@ -34,7 +44,7 @@ export function TimeZoneForm({ current, zones }: { current: string; zones: strin
         <label htmlFor="field-timeZone" className="block text-sm font-medium text-slate-800 dark:text-slate-200">
           Time zone
         </label>
-        <Select id="field-timeZone" name="timeZone" defaultValue={failed?.values.timeZone ?? current} aria-describedby="timeZone-hint" className="sm:max-w-xs">
+        <Select id="field-timeZone" name="timeZone" key={version} defaultValue={zone} onChange={(e) => setZone(e.target.value)} aria-describedby="timeZone-hint" className="sm:max-w-xs">
           {groupZones(zones).map(([region, list]) => (
             <optgroup key={region} label={region}>
               {list.map((z) => (

@@ -22,7 +22,7 @@ function FeatureList({ plan }: { plan: Plan }) {
     <ul className="mt-5 flex-1 space-y-2 text-sm text-slate-700 dark:text-slate-300">
       {PLANS[plan].features.map((f) => (
         <li key={f} className="flex gap-2">
-          <span aria-hidden="true" className="text-brand-600 dark:text-brand-500">
+          <span aria-hidden="true" className="text-brand-600 dark:text-brand-400">
             ✓
           </span>
           {f}

@@ -22,7 +22,7 @@ export default async function UnsubscribePage({ searchParams }: { searchParams: 
         {!target ? (
           <p>
             This unsubscribe link is not valid (or its watch no longer exists). You can change every alert from your{' '}
-            <Link href="/dashboard" className="font-medium text-brand-600 underline dark:text-brand-500">
+            <Link href="/dashboard" className="font-medium text-brand-600 underline dark:text-brand-400">
               dashboard
             </Link>
             .

@@ -2,7 +2,7 @@
 // network reasons, alerts are stuck or cycles are overdue; status only for anonymous callers,
 // details for the cron secret or the operator token. The report is built with an injected clock;
 // the route (real clock) is only asked about shape and access.
-import { beforeAll, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 
 // Set before any app module loads: lib/env.ts reads the environment once.
 process.env.CRON_SECRET = 'health-test-cron-secret'
@@ -11,6 +11,7 @@ const { createTestUser, createTestVendors } = await import('@/lib/testing/accoun
 const { GET } = await import('./route')
 const { buildHealthReport } = await import('@/lib/data/health')
 const { db } = await import('@/lib/db/client')
+const { resetDatabase } = await import('@/lib/testing/reset-database')
 
 const MINUTE = 60_000
 const now = new Date('2026-02-10T09:30:00Z')
@@ -18,8 +19,12 @@ const ago = (minutes: number) => new Date(now.getTime() - minutes * MINUTE)
 const get = (authorization?: string) => GET(new Request('http://localhost/api/health', { headers: authorization ? { authorization } : {} }))
 
 let slugs: string[]
-beforeAll(async () => {
+// Every test starts from four monitored vendors, all answering, and one refresh cycle a minute
+// before \`now\`; each test changes only what it is about, so it runs alone (\`-t\`) or in any order.
+beforeEach(async () => {
+  await resetDatabase()
   slugs = await createTestVendors('net', 4)
+  await db.refreshRun.create({ data: { trigger: 'scheduler', owner: 't', startedAt: ago(1), finishedAt: ago(1) } })
 })
 
 async function failForNetwork(count: number) {
@@ -29,7 +34,6 @@ async function failForNetwork(count: number) {
 
 describe('buildHealthReport', () => {
   it('is ok while cycles run and vendors answer', async () => {
-    await db.refreshRun.create({ data: { trigger: 'scheduler', owner: 't', startedAt: ago(1), finishedAt: ago(1) } })
     await failForNetwork(1)
     const report = await buildHealthReport(now, MINUTE)
     expect(report).toMatchObject({ status: 'ok', reasons: [], vendors: { monitored: 4, failing: 1, failingNetwork: 1 } })

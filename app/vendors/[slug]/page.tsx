@@ -55,10 +55,10 @@ export default async function VendorPage({ params }: { params: Params }) {
         <WatchButton vendor={vendor} size="md" align="start" />
         <p className="flex flex-wrap gap-x-3 gap-y-1 text-sm text-slate-600 dark:text-slate-400">
           {vendor.category && <span>{vendor.category}</span>}
-          <a href={vendor.statusPageUrl} rel="noopener noreferrer nofollow" target="_blank" className="font-medium text-brand-600 hover:underline dark:text-brand-500">
+          <a href={vendor.statusPageUrl} rel="noopener noreferrer nofollow" target="_blank" className="font-medium text-brand-600 hover:underline dark:text-brand-400">
             Official status page ↗
           </a>
-          <a href={`${base}/feed.atom`} className="font-medium text-brand-600 hover:underline dark:text-brand-500">
+          <a href={`${base}/feed.atom`} className="font-medium text-brand-600 hover:underline dark:text-brand-400">
             Incident feed (Atom)
           </a>
         </p>
@@ -68,20 +68,29 @@ export default async function VendorPage({ params }: { params: Params }) {
         <StatusBanner
           status={vendor.status}
           statusText={vendor.statusText}
+          maintenances={vendor.maintenances}
           incident={bannerIncident && { title: bannerIncident.title, href: `${base}/incidents/${bannerIncident.id}`, others: bannerIncident.others }}
           freshness={fresh}
+          vendorName={vendor.name}
           now={now}
         />
       ) : (
         <Card className="p-5">
           <h2 className="text-sm font-medium text-slate-500 dark:text-slate-400">Current status</h2>
-          {monitored ? (
+          {monitored && fresh.kind === 'never_succeeded' ? (
+            <div className="mt-2 space-y-1">
+              <p>
+                <strong className="font-medium">Status unavailable.</strong> We can&apos;t tell you {vendor.name}&apos;s status until we can read its
+                status page. Until then, check the official page.
+              </p>
+              <FreshnessNote freshness={fresh} vendorName={vendor.name} now={now} />
+            </div>
+          ) : monitored ? (
             <div className="mt-2 space-y-1">
               <p>
                 <strong className="font-medium">Not checked yet.</strong> We haven&apos;t read {vendor.name}&apos;s status page yet, so we can&apos;t tell
                 you its status. Until then, check the official page.
               </p>
-              <FreshnessNote freshness={fresh} now={now} />
             </div>
           ) : (
             <p className="mt-2">
@@ -117,7 +126,7 @@ export default async function VendorPage({ params }: { params: Params }) {
                   Incident history
                 </h2>
                 {incidentHistory.total > HISTORY_PREVIEW && (
-                  <Link href={`${base}/incidents`} className="text-sm font-medium text-brand-600 hover:underline dark:text-brand-500">
+                  <Link href={`${base}/incidents`} className="text-sm font-medium text-brand-600 hover:underline dark:text-brand-400">
                     All {incidentHistory.total} incidents →
                   </Link>
                 )}

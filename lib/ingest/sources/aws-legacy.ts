@@ -1,4 +1,4 @@
-// The retired AWS `https://status.aws.amazon.com/data.json` (research §4.2, recorded 2021 fixture):
+// The retired AWS `https://status.aws.amazon.com/data.json` (docs/status-page-formats.md §4.2, recorded 2021 fixture):
 // `{current:[...], archive:[...]}`. Not polled by awsSource (the URL is gone); kept as a pure
 // parser so an archive of old captures can be imported and the mapping stays tested.
 //

@@ -1,28 +1,18 @@
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import type { NormalizedIncident, StatusSnapshot } from '@/lib/status/snapshot'
+import { incident, iso, readFixture as fixture, snapshotOf, statusOf } from '@/lib/testing/source-tests'
+import type { StatusSnapshot } from '@/lib/status/snapshot'
 import { AWS_CURRENT_EVENTS_URL, awsSource } from './aws'
 import { parseAwsLegacyDataJson, splitLegacyDescription } from './aws-legacy'
 import { repairUtf16, worstImpact } from './aws-levels'
 import { SourceParseError, type ParseContext } from './types'
 
-const fixture = (path: string) => readFileSync(new URL(`../fixtures/${path}`, import.meta.url), 'utf8')
 const synthetic = fixture('aws/synthetic-currentevents-open-and-resolved.json')
 const ctx: ParseContext = { now: new Date('2030-01-01T00:00:00Z'), target: { apiUrl: null, statusPageUrl: 'https://health.aws.amazon.com/health/status', settings: {} } }
 const ARN = 'arn:aws:health:us-east-1::event/EC2/AWS_EC2_OPERATIONAL_ISSUE/AWS_EC2_OPERATIONAL_ISSUE_SYNTH1'
 
 function parse(events: string | null): StatusSnapshot {
-  const out = awsSource.parse({ events }, ctx)
-  if (out.kind !== 'snapshot') throw new Error('expected a snapshot')
-  return out.snapshot
+  return snapshotOf(awsSource.parse({ events }, ctx))
 }
-function incident(s: StatusSnapshot, id: string): NormalizedIncident {
-  const found = s.incidents.find((i) => i.externalId === id)
-  if (!found) throw new Error(`no incident ${id}`)
-  return found
-}
-const statusOf = (s: StatusSnapshot, key: string) => s.components.find((c) => c.externalId === key)?.status
-const iso = (d: Date | null | undefined) => d?.toISOString() ?? null
 
 describe('aws endpoints', () => {
   it('polls public/currentevents', () => {
@@ -30,7 +20,7 @@ describe('aws endpoints', () => {
   })
 })
 
-describe('aws currentevents (synthetic, research §4.2)', () => {
+describe('aws currentevents (synthetic, docs/status-page-formats.md §4.2)', () => {
   const s = parse(synthetic)
 
   it('an open event sets its services to their current level; a resolved one leaves them operational', () => {

@@ -1,4 +1,4 @@
-// AWS Health Dashboard: `https://health.aws.amazon.com/public/currentevents` (research §4.2), a
+// AWS Health Dashboard: `https://health.aws.amazon.com/public/currentevents` (docs/status-page-formats.md §4.2), a
 // UTF-16 JSON array of current events; `[]` means all clear. Events stay listed for a while after
 // they resolve (status "0", end_time set), so coverage is 'active': what is listed is current,
 // and an open event that disappears has ended.

@@ -1,19 +1,16 @@
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { readFixture as fixture, snapshotOf } from '@/lib/testing/source-tests'
 import type { StatusSnapshot } from '@/lib/status/snapshot'
 import { AZURE_FEED_URL, azureSource } from './azure'
 import { SourceParseError, type ParseContext } from './types'
 
-const fixture = (path: string) => readFileSync(new URL(`../fixtures/${path}`, import.meta.url), 'utf8')
 const ctx = (now: string): ParseContext => ({
   now: new Date(now),
   target: { apiUrl: null, statusPageUrl: 'https://azure.status.microsoft/en-us/status', settings: {} },
 })
 
 function parse(feed: string | null, now = '2026-03-01T13:10:00Z'): StatusSnapshot {
-  const out = azureSource.parse({ feed }, ctx(now))
-  if (out.kind !== 'snapshot') throw new Error('expected a snapshot')
-  return out.snapshot
+  return snapshotOf(azureSource.parse({ feed }, ctx(now)))
 }
 
 describe('azure endpoints', () => {
@@ -24,7 +21,7 @@ describe('azure endpoints', () => {
   })
 })
 
-describe('azure feed (synthetic, research §4.3)', () => {
+describe('azure feed (synthetic, docs/status-page-formats.md §4.3)', () => {
   it('an empty channel is the normal, operational state', () => {
     const s = parse(fixture('azure/synthetic-empty-channel.xml'))
     expect(s.status).toBe('operational')

@@ -1,4 +1,4 @@
-// Azure status: the public RSS feed (research §4.3). Azure posts items only while a broad incident
+// Azure status: the public RSS feed (docs/status-page-formats.md §4.3). Azure posts items only while a broad incident
 // is active, so an empty channel is the normal, healthy state and an item that disappears has
 // ended: coverage is 'active'. Items carry no status markup, so an item is an open incident
 // (`investigating`) unless its title says resolved; impact is unknown, and an open item makes the

@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { readFixture, snapshotOf } from '@/lib/testing/source-tests'
 import type { StatusSnapshot } from '@/lib/status/snapshot'
 import { betterstackSource, mapAggregateState } from './betterstack'
 import { readSnapshot } from './read-snapshot'
 import { type ParseContext, SourceParseError } from './types'
 
-const fixture = (name: string) => readFileSync(new URL(`../fixtures/betterstack/${name}`, import.meta.url), 'utf8')
+const fixture = (name: string) => readFixture(`betterstack/${name}`)
 
 const ctx: ParseContext = {
   now: new Date('2026-05-11T12:00:00Z'),
@@ -13,9 +13,7 @@ const ctx: ParseContext = {
 }
 
 function snapshot(body: string, now = ctx.now): StatusSnapshot {
-  const outcome = betterstackSource.parse({ index: body }, { ...ctx, now })
-  if (outcome.kind !== 'snapshot') throw new Error('expected a snapshot')
-  return outcome.snapshot
+  return snapshotOf(betterstackSource.parse({ index: body }, { ...ctx, now }))
 }
 
 describe('better stack endpoints', () => {
@@ -25,7 +23,7 @@ describe('better stack endpoints', () => {
   })
 })
 
-describe('better stack page with incidents and maintenance (synthetic, research §3.4)', () => {
+describe('better stack page with incidents and maintenance (synthetic, docs/status-page-formats.md §3.4)', () => {
   const s = snapshot(fixture('synthetic-index-incidents-and-maintenance.json'))
 
   it('maps aggregate_state downtime with some resources still up to a partial outage', () => {

@@ -1,4 +1,4 @@
-// Better Stack (Better Uptime): `https://<page>/index.json`, a JSON:API document (research §3.4,
+// Better Stack (Better Uptime): `https://<page>/index.json`, a JSON:API document (docs/status-page-formats.md §3.4,
 // betterstack.com/docs/uptime/status-pages/subscribing-to-status-updates/subscribing-to-api).
 // `included` mixes sections (our groups), resources (components), status reports (incidents and
 // maintenance) and status updates. Resolved reports stay in the document, so coverage is 'recent'.

@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { readFixture, snapshotOf } from '@/lib/testing/source-tests'
 import type { StatusSnapshot } from '@/lib/status/snapshot'
 import { cachetSource } from './cachet'
 import { readSnapshot } from './read-snapshot'
 import { type ParseContext, SourceParseError } from './types'
 
-const fixture = (name: string) => readFileSync(new URL(`../fixtures/cachet/${name}`, import.meta.url), 'utf8')
+const fixture = (name: string) => readFixture(`cachet/${name}`)
 
 const ctx: ParseContext = {
   now: new Date('2024-01-02T04:00:00Z'),
@@ -19,9 +19,7 @@ const all = () => ({
 })
 
 function snapshot(bodies: Record<string, string | null>, now = ctx.now): StatusSnapshot {
-  const outcome = cachetSource.parse(bodies, { ...ctx, now })
-  if (outcome.kind !== 'snapshot') throw new Error('expected a snapshot')
-  return outcome.snapshot
+  return snapshotOf(cachetSource.parse(bodies, { ...ctx, now }))
 }
 
 describe('cachet endpoints', () => {

@@ -1,5 +1,5 @@
 // Cachet 2.x (self-hosted): `/api/v1/components` (required), `/api/v1/components/groups` and
-// `/api/v1/incidents` (both optional). Research §3.7: the status codes come from Cachet's docs as
+// `/api/v1/incidents` (both optional). docs/status-page-formats.md §3.7: the status codes come from Cachet's docs as
 // cited by stts; many Cachet pages disable the API (404), which fails the required endpoint.
 // Cachet paginates with a default of 20 items, so every URL asks for a larger page explicitly.
 import { z } from 'zod'

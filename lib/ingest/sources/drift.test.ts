@@ -3,8 +3,8 @@
 // one null in one item, one bad item in a list, one unknown enum value in a nested object. Each
 // variant must still parse. The only allowed failure is the documented one: a core list (the one
 // the vendor's status is read from) of which no item at all can be read.
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { readFixture as fixture, snapshotOf } from '@/lib/testing/source-tests'
 import type { StatusSnapshot } from '@/lib/status/snapshot'
 import { awsSource } from './aws'
 import { betterstackSource } from './betterstack'
@@ -20,7 +20,6 @@ import { statusioSource } from './statusio'
 import { statuspageSource } from './statuspage'
 import type { ParseContext, StatusSource } from './types'
 
-const fixture = (path: string) => readFileSync(new URL(`../fixtures/${path}`, import.meta.url), 'utf8')
 
 const ctx: ParseContext = {
   now: new Date('2030-01-01T00:00:00Z'),
@@ -262,9 +261,7 @@ function variants(json: Json): Variant[] {
 }
 
 function read(c: Case, varied: Json): StatusSnapshot {
-  const out = readSnapshot(c.source, { ...c.bodies, [c.vary]: JSON.stringify(varied) }, ctx)
-  if (out.kind !== 'snapshot') throw new Error('expected a snapshot')
-  return out.snapshot
+  return snapshotOf(readSnapshot(c.source, { ...c.bodies, [c.vary]: JSON.stringify(varied) }, ctx))
 }
 
 describe('drift: one bad value never fails a whole vendor', () => {

@@ -1,5 +1,5 @@
 // Google status wire values -> normalized ones, and the "Incident Report" (postmortem) detector.
-// Google has no incident phases (research §5): update `status` is the service state at the time.
+// Google has no incident phases (docs/status-page-formats.md §5): update `status` is the service state at the time.
 import type { IncidentImpact, IncidentStatus, ServiceStatus } from '@/lib/status/statuses'
 
 

@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import type { NormalizedIncident, StatusSnapshot } from '@/lib/status/snapshot'
+import { incident, iso, readFixture, snapshotOf } from '@/lib/testing/source-tests'
+import type { StatusSnapshot } from '@/lib/status/snapshot'
 import { GCP_INCIDENTS_URL, WINDOW_DAYS, gcpSource } from './gcp'
 import { isIncidentReport } from './gcp-map'
 import { SourceParseError, type ParseContext } from './types'
 
-const raw = readFileSync(new URL('../fixtures/google-cloud/gcp-incidents-2022.json', import.meta.url), 'utf8')
+const raw = readFixture('google-cloud/gcp-incidents-2022.json')
 type Wire = Record<string, unknown> & { updates: Record<string, unknown>[] }
 const wire = () => JSON.parse(raw) as Wire[]
 
@@ -15,18 +15,10 @@ const ctx: ParseContext = {
 }
 
 function parse(body: string | null): StatusSnapshot {
-  const out = gcpSource.parse({ incidents: body }, ctx)
-  if (out.kind !== 'snapshot') throw new Error('expected a snapshot')
-  return out.snapshot
+  return snapshotOf(gcpSource.parse({ incidents: body }, ctx))
 }
 const parseWire = (incidents: unknown[]) => parse(JSON.stringify(incidents))
 
-function incident(s: StatusSnapshot, id: string): NormalizedIncident {
-  const found = s.incidents.find((i) => i.externalId === id)
-  if (!found) throw new Error(`no incident ${id}`)
-  return found
-}
-const iso = (d: Date | null | undefined) => d?.toISOString() ?? null
 const BIGQUERY = '9CcrhHUcFevXPSVaSxkf'
 
 /** The BigQuery incident, reopened: no `end`, latest update at `status`. */

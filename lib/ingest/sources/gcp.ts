@@ -1,5 +1,5 @@
 // Google Cloud (and the other Google dashboards sharing the format: Firebase, Play, Workspace):
-// `incidents.json`, one array with the full incident history (research §4.1).
+// `incidents.json`, one array with the full incident history (docs/status-page-formats.md §4.1).
 //
 // - Window: only incidents whose last activity (modified, else end, else begin) lies within
 //   WINDOW_DAYS of the newest activity in the feed are mapped, plus every open one. The anchor is

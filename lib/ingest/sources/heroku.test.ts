@@ -1,20 +1,16 @@
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { iso, readFixture as fixture, snapshotOf } from '@/lib/testing/source-tests'
 import type { StatusSnapshot } from '@/lib/status/snapshot'
 import { HEROKU_STATUS_URL, herokuSource } from './heroku'
 import { readSnapshot } from './read-snapshot'
 import { readWindow } from './heroku-schedule'
 import { SourceParseError, type ParseContext } from './types'
 
-const fixture = (path: string) => readFileSync(new URL(`../fixtures/${path}`, import.meta.url), 'utf8')
 const ctx: ParseContext = { now: new Date('2030-01-01T00:00:00Z'), target: { apiUrl: null, statusPageUrl: 'https://status.heroku.com', settings: {} } }
 
 function parse(current: string | null): StatusSnapshot {
-  const out = herokuSource.parse({ current }, ctx)
-  if (out.kind !== 'snapshot') throw new Error('expected a snapshot')
-  return out.snapshot
+  return snapshotOf(herokuSource.parse({ current }, ctx))
 }
-const iso = (d: Date | null | undefined) => d?.toISOString() ?? null
 const update = (id: number, type: string, at: string, prod = 'green') => ({
   id,
   incident_id: 1,

@@ -1,4 +1,4 @@
-// Heroku: `https://status.heroku.com/api/v4/current-status` (research §4.5). Lists open incidents
+// Heroku: `https://status.heroku.com/api/v4/current-status` (docs/status-page-formats.md §4.5). Lists open incidents
 // and current/upcoming scheduled work only: coverage is 'active'.
 //
 //   colour   component status  impact      update_type    incident status

@@ -1,7 +1,7 @@
-// incident.io's native status widget, `GET https://<host>/proxy/<host>` (research §3.1). The page
+// incident.io's native status widget, `GET https://<host>/proxy/<host>` (docs/status-page-formats.md §3.1). The page
 // itself renders from it, so it is the only public place for the component -> group hierarchy,
 // `full_outage`, and maintenances (the Statuspage-compatible API has none of them).
-// No capture of it exists in our fixtures: field names follow research §3.1 and the
+// No capture of it exists in our fixtures: field names follow docs/status-page-formats.md §3.1 and the
 // third-party clients it cites; fixtures/incidentio/synthetic-widget-*.json is built from them.
 import { z } from 'zod'
 import { worstStatus, type IncidentImpact, type MaintenanceStatus, type ServiceStatus } from '@/lib/status/statuses'
@@ -75,7 +75,7 @@ export const WIDGET_MAINTENANCE_STATUS: Readonly<Record<string, MaintenanceStatu
   in_progress: 'in_progress',
 }
 
-/** Research §5: degraded/partial -> minor, full -> major. */
+/** docs/status-page-formats.md §5: degraded/partial -> minor, full -> major. */
 const STATUS_IMPACT: Readonly<Record<ServiceStatus, IncidentImpact>> = {
   operational: 'none',
   maintenance: 'none',

@@ -1,13 +1,13 @@
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import type { NormalizedIncident, StatusSnapshot } from '@/lib/status/snapshot'
+import { incident, iso, readFixture, snapshotOf } from '@/lib/testing/source-tests'
+import type { StatusSnapshot } from '@/lib/status/snapshot'
 import { incidentioSource } from './incidentio'
 import { readSnapshot } from './read-snapshot'
 import { SourceParseError, type ParseContext } from './types'
 
 // openai-summary-statuspage-compat.json is recorded; the synthetic-*.json fixtures are built from
-// research §3.1 (see fixtures/SOURCES.md) and reuse the recorded component ids.
-const fixture = (name: string) => readFileSync(new URL(`../fixtures/incidentio/${name}`, import.meta.url), 'utf8')
+// docs/status-page-formats.md §3.1 (see fixtures/SOURCES.md) and reuse the recorded component ids.
+const fixture = (name: string) => readFixture(`incidentio/${name}`)
 const compat = fixture('openai-summary-statuspage-compat.json')
 const recentIncidents = fixture('synthetic-incidents-statuspage-compat.json')
 const widget = fixture('synthetic-widget-proxy-grouped-outage.json')
@@ -31,16 +31,9 @@ const ID = {
 }
 
 function parse(bodies: Record<string, string | null>): StatusSnapshot {
-  const out = incidentioSource.parse(bodies, ctx)
-  if (out.kind !== 'snapshot') throw new Error('expected a snapshot')
-  return out.snapshot
+  return snapshotOf(incidentioSource.parse(bodies, ctx))
 }
 
-function incident(s: StatusSnapshot, id: string): NormalizedIncident {
-  const found = s.incidents.find((i) => i.externalId === id)
-  if (!found) throw new Error(`no incident ${id}`)
-  return found
-}
 
 /** The recorded compatible summary with another indicator (the recording is all-operational). */
 function compatWith(indicator: string): string {
@@ -52,7 +45,6 @@ function widgetWith(patch: Record<string, unknown>): string {
   return JSON.stringify({ summary: { ...raw.summary, ...patch } })
 }
 
-const iso = (d: Date | null | undefined) => d?.toISOString() ?? null
 
 describe('incident.io endpoints', () => {
   it('asks for the compatible summary and incidents, and the native widget', () => {

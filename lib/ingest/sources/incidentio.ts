@@ -1,4 +1,4 @@
-// incident.io status pages (research §3.1). Two surfaces are read:
+// incident.io status pages (docs/status-page-formats.md §3.1). Two surfaces are read:
 //  - the Statuspage-compatible /api/v2 (summary.json, incidents.json), parsed by the statuspage
 //    module: overall indicator, components, incidents with their full update history;
 //  - the native widget `/proxy/<host>`, which alone has the component groups, `full_outage`,

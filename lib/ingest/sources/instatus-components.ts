@@ -1,6 +1,6 @@
 // Instatus status vocabulary (page and component scales) and the component list from
 // `https://<page>/v2/components.json`. Instatus does not document that
-// public path (research §3.2, §8); two public clients of status.arbitrum.io read it as
+// public path (docs/status-page-formats.md §3.2, §8); two public clients of status.arbitrum.io read it as
 // `{components: [{id, name, description, status, group?: {id, name}}]}` with the component status
 // vocabulary below. The management API (instatushq/openapi) describes the same component object with
 // `groupId`, `isParent` and `order`, and names that may be localized objects, so all are accepted.

@@ -1,12 +1,12 @@
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { readFixture, snapshotOf } from '@/lib/testing/source-tests'
 import type { StatusSnapshot } from '@/lib/status/snapshot'
 import { instatusSource } from './instatus'
 import { readSnapshot } from './read-snapshot'
 import { mapInstatusPageStatus, parseInstatusComponents } from './instatus-components'
 import { type ParseContext, SourceParseError } from './types'
 
-const fixture = (name: string) => readFileSync(new URL(`../fixtures/instatus/${name}`, import.meta.url), 'utf8')
+const fixture = (name: string) => readFixture(`instatus/${name}`)
 
 const ctx: ParseContext = {
   now: new Date('2022-06-12T09:00:00Z'),
@@ -14,9 +14,7 @@ const ctx: ParseContext = {
 }
 
 function snapshot(summary: string | null, components: string | null = null): StatusSnapshot {
-  const outcome = instatusSource.parse({ summary, components }, ctx)
-  if (outcome.kind !== 'snapshot') throw new Error('expected a snapshot')
-  return outcome.snapshot
+  return snapshotOf(instatusSource.parse({ summary, components }, ctx))
 }
 
 describe('instatus endpoints', () => {

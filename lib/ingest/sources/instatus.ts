@@ -1,4 +1,4 @@
-// Instatus: `https://<page>/summary.json` (research §3.2, instatushq/openapi `PublicStatusSummary`)
+// Instatus: `https://<page>/summary.json` (docs/status-page-formats.md §3.2, instatushq/openapi `PublicStatusSummary`)
 // lists only the *active* incidents and maintenances, with no components and usually no ids or
 // updates; the optional `/v2/components.json` adds the components (see instatus-components.ts).
 import { createHash } from 'node:crypto'

@@ -1,24 +1,16 @@
 // Issue 14 #4: a scheduled maintenance in a feed is dated by its window, not its announcement.
-import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { NormalizedMaintenance, StatusSnapshot } from '@/lib/status/snapshot'
+import { contextAt, iso, maintenance, readFixture, snapshotOf } from '@/lib/testing/source-tests'
+import type { StatusSnapshot } from '@/lib/status/snapshot'
 import { rssSource } from './rss'
 import { readScheduledHeader, readWindowPhrase } from './rss-window'
 import type { ParseContext } from './types'
 
-const fixture = (path: string) => readFileSync(new URL(`../fixtures/rss-atom/${path}`, import.meta.url), 'utf8')
-const ctxAt = (now: string): ParseContext => ({ now: new Date(now), target: { apiUrl: null, statusPageUrl: 'https://status.example.com', settings: {} } })
-const iso = (d: Date | null | undefined) => d?.toISOString() ?? null
+const fixture = (path: string) => readFixture(`rss-atom/${path}`)
+const ctxAt = (now: string): ParseContext => contextAt(now, { apiUrl: null, statusPageUrl: 'https://status.example.com', settings: {} })
 
 function parse(feed: string, now: string): StatusSnapshot {
-  const out = rssSource.parse({ feed }, ctxAt(now))
-  if (out.kind !== 'snapshot') throw new Error('expected a snapshot')
-  return out.snapshot
-}
-function maintenance(s: StatusSnapshot, id: string): NormalizedMaintenance {
-  const m = s.maintenances.find((x) => x.externalId === id)
-  if (!m) throw new Error(`no maintenance ${id}`)
-  return m
+  return snapshotOf(rssSource.parse({ feed }, ctxAt(now)))
 }
 const window = (w: { start: Date; end: Date | null } | null) => (w ? [iso(w.start), iso(w.end)] : null)
 

@@ -1,6 +1,6 @@
 // Issue 14 #5: feed drift must never turn an open incident into a resolved one.
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { contextAt, iso, readFixture as fixture, snapshotOf } from '@/lib/testing/source-tests'
 import type { StatusSnapshot } from '@/lib/status/snapshot'
 import { azureSource } from './azure'
 import { readSnapshot } from './read-snapshot'
@@ -8,14 +8,10 @@ import { rssSource } from './rss'
 import { parseStamp } from './rss-updates'
 import type { ParseContext, StatusSource } from './types'
 
-const fixture = (path: string) => readFileSync(new URL(`../fixtures/${path}`, import.meta.url), 'utf8')
-const ctxAt = (now: string): ParseContext => ({ now: new Date(now), target: { apiUrl: null, statusPageUrl: 'https://status.example.com', settings: {} } })
-const iso = (d: Date | null | undefined) => d?.toISOString() ?? null
+const ctxAt = (now: string): ParseContext => contextAt(now, { apiUrl: null, statusPageUrl: 'https://status.example.com', settings: {} })
 
 function read(source: StatusSource, feed: string, now: string): StatusSnapshot {
-  const out = readSnapshot(source, { feed }, ctxAt(now))
-  if (out.kind !== 'snapshot') throw new Error('expected a snapshot')
-  return out.snapshot
+  return snapshotOf(readSnapshot(source, { feed }, ctxAt(now)))
 }
 const p = (stamp: string, label: string, body: string) => `&lt;p&gt;&lt;small&gt;${stamp}&lt;/small&gt;&lt;br&gt;&lt;strong&gt;${label}&lt;/strong&gt; - ${body}&lt;/p&gt;`
 const entry = (id: string, title: string, updated: string, paragraphs: string[]) =>

@@ -1,4 +1,4 @@
-// Splits the HTML body of a Statuspage-style feed entry into its status updates (research §2.4):
+// Splits the HTML body of a Statuspage-style feed entry into its status updates (docs/status-page-formats.md §2.4):
 //   <p><small>Aug <var data-var='date'>21</var>, <var data-var='time'>00:37</var> UTC</small><br>
 //   <strong>Resolved</strong> - text</p>  ... newest first.
 // The stamps carry no year; it comes from the entry's own <updated>/<published>. Scans are

@@ -1,27 +1,18 @@
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import type { NormalizedIncident, StatusSnapshot } from '@/lib/status/snapshot'
+import { contextAt, incident, iso, readFixture as fixture, snapshotOf } from '@/lib/testing/source-tests'
+import type { StatusSnapshot } from '@/lib/status/snapshot'
 import { STALE_AFTER_DAYS, rssSource } from './rss'
 import { parseStamp, splitStatusUpdates } from './rss-updates'
 import { SourceParseError, type ParseContext, type SourceTarget } from './types'
 
-const fixture = (path: string) => readFileSync(new URL(`../fixtures/${path}`, import.meta.url), 'utf8')
 const target: SourceTarget = { apiUrl: 'https://www.githubstatus.com/history.atom', statusPageUrl: 'https://www.githubstatus.com', settings: {} }
-const ctxAt = (now: string): ParseContext => ({ now: new Date(now), target })
+const ctxAt = (now: string): ParseContext => contextAt(now, target)
 
 function parse(feed: string | null, now = '2026-08-22T04:00:00Z'): StatusSnapshot {
-  const out = rssSource.parse({ feed }, ctxAt(now))
-  if (out.kind !== 'snapshot') throw new Error('expected a snapshot')
-  return out.snapshot
+  return snapshotOf(rssSource.parse({ feed }, ctxAt(now)))
 }
 
-function incident(s: StatusSnapshot, id: string): NormalizedIncident {
-  const found = s.incidents.find((i) => i.externalId === id)
-  if (!found) throw new Error(`no incident ${id}`)
-  return found
-}
 
-const iso = (d: Date | null | undefined) => d?.toISOString() ?? null
 const p = (stamp: string, label: string, body: string) =>
   `&lt;p&gt;&lt;small&gt;${stamp}&lt;/small&gt;&lt;br&gt;&lt;strong&gt;${label}&lt;/strong&gt; - ${body}&lt;/p&gt;`
 const entry = (id: string, title: string, updated: string, paragraphs: string[]) =>

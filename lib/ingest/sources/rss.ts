@@ -1,4 +1,4 @@
-// Generic RSS 2.0 / Atom status feeds, Statuspage's history.atom first among them (research §2.4).
+// Generic RSS 2.0 / Atom status feeds, Statuspage's history.atom first among them (docs/status-page-formats.md §2.4).
 //
 // Each entry is an incident, or a maintenance when its updates use maintenance labels
 // (Scheduled / In progress / Verifying / Completed) or, lacking any incident label, its title
@@ -10,7 +10,7 @@
 //  - an open entry with no readable status (a non-Statuspage feed) counts as `unknown`;
 //  - a running maintenance (in progress / verifying) counts as `maintenance`;
 //  - an open item whose last activity is more than STALE_AFTER_DAYS before the check is a
-//    zombie (research §6.14): it keeps its own status but no longer drives the overall status;
+//    zombie (docs/status-page-formats.md §6.14): it keeps its own status but no longer drives the overall status;
 //  - nothing open -> `operational`. That is only claimed because the feed parsed: an unreadable
 //    body throws instead.
 // Staleness is measured against ctx.now, the only "current time" there is; note the refresh

@@ -1,4 +1,4 @@
-// Salesforce Trust incidents (research §4.6) -> normalized incidents. Human text sits behind
+// Salesforce Trust incidents (docs/status-page-formats.md §4.6) -> normalized incidents. Human text sits behind
 // localization keys (`incidentImpactType` serviceIssue / endUserImpact); without the
 // localizations body the keys themselves are shown.
 import { z } from 'zod'
@@ -60,7 +60,7 @@ function impactOf(incident: SalesforceIncident): IncidentImpact {
   for (const i of incident.IncidentImpacts) {
     const key = i.severity.trim().toLowerCase()
     let impact: IncidentImpact = Object.hasOwn(SEVERITY_IMPACT, key) ? (SEVERITY_IMPACT[key] ?? 'unknown') : 'unknown'
-    // research §5: a major incident on core service is Salesforce's worst case.
+    // docs/status-page-formats.md §5: a major incident on core service is Salesforce's worst case.
     if (impact === 'major' && incident.isCore === true) impact = 'critical'
     sawUnknown ||= impact === 'unknown'
     if (IMPACT_RANK[impact] > IMPACT_RANK[worst]) worst = impact

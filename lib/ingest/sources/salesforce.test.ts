@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { iso, readFixture as fixture, snapshotOf } from '@/lib/testing/source-tests'
 import type { StatusSnapshot } from '@/lib/status/snapshot'
 import { SALESFORCE_PREVIEW_URL, salesforceSource } from './salesforce'
 import { SourceParseError, type ParseContext } from './types'
 
-const fixture = (path: string) => readFileSync(new URL(`../fixtures/${path}`, import.meta.url), 'utf8')
 const preview = fixture('salesforce/salesforce-instances-status-preview-with-incident.json')
 const localizations = fixture('salesforce/salesforce-localizations.json')
 const ctx: ParseContext = { now: new Date('2030-01-01T00:00:00Z'), target: { apiUrl: null, statusPageUrl: 'https://status.salesforce.com', settings: {} } }
@@ -13,11 +12,8 @@ type Instance = Record<string, unknown> & { key: string; Incidents: Record<strin
 const wire = () => JSON.parse(preview) as Instance[]
 
 function parse(instances: string | null, locs: string | null = localizations): StatusSnapshot {
-  const out = salesforceSource.parse({ instances, localizations: locs }, ctx)
-  if (out.kind !== 'snapshot') throw new Error('expected a snapshot')
-  return out.snapshot
+  return snapshotOf(salesforceSource.parse({ instances, localizations: locs }, ctx))
 }
-const iso = (d: Date | null | undefined) => d?.toISOString() ?? null
 
 /** The fixture with NA137's incident changed by `edit`. */
 function editIncident(edit: (incident: Record<string, unknown>) => void): Instance[] {

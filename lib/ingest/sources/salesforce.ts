@@ -1,4 +1,4 @@
-// Salesforce Trust: `/v1/instances/status/preview?childProducts=false` (research §4.6), plus the
+// Salesforce Trust: `/v1/instances/status/preview?childProducts=false` (docs/status-page-formats.md §4.6), plus the
 // optional `/v1/localizations?locale=en` for human text. Incidents listed are the instances'
 // current ones: coverage is 'active'.
 //

@@ -1,20 +1,15 @@
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { iso, readFixture as fixture, snapshotOf, statusOf } from '@/lib/testing/source-tests'
 import type { StatusSnapshot } from '@/lib/status/snapshot'
 import { readSnapshot } from './read-snapshot'
 import { SLACK_CURRENT_URL, SLACK_SERVICES, slackSource } from './slack'
 import { SourceParseError, type ParseContext } from './types'
 
-const fixture = (path: string) => readFileSync(new URL(`../fixtures/${path}`, import.meta.url), 'utf8')
 const ctx: ParseContext = { now: new Date('2030-01-01T00:00:00Z'), target: { apiUrl: null, statusPageUrl: 'https://slack-status.com', settings: {} } }
 
 function parse(current: string | null): StatusSnapshot {
-  const out = slackSource.parse({ current }, ctx)
-  if (out.kind !== 'snapshot') throw new Error('expected a snapshot')
-  return out.snapshot
+  return snapshotOf(slackSource.parse({ current }, ctx))
 }
-const statusOf = (s: StatusSnapshot, name: string) => s.components.find((c) => c.externalId === name)?.status
-const iso = (d: Date | null | undefined) => d?.toISOString() ?? null
 const item = (over: Record<string, unknown>) => ({
   id: 1,
   date_created: '2026-01-14T09:00:00-08:00',

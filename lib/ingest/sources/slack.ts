@@ -1,4 +1,4 @@
-// Slack: `https://slack-status.com/api/v2.0.0/current` (research §4.4). Lists only active items:
+// Slack: `https://slack-status.com/api/v2.0.0/current` (docs/status-page-formats.md §4.4). Lists only active items:
 // coverage is 'active' for incidents and maintenances.
 //
 // Mapping (Slack documents no severity beyond the item type):
@@ -21,7 +21,7 @@ import type { StatusSource } from './types'
 
 export const SLACK_CURRENT_URL = 'https://slack-status.com/api/v2.0.0/current'
 
-/** Slack's documented service names (research §4.4). Upstream has no ids: the name is the key. */
+/** Slack's documented service names (docs/status-page-formats.md §4.4). Upstream has no ids: the name is the key. */
 export const SLACK_SERVICES = [
   'Login/SSO',
   'Messaging',

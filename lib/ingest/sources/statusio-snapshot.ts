@@ -1,4 +1,4 @@
-// status.io public status (`https://api.status.io/1.0/status/<page id>`, research §3.3) to a snapshot.
+// status.io public status (`https://api.status.io/1.0/status/<page id>`, docs/status-page-formats.md §3.3) to a snapshot.
 //
 // Component model: status.io shows a matrix of components (`status[]`) x containers (regions,
 // providers). A component with one container becomes one component keyed by the component id (the
@@ -30,12 +30,18 @@ export const STATUSIO_STATUS: Record<string, ServiceStatus> = {
   '500': 'major_outage',
   '600': 'major_outage',
 }
-const IMPACT: Record<string, IncidentImpact> = {
+/**
+ * An incident message's status code read as an impact on the same scale as the component codes
+ * above (impact minor/major/critical imply degraded/partial_outage/major_outage, lib/status/
+ * open-incidents.ts): a "Partial Service Disruption" (400) incident is as bad as a component at
+ * 400. Found by the fidelity suite: GitLab's open 400 incident read one step milder than its code.
+ */
+export const STATUSIO_IMPACT: Record<string, IncidentImpact> = {
   '100': 'none',
   '200': 'none',
   '300': 'minor',
-  '400': 'minor',
-  '500': 'major',
+  '400': 'major',
+  '500': 'critical',
   '600': 'critical',
 }
 const IMPACT_RANK: IncidentImpact[] = ['none', 'minor', 'major', 'critical']
@@ -107,7 +113,7 @@ function toIncident(event: Incident, entries: Map<string, Entry>): NormalizedInc
   const updates = toUpdates(event)
   const latest = latestOf(updates)
   // The incident's impact is the worst any message declared; unknown codes do not count.
-  const ranks = (event.messages ?? []).map((m) => IMPACT_RANK.indexOf(IMPACT[m.status ?? ''] ?? 'unknown')).filter((r) => r >= 0)
+  const ranks = (event.messages ?? []).map((m) => IMPACT_RANK.indexOf(STATUSIO_IMPACT[m.status ?? ''] ?? 'unknown')).filter((r) => r >= 0)
   return {
     externalId: event._id,
     title: event.name.trim(),

@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { readFixture, snapshotOf } from '@/lib/testing/source-tests'
 import type { StatusSnapshot } from '@/lib/status/snapshot'
 import { findStatusioPageId, statusioSource } from './statusio'
 import { type ParseContext, SourceParseError, type SourceTarget } from './types'
 
-const fixture = (name: string) => readFileSync(new URL(`../fixtures/statusio/${name}`, import.meta.url), 'utf8')
+const fixture = (name: string) => readFixture(`statusio/${name}`)
 
 const target: SourceTarget = {
   apiUrl: 'https://api.status.io/1.0/status/5b36dc6502d06804c08349f7',
@@ -14,9 +14,7 @@ const target: SourceTarget = {
 const ctx: ParseContext = { now: new Date('2020-09-05T10:00:00Z'), target }
 
 function snapshot(body: string): StatusSnapshot {
-  const outcome = statusioSource.parse({ status: body }, ctx)
-  if (outcome.kind !== 'snapshot') throw new Error('expected a snapshot')
-  return outcome.snapshot
+  return snapshotOf(statusioSource.parse({ status: body }, ctx))
 }
 
 describe('status.io endpoints and page id discovery', () => {
@@ -89,7 +87,7 @@ describe('status.io Docker partial service disruption (recorded)', () => {
       externalId: '5f108cc06e9c9104c0553a46',
       title: 'Docker Hub automated builds issue',
       status: 'investigating',
-      impact: 'minor',
+      impact: 'major',
       resolvedAt: null,
       componentExternalIds: ['5342bc9420974b775d000008'],
     })
@@ -133,7 +131,7 @@ describe('status.io GitLab planned maintenance (recorded)', () => {
 
   it('takes the incident status from the latest message state (200 = identified), in any order', () => {
     const incident = s.incidents[0]
-    expect(incident).toMatchObject({ externalId: '5f52b8074ef75804bc7d2c3e', status: 'identified', impact: 'minor' })
+    expect(incident).toMatchObject({ externalId: '5f52b8074ef75804bc7d2c3e', status: 'identified', impact: 'major' })
     expect(incident?.title).toBe('500 Error - User Notification Settings')
     expect(incident?.updates.map((u) => u.externalId)).toEqual([
       '5f52b8074ef75804bc7d2c3e-2020-09-04T21:56:00.000Z',

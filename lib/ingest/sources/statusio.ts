@@ -20,8 +20,9 @@ const BARE_ID = /(?<![0-9a-z])([0-9a-f]{24})(?![0-9a-z])/gi
 
 /**
  * Finds the page id in status page HTML, or null. A bare 24-hex string counts only when it is the
- * only one on the page: such strings also appear as asset hashes and on non-status.io pages (the
- * research found freshstatus.io pages misread this way), and a wrong id would be kept as a setting.
+ * only one on the page: such strings also appear as asset hashes and on non-status.io pages
+ * (docs/status-page-formats.md found freshstatus.io pages misread this way), and a wrong id would
+ * be kept as a setting.
  */
 export function findStatusioPageId(html: string): string | null {
   for (const pattern of ID_PATTERNS) {

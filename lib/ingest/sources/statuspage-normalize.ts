@@ -1,5 +1,5 @@
 // Statuspage wire objects -> normalized ones. Shared with the incident.io source, whose
-// Statuspage-compatible API goes through the same functions (research §3.1).
+// Statuspage-compatible API goes through the same functions (docs/status-page-formats.md §3.1).
 import { worstStatus, type IncidentImpact, type IncidentStatus, type MaintenanceStatus, type ServiceStatus } from '@/lib/status/statuses'
 import type { NormalizedComponent, NormalizedGroup, NormalizedIncident, NormalizedIncidentUpdate, NormalizedMaintenance } from '@/lib/status/snapshot'
 import type { StatuspageComponent, StatuspageIncident, StatuspageUpdate } from './statuspage-schema'
@@ -13,7 +13,7 @@ export const COMPONENT_STATUS: Readonly<Record<string, ServiceStatus>> = {
   degraded_performance: 'degraded',
   partial_outage: 'partial_outage',
   major_outage: 'major_outage',
-  // incident.io's word for major_outage (research §3.1); its compatible API may leak it.
+  // incident.io's word for major_outage (docs/status-page-formats.md §3.1); its compatible API may leak it.
   full_outage: 'major_outage',
   under_maintenance: 'maintenance',
 }
@@ -63,7 +63,7 @@ const OUTAGES: ReadonlySet<ServiceStatus> = new Set(['degraded', 'partial_outage
 
 /**
  * The page's own indicator, except that "maintenance" can mask a concurrent incident or outage
- * (research §6.8, github-summary-incident-plus-maintenance): then the worst real problem wins.
+ * (docs/status-page-formats.md §6.8, github-summary-incident-plus-maintenance): then the worst real problem wins.
  */
 export function overallStatus(indicator: string, components: NormalizedComponent[], incidents: NormalizedIncident[]): ServiceStatus {
   const mapped = lookup(INDICATOR_STATUS, indicator)
@@ -136,7 +136,7 @@ function itemUrl(raw: StatuspageIncident, pageUrl: string | null): string | null
 export function normalizeIncident(raw: StatuspageIncident, pageUrl: string | null): NormalizedIncident {
   const updates = normalizeUpdates(raw.id, raw.incident_updates ?? [])
   const status = lookup(INCIDENT_STATUS, raw.status)
-  // incident.io's compatible incidents have no started_at (research §3.1).
+  // incident.io's compatible incidents have no started_at (docs/status-page-formats.md §3.1).
   const startedAt = raw.started_at ?? raw.created_at ?? updates[0]?.publishedAt
   if (!startedAt) throw new SourceParseError(`statuspage: incident ${raw.id} has no start time`)
   const closed = status === 'resolved' || status === 'postmortem'

@@ -1,5 +1,5 @@
-// Wire schemas of the Atlassian Statuspage public API v2 (research §2.2), limited to the fields
-// Vendorwatch reads. incident.io answers the same paths with a thinner payload (research §3.1:
+// Wire schemas of the Atlassian Statuspage public API v2 (docs/status-page-formats.md §2.2), limited to the fields
+// Vendorwatch reads. incident.io answers the same paths with a thinner payload (docs/status-page-formats.md §3.1:
 // ULID ids, no groups, no scheduled_maintenances, incidents without components/started_at/
 // resolved_at/shortlink), so everything incident.io leaves out is optional here.
 // Enum-like strings stay `z.string()`: the lookup tables in statuspage-normalize.ts map them, so a

@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import type { NormalizedIncident, StatusSnapshot } from '@/lib/status/snapshot'
+import { incident, iso, readFixture as fixture, snapshotOf } from '@/lib/testing/source-tests'
+import type { StatusSnapshot } from '@/lib/status/snapshot'
 import { readSnapshot } from './read-snapshot'
 import { parseStatuspageIncident, statuspageSource } from './statuspage'
 import { SourceParseError, type ParseContext } from './types'
 
-const fixture = (path: string) => readFileSync(new URL(`../fixtures/${path}`, import.meta.url), 'utf8')
 const sp = (name: string) => fixture(`statuspage/${name}`)
 const json = (text: string) => JSON.parse(text) as Record<string, unknown>
 
@@ -15,18 +14,10 @@ const ctx: ParseContext = {
 }
 
 function parse(bodies: Record<string, string | null>): StatusSnapshot {
-  const out = statuspageSource.parse(bodies, ctx)
-  if (out.kind !== 'snapshot') throw new Error('expected a snapshot')
-  return out.snapshot
+  return snapshotOf(statuspageSource.parse(bodies, ctx))
 }
 
-function incident(s: StatusSnapshot, id: string): NormalizedIncident {
-  const found = s.incidents.find((i) => i.externalId === id)
-  if (!found) throw new Error(`no incident ${id}`)
-  return found
-}
 
-const iso = (d: Date | null | undefined) => d?.toISOString() ?? null
 
 describe('statuspage endpoints', () => {
   it('asks for the summary plus the any-state incident and maintenance lists beside it', () => {

@@ -1,5 +1,5 @@
-// Atlassian Statuspage public API v2 (research §2). Also reads incident.io pages through their
-// Statuspage-compatible /api/v2 (research §3.1); the incidentio source builds on the parts here.
+// Atlassian Statuspage public API v2 (docs/status-page-formats.md §2). Also reads incident.io pages through their
+// Statuspage-compatible /api/v2 (docs/status-page-formats.md §3.1); the incidentio source builds on the parts here.
 //
 // summary.json lists only unresolved incidents and upcoming/running maintenances, so incidents.json
 // (the 50 most recent, any state) and scheduled-maintenances.json (the 50 most recent) are read as

@@ -5,6 +5,7 @@ import { VendorStatus } from '@/components/vendors/vendor-status'
 import { WatchButton } from '@/components/watchlist/watch-button'
 import { requireUser } from '@/lib/auth/session'
 import { getWatchPreferences } from '@/lib/data/watch-preferences'
+import { realComponents } from '@/lib/status/placeholder-components'
 import { PreferencesForm } from './preferences-form'
 
 export const metadata: Metadata = { title: 'Alert preferences' }
@@ -34,7 +35,7 @@ export default async function WatchPreferencesPage({ params }: { params: Params 
           <h1 className="text-3xl font-semibold tracking-tight">Alerts for {vendor.name}</h1>
           <div className="flex flex-wrap items-center gap-3 text-sm text-slate-600 dark:text-slate-400">
             <VendorStatus vendor={vendor} />
-            <Link href={`/vendors/${vendor.slug}`} className="font-medium text-brand-600 hover:underline dark:text-brand-500">
+            <Link href={`/vendors/${vendor.slug}`} className="font-medium text-brand-600 hover:underline dark:text-brand-400">
               Status page →
             </Link>
           </div>
@@ -43,7 +44,7 @@ export default async function WatchPreferencesPage({ params }: { params: Params 
       </div>
       <PreferencesForm
         vendor={{ slug: vendor.slug, name: vendor.name }}
-        components={vendor.components.map((c) => ({ id: c.id, name: c.name, group: c.groupId ? (groups.get(c.groupId) ?? null) : null }))}
+        components={realComponents(vendor.components).map((c) => ({ id: c.id, name: c.name, group: c.groupId ? (groups.get(c.groupId) ?? null) : null }))}
         current={{
           scope: prefs.allComponents ? 'all' : 'chosen',
           components: prefs.selectedComponentIds,

@@ -2,7 +2,7 @@
 // health and vendor APIs report afterwards. App modules are imported after the environment is set,
 // because lib/env.ts reads it once at import.
 import fs from 'node:fs'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { shiftTimes } from '@/lib/testing/shift-times'
 import { startStatusServer, type StatusServer } from '@/lib/testing/status-server'
 
@@ -14,12 +14,19 @@ const { GET } = await import('./route')
 const { GET: health } = await import('@/app/api/health/route')
 const { GET: vendorDetail } = await import('@/app/api/v1/vendors/[slug]/route')
 const { upsertCatalogRows } = await import('@/lib/data/catalog')
+const { resetDatabase } = await import('@/lib/testing/reset-database')
 
 const fixture = (path: string) => fs.readFileSync(new URL(`../../../../lib/ingest/fixtures/${path}`, import.meta.url), 'utf8')
 let server: StatusServer
 
 beforeAll(async () => {
   server = await startStatusServer()
+})
+
+// Every test starts with GitHub in the catalog, its page serving the outage, and nothing checked
+// yet; a test that needs the first cycle runs it (firstCycle), so each runs alone (`-t`).
+beforeEach(async () => {
+  await resetDatabase()
   // The route reads the real clock: the recording is replayed as if it were ten minutes old.
   const summary = shiftTimes(JSON.parse(fixture('statuspage/github-summary-major-outage-35-updates.json')), new Date(Date.now() - 10 * 60_000))
   server.set('/gh/api/v2/summary.json', { body: JSON.stringify(summary) })
@@ -31,6 +38,8 @@ beforeAll(async () => {
 afterAll(() => server.close())
 
 const call = (authorization?: string) => GET(new Request('http://localhost/api/cron/refresh', { headers: authorization ? { authorization } : {} }))
+/** Step: the first cron call, which reads GitHub's outage. */
+const firstCycle = () => call('Bearer test-cron-secret')
 
 describe('GET /api/cron/refresh', () => {
   it('answers 401 without the right bearer token, and runs nothing', async () => {
@@ -47,6 +56,7 @@ describe('GET /api/cron/refresh', () => {
   })
 
   it('leaves the vendor API with the real status, components, incidents and updates', async () => {
+    await firstCycle()
     const res = await vendorDetail(new Request('http://localhost/api/v1/vendors/github'), { params: Promise.resolve({ slug: 'github' }) })
     const { vendor } = await res.json()
     // Indicator "major", open incident critical: the incident sets the floor (lib/status/open-incidents.ts).
@@ -60,6 +70,7 @@ describe('GET /api/cron/refresh', () => {
   })
 
   it('reports the cycle, source health and memory in /api/health to the cron secret', async () => {
+    await firstCycle()
     const body = await (await health(new Request('http://localhost/api/health', { headers: { authorization: 'Bearer test-cron-secret' } }))).json()
     expect(body).toMatchObject({
       status: 'ok',
@@ -85,6 +96,7 @@ describe('GET /api/cron/refresh', () => {
 
 describe('GET /api/cron/refresh?vendor=', () => {
   it('checks that vendor again now, and 404s an unknown slug', async () => {
+    await firstCycle()
     const before = server.requests.length
     const res = await GET(new Request('http://localhost/api/cron/refresh?vendor=github', { headers: { authorization: 'Bearer test-cron-secret' } }))
     expect(await res.json()).toMatchObject({ checked: 1, unchanged: 1 })

@@ -11,14 +11,14 @@ export default async function DevMailMessagePage({ params }: { params: Promise<{
   if (!message) notFound()
   return (
     <div className="space-y-4">
-      <Link href="/dev/mail" className="text-sm text-brand-600 hover:underline dark:text-brand-500">
+      <Link href="/dev/mail" className="text-sm text-brand-600 hover:underline dark:text-brand-400">
         ← All mail
       </Link>
       <h1 className="text-2xl font-semibold tracking-tight">{message.subject}</h1>
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
         {Object.entries({ From: message.from, To: message.to, ...(message.headers ?? {}) }).map(([k, v]) => (
           <div key={k} className="contents">
-            <dt className="text-slate-500">{k}</dt>
+            <dt className="text-slate-500 dark:text-slate-400">{k}</dt>
             <dd className="break-all font-mono text-xs">{v}</dd>
           </div>
         ))}

@@ -45,7 +45,7 @@ export default async function IncidentHistoryPage({ params, searchParams }: { pa
       {history.pageCount > 1 && (
         <nav aria-label="Pagination" className="flex items-center justify-between text-sm">
           {page > 1 ? (
-            <Link href={link(page - 1)} rel="prev" className="font-medium text-brand-600 hover:underline dark:text-brand-500">
+            <Link href={link(page - 1)} rel="prev" className="font-medium text-brand-600 hover:underline dark:text-brand-400">
               ← Newer
             </Link>
           ) : (
@@ -55,7 +55,7 @@ export default async function IncidentHistoryPage({ params, searchParams }: { pa
             Page {history.page} of {history.pageCount}
           </span>
           {page < history.pageCount ? (
-            <Link href={link(page + 1)} rel="next" className="font-medium text-brand-600 hover:underline dark:text-brand-500">
+            <Link href={link(page + 1)} rel="next" className="font-medium text-brand-600 hover:underline dark:text-brand-400">
               Older →
             </Link>
           ) : (

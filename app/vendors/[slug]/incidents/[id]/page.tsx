@@ -90,7 +90,7 @@ export default async function IncidentPage({ params }: { params: Params }) {
           )}
         </dl>
         {incident.url && (
-          <a href={incident.url} rel="noopener noreferrer nofollow" target="_blank" className="inline-block text-sm font-medium text-brand-600 hover:underline dark:text-brand-500">
+          <a href={incident.url} rel="noopener noreferrer nofollow" target="_blank" className="inline-block text-sm font-medium text-brand-600 hover:underline dark:text-brand-400">
             This incident on {incident.vendor.name}&apos;s status page ↗
           </a>
         )}

@@ -1,7 +1,10 @@
-// Screenshots of the account pages for people to look at (see support/screenshots.ts).
+// A tool, not a test: screenshots of the account pages for people to look at (see
+// ../support/screenshots.ts), taken in desktop and phone widths, light and dark. It checks nothing
+// the specs do not, so it is not part of `npm run test:e2e`; run it with `npm run screenshots`
+// (playwright.screenshots.config.ts: the same fresh-database server as the e2e suite).
 import { expect, test } from '@playwright/test'
-import { signUp, uniqueEmail } from './support/accounts'
-import { shoot } from './support/screenshots'
+import { signUp, uniqueEmail } from '../support/accounts'
+import { shoot } from '../support/screenshots'
 
 test('screenshots: sign-up, dashboard, alert preferences, settings', async ({ page }) => {
   test.setTimeout(120_000)
