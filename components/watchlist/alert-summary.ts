@@ -1,4 +1,4 @@
-import type { DeliveryMode, MinImpact } from '@/lib/db/generated/enums'
+import type { DeliveryMode, MinImpact } from '@/lib/validation/watchlist'
 
 export const MIN_IMPACT_LABELS: Record<MinImpact, string> = {
   any: 'Any impact',

@@ -1,6 +1,12 @@
 // Unsubscribing from alert emails, by a signed token from the email itself (no sign-in needed).
 import { db } from '@/lib/db/client'
-import type { UnsubscribeScope } from '@/lib/notify/unsubscribe-token'
+
+/** Whose alerts an unsubscribe link turns off (what its signed token carries, lib/notify/unsubscribe-token.ts). */
+export interface UnsubscribeScope {
+  userId: string
+  /** null: every alert of this user. */
+  vendorId: string | null
+}
 
 export interface UnsubscribeTarget {
   email: string

@@ -1,9 +1,9 @@
 // The notifier as the app runs it: the change events of a refresh turned into alert emails, wired
 // to this process's database, email transport and configuration.
 import { FREE_WATCHLIST_LIMIT, PRO_WATCHLIST_LIMIT } from '@/lib/plans/plans'
-import { db } from '@/lib/db/client'
 import { alertMailer } from '@/lib/email'
 import { env } from '@/lib/env'
+import { notifierData } from '@/lib/data/notifier-data'
 import { createComposer, createDigestComposer } from '@/lib/notify/compose'
 import { runNotifier, type NotifierResult } from '@/lib/notify/run'
 import { shutdownSignal, trackWork } from '@/lib/shutdown'
@@ -13,10 +13,10 @@ export async function notifyWatchers(timeBudgetMs: number, now: () => Date = () 
   // A stop (SIGTERM) makes it stop claiming batches and digests; a batch in flight finishes.
   return trackWork(runNotifier(
     {
-      db,
+      data: notifierData,
       mailer: alertMailer(),
-      compose: createComposer(db, composer),
-      composeDigest: createDigestComposer(db, composer),
+      compose: createComposer(notifierData, composer),
+      composeDigest: createDigestComposer(notifierData, composer),
       now,
       signal: shutdownSignal(),
     },

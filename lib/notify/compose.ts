@@ -6,10 +6,10 @@
 import { render } from '@react-email/render'
 import { createElement, type ReactElement } from 'react'
 import { DailyDigestEmail, type DailyDigestProps } from '@/components/emails/daily-digest'
-import type { Db } from '@/lib/db/client'
 import type { OutgoingMail } from './mailer'
 import type { ComposeDigest } from './digest'
 import { eventContent, formatInZone, type EventContext } from './event-content'
+import type { ComposeData } from './ports'
 import type { Compose, ComposeFailure } from './send'
 import { threadHeaders } from './threading'
 import { createUnsubscribeToken } from './unsubscribe-token'
@@ -28,10 +28,10 @@ interface Rendered {
   text: string
 }
 
-export function createComposer(db: Db, options: ComposerOptions): Compose {
+export function createComposer(data: ComposeData, options: ComposerOptions): Compose {
   const host = new URL(options.appUrl).hostname
   return async (deliveries) => {
-    const [users, events] = await Promise.all([loadUsers(db, deliveries.map((d) => d.userId)), loadEvents(db, deliveries.map((d) => d.eventId))])
+    const [users, events] = await Promise.all([data.alertContent.findAlertReaders(deliveries.map((d) => d.userId)), data.alertContent.findAlertEvents(deliveries.map((d) => d.eventId))])
     const rendered = new Map<string, Promise<Rendered | ComposeFailure | null>>()
     const out = new Map<string, OutgoingMail | ComposeFailure>()
     for (const d of deliveries) {
@@ -86,54 +86,11 @@ async function renderOnce(event: EventContext, timeZone: string, appUrl: string)
   return { subject: content.subject, html, text }
 }
 
-async function loadUsers(db: Db, userIds: string[]) {
-  const rows = await db.user.findMany({ where: { id: { in: [...new Set(userIds)] } }, select: { id: true, email: true, timeZone: true } })
-  return new Map(rows.map((u) => [u.id, u]))
-}
-
-async function loadEvents(db: Db, eventIds: string[]): Promise<Map<string, EventContext>> {
-  const rows = await db.changeEvent.findMany({
-    where: { id: { in: [...new Set(eventIds)] } },
-    select: {
-      id: true,
-      kind: true,
-      data: true,
-      occurredAt: true,
-      vendorId: true,
-      incidentId: true,
-      maintenanceId: true,
-      componentId: true,
-      vendor: { select: { name: true, slug: true } },
-      incident: {
-        select: {
-          id: true,
-          title: true,
-          status: true,
-          impact: true,
-          startedAt: true,
-          resolvedAt: true,
-          postmortemBody: true,
-          components: { select: { component: { select: { name: true } } } },
-          updates: { orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }], select: { externalId: true, status: true, body: true, publishedAt: true } },
-        },
-      },
-      maintenance: {
-        select: { title: true, status: true, scheduledFor: true, scheduledUntil: true, body: true, components: { select: { component: { select: { name: true } } } } },
-      },
-    },
-  })
-  const componentIds = rows.flatMap((r) => (r.componentId ? [r.componentId] : []))
-  const components = new Map(
-    (componentIds.length ? await db.component.findMany({ where: { id: { in: componentIds } }, select: { id: true, name: true } }) : []).map((c) => [c.id, c.name]),
-  )
-  return new Map(rows.map((r) => [r.id, { ...r, componentName: r.componentId ? (components.get(r.componentId) ?? null) : null }]))
-}
-
 /** The daily digest of one reader: every event waiting for them, grouped by vendor. */
-export function createDigestComposer(db: Db, options: ComposerOptions): ComposeDigest {
+export function createDigestComposer(data: ComposeData, options: ComposerOptions): ComposeDigest {
   const host = new URL(options.appUrl).hostname
   return async (digest, deliveries) => {
-    const [users, events] = await Promise.all([loadUsers(db, [digest.userId]), loadEvents(db, deliveries.map((d) => d.eventId))])
+    const [users, events] = await Promise.all([data.alertContent.findAlertReaders([digest.userId]), data.alertContent.findAlertEvents(deliveries.map((d) => d.eventId))])
     const user = users.get(digest.userId)
     if (!user) return null
     const byVendor = new Map<string, DailyDigestProps['vendors'][number]>()

@@ -3,8 +3,8 @@
 // that day; one arriving at or after 08:00 waits for the next day's. One Digest row per (user,
 // local date) is the unique key that keeps a day from being sent twice; its id is the provider's
 // idempotency key.
-import type { Db } from '@/lib/db/client'
 import type { Mailer, OutgoingMail } from './mailer'
+import type { DigestData } from './ports'
 
 export const DIGEST_HOUR = 8
 const MAX_ATTEMPTS = 8
@@ -46,69 +46,31 @@ export function digestCutoff(now: Date, timeZone: string): { localDate: string; 
   return { localDate: local.date, cutoff: zonedInstant(local.date, DIGEST_HOUR, timeZone) }
 }
 
-export async function sendDueDigests(db: Db, mailer: Mailer, compose: ComposeDigest, now: Date, signal?: AbortSignal): Promise<{ digests: number; deliveries: number; apiCalls: number }> {
+export async function sendDueDigests(data: DigestData, mailer: Mailer, compose: ComposeDigest, now: Date, signal?: AbortSignal): Promise<{ digests: number; deliveries: number; apiCalls: number }> {
   const result = { digests: 0, deliveries: 0, apiCalls: 0 }
-  const waiting = await db.$queryRaw<{ userId: string; timeZone: string }[]>`
-    SELECT DISTINCT d."userId", u."timeZone" FROM "Delivery" d JOIN "User" u ON u.id = d."userId"
-     WHERE d.mode = 'digest' AND d.status IN ('pending', 'sending')`
+  const waiting = await data.digests.readersWithWaitingDigests()
   for (const { userId, timeZone } of waiting) {
     if (signal?.aborted) break
     const due = digestCutoff(now, timeZone)
     if (!due) continue
-    const digest = await claimDigest(db, userId, due.localDate, due.cutoff)
+    const digest = await data.digests.claimDigest(userId, due.localDate, due.cutoff)
     if (!digest) continue
-    const deliveries = await db.delivery.findMany({ where: { digestId: digest.id }, select: { id: true, eventId: true } })
+    const deliveries = await data.digests.digestDeliveries(digest.id)
     const mail = deliveries.length ? await compose(digest, deliveries) : null
     if (!mail) {
-      await db.digest.update({ where: { id: digest.id }, data: { status: 'skipped' } })
-      await db.delivery.updateMany({ where: { digestId: digest.id }, data: { status: 'skipped' } })
+      await data.digests.skipDigest(digest.id)
       continue
     }
     result.apiCalls++
     const outcome = await mailer.sendBatch([mail], `digest-${digest.id}`)
     if (outcome.ok || outcome.failure.kind === 'already_sent') {
-      await db.$transaction([
-        db.digest.update({ where: { id: digest.id }, data: { status: 'sent', sentAt: now, providerMessageId: outcome.ok ? (outcome.providerIds[0] ?? null) : null } }),
-        db.delivery.updateMany({ where: { digestId: digest.id }, data: { status: 'sent', sentAt: now } }),
-      ])
+      await data.digests.markDigestSent(digest.id, now, outcome.ok ? (outcome.providerIds[0] ?? null) : null)
       result.digests++
       result.deliveries += deliveries.length
     } else {
       const failed = outcome.failure.kind === 'permanent' || digest.attempts + 1 >= MAX_ATTEMPTS
-      await db.digest.update({ where: { id: digest.id }, data: { attempts: { increment: 1 }, lastError: outcome.failure.message.slice(0, 500), ...(failed && { status: 'failed' }) } })
-      if (failed) await db.delivery.updateMany({ where: { digestId: digest.id }, data: { status: 'failed', lastError: outcome.failure.message.slice(0, 500) } })
+      await data.digests.recordDigestFailure(digest.id, outcome.failure.message.slice(0, 500), failed)
     }
   }
   return result
-}
-
-/**
- * Today's digest of a user, ready to send, or null when it is already done. Pending digest
- * deliveries join it only when it is first claimed: a digest being retried keeps exactly the
- * content it had, so its idempotency key never covers two different emails.
- */
-async function claimDigest(db: Db, userId: string, localDate: string, cutoff: Date): Promise<{ id: string; userId: string; localDate: string; attempts: number } | null> {
-  try {
-    return await claimDigestOnce(db, userId, localDate, cutoff)
-  } catch (e) {
-    // Another notifier created today's digest first (unique userId + localDate): it sends it.
-    if ((e as { code?: string }).code === 'P2002') return null
-    throw e
-  }
-}
-
-async function claimDigestOnce(db: Db, userId: string, localDate: string, cutoff: Date) {
-  return db.$transaction(async (tx) => {
-    const existing = await tx.digest.findUnique({ where: { userId_localDate: { userId, localDate } } })
-    if (existing && existing.status !== 'pending' && existing.status !== 'sending') return null
-    // `createdAt` is the notifier's clock when the alert arrived (fanout writes it).
-    const waiting = { userId, mode: 'digest' as const, status: 'pending' as const, createdAt: { lt: cutoff } }
-    // Only alerts that arrived after today's 08:00 are waiting: they are tomorrow's, no digest today.
-    if (!existing && (await tx.delivery.count({ where: waiting })) === 0) return null
-    const digest = existing ?? (await tx.digest.create({ data: { userId, localDate, status: 'sending' } }))
-    if (!existing) {
-      await tx.delivery.updateMany({ where: waiting, data: { digestId: digest.id, status: 'sending' } })
-    }
-    return { id: digest.id, userId, localDate, attempts: digest.attempts }
-  })
 }

@@ -4,10 +4,10 @@ import { createElement, type ReactElement } from 'react'
 import { ComponentAlertEmail } from '@/components/emails/component-alert'
 import { IncidentAlertEmail } from '@/components/emails/incident-alert'
 import { MaintenanceAlertEmail } from '@/components/emails/maintenance-alert'
-import type { ChangeEventKind, IncidentImpact, IncidentStatus, MaintenanceStatus } from '@/lib/db/generated/enums'
+import type { ChangeEventKind } from '@/lib/data/outbox'
 import { IMPACT_LABEL, INCIDENT_STATUS_LABEL, SERVICE_STATUS_LABEL, incidentStateLabel } from '@/lib/format/status-labels'
 import { upstreamPlainText } from '@/lib/format/upstream-text'
-import type { ServiceStatus } from '@/lib/status/statuses'
+import type { IncidentImpact, IncidentStatus, MaintenanceStatus, ServiceStatus } from '@/lib/status/statuses'
 
 export interface EventContext {
   id: string

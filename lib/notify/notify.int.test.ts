@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { notifierData } from '@/lib/data/notifier-data'
 import { db, dbMode } from '@/lib/db/client'
 import { mailerOver } from '@/lib/email'
 import { createResendTransport } from '@/lib/email/resend-transport'
@@ -17,10 +18,10 @@ const limits = { free: 10, paid: 200 }
 
 const mailer = (): Mailer => mailerOver(createResendTransport({ apiKey: 're_test_key', baseUrl: fake.url }), 'Vendorwatch <alerts@vw.example>')
 const deps = (m: Mailer = mailer()) => ({
-  db,
+  data: notifierData,
   mailer: m,
-  compose: createComposer(db, { appUrl: APP, secret: SECRET }),
-  composeDigest: createDigestComposer(db, { appUrl: APP, secret: SECRET }),
+  compose: createComposer(notifierData, { appUrl: APP, secret: SECRET }),
+  composeDigest: createDigestComposer(notifierData, { appUrl: APP, secret: SECRET }),
   now: () => clock,
 })
 const notify = (m?: Mailer) => runNotifier(deps(m), { limits, timeBudgetMs: 30_000 })

@@ -4,6 +4,7 @@
 import fs from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { upsertCatalogRows } from '@/lib/data/catalog'
+import { notifierData } from '@/lib/data/notifier-data'
 import { db, dbMode } from '@/lib/db/client'
 import { mailerOver } from '@/lib/email'
 import { createResendTransport } from '@/lib/email/resend-transport'
@@ -46,10 +47,10 @@ const realMailer = (): Mailer => mailerOver(createResendTransport({ apiKey: 're_
 const notify = (mailer: Mailer, now: Date) =>
   runNotifier(
     {
-      db,
+      data: notifierData,
       mailer,
-      compose: createComposer(db, { appUrl: 'https://vw.example', secret: SECRET }),
-      composeDigest: createDigestComposer(db, { appUrl: 'https://vw.example', secret: SECRET }),
+      compose: createComposer(notifierData, { appUrl: 'https://vw.example', secret: SECRET }),
+      composeDigest: createDigestComposer(notifierData, { appUrl: 'https://vw.example', secret: SECRET }),
       now: () => now,
     },
     { limits: { free: 10, paid: 200 }, timeBudgetMs: 30_000 },

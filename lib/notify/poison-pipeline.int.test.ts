@@ -11,6 +11,7 @@ import { UpstreamText } from '@/components/vendors/upstream-text'
 import { upsertCatalogRows } from '@/lib/data/catalog'
 import { findIncident } from '@/lib/data/vendor-history'
 import { findVendorStatus } from '@/lib/data/vendor-status'
+import { notifierData } from '@/lib/data/notifier-data'
 import { db } from '@/lib/db/client'
 import { mailerOver } from '@/lib/email'
 import { createResendTransport } from '@/lib/email/resend-transport'
@@ -59,10 +60,10 @@ const cycle = (now: Date) =>
 const notify = (now: Date) =>
   runNotifier(
     {
-      db,
+      data: notifierData,
       mailer: mailerOver(createResendTransport({ apiKey: 're_test_key', baseUrl: fake.url }), 'Vendorwatch <alerts@vw.example>'),
-      compose: createComposer(db, { appUrl: 'https://vw.example', secret: SECRET }),
-      composeDigest: createDigestComposer(db, { appUrl: 'https://vw.example', secret: SECRET }),
+      compose: createComposer(notifierData, { appUrl: 'https://vw.example', secret: SECRET }),
+      composeDigest: createDigestComposer(notifierData, { appUrl: 'https://vw.example', secret: SECRET }),
       now: () => now,
     },
     { limits: { free: 10, paid: 200 }, timeBudgetMs: 30_000 },

@@ -11,7 +11,9 @@
 //    incident. A component alert therefore always means "no incident covers this (yet)".
 // Then each watch's preferences decide: components, minimum impact, maintenance notices,
 // component-only alerts (off by default).
-import type { ChangeEventKind, IncidentImpact, MinImpact } from '@/lib/db/generated/enums'
+import type { ChangeEventKind } from '@/lib/data/outbox'
+import type { IncidentImpact } from '@/lib/status/statuses'
+import type { MinImpact } from '@/lib/validation/watchlist'
 
 /** First seen this long after it started: old news. */
 export const OLD_INCIDENT_MS = 24 * 3_600_000

@@ -1,14 +1,15 @@
 // One notifier pass: reminders due, fan events out to deliveries, send what is instant, and the
 // daily digests that are due. Safe to run from any number of processes at once (see each step).
-import type { Db } from '@/lib/db/client'
 import { sendDueDigests } from './digest'
 import { fanOutEvents, type WatchLimits } from './fanout'
 import type { Mailer } from './mailer'
+import type { NotifierData } from './ports'
 import { recordMaintenanceReminders } from './reminders'
 import { sendInstantDeliveries, type Compose } from './send'
 
 export interface NotifierDeps {
-  db: Db
+  /** What every step reads and writes (lib/data/notifier-data.ts in the app and the tests). */
+  data: NotifierData
   mailer: Mailer
   compose: Compose
   composeDigest: Parameters<typeof sendDueDigests>[2]
@@ -29,9 +30,9 @@ export interface NotifierResult {
 }
 
 export async function runNotifier(deps: NotifierDeps, options: { limits: WatchLimits; timeBudgetMs: number; concurrency?: number }): Promise<NotifierResult> {
-  const reminders = await recordMaintenanceReminders(deps.db, deps.now())
-  const fanned = await fanOutEvents(deps.db, options.limits, deps.now())
-  const sent = await sendInstantDeliveries(deps.db, deps.mailer, deps.compose, {
+  const reminders = await recordMaintenanceReminders(deps.data, deps.now())
+  const fanned = await fanOutEvents(deps.data, options.limits, deps.now())
+  const sent = await sendInstantDeliveries(deps.data, deps.mailer, deps.compose, {
     now: deps.now,
     leaseMs: 2 * 60_000,
     maxAttempts: 8,
@@ -39,7 +40,7 @@ export async function runNotifier(deps: NotifierDeps, options: { limits: WatchLi
     concurrency: options.concurrency ?? 4,
     ...(deps.signal && { signal: deps.signal }),
   })
-  const digests = await sendDueDigests(deps.db, deps.mailer, deps.composeDigest, deps.now(), deps.signal)
+  const digests = await sendDueDigests(deps.data, deps.mailer, deps.composeDigest, deps.now(), deps.signal)
   return {
     reminders,
     eventsFannedOut: fanned.events,

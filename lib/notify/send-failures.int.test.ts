@@ -2,6 +2,7 @@
 // outcome, and a provider asking us to wait a day: each delivery ends sent or failed, with the
 // reason, and the rest of the batch goes out.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { notifierData } from '@/lib/data/notifier-data'
 import { db } from '@/lib/db/client'
 import { mailerOver } from '@/lib/email'
 import { createResendTransport } from '@/lib/email/resend-transport'
@@ -27,7 +28,7 @@ let fake: FakeResend
 let clock = new Date('2026-03-10T09:00:00Z')
 const options = (over: Partial<SendOptions> = {}): SendOptions => ({ now: () => clock, leaseMs: 2 * 60_000, maxAttempts: 3, timeBudgetMs: 30_000, concurrency: 1, ...over })
 const mailer = (): Mailer => mailerOver(createResendTransport({ apiKey: 're_test_key', baseUrl: fake.url }), 'Vendorwatch <alerts@vw.example>')
-const compose = () => createComposer(db, { appUrl: 'https://vw.example', secret: SECRET })
+const compose = () => createComposer(notifierData, { appUrl: 'https://vw.example', secret: SECRET })
 let seq = 0
 
 /** A vendor with an open incident whose latest update says `body`, watched by `readers`, and one pending delivery each. */
@@ -70,7 +71,7 @@ describe('sending alerts when some cannot be built', () => {
     const poisoned = await incidentFor('POISON', ['victim@example.com'])
     await incidentFor('We are investigating.', ['bystander@example.com', 'other@example.com'])
 
-    const result = await sendInstantDeliveries(db, mailer(), compose(), options())
+    const result = await sendInstantDeliveries(notifierData, mailer(), compose(), options())
 
     expect(result).toMatchObject({ sent: 2, failed: 1, retrying: 0, apiCalls: 1 })
     expect(fake.messages.map((m) => m.to).sort()).toEqual(['bystander@example.com', 'other@example.com'])
@@ -85,10 +86,10 @@ describe('sending alerts when some cannot be built', () => {
     // A message that kills its sender: the process dies between claiming and recording, every time.
     const dying: Mailer = { maxBatch: 100, sendBatch: () => Promise.reject(new Error('killed')) }
     for (let attempt = 1; attempt <= 3; attempt++) {
-      await expect(sendInstantDeliveries(db, dying, compose(), options())).rejects.toThrow('killed')
+      await expect(sendInstantDeliveries(notifierData, dying, compose(), options())).rejects.toThrow('killed')
       clock = new Date(clock.getTime() + 3 * 60_000) // the lease runs out
     }
-    const result = await sendInstantDeliveries(db, mailer(), compose(), options())
+    const result = await sendInstantDeliveries(notifierData, mailer(), compose(), options())
     expect(result).toMatchObject({ sent: 0, failed: 1 })
     expect(fake.messages).toHaveLength(0)
     const row = await db.delivery.findFirstOrThrow({ where: { user: { email: 'crashy@example.com' } } })
@@ -99,7 +100,7 @@ describe('sending alerts when some cannot be built', () => {
   it('caps a provider Retry-After so an alert is tried again within minutes, not a day', async () => {
     await incidentFor('We are investigating.', ['patient@example.com'])
     const slowDown: Mailer = { maxBatch: 100, sendBatch: async () => ({ ok: false, failure: { kind: 'retry', message: 'rate_limit_exceeded', retryAfterMs: 86_400_000 } }) }
-    const result = await sendInstantDeliveries(db, slowDown, compose(), options())
+    const result = await sendInstantDeliveries(notifierData, slowDown, compose(), options())
     expect(result.retrying).toBe(1)
     const row = await db.delivery.findFirstOrThrow({ where: { status: 'sending' } })
     expect(row.lockedUntil?.getTime()).toBe(clock.getTime() + MAX_RETRY_AFTER_MS)

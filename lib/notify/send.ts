@@ -5,8 +5,11 @@
 // a batch but before we recorded it, the batch's lease expires, it is claimed again with the same
 // key, and the provider answers with the original result instead of sending twice.
 import { randomUUID } from 'node:crypto'
-import type { Db } from '@/lib/db/client'
+import type { ClaimedDelivery } from '@/lib/data/deliveries'
 import type { Mailer, OutgoingMail } from './mailer'
+import type { SendData } from './ports'
+
+export type { ClaimedDelivery } from '@/lib/data/deliveries'
 
 export interface SendOptions {
   now: () => Date
@@ -28,14 +31,6 @@ export interface SendResult {
   apiCalls: number
 }
 
-export interface ClaimedDelivery {
-  id: string
-  userId: string
-  eventId: string
-  batchKey: string
-  attempts: number
-}
-
 /** A delivery whose message could not be built (the reason is recorded; it is never retried). */
 export interface ComposeFailure {
   failed: string
@@ -53,14 +48,14 @@ export type Compose = (deliveries: ClaimedDelivery[]) => Promise<Map<string, Out
  */
 export const MAX_RETRY_AFTER_MS = 15 * 60_000
 
-export async function sendInstantDeliveries(db: Db, mailer: Mailer, compose: Compose, options: SendOptions): Promise<SendResult> {
+export async function sendInstantDeliveries(data: SendData, mailer: Mailer, compose: Compose, options: SendOptions): Promise<SendResult> {
   const result: SendResult = { sent: 0, failed: 0, retrying: 0, apiCalls: 0 }
   const deadline = options.now().getTime() + options.timeBudgetMs
   const worker = async () => {
     while (options.now().getTime() < deadline && !options.signal?.aborted) {
-      const batch = (await claimRetry(db, options, result)) ?? (await claimNew(db, mailer.maxBatch, options))
+      const batch = (await claimRetry(data, options, result)) ?? (await claimNew(data, mailer.maxBatch, options))
       if (!batch) return
-      await sendBatch(db, mailer, compose, batch, options, result)
+      await sendBatch(data, mailer, compose, batch, options, result)
     }
   }
   // allSettled: if one worker fails, the others still finish their batch before we return.
@@ -71,49 +66,33 @@ export async function sendInstantDeliveries(db: Db, mailer: Mailer, compose: Com
 }
 
 /** A batch whose lease expired (a crashed sender, or a retry that is due): same members, same key. */
-async function claimRetry(db: Db, options: SendOptions, result: SendResult): Promise<ClaimedDelivery[] | null> {
+async function claimRetry(data: SendData, options: SendOptions, result: SendResult): Promise<ClaimedDelivery[] | null> {
   const now = options.now()
-  const due = await db.delivery.findFirst({ where: { status: 'sending', lockedUntil: { lt: now } }, select: { batchKey: true } })
-  if (!due?.batchKey) return null
+  const batchKey = await data.deliveries.findExpiredBatchKey(now)
+  if (!batchKey) return null
   // Every claim is an attempt, also one whose sender died or hung before recording an outcome (its
   // lease simply ran out). At the cap the batch is closed instead of claimed again, so a message
   // that kills its sender cannot stay `sending`, re-claimed at every lease expiry, forever.
-  const exhausted = await db.$executeRaw`
-    UPDATE "Delivery"
-       SET status = 'failed', "lockedUntil" = NULL,
-           "lastError" = LEFT('gave up after ' || attempts || ' attempts: ' || COALESCE("lastError", 'the sender stopped before recording an outcome'), 500)
-     WHERE "batchKey" = ${due.batchKey} AND status = 'sending' AND "lockedUntil" < ${now} AND attempts >= ${options.maxAttempts}`
-  result.failed += exhausted
-  // The UPDATE is the claim: a concurrent sender's identical UPDATE finds the lease taken.
-  const rows = await db.$queryRaw<ClaimedDelivery[]>`
-    UPDATE "Delivery" SET "lockedUntil" = ${new Date(now.getTime() + options.leaseMs)}, attempts = attempts + 1
-     WHERE "batchKey" = ${due.batchKey} AND status = 'sending' AND "lockedUntil" < ${now}
-    RETURNING id, "userId", "eventId", "batchKey", attempts`
-  return rows.length ? rows : claimRetry(db, options, result)
+  result.failed += await data.deliveries.failExhaustedBatch(batchKey, now, options.maxAttempts)
+  // A concurrent sender may have taken the lease first: then this finds nothing and we look again.
+  const rows = await data.deliveries.reclaimExpiredBatch(batchKey, now, new Date(now.getTime() + options.leaseMs))
+  return rows.length ? rows : claimRetry(data, options, result)
 }
 
-async function claimNew(db: Db, size: number, options: SendOptions): Promise<ClaimedDelivery[] | null> {
+async function claimNew(data: SendData, size: number, options: SendOptions): Promise<ClaimedDelivery[] | null> {
   const now = options.now()
-  const rows = await db.$queryRaw<ClaimedDelivery[]>`
-    UPDATE "Delivery" SET status = 'sending', "batchKey" = ${randomUUID()}, "lockedUntil" = ${new Date(now.getTime() + options.leaseMs)}, attempts = attempts + 1
-     WHERE id IN (
-       SELECT id FROM "Delivery"
-        WHERE status = 'pending' AND mode = 'instant' AND "nextAttemptAt" <= ${now}
-        ORDER BY "eventId", id
-        LIMIT ${size}
-          FOR UPDATE SKIP LOCKED)
-    RETURNING id, "userId", "eventId", "batchKey", attempts`
+  const rows = await data.deliveries.claimNewBatch(size, now, randomUUID(), new Date(now.getTime() + options.leaseMs))
   return rows.length ? rows : null
 }
 
-async function sendBatch(db: Db, mailer: Mailer, compose: Compose, batch: ClaimedDelivery[], options: SendOptions, result: SendResult) {
+async function sendBatch(data: SendData, mailer: Mailer, compose: Compose, batch: ClaimedDelivery[], options: SendOptions, result: SendResult) {
   const batchKey = batch[0]?.batchKey as string
   let messages: Awaited<ReturnType<Compose>>
   try {
     messages = await compose(batch)
   } catch (e) {
     // Not one message's fault (the database went away mid-batch): the whole batch tries again.
-    await retryOrFail(db, batch, { permanent: false, message: `compose: ${(e as Error).message}` }, options, result)
+    await retryOrFail(data, batch, { permanent: false, message: `compose: ${(e as Error).message}` }, options, result)
     return
   }
   const members: ClaimedDelivery[] = []
@@ -131,11 +110,11 @@ async function sendBatch(db: Db, mailer: Mailer, compose: Compose, batch: Claime
   }
   if (orphans.length) {
     // Nothing to say any more (the user or the event is gone): close them, never send.
-    await db.delivery.updateMany({ where: { id: { in: orphans } }, data: { status: 'skipped', lockedUntil: null } })
+    await data.deliveries.skipDeliveries(orphans)
   }
   for (const { id, reason } of unsendable) {
     // This message cannot be built (and never will be): it fails alone, for the operator to see.
-    await db.delivery.update({ where: { id }, data: { status: 'failed', lockedUntil: null, lastError: `compose: ${reason}`.slice(0, 500) } })
+    await data.deliveries.failDelivery(id, `compose: ${reason}`.slice(0, 500))
     result.failed++
   }
   if (!members.length) return
@@ -144,17 +123,12 @@ async function sendBatch(db: Db, mailer: Mailer, compose: Compose, batch: Claime
   const now = options.now()
   if (outcome.ok || outcome.failure.kind === 'already_sent') {
     const providerIds = members.map((_, i) => (outcome.ok ? (outcome.providerIds[i] ?? null) : null))
-    // One statement for the whole batch (a 10,000-recipient incident is 100 batches, not 10,000 writes).
-    await db.$executeRaw`
-      UPDATE "Delivery" AS d
-         SET status = 'sent', "sentAt" = ${now}, "lockedUntil" = NULL, "lastError" = NULL, "providerMessageId" = v.pid
-        FROM unnest(${members.map((d) => d.id)}::text[], ${providerIds}::text[]) AS v(id, pid)
-       WHERE d.id = v.id`
+    await data.deliveries.markBatchSent(members.map((d) => d.id), providerIds, now)
     result.sent += members.length
     return
   }
   const failure = outcome.failure
-  await retryOrFail(db, members, { permanent: failure.kind === 'permanent', message: failure.message, label: failure.kind, retryAfterMs: failure.kind === 'retry' ? failure.retryAfterMs : undefined }, options, result)
+  await retryOrFail(data, members, { permanent: failure.kind === 'permanent', message: failure.message, label: failure.kind, retryAfterMs: failure.kind === 'retry' ? failure.retryAfterMs : undefined }, options, result)
 }
 
 interface BatchFailure {
@@ -165,21 +139,18 @@ interface BatchFailure {
   retryAfterMs?: number
 }
 
-async function retryOrFail(db: Db, members: ClaimedDelivery[], failure: BatchFailure, options: SendOptions, result: SendResult) {
+async function retryOrFail(data: SendData, members: ClaimedDelivery[], failure: BatchFailure, options: SendOptions, result: SendResult) {
   const ids = members.map((d) => d.id)
   const attempts = Math.max(...members.map((d) => d.attempts))
   if (failure.permanent || attempts >= options.maxAttempts) {
     const lastError = failure.label ? `${failure.label}: ${failure.message}` : failure.message
-    await db.delivery.updateMany({ where: { id: { in: ids } }, data: { status: 'failed', lockedUntil: null, lastError: lastError.slice(0, 500) } })
+    await data.deliveries.failDeliveries(ids, lastError.slice(0, 500))
     result.failed += members.length
     return
   }
   // Retry later as the same batch: the status stays `sending` and the lease is the retry time.
   const retryAfter = Math.min(failure.retryAfterMs ?? 0, MAX_RETRY_AFTER_MS)
   const backoff = Math.max(retryAfter, Math.min(2 ** attempts * 1000, 5 * 60_000))
-  await db.delivery.updateMany({
-    where: { id: { in: ids } },
-    data: { lockedUntil: new Date(options.now().getTime() + backoff), lastError: failure.message.slice(0, 500) },
-  })
+  await data.deliveries.scheduleBatchRetry(ids, new Date(options.now().getTime() + backoff), failure.message.slice(0, 500))
   result.retrying += members.length
 }

@@ -2,12 +2,9 @@
 // unsubscribe link in a year-old email must still work), cannot be forged without AUTH_SECRET, and
 // reveal nothing but two opaque ids.
 import { createHmac, timingSafeEqual } from 'node:crypto'
+import type { UnsubscribeScope } from '@/lib/data/unsubscribe'
 
-export interface UnsubscribeScope {
-  userId: string
-  /** null: every alert of this user. */
-  vendorId: string | null
-}
+export type { UnsubscribeScope } from '@/lib/data/unsubscribe'
 
 const sign = (payload: string, secret: string) => createHmac('sha256', `unsubscribe:${secret}`).update(payload).digest('base64url')
 

@@ -25,7 +25,7 @@ export const PLANS = {
 /**
  * Stripe subscription statuses that give Pro. `past_due` keeps it while Stripe retries a failed
  * payment (the dashboard asks for a new card); `unpaid`, `canceled`, `incomplete*` and `paused`
- * are Free. The notifier's SQL reads the same list (lib/notify/fanout.ts).
+ * are Free. The notifier's SQL reads the same list (lib/notify/fanout.ts passes it to lib/data/outbox.ts).
  */
 export const PRO_SUBSCRIPTION_STATUSES: readonly string[] = ['active', 'trialing', 'past_due']
 

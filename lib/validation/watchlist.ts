@@ -9,8 +9,12 @@ export const watchToggleSchema = z.object({
   intent: z.enum(['watch', 'unwatch'], { error: 'Unknown action' }),
 })
 
+/** The least impact an incident needs to alert a watch. */
 export const MIN_IMPACTS = ['any', 'minor', 'major'] as const
+export type MinImpact = (typeof MIN_IMPACTS)[number]
+/** How a watch's alerts arrive: each by itself, or in the reader's daily digest. */
 export const DELIVERY_MODES = ['instant', 'digest'] as const
+export type DeliveryMode = (typeof DELIVERY_MODES)[number]
 
 /** A checkbox posts "on" when ticked and nothing when not. */
 const checkbox = z.preprocess((v) => v === 'on' || v === 'true', z.boolean())

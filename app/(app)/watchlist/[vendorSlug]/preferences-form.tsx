@@ -6,7 +6,7 @@ import { Card } from '@/components/ui/card'
 import { FieldError } from '@/components/ui/field'
 import { SubmitButton } from '@/components/ui/submit-button'
 import { DELIVERY_LABELS, MIN_IMPACT_LABELS } from '@/components/watchlist/alert-summary'
-import type { DeliveryMode, MinImpact } from '@/lib/db/generated/enums'
+import type { DeliveryMode, MinImpact } from '@/lib/validation/watchlist'
 import { saveWatchPreferencesAction } from './actions'
 
 interface Current {

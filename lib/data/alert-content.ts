@@ -1,0 +1,59 @@
+// What alert emails are written from: the readers (address, time zone) and the change events with
+// the vendor, incident (its updates, newest first) or maintenance they concern.
+//
+// Tables: User, ChangeEvent, Vendor, Incident, IncidentUpdate, Maintenance, Component (read).
+import { db } from '@/lib/db/client'
+import type { Prisma } from '@/lib/db/generated/client'
+
+export interface AlertReader {
+  id: string
+  email: string
+  timeZone: string
+}
+
+const alertEventSelect = {
+  id: true,
+  kind: true,
+  data: true,
+  occurredAt: true,
+  vendorId: true,
+  incidentId: true,
+  maintenanceId: true,
+  componentId: true,
+  vendor: { select: { name: true, slug: true } },
+  incident: {
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      impact: true,
+      startedAt: true,
+      resolvedAt: true,
+      postmortemBody: true,
+      components: { select: { component: { select: { name: true } } } },
+      updates: { orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }], select: { externalId: true, status: true, body: true, publishedAt: true } },
+    },
+  },
+  maintenance: {
+    select: { title: true, status: true, scheduledFor: true, scheduledUntil: true, body: true, components: { select: { component: { select: { name: true } } } } },
+  },
+} satisfies Prisma.ChangeEventSelect
+
+/** A change event with everything its email says (lib/notify/event-content.ts `EventContext`). */
+export type AlertEvent = Prisma.ChangeEventGetPayload<{ select: typeof alertEventSelect }> & { componentName: string | null }
+
+/** The readers among `userIds`, by id (a deleted user is missing). */
+export async function findAlertReaders(userIds: string[]): Promise<Map<string, AlertReader>> {
+  const rows = await db.user.findMany({ where: { id: { in: [...new Set(userIds)] } }, select: { id: true, email: true, timeZone: true } })
+  return new Map(rows.map((u) => [u.id, u]))
+}
+
+/** The events among `eventIds`, by id (a deleted event is missing). */
+export async function findAlertEvents(eventIds: string[]): Promise<Map<string, AlertEvent>> {
+  const rows = await db.changeEvent.findMany({ where: { id: { in: [...new Set(eventIds)] } }, select: alertEventSelect })
+  const componentIds = rows.flatMap((r) => (r.componentId ? [r.componentId] : []))
+  const components = new Map(
+    (componentIds.length ? await db.component.findMany({ where: { id: { in: componentIds } }, select: { id: true, name: true } }) : []).map((c) => [c.id, c.name]),
+  )
+  return new Map(rows.map((r) => [r.id, { ...r, componentName: r.componentId ? (components.get(r.componentId) ?? null) : null }]))
+}

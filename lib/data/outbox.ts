@@ -1,0 +1,187 @@
+// The change-event outbox as the notifier reads it: claiming events that are not fanned out yet,
+// the facts and watchers fan-out decides with, the deliveries it writes, and the maintenance
+// reminders it adds as events of its own. The refresh writes the events (lib/data/change-events.ts);
+// the notifier reaches these through its ports (lib/notify/ports.ts).
+//
+// Tables: ChangeEvent (read, fannedOutAt, reminder inserts), Incident, Maintenance (read),
+// WatchlistEntry, WatchlistComponent, User, Subscription (read), Delivery (insert).
+import { db } from '@/lib/db/client'
+import { Prisma } from '@/lib/db/generated/client'
+import type { ChangeEventKind, DeliveryMode, IncidentImpact, MinImpact } from '@/lib/db/generated/enums'
+import { watchSlotSql } from './watch-slots'
+
+export type { ChangeEventKind } from '@/lib/db/generated/enums'
+
+type Tx = Prisma.TransactionClient
+
+/** An event claimed for fan-out. */
+export interface PendingEvent {
+  id: string
+  vendorId: string
+  kind: ChangeEventKind
+  baseline: boolean
+  data: unknown
+  incidentId: string | null
+  maintenanceId: string | null
+  componentId: string | null
+}
+
+/** What the alert rules need to know about an event (lib/notify/rules.ts `EventFacts`). */
+export interface PendingEventFacts {
+  kind: ChangeEventKind
+  baseline: boolean
+  data: unknown
+  incident: { impact: IncidentImpact; startedAt: Date; firstSeenAt: Date; componentIds: string[] } | null
+  maintenance: { componentIds: string[] } | null
+  componentId: string | null
+}
+
+/** One watch of the event's vendor whose owner may be alerted, with its preferences. */
+export interface AlertWatcher {
+  userId: string
+  allComponents: boolean
+  minImpact: MinImpact
+  maintenanceAlerts: boolean
+  componentAlerts: boolean
+  deliveryMode: DeliveryMode
+  componentIds: string[] | null
+}
+
+/** How many of a user's watches alert, by plan (the oldest ones; the rest are paused). */
+export interface AlertingWatchLimits {
+  free: number
+  paid: number
+  /** Subscription statuses that count as the paid plan. */
+  paidStatuses: readonly string[]
+}
+
+export interface NewDelivery {
+  userId: string
+  eventId: string
+  mode: DeliveryMode
+  nextAttemptAt: Date
+  createdAt: Date
+}
+
+/** The reads and writes fan-out may make inside the transaction that holds its claimed events. */
+export interface FanoutBatch {
+  events: PendingEvent[]
+  factsOf(event: PendingEvent): Promise<PendingEventFacts>
+  watchersOf(vendorId: string, limits: AlertingWatchLimits): Promise<AlertWatcher[]>
+  /** Inserts deliveries, skipping any (user, event) that already has one; returns how many were new. */
+  insertDeliveries(rows: NewDelivery[]): Promise<number>
+}
+
+export interface MaintenanceReminderEvent {
+  vendorId: string
+  maintenanceId: string
+  dedupeKey: string
+  occurredAt: Date
+  data: { startsAt: string }
+}
+
+/** Prisma would otherwise split one huge insert into chunks it runs at the same time on the transaction's single connection. */
+const INSERT_SLICE = 5_000
+
+/**
+ * In ONE transaction: claims up to `size` events not fanned out yet, runs `fanOut` on them and
+ * marks them fanned out at `now`. A crash leaves the events to the next run. Returns how many
+ * events were claimed and what `fanOut` returned.
+ */
+export async function fanOutPendingEvents<T>(size: number, now: Date, fanOut: (batch: FanoutBatch) => Promise<T>): Promise<{ events: number; result: T }> {
+  return db.$transaction(
+    async (tx) => {
+      const events = await claimPendingEvents(tx, size)
+      const result = await fanOut({
+        events,
+        factsOf: (event) => loadEventFacts(tx, event),
+        watchersOf: (vendorId, limits) => findAlertWatchers(tx, vendorId, limits),
+        insertDeliveries: (rows) => insertDeliveries(tx, rows),
+      })
+      if (events.length) await tx.changeEvent.updateMany({ where: { id: { in: events.map((e) => e.id) } }, data: { fannedOutAt: now } })
+      return { events: events.length, result }
+    },
+    { timeout: 60_000, maxWait: 10_000 },
+  )
+}
+
+/** Scheduled maintenances starting in (after, until]. */
+export async function maintenancesStarting(after: Date, until: Date): Promise<{ id: string; vendorId: string; scheduledFor: Date }[]> {
+  return db.maintenance.findMany({
+    where: { status: 'scheduled', scheduledFor: { gt: after, lte: until } },
+    select: { id: true, vendorId: true, scheduledFor: true },
+  })
+}
+
+/** Records reminder events; one whose dedupeKey exists already is skipped. Returns how many were new. */
+export async function addMaintenanceReminders(events: MaintenanceReminderEvent[]): Promise<number> {
+  if (!events.length) return 0
+  const { count } = await db.changeEvent.createMany({
+    data: events.map((e) => ({ ...e, kind: 'maintenance_reminder' as const })),
+    skipDuplicates: true,
+  })
+  return count
+}
+
+/** SKIP LOCKED: concurrent notifiers take different events instead of waiting for each other. */
+function claimPendingEvents(tx: Tx, size: number): Promise<PendingEvent[]> {
+  return tx.$queryRaw<PendingEvent[]>(Prisma.sql`
+    SELECT id, "vendorId", kind::text AS kind, baseline, data, "incidentId", "maintenanceId", "componentId"
+      FROM "ChangeEvent"
+     WHERE "fannedOutAt" IS NULL
+     ORDER BY "createdAt", id
+     LIMIT ${size}
+       FOR UPDATE SKIP LOCKED`)
+}
+
+async function loadEventFacts(tx: Tx, event: PendingEvent): Promise<PendingEventFacts> {
+  // One query at a time: a transaction is one connection, and pg does not queue concurrent queries on it.
+  const incident = event.incidentId
+    ? await tx.incident.findUnique({ where: { id: event.incidentId }, select: { impact: true, startedAt: true, firstSeenAt: true, components: { select: { componentId: true } } } })
+    : null
+  const maintenance = event.maintenanceId ? await tx.maintenance.findUnique({ where: { id: event.maintenanceId }, select: { components: { select: { componentId: true } } } }) : null
+  return {
+    kind: event.kind,
+    baseline: event.baseline,
+    data: event.data,
+    incident: incident && { impact: incident.impact, startedAt: incident.startedAt, firstSeenAt: incident.firstSeenAt, componentIds: incident.components.map((c) => c.componentId) },
+    maintenance: maintenance && { componentIds: maintenance.components.map((c) => c.componentId) },
+    componentId: event.componentId,
+  }
+}
+
+/**
+ * Everyone who should hear about this vendor: verified, alerts on, the watch not unsubscribed,
+ * and the watch among the user's oldest N (N from their plan): after a downgrade the newest
+ * watches pause instead of being deleted (the slot rule: lib/data/watch-slots.ts).
+ */
+function findAlertWatchers(tx: Tx, vendorId: string, limits: AlertingWatchLimits): Promise<AlertWatcher[]> {
+  return tx.$queryRaw<AlertWatcher[]>(Prisma.sql`
+    WITH ranked AS (
+      SELECT w.id, w."userId", w."vendorId", w."allComponents", w."minImpact", w."maintenanceAlerts", w."componentAlerts",
+             w."deliveryMode", w."alertsEnabled",
+             ${watchSlotSql('w')} AS position
+        FROM "WatchlistEntry" w
+       WHERE w."userId" IN (SELECT "userId" FROM "WatchlistEntry" WHERE "vendorId" = ${vendorId})
+    )
+    SELECT r."userId", r."allComponents", r."minImpact"::text AS "minImpact", r."maintenanceAlerts", r."componentAlerts",
+           r."deliveryMode"::text AS "deliveryMode",
+           (SELECT array_agg(wc."componentId") FROM "WatchlistComponent" wc WHERE wc."entryId" = r.id) AS "componentIds"
+      FROM ranked r
+      JOIN "User" u ON u.id = r."userId"
+      LEFT JOIN "Subscription" s ON s."userId" = u.id
+     WHERE r."vendorId" = ${vendorId}
+       AND r."alertsEnabled"
+       AND u."emailAlerts"
+       AND u."emailVerified" IS NOT NULL
+       AND r.position <= CASE WHEN s.status IN (${Prisma.join([...limits.paidStatuses])}) THEN ${limits.paid}::int ELSE ${limits.free}::int END`)
+}
+
+async function insertDeliveries(tx: Tx, rows: NewDelivery[]): Promise<number> {
+  let created = 0
+  // In slices, one after the other (see INSERT_SLICE).
+  for (let i = 0; i < rows.length; i += INSERT_SLICE) {
+    created += (await tx.delivery.createMany({ data: rows.slice(i, i + INSERT_SLICE), skipDuplicates: true })).count
+  }
+  return created
+}
