@@ -159,6 +159,7 @@ async function main() {
     const { env, refreshIntervalMs } = await import('@/lib/env')
     const { createHttpClient, DEFAULT_HTTP_OPTIONS } = await import('@/lib/ingest/http')
     const { runRefreshCycle } = await import('@/lib/ingest/refresh')
+    const { refreshData } = await import('@/lib/data/refresh-data')
 
     const client = createHttpClient({ ...DEFAULT_HTTP_OPTIONS, allowPrivateNetwork: env.INGEST_ALLOW_PRIVATE_NETWORK })
     cleanup = async () => {
@@ -166,7 +167,7 @@ async function main() {
       await db.$disconnect()
     }
     const { http, lastTimeoutSentAt } = benchHttp(client, ready.statusioApiBase)
-    const deps: RefreshDeps = { db, http, now: () => new Date(), random: Math.random, log: (m) => console.error(m) }
+    const deps: RefreshDeps = { data: refreshData, http, now: () => new Date(), random: Math.random, log: (m) => console.error(m) }
     // The settings lib/jobs/refresh.ts runs in production.
     const options = (n: number): RefreshOptions => ({
       trigger: 'manual',

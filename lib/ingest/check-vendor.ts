@@ -1,18 +1,16 @@
 // Checks one claimed vendor: fetch -> parse -> diff -> store, or record why it failed.
 // A failure never touches the vendor's data: it keeps its last known state, the source is marked
 // with the reason, and the next check backs off. One vendor's failure never stops the cycle.
-import type { Db } from '@/lib/db/client'
-import { Prisma } from '@/lib/db/generated/client'
+import { isLeaseLostError } from '@/lib/data/lease-lost'
+import type { CheckedSource, ClaimedSource } from '@/lib/data/status-sources'
 import type { DbGate } from './db-gate'
 import { diffVendor, isEmptyPlan } from './diff'
 import type { FetchedBodies, HttpCache } from './fetch-bodies'
 import { isFetchError } from './http'
-import { releaseLease, type ClaimedSource } from './leases'
 import { sourceFor } from './sources'
 import { readSnapshot } from './sources/read-snapshot'
 import { isSourceParseError, SourceParseError, type Endpoint } from './sources/types'
-import { loadVendorState } from './state'
-import { applyVendorChanges, isLeaseLostError, recordFailure, recordUnchanged, type CheckedSource } from './store'
+import type { CheckVendorData } from './ports'
 
 export type VendorOutcome =
   /** `incidentIds`: the incidents written, whose pages show something new. */
@@ -23,7 +21,7 @@ export type VendorOutcome =
   | { kind: 'interrupted' }
 
 export interface CheckVendorDeps {
-  db: Db
+  data: CheckVendorData
   now: () => Date
   random: () => number
   log: (message: string) => void
@@ -62,25 +60,25 @@ export async function checkVendor(deps: CheckVendorDeps, options: CheckVendorOpt
           leaseOwner: options.owner,
           now,
           nextCheckAt: nextSuccessCheck(options, deps.random()),
-          httpCache: fetched.cache as Prisma.InputJsonValue,
-          ...(settingsChanged && { settings: settings as Prisma.InputJsonValue }),
+          httpCache: fetched.cache,
+          ...(settingsChanged && { settings }),
         }
         if (fetched.unchanged) {
-          await recordUnchanged(deps.db, check, false)
+          await deps.data.statusSources.recordCheckUnchanged(check, false)
           return { kind: 'unchanged' }
         }
         const parsed = readSnapshot(source_, fetched.bodies, { now, target })
         if (parsed.kind === 'settings') return { kind: 'settings', settings: parsed.settings }
         // Read with warnings: items that could not be read were left out; the operator sees which.
         const warnings = parsed.snapshot.readWarnings ?? []
-        check.readWarnings = warnings.length > 0 ? (warnings as unknown as Prisma.InputJsonValue) : Prisma.DbNull
-        const state = await loadVendorState(deps.db, source.vendorId, parsed.snapshot)
+        check.readWarnings = warnings.length > 0 ? warnings : null
+        const state = await deps.data.vendorSnapshots.loadVendorState(source.vendorId, parsed.snapshot)
         const plan = diffVendor(state, parsed.snapshot, now)
         if (isEmptyPlan(plan)) {
-          await recordUnchanged(deps.db, check, state.isBaseline)
+          await deps.data.statusSources.recordCheckUnchanged(check, state.isBaseline)
           return { kind: 'unchanged' }
         }
-        const { events, incidentIds } = await applyVendorChanges(deps.db, source.vendorId, plan, check, state.isBaseline)
+        const { events, incidentIds } = await deps.data.vendorSnapshots.applyVendorChanges(source.vendorId, plan, check, state.isBaseline)
         return { kind: 'changed', events, incidentIds }
       })
       if (step.kind !== 'settings') return step
@@ -100,13 +98,13 @@ async function fail(deps: CheckVendorDeps, options: CheckVendorOptions, source: 
   // Stopped, not failed: the vendor keeps its state, its due time and its failure count, and is
   // free for the next cycle at once instead of after the lease expires.
   if (deps.signal?.aborted && isFetchError(e) && e.kind === 'aborted') {
-    await releaseLease(deps.db, source.id, options.owner).catch((err: unknown) => deps.log(`[refresh] ${source.vendorId}: could not release lease: ${(err as Error).message}`))
+    await deps.data.statusSources.releaseLease(source.id, options.owner).catch((err: unknown) => deps.log(`[refresh] ${source.vendorId}: could not release lease: ${(err as Error).message}`))
     return { kind: 'interrupted' }
   }
   const { kind, message, retryAfterSeconds } = classify(e)
   if (kind === 'internal') deps.log(`[refresh] ${source.vendorId}: unexpected error: ${(e as Error).stack ?? String(e)}`)
   const now = deps.now()
-  await recordFailure(deps.db, {
+  await deps.data.statusSources.recordCheckFailure({
     sourceId: source.id,
     leaseOwner: options.owner,
     now,

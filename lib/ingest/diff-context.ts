@@ -1,7 +1,7 @@
 // What the per-area diffs (components, incidents, maintenances) share with the diff that calls them:
 // the vendor, the clock, baseline or not, and where to record events. Its own module so the
 // per-area files depend on it and diff.ts depends on them, with no import going back up.
-import type { ChangeEventKind } from '@/lib/db/generated/enums'
+import type { ChangeEventKind } from '@/lib/data/change-events'
 
 export interface PlannedEvent {
   kind: ChangeEventKind

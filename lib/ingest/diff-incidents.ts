@@ -6,11 +6,11 @@
 //   postmortem_published   a postmortem appeared (a body, or the `postmortem` status)
 import type { DiffContext } from './diff-context'
 import { collectChanges, sameMembers } from './diff-utils'
-import { hashBody } from './hash'
+import { hashBody } from '@/lib/data/body-hash'
 import { isIncidentOver, isIncidentOverStatus } from '@/lib/status/lifecycle'
 import type { IncidentStatus } from '@/lib/status/statuses'
 import type { NormalizedIncident, NormalizedIncidentUpdate, StatusSnapshot } from '@/lib/status/snapshot'
-import type { StoredIncident, StoredVendorState } from './state'
+import type { StoredIncident, StoredVendorState } from '@/lib/data/vendor-snapshots'
 
 type IncidentFields = Pick<
   StoredIncident,

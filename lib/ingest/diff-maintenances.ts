@@ -5,11 +5,11 @@
 // A maintenance that vanishes from an 'active' list before its window is marked cancelled.
 import type { DiffContext } from './diff-context'
 import { collectChanges, sameMembers } from './diff-utils'
-import { hashBody } from './hash'
+import { hashBody } from '@/lib/data/body-hash'
 import { isMaintenanceRunning } from '@/lib/status/lifecycle'
 import type { MaintenanceStatus } from '@/lib/status/statuses'
 import type { NormalizedMaintenance, StatusSnapshot } from '@/lib/status/snapshot'
-import type { StoredMaintenance, StoredVendorState } from './state'
+import type { StoredMaintenance, StoredVendorState } from '@/lib/data/vendor-snapshots'
 
 type MaintenanceFields = Pick<
   StoredMaintenance,

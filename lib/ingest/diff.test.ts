@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { diffVendor, isEmptyPlan } from './diff'
-import { hashBody } from './hash'
+import { hashBody } from '@/lib/data/body-hash'
 import type { NormalizedIncident, NormalizedMaintenance, StatusSnapshot } from '@/lib/status/snapshot'
-import type { StoredIncident, StoredMaintenance, StoredVendorState } from './state'
+import type { StoredIncident, StoredMaintenance, StoredVendorState } from '@/lib/data/vendor-snapshots'
 
 const NOW = new Date('2026-11-24T12:00:00Z')
 const t = (iso: string) => new Date(`2026-11-24T${iso}Z`)

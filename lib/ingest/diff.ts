@@ -17,7 +17,7 @@ import { diffMaintenances, type MaintenancePlan } from './diff-maintenances'
 import type { ServiceStatus } from '@/lib/status/statuses'
 import { isIncidentOver, isIncidentOverStatus } from '@/lib/status/lifecycle'
 import type { StatusSnapshot } from '@/lib/status/snapshot'
-import type { StoredVendorState } from './state'
+import type { StoredVendorState } from '@/lib/data/vendor-snapshots'
 
 export interface VendorChangePlan {
   vendorStatus: { status: ServiceStatus; statusText: string | null } | null

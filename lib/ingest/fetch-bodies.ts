@@ -1,7 +1,7 @@
 // Fetches every endpoint a source needs, conditionally. The cheap path matters most: on most
 // checks nothing changed upstream, every endpoint answers 304 (or the same bytes as last time),
 // and the vendor is "unchanged" without parsing anything.
-import { hashBody } from './hash'
+import { hashBody } from '@/lib/data/body-hash'
 import { isFetchError, type HttpClient } from './http'
 import type { Endpoint } from './sources/types'
 

@@ -6,8 +6,8 @@ import fs from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { vendorStatusJson } from '@/lib/api/vendor-json'
 import { upsertCatalogRows } from '@/lib/data/catalog'
+import { refreshData } from '@/lib/data/refresh-data'
 import { findVendorStatus } from '@/lib/data/vendor-status'
-import { db } from '@/lib/db/client'
 import { startStatusServer, type StatusServer } from '@/lib/testing/status-server'
 import { FIDELITY_CASES, type FidelityCase, type PayloadReading } from './fidelity/expectations'
 import { createHttpClient, DEFAULT_HTTP_OPTIONS, type HttpClient } from './http'
@@ -59,7 +59,7 @@ async function readThrough(c: FidelityCase) {
   await upsertCatalogRows([{ name: c.slug, slug: c.slug, statusPageUrl: `https://${c.slug}.example`, platform: c.platform, apiUrl }])
   const now = new Date(c.checkedAt)
   await runRefreshCycle(
-    { db, http, now: () => now, random: () => 0.5, log: () => {} },
+    { data: refreshData, http, now: () => now, random: () => 0.5, log: () => {} },
     {
       trigger: 'manual',
       owner: `fidelity-${++cycle}`,

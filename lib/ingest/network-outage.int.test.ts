@@ -2,6 +2,7 @@
 // most vendors failing to connect is our problem, not theirs, and one line says so.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { upsertCatalogRows } from '@/lib/data/catalog'
+import { refreshData } from '@/lib/data/refresh-data'
 import { db } from '@/lib/db/client'
 import { unusedPort } from '@/lib/testing/ports'
 import { startStatusServer, type StatusServer } from '@/lib/testing/status-server'
@@ -16,7 +17,7 @@ const logs: string[] = []
 let cycle = 0
 const run = () =>
   runRefreshCycle(
-    { db, http, now: () => clock, random: () => 0.5, log: (m) => logs.push(m) },
+    { data: refreshData, http, now: () => clock, random: () => 0.5, log: (m) => logs.push(m) },
     { trigger: 'manual', owner: `net-${++cycle}`, concurrency: 4, leaseMs: 5 * MINUTE, intervalMs: MINUTE, maxBackoffMs: MINUTE, timeBudgetMs: 10 * MINUTE },
   )
 

@@ -5,6 +5,7 @@ import fs from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { vendorStatusJson } from '@/lib/api/vendor-json'
 import { upsertCatalogRows } from '@/lib/data/catalog'
+import { refreshData } from '@/lib/data/refresh-data'
 import { buildHealthReport } from '@/lib/data/health'
 import { findVendorStatus } from '@/lib/data/vendor-status'
 import { db } from '@/lib/db/client'
@@ -21,7 +22,7 @@ let clock = new Date('2026-11-24T12:00:00Z')
 let cycle = 0
 const run = () =>
   runRefreshCycle(
-    { db, http, now: () => clock, random: () => 0.5, log: () => {} },
+    { data: refreshData, http, now: () => clock, random: () => 0.5, log: () => {} },
     { trigger: 'manual', owner: `warn-${++cycle}`, concurrency: 1, leaseMs: 5 * MINUTE, intervalMs: MINUTE, maxBackoffMs: 30 * MINUTE, timeBudgetMs: 10 * MINUTE },
   )
 

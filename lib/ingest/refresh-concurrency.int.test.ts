@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { upsertCatalogRows } from '@/lib/data/catalog'
+import { refreshData } from '@/lib/data/refresh-data'
 import { db, dbMode } from '@/lib/db/client'
 import { startStatusServer, type StatusServer } from '@/lib/testing/status-server'
 import { createHttpClient, DEFAULT_HTTP_OPTIONS } from './http'
@@ -29,7 +30,7 @@ function serveVendor(i: number, delayMs: number) {
 
 const cycle = (owner: string, now: Date) =>
   runRefreshCycle(
-    { db, http, now: () => now, random: () => 0.5, log: () => {} },
+    { data: refreshData, http, now: () => now, random: () => 0.5, log: () => {} },
     { trigger: 'manual', owner, concurrency: 4, leaseMs: 5 * 60_000, intervalMs: 60_000, maxBackoffMs: 30 * 60_000, timeBudgetMs: 60_000 },
   )
 

@@ -1,6 +1,7 @@
 // Stopping a refresh cycle on purpose (SIGTERM) and closing the runs a crash left open.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { upsertCatalogRows } from '@/lib/data/catalog'
+import { refreshData } from '@/lib/data/refresh-data'
 import { db } from '@/lib/db/client'
 import { startStatusServer, type StatusServer } from '@/lib/testing/status-server'
 import { createHttpClient, DEFAULT_HTTP_OPTIONS } from './http'
@@ -40,7 +41,7 @@ afterAll(async () => {
 describe('stopping a refresh cycle', () => {
   it('ends within a second of the signal: fetches aborted, leases handed back, the run closed as interrupted', async () => {
     const controller = new AbortController()
-    const cycle = runRefreshCycle({ db, http, now: () => clock, random: () => 0.5, log: () => {}, signal: controller.signal }, options())
+    const cycle = runRefreshCycle({ data: refreshData, http, now: () => clock, random: () => 0.5, log: () => {}, signal: controller.signal }, options())
     // Wait until the four workers hold a vendor each: two pages being read, two waiting for the
     // host (two requests per host at a time); the other two vendors are not claimed yet.
     const leased = () => db.statusSource.count({ where: { leaseOwner: 'stop-test' } })
@@ -73,7 +74,7 @@ describe('stopping a refresh cycle', () => {
     const recent = await db.refreshRun.create({ data: { trigger: 'scheduler', owner: 'other-live-process', startedAt: new Date(clock.getTime() - MINUTE) } })
     const controller = new AbortController()
     controller.abort() // claim nothing: only the bookkeeping at the start of a cycle runs
-    await runRefreshCycle({ db, http, now: () => clock, random: () => 0.5, log: () => {}, signal: controller.signal }, options({ timeBudgetMs: 35_000 }))
+    await runRefreshCycle({ data: refreshData, http, now: () => clock, random: () => 0.5, log: () => {}, signal: controller.signal }, options({ timeBudgetMs: 35_000 }))
     expect(await db.refreshRun.findUniqueOrThrow({ where: { id: crashed.id } })).toMatchObject({ status: 'abandoned', finishedAt: clock })
     expect(await db.refreshRun.findUniqueOrThrow({ where: { id: recent.id } })).toMatchObject({ status: 'running', finishedAt: null })
   })

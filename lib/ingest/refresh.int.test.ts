@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { upsertCatalogRows } from '@/lib/data/catalog'
+import { refreshData } from '@/lib/data/refresh-data'
 import { db } from '@/lib/db/client'
 import { resetDatabase } from '@/lib/testing/reset-database'
 import { startStatusServer, type StatusServer } from '@/lib/testing/status-server'
@@ -16,7 +17,7 @@ const START = new Date('2026-11-24T12:00:00Z')
 let clock = START
 const logs: string[] = []
 
-const deps = () => ({ db, http, now: () => clock, random: () => 0.5, log: (m: string) => logs.push(m) })
+const deps = () => ({ data: refreshData, http, now: () => clock, random: () => 0.5, log: (m: string) => logs.push(m) })
 let cycle = 0
 const options = (over: Partial<RefreshOptions> = {}): RefreshOptions => ({
   trigger: 'manual',

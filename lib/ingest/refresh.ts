@@ -1,21 +1,21 @@
 // One refresh cycle: claim due vendors (leases), fetch their status pages, diff against what is
 // stored, write what changed, and record a summary. Everything impure comes in through `deps`
-// (database, HTTP client, clock, randomness), so cycles are tested without a network or sleeps.
+// (the data port, HTTP client, clock, randomness), so cycles are tested without a network or sleeps.
 //
 // Single-flight by design: a vendor is processed only by the holder of its lease, and its writes
 // are fenced on that lease. Bounded by design: at most `concurrency` vendors are in flight, each
 // fetch is capped in time and bytes, and nothing outlives the cycle but the rows it wrote.
-import type { Db } from '@/lib/db/client'
-import type { RefreshTrigger } from '@/lib/db/generated/enums'
+import type { RefreshTrigger } from '@/lib/data/refresh-runs'
+import type { ClaimedSource } from '@/lib/data/status-sources'
 import { createDbGate } from './db-gate'
 import { fetchVendorBodies, type HttpCache } from './fetch-bodies'
 import type { HttpClient } from './http'
-import { claimDueSources, countDueSources, type ClaimedSource } from './leases'
 import { checkVendor, type VendorOutcome } from './check-vendor'
 import { isNetworkFailureKind, looksLikeNetworkOutage } from '@/lib/status/network-outage'
+import type { RefreshData } from './ports'
 
 export interface RefreshDeps {
-  db: Db
+  data: RefreshData
   http: HttpClient
   now: () => Date
   /** [0, 1); drives the jitter that spreads vendors over the interval. */
@@ -88,8 +88,8 @@ const CLAIM_BATCH = 1
 export async function runRefreshCycle(deps: RefreshDeps, options: RefreshOptions): Promise<RefreshSummary> {
   const withDb = createDbGate(options.dbConcurrency ?? options.concurrency)
   const started = deps.now()
-  await withDb(() => closeAbandonedRuns(deps.db, started, options))
-  const run = await withDb(() => deps.db.refreshRun.create({ data: { trigger: options.trigger, owner: options.owner, startedAt: started }, select: { id: true } }))
+  await withDb(() => closeAbandonedRuns(deps.data, started, options))
+  const run = await withDb(() => deps.data.refreshRuns.openRefreshRun({ trigger: options.trigger, owner: options.owner, startedAt: started }))
   const totals: Totals = { due: 0, checked: 0, changed: 0, unchanged: 0, failed: 0, events: 0 }
   const changedVendors: ChangedVendor[] = []
   const deadline = started.getTime() + options.timeBudgetMs
@@ -99,7 +99,7 @@ export async function runRefreshCycle(deps: RefreshDeps, options: RefreshOptions
   const check = (source: ClaimedSource) =>
     checkVendor(
       {
-        db: deps.db,
+        data: deps.data,
         now: deps.now,
         random: deps.random,
         log: deps.log,
@@ -126,7 +126,7 @@ export async function runRefreshCycle(deps: RefreshDeps, options: RefreshOptions
     else if (outcome.kind === 'failed' && source.consecutiveFailures === 0) changedVendors.push({ ...vendor, incidentIds: [] })
   }
   const claim = (vendorSlug?: string) =>
-    withDb(() => claimDueSources(deps.db, { owner: options.owner, now: deps.now(), dueBy: started, leaseMs: options.leaseMs, limit: CLAIM_BATCH, vendorSlug }))
+    withDb(() => deps.data.statusSources.claimDueSources({ owner: options.owner, now: deps.now(), dueBy: started, leaseMs: options.leaseMs, limit: CLAIM_BATCH, vendorSlug }))
   // `concurrency` workers, each claiming a vendor at a time until none are due.
   const worker = async () => {
     for (;;) {
@@ -141,7 +141,7 @@ export async function runRefreshCycle(deps: RefreshDeps, options: RefreshOptions
     }
   }
   try {
-    totals.due = await withDb(() => countDueSources(deps.db, started))
+    totals.due = await withDb(() => deps.data.statusSources.countDueSources(started))
     if (options.firstVendorSlug !== undefined) for (const source of await claim(options.firstVendorSlug)) await checkAndTally(source)
     // allSettled: when one worker fails (say the database went away) the others still run to
     // their end before the cycle reports, so nothing keeps working after the cycle returned.
@@ -158,7 +158,7 @@ export async function runRefreshCycle(deps: RefreshDeps, options: RefreshOptions
   } finally {
     const durationMs = deps.now().getTime() - started.getTime()
     const status = error !== null ? 'failed' : signal?.aborted ? 'interrupted' : 'completed'
-    await withDb(() => deps.db.refreshRun.update({ where: { id: run.id }, data: { ...totals, status, durationMs, finishedAt: deps.now(), error } }))
+    await withDb(() => deps.data.refreshRuns.closeRefreshRun(run.id, { ...totals, status, durationMs, finishedAt: deps.now(), error }))
   }
   const interrupted = signal?.aborted ?? false
   return { runId: run.id, ...totals, durationMs: deps.now().getTime() - started.getTime(), stoppedEarly, interrupted, changedVendors }
@@ -169,12 +169,8 @@ export async function runRefreshCycle(deps: RefreshDeps, options: RefreshOptions
  * its time budget plus one lease (the longest a claimed vendor may take), so one still `running`
  * beyond that is dead. Its vendors' leases expire on their own.
  */
-async function closeAbandonedRuns(db: Db, now: Date, options: Pick<RefreshOptions, 'timeBudgetMs' | 'leaseMs'>): Promise<void> {
-  const before = new Date(now.getTime() - options.timeBudgetMs - options.leaseMs)
-  await db.refreshRun.updateMany({
-    where: { status: 'running', startedAt: { lt: before } },
-    data: { status: 'abandoned', finishedAt: now, error: 'its process stopped before the cycle finished (crash or kill)' },
-  })
+async function closeAbandonedRuns(data: RefreshData, now: Date, options: Pick<RefreshOptions, 'timeBudgetMs' | 'leaseMs'>): Promise<void> {
+  await data.refreshRuns.closeAbandonedRefreshRuns(new Date(now.getTime() - options.timeBudgetMs - options.leaseMs), now)
 }
 
 type Totals = Pick<RefreshSummary, 'due' | 'checked' | 'changed' | 'unchanged' | 'failed' | 'events'>

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto'
 import os from 'node:os'
 import { databaseMode } from '@/lib/data/connection'
-import { db } from '@/lib/db/client'
+import { refreshData } from '@/lib/data/refresh-data'
 import { env, refreshIntervalMs } from '@/lib/env'
 import { createHttpClient, DEFAULT_HTTP_OPTIONS, type HttpClient } from '@/lib/ingest/http'
 import { runRefreshCycle, type RefreshOptions, type RefreshSummary } from '@/lib/ingest/refresh'
@@ -22,7 +22,7 @@ const http = (globalForHttp.__vendorwatchHttp ??= createHttpClient({ ...DEFAULT_
 export async function refreshDueVendors(trigger: RefreshOptions['trigger'], timeBudgetMs: number, firstVendorSlug?: string): Promise<RefreshSummary> {
   // A stop (SIGTERM) ends the cycle early and waits for it to close its run (./graceful-stop.ts).
   return trackWork(runRefreshCycle(
-    { db, http, now: () => new Date(), random: Math.random, log: (m) => console.log(m), signal: shutdownSignal() },
+    { data: refreshData, http, now: () => new Date(), random: Math.random, log: (m) => console.log(m), signal: shutdownSignal() },
     {
       trigger,
       owner: `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,

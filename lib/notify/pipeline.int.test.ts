@@ -5,6 +5,7 @@ import fs from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { upsertCatalogRows } from '@/lib/data/catalog'
 import { notifierData } from '@/lib/data/notifier-data'
+import { refreshData } from '@/lib/data/refresh-data'
 import { db, dbMode } from '@/lib/db/client'
 import { mailerOver } from '@/lib/email'
 import { createResendTransport } from '@/lib/email/resend-transport'
@@ -39,7 +40,7 @@ function serve(summary: typeof operational, delayMs = 30) {
 
 const cycle = (owner: string, now: Date) =>
   runRefreshCycle(
-    { db, http, now: () => now, random: () => 0.5, log: () => {} },
+    { data: refreshData, http, now: () => now, random: () => 0.5, log: () => {} },
     { trigger: 'manual', owner, concurrency: 3, leaseMs: 5 * 60_000, intervalMs: 60_000, maxBackoffMs: 30 * 60_000, timeBudgetMs: 60_000 },
   )
 

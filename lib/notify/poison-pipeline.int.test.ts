@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { GET as feedAtom } from '@/app/vendors/[slug]/feed.atom/route'
 import { UpstreamText } from '@/components/vendors/upstream-text'
 import { upsertCatalogRows } from '@/lib/data/catalog'
+import { refreshData } from '@/lib/data/refresh-data'
 import { findIncident } from '@/lib/data/vendor-history'
 import { findVendorStatus } from '@/lib/data/vendor-status'
 import { notifierData } from '@/lib/data/notifier-data'
@@ -53,7 +54,7 @@ function outageSaying(bodies: string[]) {
 
 const cycle = (now: Date) =>
   runRefreshCycle(
-    { db, http, now: () => now, random: () => 0.5, log: () => {} },
+    { data: refreshData, http, now: () => now, random: () => 0.5, log: () => {} },
     { trigger: 'manual', owner: `poison-${now.getTime()}`, concurrency: 2, leaseMs: 5 * 60_000, intervalMs: 60_000, maxBackoffMs: 30 * 60_000, timeBudgetMs: 60_000 },
   )
 

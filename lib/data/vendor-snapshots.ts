@@ -1,10 +1,16 @@
-// What the diff compares a fresh snapshot against: the stored state of one vendor, loaded with
-// just the fields the comparison needs. The loader takes the database handle as a parameter
-// (everything impure is passed in), so the refresh cycle is testable against any database.
-import type { Db } from '@/lib/db/client'
+// A vendor's stored status (groups, components, incidents, maintenances) as the refresh reads and
+// writes it. The read loads just what the diff compares a fresh snapshot against; the write applies
+// a changed vendor in ONE transaction (its rows, history, change events and the source's
+// bookkeeping), fenced on the lease: a worker that dies midway leaves nothing half-written, and one
+// that lost its lease writes nothing.
+import { db } from '@/lib/db/client'
 import { OPEN_MAINTENANCE_STATUSES } from '@/lib/status/lifecycle'
 import type { IncidentImpact, IncidentStatus, MaintenanceStatus, ServiceStatus } from '@/lib/status/statuses'
-import type { StatusSnapshot } from '@/lib/status/snapshot'
+import { recordChangeEvents, type ChangeEventWrite } from './change-events'
+import { writeComponents, type ComponentWrites } from './components'
+import { writeIncidents, type IncidentWrites } from './incidents'
+import { writeMaintenances, type MaintenanceWrites } from './maintenances'
+import { fenceSource, type CheckedSource } from './status-sources'
 
 export interface StoredGroup {
   id: string
@@ -79,10 +85,14 @@ export interface StoredVendorState {
 
 /**
  * Loads the vendor's groups and components, and the incidents and maintenances the diff can
- * touch: the ones in the snapshot plus every stored open one (which may have ended upstream).
- * Old resolved incidents that left the upstream list are not loaded: nothing can change them.
+ * touch: the ones the fresh snapshot lists (by external id) plus every stored open one (which may
+ * have ended upstream). Old resolved incidents that left the upstream list are not loaded: nothing
+ * can change them.
  */
-export async function loadVendorState(db: Db, vendorId: string, snapshot: StatusSnapshot): Promise<StoredVendorState> {
+export async function loadVendorState(
+  vendorId: string,
+  snapshot: { incidents: readonly { externalId: string }[]; maintenances: readonly { externalId: string }[] },
+): Promise<StoredVendorState> {
   const incidentIds = snapshot.incidents.map((i) => i.externalId)
   const maintenanceIds = snapshot.maintenances.map((m) => m.externalId)
   const [vendor, groups, components, incidents, maintenances] = await Promise.all([
@@ -137,4 +147,37 @@ export async function loadVendorState(db: Db, vendorId: string, snapshot: Status
     incidents: incidents.map(({ components: links, ...i }) => ({ ...i, componentExternalIds: links.map((l) => l.component.externalId) })),
     maintenances: maintenances.map(({ components: links, ...m }) => ({ ...m, componentExternalIds: links.map((l) => l.component.externalId) })),
   }
+}
+
+/** Everything one changed vendor writes (the diff's plan). */
+export interface VendorWrites {
+  vendorStatus: { status: ServiceStatus; statusText: string | null } | null
+  components: ComponentWrites
+  incidents: IncidentWrites
+  maintenances: MaintenanceWrites
+  events: ChangeEventWrite[]
+}
+
+/** Applies a non-empty plan; returns the change events recorded and the incidents it wrote. */
+export async function applyVendorChanges(
+  vendorId: string,
+  writes: VendorWrites,
+  check: CheckedSource,
+  isBaseline: boolean,
+): Promise<{ events: number; incidentIds: string[] }> {
+  return db.$transaction(
+    async (tx) => {
+      // The fence comes first: it also row-locks the source, serialising writers of this vendor.
+      await fenceSource(tx, check, { changed: true, isBaseline })
+      if (writes.vendorStatus) {
+        await tx.vendor.update({ where: { id: vendorId }, data: { ...writes.vendorStatus, statusChangedAt: check.now } })
+      }
+      const components = await writeComponents(tx, vendorId, writes.components, check.now)
+      const incidents = await writeIncidents(tx, vendorId, writes.incidents, components, check.now)
+      const maintenances = await writeMaintenances(tx, vendorId, writes.maintenances, components)
+      const events = await recordChangeEvents(tx, vendorId, writes.events, { incidents, maintenances, components })
+      return { events, incidentIds: [...incidents.values()] }
+    },
+    { timeout: 60_000, maxWait: 10_000 },
+  )
 }

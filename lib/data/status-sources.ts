@@ -1,0 +1,148 @@
+// A vendor's status source as the refresh uses it: claiming it (a lease), and recording how a check
+// went. A claim is a lease written on the source row: the claimant's name and an expiry.
+// `FOR UPDATE SKIP LOCKED` lets any number of cycles, in any number of processes or hosts, claim at
+// the same moment without ever claiming the same row; a crashed claimant's lease simply expires.
+// Every later write for the vendor is fenced on the lease (`fenceSource`), so a worker that lost its
+// lease cannot write stale results.
+import { db } from '@/lib/db/client'
+import { Prisma } from '@/lib/db/generated/client'
+import type { Platform } from '@/lib/db/generated/enums'
+import { LeaseLostError } from './lease-lost'
+
+export type { Platform }
+
+export interface ClaimedSource {
+  id: string
+  vendorId: string
+  vendorSlug: string
+  platform: Platform
+  apiUrl: string | null
+  statusPageUrl: string
+  httpCache: unknown
+  settings: unknown
+  consecutiveFailures: number
+}
+
+/** Sources we can poll: a known platform with an address (status.io finds its own). */
+const POLLABLE = Prisma.sql`s.enabled AND s.platform <> 'unknown' AND (s."apiUrl" IS NOT NULL OR s.platform = 'statusio')`
+
+/**
+ * Claims up to `limit` sources that were due at `dueBy` and are not leased at `now`. A cycle
+ * passes its own start as `dueBy`, so a vendor that failed early in a long cycle (and is due
+ * again a minute later) waits for the next cycle instead of being checked twice in this one.
+ */
+export async function claimDueSources(args: {
+  owner: string
+  now: Date
+  dueBy: Date
+  leaseMs: number
+  limit: number
+  /** Only this vendor's source. */
+  vendorSlug?: string | undefined
+}): Promise<ClaimedSource[]> {
+  const leaseExpiresAt = new Date(args.now.getTime() + args.leaseMs)
+  const onlyVendor = args.vendorSlug === undefined ? Prisma.empty : Prisma.sql`AND s."vendorId" = (SELECT id FROM "Vendor" WHERE slug = ${args.vendorSlug})`
+  return db.$queryRaw<ClaimedSource[]>(Prisma.sql`
+    UPDATE "StatusSource" AS s
+        SET "leaseOwner" = ${args.owner}, "leaseExpiresAt" = ${leaseExpiresAt}
+       FROM (
+         SELECT s.id FROM "StatusSource" AS s
+          WHERE ${POLLABLE}
+            AND (s."nextCheckAt" IS NULL OR s."nextCheckAt" <= ${args.dueBy})
+            AND (s."leaseExpiresAt" IS NULL OR s."leaseExpiresAt" < ${args.now})
+            ${onlyVendor}
+          ORDER BY s."nextCheckAt" ASC NULLS FIRST
+          LIMIT ${args.limit}
+          FOR UPDATE SKIP LOCKED
+       ) AS due, "Vendor" AS v
+      WHERE s.id = due.id AND v.id = s."vendorId"
+  RETURNING s.id, s."vendorId", v.slug AS "vendorSlug", s.platform::text AS platform, s."apiUrl", v."statusPageUrl", s."httpCache", s.settings, s."consecutiveFailures"`)
+}
+
+/** How many sources are due and unclaimed right now (the cycle summary's "due"). */
+export async function countDueSources(now: Date): Promise<number> {
+  const rows = await db.$queryRaw<{ due: number }[]>(Prisma.sql`
+    SELECT count(*)::int AS due FROM "StatusSource" AS s
+     WHERE ${POLLABLE} AND (s."nextCheckAt" IS NULL OR s."nextCheckAt" <= ${now}) AND (s."leaseExpiresAt" IS NULL OR s."leaseExpiresAt" < ${now})`)
+  return rows[0]?.due ?? 0
+}
+
+/** Hands a claimed source back untouched (the cycle is stopping), if the lease is still ours. */
+export async function releaseLease(sourceId: string, owner: string): Promise<void> {
+  await db.statusSource.updateMany({ where: { id: sourceId, leaseOwner: owner }, data: { leaseOwner: null, leaseExpiresAt: null } })
+}
+
+/** The source row's bookkeeping after a successful check. */
+export interface CheckedSource {
+  sourceId: string
+  leaseOwner: string
+  now: Date
+  nextCheckAt: Date
+  /** The validators for the next conditional GET, per endpoint. */
+  httpCache: Record<string, unknown>
+  /** Settings the source discovered (e.g. a page id); untouched when absent. */
+  settings?: Record<string, unknown>
+  /** Items the last parse left out (kind, count, example); null when it read cleanly. Untouched when not parsed (304). */
+  readWarnings?: readonly object[] | null
+}
+
+type Tx = Prisma.TransactionClient
+
+const successData = (c: CheckedSource, changed: boolean, isBaseline: boolean): Prisma.StatusSourceUpdateManyMutationInput => ({
+  lastCheckedAt: c.now,
+  lastSuccessAt: c.now,
+  ...(changed && { lastChangedAt: c.now }),
+  nextCheckAt: c.nextCheckAt,
+  consecutiveFailures: 0,
+  lastErrorKind: null,
+  lastError: null,
+  httpCache: c.httpCache as Prisma.InputJsonValue,
+  ...(c.settings !== undefined && { settings: c.settings as Prisma.InputJsonValue }),
+  ...(c.readWarnings !== undefined && { readWarnings: c.readWarnings === null ? Prisma.DbNull : (c.readWarnings as Prisma.InputJsonValue) }),
+  leaseOwner: null,
+  leaseExpiresAt: null,
+  ...(isBaseline && { baselineAt: c.now }),
+})
+
+/** Nothing changed upstream: one UPDATE of the source row (check time, validators, lease). */
+export async function recordCheckUnchanged(c: CheckedSource, isBaseline: boolean): Promise<void> {
+  await fenceSource(db, c, { changed: false, isBaseline }, 'lease lost before the check could be recorded')
+}
+
+/**
+ * The first write of a changed vendor's transaction: records the successful check on the source row
+ * if this worker still holds the lease, and throws LeaseLostError otherwise (aborting the
+ * transaction). It also row-locks the source, serialising writers of this vendor.
+ */
+export async function fenceSource(tx: Tx, c: CheckedSource, how: { changed: boolean; isBaseline: boolean }, lostMessage = 'lease lost before the changes could be written'): Promise<void> {
+  const { count } = await tx.statusSource.updateMany({ where: { id: c.sourceId, leaseOwner: c.leaseOwner }, data: successData(c, how.changed, how.isBaseline) })
+  if (count === 0) throw new LeaseLostError(lostMessage)
+}
+
+export interface FailedCheck {
+  sourceId: string
+  leaseOwner: string
+  now: Date
+  nextCheckAt: Date
+  kind: string
+  message: string
+  /** Forget discovered settings so the next check discovers again. */
+  resetSettings?: boolean
+}
+
+/** The vendor's data stays as it was; only the source learns it failed and when to try again. */
+export async function recordCheckFailure(f: FailedCheck): Promise<void> {
+  await db.statusSource.updateMany({
+    where: { id: f.sourceId, leaseOwner: f.leaseOwner },
+    data: {
+      lastCheckedAt: f.now,
+      consecutiveFailures: { increment: 1 },
+      lastErrorKind: f.kind,
+      lastError: f.message.slice(0, 500),
+      nextCheckAt: f.nextCheckAt,
+      ...(f.resetSettings && { settings: Prisma.DbNull }),
+      leaseOwner: null,
+      leaseExpiresAt: null,
+    },
+  })
+}
