@@ -47,11 +47,12 @@ function targetOf(file: string, spec: string): string | null {
 }
 
 /** Edges that the layering forbids (README "Architecture"). */
-function forbidden(from: string, to: string): string | null {
+function forbidden(from: string, to: string, spec: string): string | null {
   if (from === 'components' && to === 'app') return 'components import app/';
   if (from === 'lib/data' && ['lib/ingest', 'lib/notify', 'lib/email', 'lib/jobs', 'lib/billing', 'lib/catalog', 'lib/accounts'].includes(to))
     return 'lib/data imports a layer above it';
-  if (from.startsWith('lib/') && (to === 'app' || to === 'components') && from !== 'lib/email')
+  // The mailers in lib/ render the e-mail templates in components/emails, as eslint.config.mjs allows.
+  if (from.startsWith('lib/') && (to === 'app' || (to === 'components' && !spec.includes('components/emails/'))))
     return 'lib imports app/ or components/';
   // The same UI/API layers as eslint.config.mjs.
   if (['app', 'components', 'lib/pages', 'lib/actions', 'lib/format', 'lib/api', 'lib/feeds'].includes(from) && to === 'lib/ingest')
@@ -76,7 +77,7 @@ for (const file of files) {
     if (to === from) continue;
     const key = `${from} -> ${to}`;
     edges.set(key, (edges.get(key) ?? 0) + 1);
-    const rule = forbidden(from, to);
+    const rule = forbidden(from, to, spec);
     if (rule) violations.set(rule, [...(violations.get(rule) ?? []), `${relative(root, file)} -> ${spec}`]);
   }
 }
