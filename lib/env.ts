@@ -1,6 +1,8 @@
 // The only reader of process.env. Everything else imports `env` and gets typed, validated values.
 // Validation runs once, at first import; a bad value stops the process with a message that names
 // the variable, instead of failing later somewhere far away.
+// server-only: the secrets live here; a Client Component that reaches them fails the build.
+import 'server-only'
 import { z } from 'zod'
 
 const optionalString = z

@@ -1,5 +1,5 @@
 // `npm test`: every check a change must pass, in the order that fails fastest.
-//   types -> schema/migration drift -> unit -> integration on PGlite
+//   types -> lint (layer boundaries, no any / !) -> schema/migration drift -> unit -> integration on PGlite
 //   -> integration on PostgreSQL (when TEST_DATABASE_URL is set) -> production build -> e2e in Chromium
 // Each step is the same command a developer can run alone (see README).
 import { spawnSync } from 'node:child_process'
@@ -23,6 +23,7 @@ interface Step {
 const pgUrl = process.env.TEST_DATABASE_URL
 const steps: Step[] = [
   { name: 'typecheck', command: bin('tsc'), args: ['--noEmit'] },
+  { name: 'lint (eslint: layer boundaries, no any, no !)', command: bin('eslint'), args: ['.'] },
   { name: 'migration drift (db:check)', command: process.execPath, args: ['scripts/db.mjs', 'check', '--quiet'], env: withoutDatabaseUrl({ PGLITE_DIR: '.data/check/db' }) },
   { name: 'unit tests', command: bin('vitest'), args: ['run', '--project', 'unit'] },
   { name: 'integration tests on PGlite', command: bin('vitest'), args: ['run', '--project', 'int'], env: withoutDatabaseUrl() },

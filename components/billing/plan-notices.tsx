@@ -1,7 +1,7 @@
 import Link from 'next/link'
 import { openBillingPortalAction } from '@/lib/actions/billing'
 import { Alert } from '@/components/ui/alert'
-import { PLANS, UPGRADE_PATH } from '@/lib/billing/plans'
+import { PLANS, UPGRADE_PATH } from '@/lib/plans/plans'
 import type { BillingState } from '@/lib/data/billing'
 import { formatDateInTimeZone } from '@/lib/format/zoned'
 import { BillingButton } from './billing-button'

@@ -8,7 +8,7 @@
 import { unstable_rethrow } from 'next/navigation'
 import type { z } from 'zod'
 import { requireUser, type SessionUser } from '@/lib/auth/session'
-import { UPGRADE_PATH } from '@/lib/billing/plans'
+import { UPGRADE_PATH } from '@/lib/plans/plans'
 import { billingEnabled } from '@/lib/env'
 import { LimitExceededError, NotFoundError } from '@/lib/errors'
 import { type ActionFailure, type ActionState, type FieldErrors, formValues, parseForm } from '@/lib/validation/form'

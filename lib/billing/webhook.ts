@@ -4,7 +4,7 @@
 //   500 handling failed (nothing recorded, so Stripe's retry gets a clean second chance).
 import type Stripe from 'stripe'
 import { isStripeEventProcessed, processStripeEventOnce, writeSubscriptionState, linkStripeCustomer } from '@/lib/data/billing'
-import { subscriptionState, type HeardState, type StateSource } from './subscription-state'
+import { subscriptionState, type HeardState, type StateSource } from '@/lib/plans/subscription-state'
 
 export interface WebhookDeps {
   /** Verifies the signature over the exact bytes received (stripe.webhooks.constructEvent). */

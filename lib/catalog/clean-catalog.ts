@@ -5,7 +5,7 @@
 import { type Category, CATEGORIES } from './categories'
 import { catalogRowSchema, type CatalogRow } from './catalog-row'
 import type { Platform } from './platforms'
-import { deriveStatusApiUrl } from './status-api-url'
+import { deriveStatusApiUrl } from '@/lib/status/status-api-url'
 
 export interface RawCatalogRow {
   name: string

@@ -1,8 +1,8 @@
 // Billing state: the user's Stripe customer, their one subscription row, and the ids of Stripe
 // events already handled. Only the Stripe webhook (lib/billing/webhook.ts) writes subscriptions;
 // pages and the success page only read them.
-import { planForSubscriptionStatus, type Plan } from '@/lib/billing/plans'
-import { shouldReplace, TERMINAL_STATUSES, type HeardState } from '@/lib/billing/subscription-state'
+import { planForSubscriptionStatus, type Plan } from '@/lib/plans/plans'
+import { shouldReplace, TERMINAL_STATUSES, type HeardState } from '@/lib/plans/subscription-state'
 import { db } from '@/lib/db/client'
 import type { Prisma } from '@/lib/db/generated/client'
 

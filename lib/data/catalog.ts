@@ -1,9 +1,21 @@
 // Writes catalog rows (vendors and their status sources), upserting by slug. Idempotent: a row
 // that matches what is stored writes nothing, so re-importing the same file reports all unchanged.
-import type { CatalogRow } from '@/lib/catalog/catalog-row'
-import { deriveStatusApiUrl } from '@/lib/catalog/status-api-url'
 import { db } from '@/lib/db/client'
 import { Prisma } from '@/lib/db/generated/client'
+import type { Platform } from '@/lib/db/generated/enums'
+import { deriveStatusApiUrl } from '@/lib/status/status-api-url'
+
+/** One vendor to write: what a validated catalog row (lib/catalog/catalog-row.ts) carries. */
+export interface CatalogEntry {
+  slug: string
+  name: string
+  /** Absent: keep the stored category (a minimal file must not wipe curation). */
+  category?: string
+  statusPageUrl: string
+  platform: Platform
+  /** Absent: derived from the platform and the status page URL. */
+  apiUrl?: string
+}
 
 export interface CatalogImportResult {
   created: number
@@ -11,7 +23,7 @@ export interface CatalogImportResult {
   unchanged: number
 }
 
-export async function upsertCatalogRows(rows: CatalogRow[]): Promise<CatalogImportResult> {
+export async function upsertCatalogRows(rows: CatalogEntry[]): Promise<CatalogImportResult> {
   const result: CatalogImportResult = { created: 0, updated: 0, unchanged: 0 }
   const existing = new Map(
     (
@@ -33,7 +45,7 @@ export async function upsertCatalogRows(rows: CatalogRow[]): Promise<CatalogImpo
       const bySlug = new Map(fresh.map((r) => [r.slug, r]))
       await tx.statusSource.createMany({
         data: vendors.map((v) => {
-          const row = bySlug.get(v.slug) as CatalogRow
+          const row = bySlug.get(v.slug) as CatalogEntry
           return { vendorId: v.id, platform: row.platform, apiUrl: apiUrlFor(row) }
         }),
       })
@@ -79,6 +91,6 @@ export async function upsertCatalogRows(rows: CatalogRow[]): Promise<CatalogImpo
   return result
 }
 
-function apiUrlFor(row: CatalogRow): string | null {
+function apiUrlFor(row: CatalogEntry): string | null {
   return row.apiUrl ?? deriveStatusApiUrl(row.platform, row.statusPageUrl)
 }

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { FREE_WATCHLIST_LIMIT } from '@/lib/billing/plans'
+import { FREE_WATCHLIST_LIMIT } from '@/lib/plans/plans'
 import { db, dbMode } from '@/lib/db/client'
 import { LimitExceededError, NotFoundError } from '@/lib/errors'
 import { createTestUser, createTestVendors } from '@/lib/testing/accounts'

@@ -3,7 +3,7 @@
 import { db } from '@/lib/db/client'
 import { isSlug } from '@/lib/validation/url-input'
 import type { Prisma } from '@/lib/db/generated/client'
-import { PLANS, planForSubscriptionStatus, watchlistLimitMessage } from '@/lib/billing/plans'
+import { PLANS, planForSubscriptionStatus, watchlistLimitMessage } from '@/lib/plans/plans'
 import { billingEnabled } from '@/lib/env'
 import { LimitExceededError, NotFoundError } from '@/lib/errors'
 import { INCIDENT_OVER_STATUSES } from '@/lib/status/lifecycle'

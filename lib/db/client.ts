@@ -1,6 +1,8 @@
 // The one Prisma client of the process. Only lib/data/* (and operator scripts) import it.
 //   DATABASE_URL set   -> PostgreSQL through the official @prisma/adapter-pg
 //   DATABASE_URL unset -> embedded PGlite in PGLITE_DIR, migrated automatically on first query
+// server-only: a Client Component that reaches the database handle fails the build (packages/server-only).
+import 'server-only'
 import path from 'node:path'
 import { PrismaPg } from '@prisma/adapter-pg'
 import { env } from '@/lib/env'

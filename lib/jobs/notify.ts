@@ -1,6 +1,6 @@
 // The notifier as the app runs it: the change events of a refresh turned into alert emails, wired
 // to this process's database, email transport and configuration.
-import { FREE_WATCHLIST_LIMIT, PRO_WATCHLIST_LIMIT } from '@/lib/billing/plans'
+import { FREE_WATCHLIST_LIMIT, PRO_WATCHLIST_LIMIT } from '@/lib/plans/plans'
 import { alertMailer } from '@/lib/email'
 import { env } from '@/lib/env'
 import { notifierData } from '@/lib/data/notifier-data'

@@ -3,7 +3,7 @@
 // so a crash leaves the events to the next run, and the unique (user, event) key means no race,
 // retry or overlapping run can ever create a second delivery.
 import type { FanoutBatch } from '@/lib/data/outbox'
-import { PRO_SUBSCRIPTION_STATUSES } from '@/lib/billing/plans'
+import { PRO_SUBSCRIPTION_STATUSES } from '@/lib/plans/plans'
 import type { FanoutData } from './ports'
 import { isNews, watchWants } from './rules'
 

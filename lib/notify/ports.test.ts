@@ -2,7 +2,7 @@
 // database (the same steps run on real databases in notify.int.test.ts).
 import { describe, expect, it } from 'vitest'
 import type { AlertingWatchLimits, AlertWatcher, FanoutBatch, NewDelivery, PendingEvent, PendingEventFacts } from '@/lib/data/outbox'
-import { PRO_SUBSCRIPTION_STATUSES } from '@/lib/billing/plans'
+import { PRO_SUBSCRIPTION_STATUSES } from '@/lib/plans/plans'
 import { fanOutEvents } from './fanout'
 import type { FanoutData, RemindersData } from './ports'
 import { recordMaintenanceReminders } from './reminders'

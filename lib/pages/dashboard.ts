@@ -2,7 +2,7 @@
 // watches a downgrade paused), the last 30 days of incidents at watched vendors, the plan, the
 // alert switches and, when the visitor searched, the vendors found. Every read is the user's own.
 import { pausedWatchIds } from '@/lib/billing/paused'
-import { PLANS } from '@/lib/billing/plans'
+import { PLANS } from '@/lib/plans/plans'
 import { getAlertSwitches } from '@/lib/data/alerts'
 import { getBillingState } from '@/lib/data/billing'
 import { getAccount } from '@/lib/data/users'

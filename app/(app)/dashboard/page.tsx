@@ -10,7 +10,7 @@ import { VendorSearchResults } from '@/components/watchlist/vendor-search-result
 import { WatchlistList } from '@/components/watchlist/watchlist-list'
 import { setAlertsAction } from '@/lib/actions/alerts'
 import { requireUser } from '@/lib/auth/session'
-import { UPGRADE_PATH } from '@/lib/billing/plans'
+import { UPGRADE_PATH } from '@/lib/plans/plans'
 import { refreshIntervalMs } from '@/lib/env'
 import { FEED_DAYS, loadDashboard } from '@/lib/pages/dashboard'
 import { VerifyEmailBanner } from './verify-email-banner'

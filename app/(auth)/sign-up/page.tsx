@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation'
 import { AuthCard, linkClass } from '@/components/account/auth-card'
 import { getOptionalUser } from '@/lib/auth/session'
 import { authHref, safeReturnPath } from '@/lib/auth/return-path'
-import { FREE_WATCHLIST_LIMIT } from '@/lib/billing/plans'
+import { FREE_WATCHLIST_LIMIT } from '@/lib/plans/plans'
 import { findVendorBySlug } from '@/lib/data/vendors'
 import { SignUpForm } from './sign-up-form'
 

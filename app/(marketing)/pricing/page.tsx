@@ -5,7 +5,7 @@ import { BillingButton } from '@/components/billing/billing-button'
 import { Alert } from '@/components/ui/alert'
 import { buttonClass } from '@/components/ui/button'
 import { Card } from '@/components/ui/card'
-import { PLANS, type Plan } from '@/lib/billing/plans'
+import { PLANS, type Plan } from '@/lib/plans/plans'
 import { loadPricing } from '@/lib/pages/pricing'
 
 export const metadata: Metadata = {

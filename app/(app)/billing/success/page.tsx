@@ -4,7 +4,7 @@ import { RefreshWhilePending } from '@/components/billing/refresh-while-pending'
 import { buttonClass } from '@/components/ui/button'
 import { Card } from '@/components/ui/card'
 import { requireUser } from '@/lib/auth/session'
-import { PLANS } from '@/lib/billing/plans'
+import { PLANS } from '@/lib/plans/plans'
 import { getBillingState } from '@/lib/data/billing'
 
 export const metadata: Metadata = { title: 'Welcome to Pro' }

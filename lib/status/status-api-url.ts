@@ -1,6 +1,6 @@
 // Where each platform publishes the machine-readable status we poll, derived from the human
 // status page URL. Source modules may fetch further URLs next to this one (see lib/ingest/sources).
-import type { Platform } from './platforms'
+import type { Platform } from '@/lib/db/generated/enums'
 
 /** Google's status pages share one format; each host serves its own incidents.json. */
 const GOOGLE_INCIDENTS_URLS: Record<string, string> = {

@@ -1,0 +1,1 @@
+// Server code may import this module: nothing to do.
