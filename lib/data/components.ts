@@ -1,21 +1,14 @@
 // A vendor's component groups and components as the refresh writes them, with the status history
 // the timelines are drawn from. Called inside the vendor's one write transaction (vendor-snapshots.ts).
 import type { Prisma } from '@/lib/db/generated/client'
+import type { NormalizedComponent } from '@/lib/status/snapshot'
 import type { ServiceStatus } from '@/lib/status/statuses'
 
 /** What the refresh writes about a vendor's components (the diff's component plan). */
 export interface ComponentWrites {
   groupCreates: { externalId: string; name: string; position: number }[]
   groupUpdates: { id: string; data: Partial<{ name: string; position: number; removedAt: Date | null }> }[]
-  creates: {
-    externalId: string
-    name: string
-    description?: string | null
-    groupExternalId?: string | null
-    position: number
-    status: ServiceStatus
-    onlyShowIfDegraded?: boolean
-  }[]
+  creates: NormalizedComponent[]
   /** `groupExternalId` is resolved to a row id here (the group may be new). */
   updates: {
     id: string

@@ -1,6 +1,7 @@
 // A vendor's incidents as the refresh writes them: the incidents, their updates and the components
 // they affect. Called inside the vendor's one write transaction (vendor-snapshots.ts).
 import type { Prisma } from '@/lib/db/generated/client'
+import type { NormalizedIncident } from '@/lib/status/snapshot'
 import type { IncidentImpact, IncidentStatus } from '@/lib/status/statuses'
 import { hashBody } from './body-hash'
 import { componentLinks } from './components'
@@ -28,20 +29,7 @@ export interface IncidentFields {
 /** What the refresh writes about a vendor's incidents (the diff's incident plan). */
 export interface IncidentWrites {
   /** New incidents; `baseline` marks history, never news. */
-  creates: {
-    externalId: string
-    title: string
-    status: IncidentStatus
-    impact: IncidentImpact
-    startedAt: Date
-    resolvedAt: Date | null
-    updatedAt?: Date | null
-    url?: string | null
-    postmortem?: { body: string; publishedAt: Date } | null
-    baseline: boolean
-    componentExternalIds: string[]
-    updates: IncidentUpdateWrite[]
-  }[]
+  creates: (NormalizedIncident & { baseline: boolean })[]
   updates: {
     id: string
     externalId: string

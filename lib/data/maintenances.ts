@@ -1,6 +1,7 @@
 // A vendor's scheduled maintenances as the refresh writes them, with the components they affect.
 // Called inside the vendor's one write transaction (vendor-snapshots.ts).
 import type { Prisma } from '@/lib/db/generated/client'
+import type { NormalizedMaintenance } from '@/lib/status/snapshot'
 import type { IncidentImpact, MaintenanceStatus } from '@/lib/status/statuses'
 import { hashBody } from './body-hash'
 import { componentLinks } from './components'
@@ -23,21 +24,8 @@ export interface MaintenanceFields {
 
 /** What the refresh writes about a vendor's maintenances (the diff's maintenance plan). */
 export interface MaintenanceWrites {
-  creates: {
-    externalId: string
-    title: string
-    status: MaintenanceStatus
-    impact: IncidentImpact
-    scheduledFor: Date
-    scheduledUntil: Date | null
-    startedAt?: Date | null
-    completedAt?: Date | null
-    url?: string | null
-    body?: string | null
-    updatedAt?: Date | null
-    baseline: boolean
-    componentExternalIds: string[]
-  }[]
+  /** The snapshot's maintenances that are new; `baseline` marks history, never news. */
+  creates: (NormalizedMaintenance & { baseline: boolean })[]
   updates: { id: string; externalId: string; fields: Partial<MaintenanceFields>; componentExternalIds?: string[] }[]
 }
 

@@ -2,18 +2,13 @@
 import type { DiffContext } from './diff-context'
 import { collectChanges } from './diff-utils'
 import type { ServiceStatus } from '@/lib/status/statuses'
-import type { NormalizedComponent, NormalizedGroup, StatusSnapshot } from '@/lib/status/snapshot'
-import type { StoredComponent, StoredGroup, StoredVendorState } from '@/lib/data/vendor-snapshots'
+import type { StatusSnapshot } from '@/lib/status/snapshot'
+import type { ComponentWrites } from '@/lib/data/components'
+import type { StoredComponent, StoredVendorState } from '@/lib/data/vendor-snapshots'
 
-export interface ComponentPlan {
-  groupCreates: NormalizedGroup[]
-  groupUpdates: { id: string; data: Partial<Pick<StoredGroup, 'name' | 'position' | 'removedAt'>> }[]
-  creates: NormalizedComponent[]
-  /** `groupExternalId` is resolved to a row id when written (lib/data/components.ts; the group may be new). */
-  updates: { id: string; data: Partial<Pick<StoredComponent, 'name' | 'description' | 'position' | 'onlyShowIfDegraded' | 'removedAt'>>; groupExternalId?: string | null }[]
-  /** Every status a component takes, including its first: the history timelines are drawn from. */
-  statusChanges: { componentExternalId: string; from: ServiceStatus | null; to: ServiceStatus; at: Date }[]
-}
+/** Groups and components to create or change, and every status taken: exactly what the data layer
+ * writes (lib/data/components.ts). */
+export type ComponentPlan = ComponentWrites
 
 export function diffComponents(stored: StoredVendorState, snapshot: StatusSnapshot, ctx: DiffContext): ComponentPlan {
   const plan: ComponentPlan = { groupCreates: [], groupUpdates: [], creates: [], updates: [], statusChanges: [] }

@@ -8,28 +8,13 @@ import type { DiffContext } from './diff-context'
 import { collectChanges, sameMembers } from './diff-utils'
 import { hashBody } from '@/lib/data/body-hash'
 import { isIncidentOver, isIncidentOverStatus } from '@/lib/status/lifecycle'
-import type { IncidentStatus } from '@/lib/status/statuses'
-import type { NormalizedIncident, NormalizedIncidentUpdate, StatusSnapshot } from '@/lib/status/snapshot'
+import type { NormalizedIncident, StatusSnapshot } from '@/lib/status/snapshot'
+import type { IncidentFields, IncidentWrites } from '@/lib/data/incidents'
 import type { StoredIncident, StoredVendorState } from '@/lib/data/vendor-snapshots'
 
-type IncidentFields = Pick<
-  StoredIncident,
-  'title' | 'status' | 'impact' | 'startedAt' | 'resolvedAt' | 'url' | 'postmortemBody' | 'postmortemPublishedAt'
-> & { upstreamUpdatedAt: Date | null }
-
-export interface IncidentPlan {
-  /** New incidents; `baseline` marks history (a baseline ingest, or already over when first seen). */
-  creates: (NormalizedIncident & { baseline: boolean })[]
-  updates: {
-    id: string
-    externalId: string
-    fields: Partial<IncidentFields>
-    /** Replace the component links (external ids) when they changed. */
-    componentExternalIds?: string[]
-    newUpdates: NormalizedIncidentUpdate[]
-    editedUpdates: { id: string; body: string; status: IncidentStatus; publishedAt: Date }[]
-  }[]
-}
+/** New incidents (`baseline` marks history: a baseline ingest, or already over when first seen) and
+ * changes to stored ones: exactly what the data layer writes (lib/data/incidents.ts). */
+export type IncidentPlan = IncidentWrites
 
 export function diffIncidents(stored: StoredVendorState, snapshot: StatusSnapshot, ctx: DiffContext): IncidentPlan {
   const plan: IncidentPlan = { creates: [], updates: [] }

@@ -8,18 +8,12 @@ import { collectChanges, sameMembers } from './diff-utils'
 import { hashBody } from '@/lib/data/body-hash'
 import { isMaintenanceRunning } from '@/lib/status/lifecycle'
 import type { MaintenanceStatus } from '@/lib/status/statuses'
-import type { NormalizedMaintenance, StatusSnapshot } from '@/lib/status/snapshot'
-import type { StoredMaintenance, StoredVendorState } from '@/lib/data/vendor-snapshots'
+import type { StatusSnapshot } from '@/lib/status/snapshot'
+import type { MaintenanceFields, MaintenanceWrites } from '@/lib/data/maintenances'
+import type { StoredVendorState } from '@/lib/data/vendor-snapshots'
 
-type MaintenanceFields = Pick<
-  StoredMaintenance,
-  'title' | 'status' | 'impact' | 'scheduledFor' | 'scheduledUntil' | 'startedAt' | 'completedAt' | 'url' | 'bodyHash'
-> & { body: string | null; upstreamUpdatedAt: Date | null }
-
-export interface MaintenancePlan {
-  creates: (NormalizedMaintenance & { baseline: boolean })[]
-  updates: { id: string; externalId: string; fields: Partial<MaintenanceFields>; componentExternalIds?: string[] }[]
-}
+/** New maintenances and changes to stored ones: exactly what the data layer writes (lib/data/maintenances.ts). */
+export type MaintenancePlan = MaintenanceWrites
 
 const FINAL: ReadonlySet<MaintenanceStatus> = new Set(['completed', 'cancelled'])
 
