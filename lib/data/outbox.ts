@@ -30,6 +30,7 @@ export interface PendingEvent {
 export interface PendingEventFacts {
   kind: ChangeEventKind
   baseline: boolean
+  /** The event's own data (e.g. `firstSeenOver` on incident_opened). */
   data: unknown
   incident: { impact: IncidentImpact; startedAt: Date; firstSeenAt: Date; componentIds: string[] } | null
   maintenance: { componentIds: string[] } | null

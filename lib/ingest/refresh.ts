@@ -5,7 +5,7 @@
 // Single-flight by design: a vendor is processed only by the holder of its lease, and its writes
 // are fenced on that lease. Bounded by design: at most `concurrency` vendors are in flight, each
 // fetch is capped in time and bytes, and nothing outlives the cycle but the rows it wrote.
-import type { RefreshTrigger } from '@/lib/data/refresh-runs'
+import type { RefreshRunTotals, RefreshTrigger } from '@/lib/data/refresh-runs'
 import type { ClaimedSource } from '@/lib/data/status-sources'
 import { createDbGate } from './db-gate'
 import { fetchVendorBodies, type HttpCache } from './fetch-bodies'
@@ -54,14 +54,9 @@ export interface RefreshOptions {
   firstVendorSlug?: string
 }
 
-export interface RefreshSummary {
+/** The cycle's counts (as its run row records them) and what only the caller needs. */
+export interface RefreshSummary extends RefreshRunTotals {
   runId: string
-  due: number
-  checked: number
-  changed: number
-  unchanged: number
-  failed: number
-  events: number
   durationMs: number
   /** The time budget ran out before every due vendor was claimed. */
   stoppedEarly: boolean

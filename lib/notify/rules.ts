@@ -11,7 +11,7 @@
 //    incident. A component alert therefore always means "no incident covers this (yet)".
 // Then each watch's preferences decide: components, minimum impact, maintenance notices,
 // component-only alerts (off by default).
-import type { ChangeEventKind } from '@/lib/data/outbox'
+import type { ChangeEventKind, PendingEventFacts } from '@/lib/data/outbox'
 import type { IncidentImpact } from '@/lib/status/statuses'
 import type { MinImpact } from '@/lib/validation/watchlist'
 
@@ -21,15 +21,8 @@ export const OLD_INCIDENT_MS = 24 * 3_600_000
 const INCIDENT_EVENTS: ReadonlySet<ChangeEventKind> = new Set(['incident_opened', 'incident_updated', 'incident_resolved', 'postmortem_published'])
 const MAINTENANCE_EVENTS: ReadonlySet<ChangeEventKind> = new Set(['maintenance_scheduled', 'maintenance_reminder', 'maintenance_started', 'maintenance_completed'])
 
-export interface EventFacts {
-  kind: ChangeEventKind
-  baseline: boolean
-  /** The event's own data (e.g. `firstSeenOver` on incident_opened). */
-  data: unknown
-  incident: { impact: IncidentImpact; startedAt: Date; firstSeenAt: Date; componentIds: string[] } | null
-  maintenance: { componentIds: string[] } | null
-  componentId: string | null
-}
+/** What the rules read of an event: what the outbox loads for it (one shape, declared by the query). */
+export type EventFacts = PendingEventFacts
 
 export interface WatchPreferences {
   allComponents: boolean
