@@ -12,3 +12,9 @@ export const addDestinationSchema = z.object({
 export const destinationIdSchema = z.object({ id: z.string().min(1).max(64) })
 
 export const toggleDestinationSchema = z.object({ id: z.string().min(1).max(64), enabled: z.enum(['true', 'false']).transform((v) => v === 'true') })
+
+export const watchRoutingSchema = z.object({
+  vendor: z.string().min(1).max(100),
+  routing: z.enum(['all', 'chosen'], { error: 'Choose where alerts go' }),
+  destinations: z.array(z.string().min(1).max(64)).max(50).default([]),
+})
