@@ -9,7 +9,10 @@ import path from 'node:path'
 import { adminQuery, databaseUrl } from '@/lib/testing/postgres'
 import { startFakeResend } from '@/lib/testing/fake-resend'
 import { startFakeStripe } from '@/lib/testing/fake-stripe'
+import { startChannelStandins } from '@/lib/testing/channel-standins'
 import {
+  CHANNEL_STANDINS_PORT,
+  CHANNEL_STANDINS_URL,
   E2E_APP_URL,
   E2E_AUTH_SECRET,
   E2E_CRON_SECRET,
@@ -43,6 +46,9 @@ const env: NodeJS.ProcessEnv = {
   STRIPE_WEBHOOK_SECRET: E2E_STRIPE_WEBHOOK_SECRET,
   STRIPE_PRICE_PRO: E2E_STRIPE_PRICE_PRO,
   STRIPE_API_BASE: FAKE_STRIPE_URL,
+  // Destinations: webhooks may point at the local receivers; PagerDuty's Events API is the stand-in.
+  CHANNELS_ALLOW_PRIVATE_NETWORK: 'true',
+  PAGERDUTY_EVENTS_URL: `${CHANNEL_STANDINS_URL}/pagerduty`,
 }
 let cleanup = () => {}
 
@@ -68,6 +74,8 @@ const stripe = await startFakeStripe({
   prices: { [E2E_STRIPE_PRICE_PRO]: { unit_amount: 900, currency: 'usd', interval: 'month' } },
 })
 
+const channels = await startChannelStandins({ port: CHANNEL_STANDINS_PORT })
+
 const step = (args: string[]) => {
   const run = spawnSync(args[0] as string, args.slice(1), { stdio: 'inherit', env })
   if (run.status !== 0) throw new Error(`${args.join(' ')} failed`)
@@ -83,6 +91,7 @@ app.on('exit', async (code) => {
   await statusPages.close()
   await resend.close()
   await stripe.close()
+  await channels.close()
   cleanup()
   process.exit(code ?? 0)
 })
