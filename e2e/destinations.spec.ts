@@ -142,10 +142,14 @@ test('a Pro user adds a webhook and PagerDuty; an incident opened, updated and r
 
   // Per-watch routing: the watch's alert page offers all destinations or chosen ones.
   await page.goto('/watchlist/hooli')
-  await expect(page.getByRole('heading', { name: 'Destinations' })).toBeVisible()
-  await page.getByLabel('Only the ones I choose').check()
-  await page.getByRole('checkbox', { name: /On-call/ }).check()
-  await page.getByRole('button', { name: 'Save destinations' }).click()
+  const routing = page.getByRole('region', { name: 'Destinations' })
+  await expect(routing.getByRole('radio', { name: 'All my destinations' })).toBeChecked()
+  await routing.getByRole('radio', { name: /I choose/ }).check()
+  await routing.getByRole('checkbox', { name: /On-call/ }).check()
+  await routing.getByRole('button', { name: 'Save destinations' }).click()
   await expect(page.getByText('Alerts go to email and the destinations you chose.')).toBeVisible()
+  await page.reload()
+  await expect(page.getByRole('region', { name: 'Destinations' }).getByRole('checkbox', { name: /On-call/ })).toBeChecked()
+  await expect(page.getByRole('region', { name: 'Destinations' }).getByRole('checkbox', { name: /Ops receiver/ })).not.toBeChecked()
   await shoot(page, 'watch-destinations')
 })
