@@ -135,7 +135,7 @@ test('a Pro user adds a webhook and PagerDuty; an incident opened, updated and r
 
   // The page shows each destination's last result and the webhook's delivery log.
   await page.reload()
-  await expect(receiver.getByTestId('last-result')).toContainText('Delivered')
+  await expect(receiver.getByTestId('last-result')).toContainText('Delivered: Notifications degredation (Resolved)')
   await receiver.getByText(/Delivery log/).click()
   await expect(receiver.getByRole('row')).toHaveCount(5) // header + test + 3 deliveries
   await shoot(page, 'settings-destinations')

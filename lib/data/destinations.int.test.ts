@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest'
 import { db } from '@/lib/db/client'
 import { createTestUser } from '@/lib/testing/accounts'
-import { createDestination, deleteDestination, findDestinationForSend, listDestinations, setDestinationEnabled, updateDestinationSettings } from './destinations'
+import { recordChannelSent } from './channel-outbox'
+import { createDestination, recordAttempt, deleteDestination, findDestinationForSend, listDestinations, setDestinationEnabled, updateDestinationSettings } from './destinations'
 
 const input = (userId: string, kind: 'webhook' | 'pagerduty' = 'webhook') => ({ userId, kind, name: 'd', sealedSettings: 'v1.a.b.c', maskedTarget: 'x/…1234' })
 
@@ -37,5 +38,20 @@ describe('destinations', () => {
     const [listed] = await listDestinations(owner.id)
     expect(listed).toMatchObject({ id: created.id, enabled: true, maskedTarget: 'x/…1234' })
     expect(listed).not.toHaveProperty('sealedSettings')
+  })
+
+  it('the delivery log keeps the newest 50 attempts, on both the failure and the sent path', async () => {
+    const user = await createTestUser('log-trim@example.com')
+    const created = await createDestination(input(user.id))
+    if (!created.ok) throw new Error('not created')
+    const base = Date.UTC(2030, 0, 1)
+    for (let i = 0; i < 55; i++) await recordAttempt(created.id, null, { at: new Date(base + i * 1000), ok: false, text: `fail ${i}`, statusCode: 500, latencyMs: 1, detail: `fail ${i}` })
+    expect(await db.deliveryAttempt.count({ where: { destinationId: created.id } })).toBe(50)
+    await recordChannelSent('no-such-delivery', created.id, { at: new Date(base + 99_000), sentAt: new Date(base + 99_000), text: 'Delivered', statusCode: 204, latencyMs: 3, detail: 'ok' })
+    const log = await db.deliveryAttempt.findMany({ where: { destinationId: created.id }, orderBy: { attemptedAt: 'desc' } })
+    expect(log).toHaveLength(50)
+    expect(log[0]).toMatchObject({ ok: true, statusCode: 204 })
+    expect(log.at(-1)?.detail).toBe('fail 6')
+    expect(await db.destination.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({ lastResultOk: true, lastResult: 'Delivered' })
   })
 })
