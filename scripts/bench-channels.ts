@@ -82,6 +82,9 @@ async function main() {
 
     // The refresh that saw the change writes this event; the clock starts there.
     const event = await db.changeEvent.create({ data: { vendorId: vendor.id, kind: 'incident_opened', dedupeKey: `incident_opened:${vendor.id}:bench`, incidentId: incident.id, occurredAt: new Date(), data: { firstSeenOver: false } } })
+    // With --expose-gc (the npm script passes it) the figures start from a collected heap, not the set-up's garbage.
+    const gc = (globalThis as { gc?: () => void }).gc
+    gc?.()
     const rssBefore = process.memoryUsage().rss
     const started = performance.now()
     let peakRss = 0
@@ -100,8 +103,9 @@ async function main() {
     console.log(`received by the stand-ins     ${count.webhooks.filter((w) => w.verified).length.toLocaleString('en')} verified webhooks, ${count.pagerduty.length.toLocaleString('en')} PagerDuty triggers`)
     console.log(`time until all delivered      ${seconds.toFixed(1)} s  (${Math.round(sent / seconds)} deliveries/s)`)
     console.log(`change event -> last delivery ${fromEvent.toFixed(1)} s`)
+    gc?.()
     const mem = process.memoryUsage()
-    console.log(`peak RSS of the sender        ${Math.round(peakRss / 1024 / 1024)} MB (before the run ${Math.round(rssBefore / 1024 / 1024)} MB, after: heap used ${Math.round(mem.heapUsed / 1024 / 1024)} MB)`)
+    console.log(`peak RSS of the sender        ${Math.round(peakRss / 1024 / 1024)} MB (before the run ${Math.round(rssBefore / 1024 / 1024)} MB, after, collected: heap used ${Math.round(mem.heapUsed / 1024 / 1024)} MB, rss ${Math.round(mem.rss / 1024 / 1024)} MB)`)
     const ok = seconds <= TARGET_S && sent === USERS * 2 && peakRss / 1024 / 1024 <= TARGET_RSS_MB
     console.log(`target                        all ${(USERS * 2).toLocaleString('en')} within ${TARGET_S} s, RSS <= ${TARGET_RSS_MB} MB: ${ok ? 'PASS' : 'MISS'}`)
   } finally {
