@@ -72,7 +72,8 @@ async function incidentEvent(vendorId: string, kind: 'incident_opened' | 'incide
     ? await db.incident.update({ where: { id: incidentId }, data: kind === 'incident_resolved' ? { status: 'resolved', resolvedAt: clock } : { status: 'identified' } })
     : await db.incident.create({ data: { vendorId, externalId: `inc-${seq}`, title: `Incident ${seq}`, status: 'investigating', impact: 'major', startedAt: clock, firstSeenAt: clock } })
   await db.incidentUpdate.create({ data: { incidentId: incident.id, externalId: `u-${seq}`, status: incident.status, body: `Words ${seq}`, bodyHash: `h${seq}`, publishedAt: clock } })
-  await db.changeEvent.create({ data: { vendorId, kind, dedupeKey: `e-${seq}`, incidentId: incident.id, occurredAt: clock, data: { updateExternalId: `u-${seq}` } } })
+  // Recorded "now" on the test's clock, as the refresh records it on the real one.
+  await db.changeEvent.create({ data: { vendorId, kind, dedupeKey: `e-${seq}`, incidentId: incident.id, occurredAt: clock, createdAt: clock, data: { updateExternalId: `u-${seq}` } } })
   return incident.id
 }
 
@@ -83,7 +84,7 @@ afterAll(() => standins.close())
 beforeEach(async () => {
   standins.reset()
   brokenMails.length = 0
-  await db.changeEvent.updateMany({ where: { channelsFannedOutAt: null }, data: { channelsFannedOutAt: clock } })
+  await db.$executeRaw`INSERT INTO "ChannelFanout" ("eventId", "fannedOutAt") SELECT id, now() FROM "ChangeEvent" ON CONFLICT DO NOTHING`
 })
 
 describe('the channel outbox', () => {

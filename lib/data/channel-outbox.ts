@@ -1,9 +1,9 @@
 // The channel outbox: change events turned into one ChannelDelivery per (destination, event), the
 // claims the channel sender takes under a lease, the threads that remember each destination's
 // external message per subject, and each attempt's outcome. Apart from email's outbox (its own
-// "fanned out" mark on ChangeEvent), so neither fan-out ever waits for the other.
+// "fanned out" mark, the ChannelFanout table), so neither fan-out ever locks the other's rows.
 //
-// Tables: ChangeEvent (read, channelsFannedOutAt), Incident, Maintenance, Component, Vendor (read),
+// Tables: ChangeEvent (read), ChannelFanout (the channel outbox's "done" mark), Incident, Maintenance, Component, Vendor (read),
 // WatchlistEntry, WatchlistComponent, WatchlistDestination, Subscription, User (read),
 // Destination (read, health), ChannelDelivery, ChannelThread, DeliveryAttempt (via destinations.ts).
 import { randomUUID } from 'node:crypto'
@@ -56,27 +56,43 @@ export interface ChannelFanoutBatch {
 
 const INSERT_SLICE = 5_000
 
+/** Events older than this are never fanned out to channels (a notifier down for a day sends no stale alerts there). */
+export const CHANNEL_FANOUT_WINDOW_MS = 24 * 3_600_000
+
 /**
- * In ONE transaction: claims up to `size` events the channel outbox has not fanned out (SKIP LOCKED:
- * concurrent runs take different events), runs `fanOut` and marks them done at `now`.
+ * In ONE transaction: claims up to `size` recent events the channel outbox has not fanned out, runs
+ * `fanOut` and records them done at `now`. Claims take a transaction-scoped advisory lock per event
+ * (concurrent runs skip each other's), never a row lock on ChangeEvent, so the email fan-out's
+ * `FOR UPDATE SKIP LOCKED` never skips an event because a channel run holds it. A run that read
+ * before another committed may fan an event out twice: the (destination, event) key and
+ * ON CONFLICT keep that a no-op.
  */
 export async function fanOutChannelEvents<T>(size: number, now: Date, fanOut: (batch: ChannelFanoutBatch) => Promise<T>): Promise<{ events: number; result: T }> {
+  const since = new Date(now.getTime() - CHANNEL_FANOUT_WINDOW_MS)
   return db.$transaction(
     async (tx) => {
       const events = await tx.$queryRaw<PendingEvent[]>(Prisma.sql`
-        SELECT id, "vendorId", kind::text AS kind, baseline, data, "incidentId", "maintenanceId", "componentId"
-          FROM "ChangeEvent"
-         WHERE "channelsFannedOutAt" IS NULL
-         ORDER BY "createdAt", id
-         LIMIT ${size}
-           FOR UPDATE SKIP LOCKED`)
+        WITH candidates AS (
+          SELECT e.id FROM "ChangeEvent" e
+           WHERE e."createdAt" > ${since}
+             AND NOT EXISTS (SELECT 1 FROM "ChannelFanout" f WHERE f."eventId" = e.id)
+           ORDER BY e."createdAt", e.id
+           LIMIT ${size * 4}
+        ), claimed AS (
+          SELECT c.id FROM candidates c
+           WHERE pg_try_advisory_xact_lock(hashtextextended('channel-fanout:' || c.id, 0))
+           LIMIT ${size}
+        )
+        SELECT e.id, e."vendorId", e.kind::text AS kind, e.baseline, e.data, e."incidentId", e."maintenanceId", e."componentId"
+          FROM "ChangeEvent" e JOIN claimed USING (id)
+         ORDER BY e."createdAt", e.id`)
       const result = await fanOut({
         events,
         factsOf: (event) => loadEventFacts(tx, event),
         watchersOf: (vendorId, limits) => findChannelWatchers(tx, vendorId, limits),
         insertDeliveries: (rows) => insertChannelDeliveries(tx, rows),
       })
-      if (events.length) await tx.changeEvent.updateMany({ where: { id: { in: events.map((e) => e.id) } }, data: { channelsFannedOutAt: now } })
+      if (events.length) await tx.channelFanout.createMany({ data: events.map((e) => ({ eventId: e.id, fannedOutAt: now })), skipDuplicates: true })
       return { events: events.length, result }
     },
     { timeout: 60_000, maxWait: 10_000 },
