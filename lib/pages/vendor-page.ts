@@ -3,6 +3,7 @@
 // incidents. Pure over (database, now, refresh interval); nothing here depends on who asks, so
 // the page can be cached and shared by every visitor.
 import { isMonitoredSource, PLATFORM_LABELS } from '@/lib/catalog/platforms'
+import { loadReliability, type ReliabilityHistory } from '@/lib/pages/reliability'
 import { findComponentHistory, findTimelineIncidents, type IncidentHistoryPage, listIncidentHistory } from '@/lib/data/vendor-history'
 import { findVendorStatus, type IncidentDetail, type VendorStatusDetail } from '@/lib/data/vendor-status'
 import { vendorAnswer } from '@/lib/status/answer'
@@ -33,6 +34,8 @@ export interface VendorPageModel {
   uptime: Map<string, ComponentUptime>
   timeline: TimelineDay[]
   incidentHistory: IncidentHistoryPage | null
+  /** Incidents per month, durations by impact, worst components over 30/90/365 days; null without a status. */
+  reliability: ReliabilityHistory | null
   /** The open incident the banner names: the worst by impact (the one that may set the status), else the newest. */
   bannerIncident: { id: string; title: string; others: number } | null
 }
@@ -43,13 +46,14 @@ export async function loadVendorPage(slug: string, now: Date, refreshIntervalMs:
   const monitored = isMonitoredSource(vendor.source)
   const fresh = freshness(vendor.source, monitored, now, refreshIntervalMs)
   const known = fresh.kind === 'fresh' || fresh.kind === 'stale'
-  const [history, timelineIncidents, incidentHistory] = known
+  const [history, timelineIncidents, incidentHistory, reliability] = known
     ? await Promise.all([
         findComponentHistory(vendor.id, new Date(now.getTime() - UPTIME_DAYS * DAY_MS)),
         findTimelineIncidents(vendor.id, new Date(now.getTime() - TIMELINE_DAYS * DAY_MS), now),
         listIncidentHistory(vendor.id, 1, HISTORY_PREVIEW),
+        loadReliability(vendor, now),
       ])
-    : [new Map(), [], null]
+    : [new Map(), [], null, null]
   const uptime = new Map([...history].map(([componentId, changes]) => [componentId, componentUptime(changes, { days: UPTIME_DAYS, now, timeZone: 'UTC' })]))
   const timeline = outageTimeline(
     timelineIncidents.map((i) => ({ ...i, endedAt: i.resolvedAt ?? (isIncidentOverStatus(i.status) ? i.startedAt : null) })),
@@ -66,6 +70,7 @@ export async function loadVendorPage(slug: string, now: Date, refreshIntervalMs:
     uptime,
     timeline,
     incidentHistory,
+    reliability,
     bannerIncident: bannerIncident(vendor.openIncidents),
   }
 }

@@ -9,6 +9,7 @@ import { IncidentHistoryList } from '@/components/vendors/incident-history'
 import { IncidentSummary } from '@/components/vendors/incident-summary'
 import { MaintenanceList } from '@/components/vendors/maintenance-list'
 import { OutageTimeline } from '@/components/vendors/outage-timeline'
+import { ReliabilityHistory } from '@/components/vendors/reliability-history'
 import { StatusBanner } from '@/components/vendors/status-banner'
 import { WatchButton } from '@/components/watchlist/watch-button'
 import { refreshIntervalMs } from '@/lib/env'
@@ -126,6 +127,7 @@ export default async function VendorPage({ params }: { params: Params }) {
           <MaintenanceList maintenances={vendor.maintenances} icsHref={`${base}/maintenance.ics`} />
           <OutageTimeline days={timeline} />
           <ComponentList groups={vendor.groups} components={vendor.components} uptime={uptime} />
+          {page.reliability && <ReliabilityHistory windows={page.reliability.windows} observedSince={page.reliability.observedSince} vendorName={vendor.name} />}
           {incidentHistory && (
             <section aria-labelledby="history-heading" className="space-y-3">
               <div className="flex flex-wrap items-baseline justify-between gap-2">
