@@ -98,7 +98,7 @@ async function seriousAxeViolations(page: Page): Promise<string[]> {
   return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
 }
 
-const ANSWER = /^Initech is having a partial outage: Actions and Pull Requests are affected \(since \d\d:\d\d UTC, \d+ min\)\.$/
+const ANSWER = /^Initech is having a partial outage: Actions and Pull Requests are affected \(since \d\d:\d\d UTC, (under a minute|\d+ min)\)\.$/
 
 test('the vendor page answers first; the same sentence is its meta description and the API summary', async ({ page, request }) => {
   const outage = await stageInitechOutage(request)

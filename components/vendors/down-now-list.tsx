@@ -18,7 +18,7 @@ export function DownNowList({ items }: { items: readonly DownNowItem[] }) {
             </span>
             <div className="min-w-0 space-y-1">
               <p className="flex flex-wrap items-baseline gap-x-2">
-                <Link href={`/vendors/${v.slug}`} className="font-medium break-words text-brand-700 hover:underline dark:text-brand-300">
+                <Link href={`/vendors/${v.slug}`} className="font-semibold break-words text-brand-700 hover:underline dark:text-brand-300">
                   {v.name}
                 </Link>
                 <span className="text-sm text-slate-700 dark:text-slate-300">{meta.label}</span>

@@ -5,6 +5,8 @@ import { IMPACT_LABEL } from './incident-meta'
 const monthLabel = (month: string, style: 'short' | 'long') =>
   new Date(`${month}-01T00:00:00Z`).toLocaleDateString('en', { month: style, ...(style === 'long' && { year: 'numeric' }), timeZone: 'UTC' })
 const dateLabel = (d: Date) => d.toLocaleDateString('en', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' })
+/** Like formatDuration, but a short incident is "< 1 min", not "0 min" (that reads as none). */
+const duration = (ms: number) => (ms > 0 && ms < 60_000 ? '< 1 min' : formatDuration(ms))
 const count = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`
 
 const SOURCE_WORDS: Record<MonthStats['source'], string> = {
@@ -33,8 +35,8 @@ export function MonthlyIncidentsChart({ months }: { months: readonly MonthStats[
       <desc id="reliability-chart-desc">{description}</desc>
       <defs>
         <pattern id="reliability-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-          <rect width="6" height="6" className="fill-brand-500/40" />
-          <line x1="0" y1="0" x2="0" y2="6" strokeWidth="3" className="stroke-white/70 dark:stroke-slate-900/70" />
+          <rect width="6" height="6" className="fill-brand-500/50 dark:fill-brand-400/70" />
+          <line x1="0" y1="0" x2="0" y2="6" strokeWidth="2.5" className="stroke-white/80 dark:stroke-slate-900/60" />
         </pattern>
       </defs>
       <line x1="0" x2={width} y1={top + plotH} y2={top + plotH} strokeWidth="1" className="stroke-slate-300 dark:stroke-slate-600" />
@@ -66,6 +68,12 @@ function WindowCell({ r }: { r: Reliability }) {
   )
 }
 
+function monthRange(months: readonly MonthStats[]): string {
+  const first = months[0]
+  const last = months.at(-1)
+  return first && last ? `${monthLabel(first.month, 'long')} to ${monthLabel(last.month, 'long')}` : ''
+}
+
 /**
  * How reliable the vendor has been over 30, 90 and 365 days (lib/status/reliability.ts): counts,
  * total and median duration by impact, the components hit hardest, incidents per month.
@@ -85,7 +93,7 @@ export function ReliabilityHistory({ windows, observedSince, vendorName }: { win
         <p className="text-sm text-slate-600 dark:text-slate-400">From {vendorName}&apos;s incidents · months in UTC</p>
       </div>
       <div className="overflow-x-auto">
-        <table className="w-full min-w-[28rem] text-left text-sm">
+        <table className="w-full text-left text-xs sm:text-sm">
           <caption className="sr-only">Incidents and their duration over the last 30, 90 and 365 days</caption>
           <thead>
             <tr className="border-b border-slate-200 dark:border-slate-700">
@@ -114,7 +122,7 @@ export function ReliabilityHistory({ windows, observedSince, vendorName }: { win
               </th>
               {windows.map((w) => (
                 <td key={w.days} className="py-2 pr-3">
-                  {w.incidents === 0 ? '—' : `${formatDuration(w.totalMs)} (median ${formatDuration(w.medianMs)})`}
+                  {w.incidents === 0 ? '—' : `${duration(w.totalMs)}, median ${duration(w.medianMs)}`}
                 </td>
               ))}
             </tr>
@@ -127,7 +135,7 @@ export function ReliabilityHistory({ windows, observedSince, vendorName }: { win
                   const s = w.byImpact.find((b) => b.impact === impact)
                   return (
                     <td key={w.days} className="py-2 pr-3 text-slate-700 dark:text-slate-300">
-                      {s ? `${s.incidents} · ${formatDuration(s.totalMs)} · median ${formatDuration(s.medianMs)}` : '—'}
+                      {s ? `${s.incidents} · ${duration(s.totalMs)} · median ${duration(s.medianMs)}` : '—'}
                     </td>
                   )
                 })}
@@ -140,6 +148,10 @@ export function ReliabilityHistory({ windows, observedSince, vendorName }: { win
         <div className="space-y-2">
           <h3 className="text-sm font-medium">Incidents per month</h3>
           <MonthlyIncidentsChart months={year.months} />
+          <p className="text-xs text-slate-600 dark:text-slate-400">
+            {monthRange(year.months)}
+            {year.months.some((m) => m.source !== 'observed') && ' · hatched: before we started watching'}
+          </p>
         </div>
         <div className="space-y-2">
           <h3 className="text-sm font-medium">Components hit hardest, last 90 days</h3>
@@ -151,7 +163,7 @@ export function ReliabilityHistory({ windows, observedSince, vendorName }: { win
                 <li key={c.id} className="flex justify-between gap-3">
                   <span className="min-w-0 break-words">{c.name}</span>
                   <span className="shrink-0 text-slate-600 dark:text-slate-400">
-                    {count(c.incidents, 'incident', 'incidents')}, {formatDuration(c.totalMs)}
+                    {count(c.incidents, 'incident', 'incidents')}, {duration(c.totalMs)}
                   </span>
                 </li>
               ))}

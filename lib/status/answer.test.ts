@@ -150,7 +150,8 @@ describe('the sentence parts', () => {
   })
 
   it('formats since and ago', () => {
-    expect(sinceWords(minutesAgo(0), now)).toBe('since 11:34 UTC, 0 min')
+    expect(sinceWords(minutesAgo(0), now)).toBe('since 11:34 UTC, under a minute')
+    expect(sinceWords(minutesAgo(1), now)).toBe('since 11:33 UTC, 1 min')
     expect(agoWords(minutesAgo(180), now)).toBe('3 h ago')
   })
 })

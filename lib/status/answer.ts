@@ -52,7 +52,8 @@ const utcDay = (d: Date) => d.toISOString().slice(0, 10)
 /** "since 10:42 UTC, 52 min"; the date joins in when it was not today (UTC). */
 export function sinceWords(since: Date, now: Date): string {
   const at = utcDay(since) === utcDay(now) ? hhmm.format(since) : `${dayMonth.format(since)} ${hhmm.format(since)}`
-  return `since ${at} UTC, ${formatDuration(now.getTime() - since.getTime())}`
+  const ms = now.getTime() - since.getTime()
+  return `since ${at} UTC, ${ms < 60_000 ? 'under a minute' : formatDuration(ms)}`
 }
 
 /** "1 min ago", "3 h ago"; under a minute "less than a minute ago". */
