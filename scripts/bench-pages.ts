@@ -39,6 +39,7 @@ const HOT = 20
 const REVALIDATE_S = 60
 // BENCH_DATABASE_NAME: another name, so two checkouts sharing one PostgreSQL server do not drop each other's data.
 const DATABASE = process.env.BENCH_DATABASE_NAME ?? 'vendorwatch_bench_pages'
+if (!/^[a-z_][a-z0-9_]{0,62}$/.test(DATABASE)) throw new Error(`BENCH_DATABASE_NAME must be a plain PostgreSQL name (a-z, 0-9, _), not ${JSON.stringify(DATABASE)}`)
 const SEED = 20_261_124
 
 const serverUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/test'

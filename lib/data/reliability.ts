@@ -10,9 +10,10 @@ export async function findReliabilityIncidents(vendorId: string, since: Date, no
     // Ended at or after `since`, or not ended: an incident over without a resolution time ends at its start.
     where: { vendorId, startedAt: { lte: now }, OR: [{ resolvedAt: null }, { resolvedAt: { gte: since } }] },
     orderBy: { startedAt: 'asc' },
-    select: { impact: true, status: true, startedAt: true, resolvedAt: true, components: { select: { component: { select: { id: true, name: true } } } } },
+    select: { impact: true, status: true, startedAt: true, resolvedAt: true, components: { select: { component: { select: { externalId: true, name: true } } } } },
   })
-  return rows.map(({ components, ...i }) => ({ ...i, components: realComponents(components.map((c) => c.component)) }))
+  return rows.map(({ components, ...i }) => ({ ...i, // The vendor's own component ids, as GET /api/v1/vendors/{slug} names them.
+    components: realComponents(components.map(({ component: c }) => ({ id: c.externalId, name: c.name }))) }))
 }
 
 /** The vendor a reliability request names: its id and our first read. */
