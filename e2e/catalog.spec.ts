@@ -36,6 +36,10 @@ test('a vendor page shows the vendor and says honestly that it has not been chec
   await expect(page.getByText('Developer tools')).toBeVisible()
   await expect(page.getByRole('link', { name: /Official status page/ })).toHaveAttribute('href', 'https://www.githubstatus.com')
   await expect(page.getByText('Not checked yet.')).toBeVisible()
+  // The answer first, and the same words as the meta description: no status we have not read.
+  const answer = "We have not read GitHub's status page yet, so we cannot say whether GitHub is down right now."
+  await expect(page.getByTestId('answer')).toHaveText(answer)
+  await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', answer)
 })
 
 test('an unknown vendor is a 404', async ({ page }) => {

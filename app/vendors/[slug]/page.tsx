@@ -88,16 +88,14 @@ export default async function VendorPage({ params }: { params: Params }) {
           {monitored && fresh.kind === 'never_succeeded' ? (
             <div className="mt-2 space-y-1">
               <p>
-                <strong className="font-medium">Status unavailable.</strong> We can&apos;t tell you {vendor.name}&apos;s status until we can read its
-                status page. Until then, check the official page.
+                <strong className="font-medium">Status unavailable.</strong> Until we can read {vendor.name}&apos;s status page, check the official page.
               </p>
               <FreshnessNote freshness={fresh} vendorName={vendor.name} now={now} />
             </div>
           ) : monitored ? (
             <div className="mt-2 space-y-1">
               <p>
-                <strong className="font-medium">Not checked yet.</strong> We haven&apos;t read {vendor.name}&apos;s status page yet, so we can&apos;t tell
-                you its status. Until then, check the official page.
+                <strong className="font-medium">Not checked yet.</strong> Until we have read {vendor.name}&apos;s status page, check the official page.
               </p>
             </div>
           ) : (
