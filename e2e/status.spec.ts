@@ -28,8 +28,8 @@ test('a vendor page shows the real status after a refresh, and follows an outage
   // The page is cached (ISR, up to a minute) and an unchanged check does not regenerate it, so an
   // earlier spec's rendering may say a few minutes.
   await expect(page.getByText(/Last checked (just now|\d+ minutes? ago)/)).toBeVisible()
-  await expect(page.getByRole('heading', { name: 'Components' })).toBeVisible()
-  await expect(page.getByRole('region', { name: 'Components' }).getByText('Git Operations')).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Components', exact: true })).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Components', exact: true }).getByText('Git Operations')).toBeVisible()
 
   // The vendor's page now reports an outage with an open incident.
   await showAcmeOutage(request)
