@@ -220,4 +220,27 @@ describe('the channel outbox', () => {
     const raw = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "Destination" WHERE "sealedSettings" LIKE ${'%' + 'R'.repeat(8) + '%'}`
     expect(Number(raw[0]?.n)).toBe(0)
   })
+
+  it('routing: chosen destinations only; after a downgrade to Free only the oldest chat/webhook destination keeps working', async () => {
+    const { vendor, user, hook, webhookId, pagerdutyId } = await setup({ pagerduty: true })
+    const second = await addDestination(user.id, { kind: 'webhook', name: 'Second', target: `${standins.url}/hooks/${hook}-2` }, { allowPrivateNetwork: true })
+    if (!second.ok || !second.secret) throw new Error('second webhook not added')
+    standins.setSecret(`${hook}-2`, second.secret)
+    const entry = await db.watchlistEntry.findFirstOrThrow({ where: { userId: user.id, vendorId: vendor.id } })
+
+    // Chosen: only the second webhook.
+    await db.watchlistEntry.update({ where: { id: entry.id }, data: { allDestinations: false, destinations: { create: [{ destinationId: second.id }] } } })
+    await incidentEvent(vendor.id, 'incident_opened')
+    await run()
+    expect(await db.channelDelivery.groupBy({ by: ['destinationId'], _count: true })).toEqual(expect.arrayContaining([expect.objectContaining({ destinationId: second.id })]))
+    expect(await db.channelDelivery.count({ where: { destinationId: { in: [webhookId, pagerdutyId!] } } })).toBe(0)
+
+    // All again, then the subscription ends: the oldest allowed one (the first webhook) alone.
+    await db.watchlistEntry.update({ where: { id: entry.id }, data: { allDestinations: true } })
+    await db.subscription.update({ where: { userId: user.id }, data: { status: 'canceled' } })
+    await incidentEvent(vendor.id, 'incident_opened')
+    await run()
+    const latest = await db.changeEvent.findFirstOrThrow({ where: { vendorId: vendor.id }, orderBy: { createdAt: 'desc' } })
+    expect((await db.channelDelivery.findMany({ where: { eventId: latest.id } })).map((d) => d.destinationId)).toEqual([webhookId])
+  })
 })
