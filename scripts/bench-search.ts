@@ -145,6 +145,7 @@ async function main() {
     console.error(`search function, ${CLIENTS} callers in this process, ${SECONDS} s…`)
     await measureInProcess(queries, 2) // warm up: Prisma's connections and query plans
     const fn = await measureInProcess(queries, SECONDS)
+    console.error(`  search function: p50 ${f(percentile([...fn.all].sort((a, b) => a - b), 0.5))} ms, p95 ${f(percentile([...fn.all].sort((a, b) => a - b), 0.95))} ms`)
 
     console.error('starting next start…')
     server = await startNextServer(url)

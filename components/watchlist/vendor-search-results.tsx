@@ -1,5 +1,6 @@
 import Link from 'next/link'
 import { SearchMatchNote, vendorResultHref } from '@/components/vendors/search-match'
+import { VendorLogo } from '@/components/vendors/vendor-logo'
 import type { VendorListItem } from '@/lib/data/vendors'
 import { WatchButton } from './watch-button'
 
@@ -17,12 +18,15 @@ export function VendorSearchResults({ vendors, total, q }: { vendors: VendorList
       <ul aria-label="Search results" className="divide-y divide-slate-200 dark:divide-slate-800">
         {vendors.map((v) => (
           <li key={v.slug} className="flex items-center justify-between gap-3 py-2">
-            <span className="min-w-0">
-              <Link href={vendorResultHref(v)} className="block text-sm font-medium break-words hover:underline">
-                {v.name}
-              </Link>
-              <SearchMatchNote vendor={v} />
-              {v.category && <span className="block truncate text-xs text-slate-500 dark:text-slate-400">{v.category}</span>}
+            <span className="flex min-w-0 items-start gap-2">
+              <VendorLogo vendor={v} />
+              <span className="min-w-0">
+                <Link href={vendorResultHref(v)} className="block text-sm font-medium break-words hover:underline">
+                  {v.name}
+                </Link>
+                <SearchMatchNote vendor={v} />
+                {v.category && <span className="block truncate text-xs text-slate-500 dark:text-slate-400">{v.category}</span>}
+              </span>
             </span>
             <WatchButton vendor={v} />
           </li>

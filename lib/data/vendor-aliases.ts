@@ -1,6 +1,7 @@
 // Writes the search aliases (VendorAlias) from the catalog's alias file: the file is the whole
 // truth, so the stored set is replaced in one transaction (an alias removed from the file goes).
 import { db } from '@/lib/db/client'
+import { clearSearchCache } from './vendor-search'
 
 export interface AliasEntry {
   /** Normalized: lower case, single spaces. */
@@ -25,5 +26,6 @@ export async function replaceVendorAliases(entries: AliasEntry[]): Promise<Alias
     return vendorId ? [{ vendorId, alias: e.alias, component: e.component, source: e.source }] : []
   })
   await db.$transaction([db.vendorAlias.deleteMany({}), db.vendorAlias.createMany({ data, skipDuplicates: true })])
+  clearSearchCache()
   return { written: data.length, unknownVendors: slugs.filter((s) => !idOf.has(s)) }
 }

@@ -1,9 +1,10 @@
 // The one vendor search (lib/data/vendor-search.ts through searchVendors) on the real database:
 // PGlite (pg_trgm loaded as an extension) or PostgreSQL, whichever the suite runs on.
-import { beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { db } from '@/lib/db/client'
 import { upsertCatalogRows } from '@/lib/data/catalog'
 import { replaceVendorAliases } from '@/lib/data/vendor-aliases'
+import { clearSearchCache, RANK_CACHE_MS, rankVendorSearch } from '@/lib/data/vendor-search'
 import { searchVendors } from '@/lib/data/vendors'
 import { vendorQuerySchema } from '@/lib/validation/vendor-query'
 
@@ -51,6 +52,9 @@ beforeAll(async () => {
   ])
 })
 
+// Rankings are kept for a minute; each test starts without them (the cache has its own test).
+beforeEach(() => clearSearchCache())
+
 describe('searchVendors', () => {
   it('puts the exact name first, then names that start with the query, then anywhere', async () => {
     expect((await slugs('github'))[0]).toBe('github')
@@ -97,6 +101,7 @@ describe('searchVendors', () => {
     const importer = await db.vendor.findUniqueOrThrow({ where: { slug: 'github-enterprise-importer' } })
     const users = await Promise.all([1, 2].map((i) => db.user.create({ data: { email: `watcher${i}@example.com` } })))
     await db.watchlistEntry.createMany({ data: users.map((u) => ({ userId: u.id, vendorId: importer.id })) })
+    clearSearchCache()
     const after = await slugs('git')
     expect(after.indexOf('github-enterprise-importer')).toBeLessThan(after.indexOf('github'))
     await db.watchlistEntry.deleteMany({ where: { vendorId: importer.id } })
@@ -118,5 +123,15 @@ describe('searchVendors', () => {
     expect(await slugs('_')).toEqual([])
     expect(await slugs("git'; drop table \"Vendor\"; --")).toEqual([])
     expect(await db.vendor.count()).toBe(vendors.length)
+  })
+
+  it('keeps a ranking for a minute, then reads the catalog again', async () => {
+    const t0 = 1_000_000
+    expect((await rankVendorSearch('gcp', undefined, t0)).map((h) => h.slug)).toEqual(['google-cloud'])
+    const alias = await db.vendorAlias.findFirstOrThrow({ where: { alias: 'gcp' } })
+    await db.vendorAlias.delete({ where: { id: alias.id } })
+    expect((await rankVendorSearch('gcp', undefined, t0 + RANK_CACHE_MS - 1)).map((h) => h.slug)).toEqual(['google-cloud'])
+    expect(await rankVendorSearch('gcp', undefined, t0 + RANK_CACHE_MS)).toEqual([])
+    await db.vendorAlias.create({ data: alias })
   })
 })

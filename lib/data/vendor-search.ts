@@ -45,12 +45,14 @@ export function normalizeSearchText(q: string): string {
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`)
 const slugify = (s: string) => s.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '')
 
-/** Every vendor the query finds, ranked (best first), at most MAX_SEARCH_CANDIDATES. */
-export async function rankVendorSearch(q: string, category: string | undefined): Promise<SearchHit[]> {
+/** The one statement of a search (exported for the benchmark's EXPLAIN). */
+export function searchQuery(q: string, category: string | undefined): Prisma.Sql {
   const qn = normalizeSearchText(q)
-  if (!qn) return []
   const tokens = [...new Set(qn.split(' '))].slice(0, MAX_TOKENS)
   const patterns = tokens.map((t) => `%${likeEscape(t)}%`)
+  // Words of three characters or more have trigrams, so the component indexes can find them; a
+  // shorter word ("s3", "gh") still has to be in the vendor's or the component's words.
+  const indexedPatterns = tokens.filter((t) => t.length >= 3).map((t) => `%${likeEscape(t)}%`)
   const wordPatterns = tokens.map((t) => `% ${likeEscape(t)}%`)
   const contains = `%${likeEscape(qn)}%`
   const prefix = `${likeEscape(qn)}%`
@@ -58,7 +60,42 @@ export async function rankVendorSearch(q: string, category: string | undefined):
   const slugQ = slugify(qn)
   const slugContains = slugQ ? `%${likeEscape(slugQ)}%` : null
   const slugPrefix = slugQ ? `${likeEscape(slugQ)}%` : null
-  const rows = await db.$queryRaw<RawHit[]>(searchSql({ qn, tokens, patterns, wordPatterns, contains, prefix, wordPrefix, slugQ, slugContains, slugPrefix, category: category ?? null }))
+  return searchSql({ qn, tokens, patterns, indexedPatterns, wordPatterns, contains, prefix, wordPrefix, slugQ, slugContains, slugPrefix, category: category ?? null })
+}
+
+/**
+ * Rankings are kept for a minute per process (at most RANK_CACHE_ENTRIES queries, oldest dropped
+ * first): the same words searched again (typing, paging, the next visitor) cost no statement. What
+ * a ranking holds changes slowly (names, aliases, components, watcher counts); the vendors'
+ * statuses are read fresh for every page of results (searchVendors).
+ */
+export const RANK_CACHE_MS = 60_000
+const RANK_CACHE_ENTRIES = 500
+const rankCache = new Map<string, { at: number; hits: Promise<SearchHit[]> }>()
+
+/** Every vendor the query finds, ranked (best first), at most MAX_SEARCH_CANDIDATES. */
+export async function rankVendorSearch(q: string, category: string | undefined, now = Date.now()): Promise<SearchHit[]> {
+  const qn = normalizeSearchText(q)
+  if (!qn) return []
+  const key = `${category?.toLowerCase() ?? ''}\u0000${qn}`
+  const cached = rankCache.get(key)
+  if (cached && now - cached.at < RANK_CACHE_MS) return cached.hits
+  const hits = queryRanking(q, category)
+  rankCache.delete(key)
+  rankCache.set(key, { at: now, hits })
+  // A failed statement is not kept: the next search asks again.
+  hits.catch(() => rankCache.get(key)?.hits === hits && rankCache.delete(key))
+  if (rankCache.size > RANK_CACHE_ENTRIES) rankCache.delete(rankCache.keys().next().value as string)
+  return hits
+}
+
+/** Forgets every kept ranking (tests; an operator's catalog import in this process). */
+export function clearSearchCache(): void {
+  rankCache.clear()
+}
+
+async function queryRanking(q: string, category: string | undefined): Promise<SearchHit[]> {
+  const rows = await db.$queryRaw<RawHit[]>(searchQuery(q, category))
   return rows.map((r) => ({
     vendorId: r.vendorId,
     slug: r.slug,
@@ -87,6 +124,7 @@ interface SearchParams {
   qn: string
   tokens: string[]
   patterns: string[]
+  indexedPatterns: string[]
   wordPatterns: string[]
   contains: string
   prefix: string
@@ -100,6 +138,14 @@ interface SearchParams {
 // `%` and `<%` are pg_trgm's similarity operators (thresholds 0.3 and 0.6), which the trigram
 // indexes on "Vendor".name and "Component".name serve, as they serve ILIKE '%…%'.
 function searchSql(p: SearchParams): Prisma.Sql {
+  // One ILIKE per word (not ILIKE ANY(array), which no index serves), OR-ed: a bitmap over the
+  // trigram indexes of the component's name and id.
+  const componentFilter = p.indexedPatterns.length
+    ? Prisma.join(
+        p.indexedPatterns.map((pat) => Prisma.sql`c.name ILIKE ${pat} OR c."externalId" ILIKE ${pat}`),
+        ' OR ',
+      )
+    : Prisma.sql`false`
   const words = (nameSql: Prisma.Sql) => Prisma.sql`(' ' || lower(regexp_replace(${nameSql}, '[^[:alnum:]]+', ' ', 'g')))`
   return Prisma.sql`
 WITH vendor_aliases AS (
@@ -149,7 +195,7 @@ hits AS (
     ) AS hit
   ) vendor_part
   WHERE c."removedAt" IS NULL
-    AND (c.name ILIKE ANY(${p.patterns}::text[]) OR c."externalId" ILIKE ANY(${p.patterns}::text[]))
+    AND (${componentFilter})
     AND NOT EXISTS (
       SELECT 1 FROM unnest(${p.patterns}::text[]) pat
       WHERE (lower(v.name) || ' ' || v.slug || ' ' || coalesce(va.words, '') || ' ' || coalesce(comp_alias.words, '') || ' ' || lower(c.name) || ' ' || lower(c."externalId")) NOT LIKE pat

@@ -12,6 +12,8 @@ const vendorSummarySelect = {
   statusPageUrl: true,
   status: true,
   statusText: true,
+  /** Only whether there is one, and its version: never the bytes in a list. */
+  logo: { select: { sha256: true } },
   source: { select: { platform: true, apiUrl: true, lastCheckedAt: true, lastSuccessAt: true, consecutiveFailures: true, lastError: true } },
 } satisfies Prisma.VendorSelect
 
@@ -87,9 +89,21 @@ export interface CategoryCount {
   count: number
 }
 
-export async function listCategories(): Promise<CategoryCount[]> {
-  const groups = await db.vendor.groupBy({ by: ['category'], where: { category: { not: null } }, _count: { _all: true }, orderBy: { category: 'asc' } })
-  return groups.flatMap((g) => (g.category ? [{ category: g.category, count: g._count._all }] : []))
+/** The directory asks on every view; categories change only with a catalog import. */
+const CATEGORIES_CACHE_MS = 60_000
+let categoriesCache: { at: number; list: Promise<CategoryCount[]> } | null = null
+
+/** Categories with their vendor counts, kept for a minute per process. */
+export async function listCategories(now = Date.now()): Promise<CategoryCount[]> {
+  if (categoriesCache && now - categoriesCache.at < CATEGORIES_CACHE_MS) return categoriesCache.list
+  const list = db.vendor
+    .groupBy({ by: ['category'], where: { category: { not: null } }, _count: { _all: true }, orderBy: { category: 'asc' } })
+    .then((groups) => groups.flatMap((g) => (g.category ? [{ category: g.category, count: g._count._all }] : [])))
+  categoriesCache = { at: now, list }
+  list.catch(() => {
+    if (categoriesCache?.list === list) categoriesCache = null
+  })
+  return list
 }
 
 export async function findVendorsBySlugs(slugs: string[]): Promise<VendorSummary[]> {

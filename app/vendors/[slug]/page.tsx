@@ -9,6 +9,7 @@ import { IncidentSummary } from '@/components/vendors/incident-summary'
 import { MaintenanceList } from '@/components/vendors/maintenance-list'
 import { OutageTimeline } from '@/components/vendors/outage-timeline'
 import { StatusBanner } from '@/components/vendors/status-banner'
+import { VendorLogo } from '@/components/vendors/vendor-logo'
 import { WatchButton } from '@/components/watchlist/watch-button'
 import { findVendorBySlug } from '@/lib/data/vendors'
 import { refreshIntervalMs } from '@/lib/env'
@@ -51,7 +52,10 @@ export default async function VendorPage({ params }: { params: Params }) {
           </Link>{' '}
           / <span aria-current="page">{vendor.name}</span>
         </nav>
-        <h1 className="text-3xl font-semibold tracking-tight">{vendor.name} status</h1>
+        <div className="flex items-center gap-3">
+          <VendorLogo vendor={vendor} size="lg" />
+          <h1 className="text-3xl font-semibold tracking-tight">{vendor.name} status</h1>
+        </div>
         <WatchButton vendor={vendor} size="md" align="start" />
         <p className="flex flex-wrap gap-x-3 gap-y-1 text-sm text-slate-600 dark:text-slate-400">
           {vendor.category && <span>{vendor.category}</span>}

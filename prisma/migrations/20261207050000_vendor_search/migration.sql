@@ -24,7 +24,30 @@ CREATE UNIQUE INDEX "VendorAlias_alias_vendorId_key" ON "VendorAlias"("alias", "
 CREATE INDEX "Vendor_name_trgm_idx" ON "Vendor" USING GIN ("name" gin_trgm_ops);
 
 -- CreateIndex
+CREATE INDEX "Vendor_slug_trgm_idx" ON "Vendor" USING GIN ("slug" gin_trgm_ops);
+
+-- CreateIndex
 CREATE INDEX "Component_name_trgm_idx" ON "Component" USING GIN ("name" gin_trgm_ops);
+
+-- CreateIndex
+CREATE INDEX "Component_externalId_trgm_idx" ON "Component" USING GIN ("externalId" gin_trgm_ops);
 
 -- AddForeignKey
 ALTER TABLE "VendorAlias" ADD CONSTRAINT "VendorAlias_vendorId_fkey" FOREIGN KEY ("vendorId") REFERENCES "Vendor"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- Logos: each vendor's icon, fetched once from its status page and served from our own origin.
+-- CreateTable
+CREATE TABLE "VendorLogo" (
+    "vendorId" TEXT NOT NULL,
+    "contentType" TEXT,
+    "bytes" BYTEA,
+    "sha256" TEXT,
+    "sourceUrl" TEXT,
+    "error" TEXT,
+    "fetchedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "VendorLogo_pkey" PRIMARY KEY ("vendorId")
+);
+
+-- AddForeignKey
+ALTER TABLE "VendorLogo" ADD CONSTRAINT "VendorLogo_vendorId_fkey" FOREIGN KEY ("vendorId") REFERENCES "Vendor"("id") ON DELETE CASCADE ON UPDATE CASCADE;
