@@ -1,6 +1,7 @@
 // Vendors' logos (VendorLogo): which vendors still need one fetched, the outcome of a fetch, and the
-// stored image for the logo route. One attempt per vendor: a vendor whose page offered no usable
-// icon keeps a row without bytes (and shows a monogram) until an operator deletes the row.
+// stored image for the logo route. One fetch per vendor: a stored logo is kept; a vendor whose page
+// offered no usable icon keeps a row without bytes (and shows a monogram), and is asked again
+// after a week.
 import { db } from '@/lib/db/client'
 import { isSlug } from '@/lib/validation/url-input'
 
@@ -9,10 +10,14 @@ export interface LogoTarget {
   statusPageUrl: string
 }
 
-/** Polled vendors never tried, most watched first. */
-export async function listVendorsWithoutLogo(limit: number): Promise<LogoTarget[]> {
+/** A vendor whose page offered no usable icon is asked again after this long. */
+export const LOGO_RETRY_MS = 7 * 24 * 60 * 60 * 1000
+
+/** Polled vendors never tried (or tried without success over a week ago), most watched first. */
+export async function listVendorsWithoutLogo(limit: number, now: Date): Promise<LogoTarget[]> {
+  const retryBefore = new Date(now.getTime() - LOGO_RETRY_MS)
   const rows = await db.vendor.findMany({
-    where: { logo: null, source: { enabled: true } },
+    where: { source: { enabled: true }, OR: [{ logo: null }, { logo: { sha256: null, fetchedAt: { lt: retryBefore } } }] },
     orderBy: [{ watchers: { _count: 'desc' } }, { slug: 'asc' }],
     take: limit,
     select: { id: true, statusPageUrl: true },

@@ -73,9 +73,9 @@ export async function fetchVendorLogo(http: HttpClient, statusPageUrl: string, s
     const page = await http.fetchText(statusPageUrl, { accept: 'text/html', maxBytes: MAX_PAGE_BYTES, signal })
     candidates = page.notModified ? findIconUrls('', statusPageUrl) : findIconUrls(page.text, page.finalUrl)
   } catch (e) {
-    // Without the page there are no declared icons, but the host may still serve /favicon.ico;
-    // a refused address (private network) is refused for the icon too.
-    if (isFetchError(e) && (e.kind === 'blocked' || e.kind === 'aborted')) return { ok: false, reason: `status page: ${why(e)}` }
+    // A page that answered with an error may still have /favicon.ico; a host we cannot reach (or
+    // may not: a private address) will not serve it either.
+    if (!isFetchError(e) || e.kind !== 'http') return { ok: false, reason: `status page: ${why(e)}` }
     candidates = findIconUrls('', statusPageUrl)
   }
   const reasons: string[] = []

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { GET as getLogo } from '@/app/vendors/[slug]/logo/route'
 import { upsertCatalogRows } from '@/lib/data/catalog'
+import { LOGO_RETRY_MS } from '@/lib/data/vendor-logos'
 import { searchVendors } from '@/lib/data/vendors'
 import { db } from '@/lib/db/client'
 import { createHttpClient, DEFAULT_HTTP_OPTIONS } from '@/lib/ingest/http'
@@ -53,6 +54,9 @@ describe('fetchMissingLogos', () => {
     const requestsBefore = server.requests.length
     expect(await run()).toEqual({ tried: 0, stored: 0 })
     expect(server.requests.length).toBe(requestsBefore)
+    // A week later the ones without a logo are asked again; the stored one is not.
+    const weekLater = () => new Date(now().getTime() + LOGO_RETRY_MS + 1)
+    expect(await fetchMissingLogos({ http: open, now: weekLater, limit: 10, concurrency: 2, budgetMs: 30_000 })).toEqual({ tried: 3, stored: 0 })
   })
 
   it('serves the stored logo from our own route with long caching for the versioned URL; lists carry only its version', async () => {

@@ -49,7 +49,7 @@ export interface LogoRunOptions {
 
 export async function fetchMissingLogos(options: LogoRunOptions): Promise<{ tried: number; stored: number }> {
   const started = Date.now()
-  const targets = await listVendorsWithoutLogo(options.limit)
+  const targets = await listVendorsWithoutLogo(options.limit, options.now())
   let next = 0
   let stored = 0
   let tried = 0
