@@ -3,6 +3,7 @@
 import { expect, test } from '@playwright/test'
 import { signUp, uniqueEmail } from './support/accounts'
 import { runRefresh } from './support/fixtures'
+import { shoot } from './support/screenshots'
 
 const results = (page: import('@playwright/test').Page) => page.getByRole('main').getByRole('listitem')
 
@@ -19,6 +20,7 @@ test('the directory finds GitHub from a typo, AWS from its abbreviation, and Git
   await expect(page).toHaveURL(/q=aws/)
   await expect(results(page).first().getByTestId('vendor-name')).toHaveText('Amazon Web Services')
   await expect(results(page).first().getByTestId('search-match')).toHaveText('Also known as “aws”')
+  await shoot(page, 'search-alias')
 
   await box.fill('github actions')
   await expect(page).toHaveURL(/q=github\+actions/)
@@ -36,6 +38,7 @@ test('a search naming a component finds its vendor and links to the component', 
   const first = results(page).first()
   await expect(first.getByTestId('vendor-name')).toHaveText('Acme Cloud')
   await expect(first.getByTestId('search-match')).toHaveText('Component: Actions')
+  await shoot(page, 'search-component')
   await first.getByRole('link').first().click()
   await expect(page).toHaveURL(/\/vendors\/acme-cloud#component-/)
   const id = new URL(page.url()).hash.slice(1)
@@ -54,6 +57,7 @@ test("the dashboard's add box uses the same search: an abbreviation finds the ve
   const found = add.getByRole('list', { name: 'Search results' }).getByRole('listitem').first()
   await expect(found.getByRole('link', { name: 'GitHub' })).toBeVisible()
   await expect(found.getByTestId('search-match')).toHaveText('Also known as “gh”')
+  await shoot(page, 'dashboard-search-alias')
   await found.getByRole('button', { name: 'Watch GitHub' }).click()
   await expect(found.getByRole('button', { name: 'Unwatch GitHub' })).toBeVisible()
 })

@@ -173,8 +173,12 @@ async function main() {
     // Warm the server (compiled routes, pools) before measuring.
     await load.run({ type: 'run', baseUrl: server.baseUrl, concurrency: 4, mode: 'each', paths: [...apiPaths.slice(0, 20), ...directoryPaths.slice(0, 20)] })
     await waitForIdle(server.pid)
+    // One client, queries nobody asked yet: what one search costs without queueing behind 19 others.
+    const apiSolo = await load.run({ type: 'run', baseUrl: server.baseUrl, concurrency: 1, mode: 'each', paths: apiPaths.slice(-40) })
+    const pageSolo = await load.run({ type: 'run', baseUrl: server.baseUrl, concurrency: 1, mode: 'each', paths: queries.slice(80, 120).map((query) => `/vendors?q=${q(query)}`) })
+    await waitForIdle(server.pid)
     console.error(`GET /api/v1/vendors?q=, ${CLIENTS} clients, each query once…`)
-    const apiCold = await load.run({ type: 'run', baseUrl: server.baseUrl, concurrency: CLIENTS, mode: 'each', paths: apiPaths.slice(20) })
+    const apiCold = await load.run({ type: 'run', baseUrl: server.baseUrl, concurrency: CLIENTS, mode: 'each', paths: apiPaths.slice(20, -40) })
     await waitForIdle(server.pid)
     console.error(`GET /api/v1/vendors?q=, ${CLIENTS} clients, mix for ${SECONDS} s…`)
     const api = await load.run({ type: 'run', baseUrl: server.baseUrl, concurrency: CLIENTS, mode: 'random', durationMs: SECONDS * 1000, paths: apiPaths })
@@ -212,6 +216,8 @@ async function main() {
         `  random mix for ${SECONDS} s (repeats within a minute use the kept ranking): ${fnMix.all.length} searches, ${((fnMix.all.length * 1000) / fnMix.elapsed).toFixed(0)}/s, p50 ${f(percentile(fnMix.all, 0.5))} ms, p95 ${f(fnMixP95)} ms`,
         '',
         `over HTTP (${CLIENTS} keep-alive clients in a separate process, ${SECONDS} s each)`,
+        httpLine('GET /api/v1/vendors?q=, one client, each once', apiSolo),
+        httpLine('/vendors?q=, one client, each once', pageSolo),
         httpLine('GET /api/v1/vendors?q=, each query once', apiCold),
         httpLine('GET /api/v1/vendors?q=, mix', api),
         httpLine('/vendors?q=, each search once', pageCold),
