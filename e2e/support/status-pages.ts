@@ -26,19 +26,19 @@ export function initialPages(): ControlRequest[] {
   const operational = fs.readFileSync(new URL('statuspage/github-summary-operational.json', FIXTURES), 'utf8')
   const page = JSON.parse(operational).page
   return [
-    ...['acme-cloud', 'globex', 'hooli', 'initech'].flatMap((slug) => [
+    ...['acme-cloud', 'globex', 'hooli', 'initech', 'umbrella'].flatMap((slug) => [
       { path: `/${slug}/api/v2/summary.json`, body: operational },
       { path: `/${slug}/api/v2/incidents.json`, body: JSON.stringify({ page, incidents: [] }) },
       { path: `/${slug}/api/v2/scheduled-maintenances.json`, body: JSON.stringify({ page, scheduled_maintenances: [] }) },
     ]),
-    // Initech's status page itself is on the stand-in too, with an icon for the logo fetch.
-    { path: '/initech/', body: '<!doctype html><html><head><link rel="icon" href="/initech/icon.png"></head><body>Initech status</body></html>' },
-    { path: '/initech/icon.png', base64: INITECH_ICON_PNG },
+    // Umbrella's status page itself is on the stand-in too, with an icon for the logo fetch.
+    { path: '/umbrella/', body: '<!doctype html><html><head><link rel="icon" href="/umbrella/icon.png"></head><body>Umbrella status</body></html>' },
+    { path: '/umbrella/icon.png', base64: UMBRELLA_ICON_PNG },
   ]
 }
 
 /** A 16x16 PNG, a blue square. */
-const INITECH_ICON_PNG =
+const UMBRELLA_ICON_PNG =
   'iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAIAAACQkWg2AAAAFklEQVR4nGNQTX5NEmIY1TCqYfhqAAB2SXMQ7mVTQgAAAABJRU5ErkJggg=='
 
 export async function startStatusPages(): Promise<StatusServer> {
