@@ -124,7 +124,11 @@ export async function addMaintenanceReminders(events: MaintenanceReminderEvent[]
   return count
 }
 
-/** SKIP LOCKED: concurrent notifiers take different events instead of waiting for each other. */
+/**
+ * SKIP LOCKED: concurrent notifiers take different events instead of waiting for each other. NO KEY
+ * UPDATE, not UPDATE: rows that reference an event (ChannelFanout, ChannelDelivery, written by the
+ * channel outbox at the same time) take a KEY SHARE lock on it, which FOR UPDATE would skip.
+ */
 function claimPendingEvents(tx: Tx, size: number): Promise<PendingEvent[]> {
   return tx.$queryRaw<PendingEvent[]>(Prisma.sql`
     SELECT id, "vendorId", kind::text AS kind, baseline, data, "incidentId", "maintenanceId", "componentId"
@@ -132,7 +136,7 @@ function claimPendingEvents(tx: Tx, size: number): Promise<PendingEvent[]> {
      WHERE "fannedOutAt" IS NULL
      ORDER BY "createdAt", id
      LIMIT ${size}
-       FOR UPDATE SKIP LOCKED`)
+       FOR NO KEY UPDATE SKIP LOCKED`)
 }
 
 /** Also read by the channel outbox (lib/data/channel-outbox.ts) inside its own claim. */
