@@ -295,6 +295,7 @@ async function main() {
     const { createHttpClient, DEFAULT_HTTP_OPTIONS } = await import('@/lib/ingest/http')
     const { runRefreshCycle } = await import('@/lib/ingest/refresh')
     const { refreshData } = await import('@/lib/data/refresh-data')
+    const { refreshDatabaseSlots } = await import('@/lib/data/connection')
 
     const client = createHttpClient({ ...DEFAULT_HTTP_OPTIONS, allowPrivateNetwork: env.INGEST_ALLOW_PRIVATE_NETWORK })
     cleanup = async () => {
@@ -334,6 +335,7 @@ async function main() {
       trigger: 'manual',
       owner: `bench:${process.pid}:${n}`,
       concurrency: env.REFRESH_CONCURRENCY,
+      dbConcurrency: Math.min(env.REFRESH_CONCURRENCY, refreshDatabaseSlots),
       leaseMs: 5 * MINUTE,
       intervalMs: refreshIntervalMs,
       maxBackoffMs: 30 * MINUTE,
