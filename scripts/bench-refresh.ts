@@ -30,7 +30,7 @@ import { addWrites, diffWrites, machineCpu, settledMemory, settledWriteStats, st
 import { measureFloor, vendorEndpoints } from './bench/refresh-floor'
 import { addHistory, timeVendorPages } from './bench/refresh-history'
 import type { InstanceReply, InstanceRequest } from './bench/refresh-instance'
-import { cycleHeader, cycleLine, floorLines, instanceLines, setupLines, stageLines, summaryLines, type CycleRecord, type InstanceCycle } from './bench/refresh-report'
+import { cycleHeader, cycleLine, instanceLines, setupLines, stageLines, summaryLines, type CycleRecord, type InstanceCycle } from './bench/refresh-report'
 
 // gc() before each memory sample needs --expose-gc: run again with it when it was not given.
 if (typeof (globalThis as { gc?: unknown }).gc !== 'function') {
@@ -117,10 +117,15 @@ function countingData(data: RefreshData, counts: { claimStatements: number; port
   return { statusSources: wrap(data.statusSources), vendorSnapshots: wrap(data.vendorSnapshots), refreshRuns: wrap(data.refreshRuns) }
 }
 
-/** Waits out the idle-socket timeout, then fetches what the cycle fetches, without the refresh. */
+/**
+ * Right before a cycle: fetches what the cycle is about to fetch (the vendors due now, with their
+ * validators), without the refresh, then waits out the idle-socket timeout so the cycle, too,
+ * starts on fresh connections. Reads nothing back into the database, so the cycle's due set is the same.
+ */
 async function floor(http: HttpClient, concurrency: number) {
+  const f = await measureFloor(http, await vendorEndpoints(url), concurrency)
   await sleep(PAUSE_MS)
-  return measureFloor(http, await vendorEndpoints(url), concurrency)
+  return f
 }
 
 async function prepareCycle(farm: Farm, n: number) {
@@ -142,13 +147,14 @@ async function measureCycles(
 ) {
   const sampler = startRssSampler()
   const cycles: CycleRecord[] = []
-  const floors: number[] = []
   const quietWrites: WriteStats = new Map()
   let quietUnchanged = 0
   let quietClaimStatements = 0
   let farmBefore = await farm.stats()
   for (let n = 1; n <= CYCLES; n++) {
     const quiet = await prepareCycle(farm, n)
+    const floorMs = (await measureFloorNow()).ms
+    farmBefore = await farm.stats()
     const writesBefore = quiet ? await settledWriteStats(url) : null
     sampler.resetCyclePeak()
     const loop = monitorEventLoopDelay({ resolution: 10 })
@@ -169,7 +175,7 @@ async function measureCycles(
       n,
       quiet,
       durationMs,
-      floorMs: floors.length ? Math.min(...floors) : null,
+      floorMs,
       lastTimeoutAtMs: lastTimeoutSentAt() > started ? lastTimeoutSentAt() - started : null,
       cpuMs: (cpu.user + cpu.system) / 1000,
       farmCpuMs: farmAfter.cpuMs - farmBefore.cpuMs,
@@ -187,19 +193,10 @@ async function measureCycles(
     }
     cycles.push(record)
     console.log(cycleLine(record))
-    // The floor, in the same run: after the baseline (so discovered settings are in place) and at the end.
-    if (n === 1 || n === CYCLES) {
-      const f = await measureFloorNow()
-      floors.push(f.ms)
-      console.log(`       floor: a plain fetch of the same URLs at the same concurrency took ${(f.ms / 1000).toFixed(1)} s`)
-    }
     if (n === 1) await afterBaseline()
-    farmBefore = await farm.stats()
   }
   sampler.stop()
-  const floorMs = Math.min(...floors)
-  for (const c of cycles) c.floorMs = floorMs
-  return { cycles, floors, quietWrites, quietUnchanged, quietClaimStatements, peakSampledRss: sampler.peakBytes() }
+  return { cycles, quietWrites, quietUnchanged, quietClaimStatements, peakSampledRss: sampler.peakBytes() }
 }
 
 /** Claims are logged by a trigger (bench database only) so the run can prove no vendor was claimed twice in a cycle. */
@@ -244,9 +241,9 @@ function startInstance(name: string, statusioBase: string) {
 
 async function measureInstanceCycles(farm: Farm, instances: ReturnType<typeof startInstance>[], measureFloorNow: () => Promise<{ ms: number }>) {
   const cycles: InstanceCycle[] = []
-  const floors: number[] = []
   for (let n = 1; n <= CYCLES; n++) {
     const quiet = await prepareCycle(farm, n)
+    const floorMs = (await measureFloorNow()).ms
     const results = await Promise.all(instances.map((i) => i.cycle(n)))
     const start = Math.min(...results.map((r) => r.startedAt))
     const end = Math.max(...results.map((r) => r.startedAt + r.durationMs))
@@ -262,6 +259,7 @@ async function measureInstanceCycles(farm: Farm, instances: ReturnType<typeof st
       n,
       quiet,
       wallMs: end - start,
+      floorMs,
       instances: results.map((r, i) => ({ name: instances[i]?.name ?? '?', durationMs: r.durationMs, ...r.summary, loopDelayP99Ms: r.loopDelayP99Ms, stages: r.stages })),
       claims: Number(twice?.claimed ?? 0),
       vendorsClaimed: Number(twice?.vendors ?? 0),
@@ -269,13 +267,8 @@ async function measureInstanceCycles(farm: Farm, instances: ReturnType<typeof st
     }
     cycles.push(record)
     console.log(instanceLines([record], false).join('\n'))
-    if (n === 1 || n === CYCLES) {
-      const f = await measureFloorNow()
-      floors.push(f.ms)
-      console.log(`       floor: a plain fetch of the same URLs at the same concurrency took ${(f.ms / 1000).toFixed(1)} s`)
-    }
   }
-  return { cycles, floors }
+  return { cycles }
 }
 
 async function main() {
@@ -325,7 +318,7 @@ async function main() {
       }
       await Promise.all(instances.map((i) => i.ready))
       const measured = await measureInstanceCycles(farm, instances, measureFloorNow)
-      console.log(['', ...instanceLines(measured.cycles, true, Math.min(...measured.floors))].join('\n'))
+      console.log(['', ...instanceLines(measured.cycles, true)].join('\n'))
       return
     }
 
@@ -362,7 +355,6 @@ async function main() {
     console.log(cycleHeader)
     const measured = await measureCycles(farm, runCycle, lastTimeoutSentAt, measureFloorNow, afterBaseline)
     console.log(summaryLines({ ...measured, maxRssKb: process.resourceUsage().maxRSS, earlyCycle: Math.min(5, CYCLES) }).join('\n'))
-    console.log(floorLines(measured.floors).join('\n'))
     console.log(stageLines(measured.cycles).join('\n'))
   } finally {
     await cleanup()

@@ -10,7 +10,7 @@ import type { Endpoint } from '@/lib/ingest/sources/types'
 import type { Platform } from '@/lib/db/generated/enums'
 import { withPg } from './measure'
 
-/** Every pollable vendor's endpoints, as the refresh would ask for them now (settings included). */
+/** The endpoints of every vendor due now, as the refresh would ask for them (settings and validators included). */
 export type FloorRequest = Endpoint & { validators?: { etag?: string; lastModified?: string } }
 
 export async function vendorEndpoints(url: string): Promise<FloorRequest[][]> {
@@ -18,7 +18,8 @@ export async function vendorEndpoints(url: string): Promise<FloorRequest[][]> {
     (
       await c.query<{ platform: Platform; apiUrl: string | null; statusPageUrl: string; settings: Record<string, unknown> | null; httpCache: Record<string, { etag?: string; lastModified?: string }> | null }>(
         `SELECT s.platform::text AS platform, s."apiUrl", v."statusPageUrl", s.settings, s."httpCache" FROM "StatusSource" s JOIN "Vendor" v ON v.id = s."vendorId"
-          WHERE s.enabled AND s.platform <> 'unknown' AND (s."apiUrl" IS NOT NULL OR s.platform = 'statusio')`,
+          WHERE s.enabled AND s.platform <> 'unknown' AND (s."apiUrl" IS NOT NULL OR s.platform = 'statusio')
+            AND (s."nextCheckAt" IS NULL OR s."nextCheckAt" <= now()) AND s."leaseOwner" IS NULL`,
       )
     ).rows,
   )
