@@ -39,8 +39,9 @@ export interface RefreshOptions {
   /** Vendors in flight at once. */
   concurrency: number
   /**
-   * Of those, how many may use the database at once (default: all). The embedded database runs
-   * one query at a time on the event loop, so there it is 1: see db-gate.ts.
+   * Of those, how many may use the database at once (default: all); the claim statements take one
+   * more slot of their own unless this is 1. The embedded database runs one query at a time on the
+   * event loop, so there it is 1 and everything takes turns: see db-gate.ts.
    */
   dbConcurrency?: number
   /** How long a claimed vendor stays ours; far above the worst-case time to check one. */
@@ -97,7 +98,11 @@ export async function runRefreshCycle(deps: RefreshDeps, options: RefreshOptions
     return true
   }
   // Claims and the records of unchanged and failed checks go through one pump (claim-pump.ts).
-  const pump = createClaimPump(deps.data, withDb, { owner: options.owner, leaseMs: options.leaseMs, dueBy: started, now: deps.now, mayClaim }, deps.stages)
+  // With one database slot (the embedded database) its statements take turns with the vendors'
+  // work; with more, they get a slot of their own: queued behind slow writes, the next claims
+  // would leave dozens of workers idle.
+  const pumpDb = (options.dbConcurrency ?? options.concurrency) === 1 ? withDb : createDbGate(1)
+  const pump = createClaimPump(deps.data, pumpDb, { owner: options.owner, leaseMs: options.leaseMs, dueBy: started, now: deps.now, mayClaim }, deps.stages)
   const check = (source: ClaimedSource) =>
     checkVendor(
       {
