@@ -36,7 +36,7 @@ process.on('message', async (m: InstanceRequest) => {
   const started = performance.now()
   const summary = await runRefreshCycle(
     { data: refreshData, http, now: () => new Date(), random: Math.random, log: (line) => console.error(`[${name}] ${line}`), stages },
-    { trigger: 'manual', owner: `${name}:c${m.n}`, concurrency: env.REFRESH_CONCURRENCY, dbConcurrency: Math.min(env.REFRESH_CONCURRENCY, refreshDatabaseSlots), leaseMs: 5 * MINUTE, intervalMs: refreshIntervalMs, maxBackoffMs: 30 * MINUTE, timeBudgetMs: 2 * MINUTE },
+    { trigger: 'manual', owner: `${name}:c${m.n}`, concurrency: env.REFRESH_CONCURRENCY, dbConcurrency: Math.min(env.REFRESH_CONCURRENCY, refreshDatabaseSlots), leaseMs: 5 * MINUTE, intervalMs: refreshIntervalMs, maxBackoffMs: 30 * MINUTE, timeBudgetMs: m.n === 1 ? 10 * MINUTE : 2 * MINUTE },
   )
   loop.disable()
   send({ type: 'done', n: m.n, summary, startedAt, durationMs: performance.now() - started, stages: stages.totals(), loopDelayP99Ms: loop.percentile(99) / 1e6 })
