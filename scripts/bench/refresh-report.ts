@@ -221,7 +221,8 @@ export interface InstanceCycle {
 /** Per cycle: each instance's time and share, the wall time, and the database's proof of no double check. */
 export function instanceLines(cycles: InstanceCycle[], summary: boolean): string[] {
   const lines: string[] = []
-  for (const c of cycles) {
+  // The summary follows the per-cycle lines printed as each cycle ended: it only adds the verdicts.
+  for (const c of summary ? [] : cycles) {
     const each = c.instances.map((i) => `${i.name} ${fixed(i.durationMs / 1000)} s (${i.checked} checked: ${i.changed}/${i.unchanged}/${i.failed})`).join(', ')
     lines.push(`${String(c.n).padStart(4)}${c.quiet ? 'q' : ' '} wall ${fixed(c.wallMs / 1000)} s (${fixed(c.wallMs / c.floorMs, 2)} x floor ${fixed(c.floorMs / 1000)} s); ${each}; claims ${c.claims} for ${c.vendorsClaimed} vendors, claimed twice: ${c.claimedTwice}`)
   }
