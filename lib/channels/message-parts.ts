@@ -2,16 +2,11 @@
 // UTC time text and bounded strings. Chat services cap field lengths (Slack: 3,000 characters per
 // section text, 150 per header; Discord: 4,096 per embed description, 256 per title); a vendor's
 // words are cut with a visible ellipsis rather than rejected by the service.
-import type { IncidentImpact } from '@/lib/status/statuses'
+import { IMPACT_LABEL } from '@/lib/format/status-labels'
 import type { ChannelMessage } from './types'
 
-export const IMPACT_LABELS: Record<IncidentImpact, string> = {
-  none: 'No impact',
-  minor: 'Minor',
-  major: 'Major',
-  critical: 'Critical',
-  unknown: 'Impact unknown',
-}
+/** The words the emails and pages use for an impact. */
+export const IMPACT_LABELS = IMPACT_LABEL
 
 /** RGB colours: the impact while a subject is open, green once it is over, blue for maintenance. */
 export const COLOURS = {

@@ -47,8 +47,9 @@ export interface ChatStandInState {
 export type ChatControl =
   | { action: 'revoke-slack-token'; token?: string }
   | { action: 'archive-slack-channel'; channel: string }
-  | { action: 'rate-limit-once'; service: 'slack' | 'discord' | 'google_chat' | 'teams'; retryAfterSeconds: number }
-  | { action: 'fail-once'; service: 'slack' | 'discord' | 'google_chat' | 'teams'; status: number }
+  /** `method`: Slack only, the one Web API method that fails (default: the next call, whatever it is). */
+  | { action: 'rate-limit-once'; service: 'slack' | 'discord' | 'google_chat' | 'teams'; retryAfterSeconds: number; method?: string }
+  | { action: 'fail-once'; service: 'slack' | 'discord' | 'google_chat' | 'teams'; status: number; method?: string }
   | { action: 'delete-webhook'; hook: string }
 
 export interface FakeChat {
@@ -58,6 +59,8 @@ export interface FakeChat {
   slackAuthorizeUrl: string
   state: ChatStandInState
   control(command: ChatControl): void
+  /** A bot token as oauth.v2.access would grant it (tests that skip the OAuth dance). */
+  issueSlackToken(): string
   /** Webhook URLs of the stand-in, shaped like each service's own. */
   discordWebhookUrl(id?: string): string
   googleChatWebhookUrl(space?: string): string
@@ -127,7 +130,7 @@ export async function startFakeChat(options: FakeChatOptions = {}): Promise<Fake
   const codes = new Map<string, { redirectUri: string }>()
   const tokens = new Set<string>()
   const deletedHooks = new Set<string>()
-  const onceFailures: { service: string; status: number; retryAfterSeconds?: number }[] = []
+  const onceFailures: { service: string; status: number; retryAfterSeconds?: number; method?: string }[] = []
   let tsCounter = 0
   let idCounter = 0
   const nextTs = () => `1765000000.${String(++tsCounter).padStart(6, '0')}`
@@ -135,8 +138,8 @@ export async function startFakeChat(options: FakeChatOptions = {}): Promise<Fake
   const json = (res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) =>
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers }).end(JSON.stringify(body))
 
-  const takeFailure = (service: string) => {
-    const index = onceFailures.findIndex((f) => f.service === service)
+  const takeFailure = (service: string, method?: string) => {
+    const index = onceFailures.findIndex((f) => f.service === service && (!f.method || f.method === method))
     return index === -1 ? undefined : onceFailures.splice(index, 1)[0]
   }
 
@@ -145,8 +148,8 @@ export async function startFakeChat(options: FakeChatOptions = {}): Promise<Fake
       const revoked = command.token ? [command.token] : [...tokens]
       state.slack.revokedTokens.push(...revoked)
     } else if (command.action === 'archive-slack-channel') state.slack.archivedChannels.push(command.channel)
-    else if (command.action === 'rate-limit-once') onceFailures.push({ service: command.service, status: 429, retryAfterSeconds: command.retryAfterSeconds })
-    else if (command.action === 'fail-once') onceFailures.push({ service: command.service, status: command.status })
+    else if (command.action === 'rate-limit-once') onceFailures.push({ service: command.service, status: 429, retryAfterSeconds: command.retryAfterSeconds, method: command.method })
+    else if (command.action === 'fail-once') onceFailures.push({ service: command.service, status: command.status, method: command.method })
     else deletedHooks.add(command.hook)
   }
 
@@ -155,7 +158,7 @@ export async function startFakeChat(options: FakeChatOptions = {}): Promise<Fake
       state.slack.calls.push({ method, status: 200, ...(result.ok === false && { error: String(result.error) }) })
       json(res, 200, result)
     }
-    const failure = takeFailure('slack')
+    const failure = takeFailure('slack', method)
     if (failure) {
       state.slack.calls.push({ method, status: failure.status })
       return json(res, failure.status, { ok: false, error: failure.status === 429 ? 'ratelimited' : 'internal_error' }, failure.retryAfterSeconds ? { 'retry-after': String(failure.retryAfterSeconds) } : {})
@@ -333,6 +336,11 @@ export async function startFakeChat(options: FakeChatOptions = {}): Promise<Fake
       return state
     },
     control,
+    issueSlackToken: () => {
+      const token = `xoxb-fake-${randomBytes(12).toString('hex')}`
+      tokens.add(token)
+      return token
+    },
     discordWebhookUrl: (id = '112233445566778899') => `${base}/discord/api/webhooks/${id}/fake-discord-token_abcdefghijklmnop`,
     googleChatWebhookUrl: (space = 'AAAAfakespace') => `${base}/google-chat/v1/spaces/${space}/messages?key=fake-key&token=fake-token`,
     teamsWebhookUrl: (id = 'a1b2c3d4e5f60718293a4b5c6d7e8f90') => `${base}/teams/workflows/${id}/triggers/manual/paths/invoke?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=fake-sig`,
