@@ -60,6 +60,12 @@ const envSchema = z.object({
   REFRESH_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(48),
   /** Tests only: lets the ingest reach loopback and private addresses (local fixture servers). */
   INGEST_ALLOW_PRIVATE_NETWORK: booleanFlag,
+  /** Key that seals destination settings (tokens, webhook URLs, routing keys) at rest; unset: derived from AUTH_SECRET. */
+  DESTINATIONS_SECRET_KEY: optionalString.pipe(z.string().min(32, 'must be at least 32 characters (openssl rand -base64 32)').optional()),
+  /** Tests only: lets destination URLs (webhooks, chat webhooks) reach loopback and private addresses. */
+  CHANNELS_ALLOW_PRIVATE_NETWORK: booleanFlag,
+  /** Tests only: the PagerDuty Events API v2 base URL (a local stand-in). */
+  PAGERDUTY_EVENTS_URL: optionalString.pipe(z.url({ error: 'must be an absolute URL' }).optional()),
 
   /** Signs and encrypts session cookies (Auth.js). Required in production; see authSecret below. */
   AUTH_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters (openssl rand -base64 32)').optional()),

@@ -4,13 +4,15 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { incidentMessage } from '@/lib/testing/channel-messages'
 import { SLACK_CHANNELS, SLACK_TEAM, startFakeChat, type FakeChat } from '@/lib/testing/fake-chat'
-import { plainOutboundHttp as http } from '@/lib/testing/plain-outbound-http'
 import { discordSender } from './discord'
 import { googleChatSender } from './google-chat'
+import { createOutboundHttp } from './outbound-http'
 import { createSlackSender } from './slack'
 import { teamsSender } from './teams'
 import type { ChannelThreadState, SendOutcome } from './types'
 
+// The app's own guarded HTTP, with the tests-only permission to reach the loopback stand-in.
+const http = createOutboundHttp({ allowPrivateNetwork: true })
 let chat: FakeChat
 beforeAll(async () => {
   chat = await startFakeChat()

@@ -3,7 +3,7 @@
 // keep its id; every later change edits that message (PATCH …/messages/{id}), so the channel shows
 // one embed per incident, always current, in the impact's colour. Mentions are switched off: a
 // vendor's words cannot ping @everyone.
-import { failureOutcome, networkOutcome } from './http-outcome'
+import { failureOutcome, networkOutcome } from './chat-outcome'
 import { clip, headline, IMPACT_LABELS, isMaintenance, messageColour, timeFacts } from './message-parts'
 import type { ChannelMessage, ChannelSender, OutboundResponse, SendOutcome } from './types'
 

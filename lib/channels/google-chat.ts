@@ -3,7 +3,7 @@
 // `messageReplyOption=REPLY_MESSAGE_FALLBACK_TO_NEW_THREAD`: the first starts the incident's
 // thread, every change is a reply in it. Webhook messages cannot be edited, so the thread is the
 // incident's history. The card header carries vendor, title and state; the text the details.
-import { failureOutcome, networkOutcome } from './http-outcome'
+import { failureOutcome, networkOutcome } from './chat-outcome'
 import { clip, headline, statusLine, timeFacts, utcText } from './message-parts'
 import type { ChannelMessage, ChannelSender, OutboundResponse, SendOutcome } from './types'
 

@@ -1,61 +1,33 @@
-// How a webhook service's HTTP answer maps to an outcome the outbox records. One table for the
-// kinds that are plain HTTPS webhooks (Discord, Google Chat, Teams); each kind says which answers
-// mean its webhook is gone.
+// The outcome of one HTTP call to a destination, shared by the senders: what a status code or a
+// network failure means for the outbox (sent, retry later, the destination is broken, this message
+// can never go). Pure.
+import { parseRetryAfter } from '@/lib/ingest/http-decode'
+import { isOutboundHttpError } from './outbound-http'
 import type { OutboundResponse, SendOutcome } from './types'
 
-/** Retry-After in seconds (or an HTTP date) as milliseconds; null when absent or unreadable. */
-export function retryAfterMs(value: string | undefined, now: Date = new Date()): number | null {
-  if (!value) return null
-  const trimmed = value.trim()
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.ceil(Number(trimmed) * 1000)
-  const at = Date.parse(trimmed)
-  return Number.isNaN(at) ? null : Math.max(0, at - now.getTime())
+/** The first line of an error answer, bounded, for the log. */
+export function answerSnippet(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim()
+  return line.length > 140 ? `${line.slice(0, 137)}...` : line
 }
 
-/** The service's error words, bounded, for the delivery log ("404 Unknown Webhook"). */
-export function describeResponse(response: OutboundResponse): string {
-  const body = response.text.replace(/\s+/g, ' ').trim()
-  let message = ''
-  try {
-    const parsed: unknown = JSON.parse(response.text)
-    if (parsed && typeof parsed === 'object') {
-      const record = parsed as Record<string, unknown>
-      const error = record.error
-      if (typeof record.message === 'string') message = record.message
-      else if (error && typeof error === 'object' && typeof (error as Record<string, unknown>).message === 'string') message = (error as Record<string, string>).message ?? ''
-      else if (typeof error === 'string') message = error
-    }
-  } catch {
-    message = body
+/** 408, 425, 429 and 5xx are retried; `gone` statuses mean the destination was deleted; other 4xx fail the message. */
+export function outcomeOfResponse(res: OutboundResponse, now: number, gone: readonly number[] = [404, 410]): SendOutcome {
+  if (res.status >= 200 && res.status < 300) return { ok: true, statusCode: res.status }
+  const reason = `HTTP ${res.status}${res.text ? `: ${answerSnippet(res.text)}` : ''}`
+  if (res.status === 408 || res.status === 425 || res.status === 429 || res.status >= 500) {
+    const seconds = parseRetryAfter(res.headers['retry-after'], now)
+    return { ok: false, retry: true, reason, statusCode: res.status, ...(seconds !== undefined ? { retryAfterMs: seconds * 1000 } : {}) }
   }
-  return `${response.status}${message ? ` ${message.slice(0, 200)}` : ''}`
+  if (gone.includes(res.status) || res.status === 401 || res.status === 403) return { ok: false, retry: false, broken: true, reason, statusCode: res.status }
+  return { ok: false, retry: false, broken: false, reason, statusCode: res.status }
 }
 
-export interface FailureRules {
-  /** Statuses that mean the webhook no longer exists or no longer lets us in. */
-  brokenStatuses: readonly number[]
-  /** Milliseconds to wait after a 429 that names no time. */
-  defaultRetryAfterMs?: number
-  /** A kind's own reading of its 429 body (Discord's `retry_after`). */
-  retryAfterFromBody?: (text: string) => number | null
-}
-
-/** The outcome of a non-2xx answer: 429 and 5xx retry, the kind's "gone" statuses break, the rest fail this message. */
-export function failureOutcome(response: OutboundResponse, rules: FailureRules): SendOutcome {
-  const reason = describeResponse(response)
-  const statusCode = response.status
-  if (statusCode === 429) {
-    const wait = rules.retryAfterFromBody?.(response.text) ?? retryAfterMs(response.headers['retry-after']) ?? rules.defaultRetryAfterMs ?? 60_000
-    return { ok: false, retry: true, reason, retryAfterMs: wait, statusCode }
+/** A request that got no answer: a blocked address breaks the destination (it now points inside); the rest is retried. */
+export function outcomeOfError(e: unknown): SendOutcome {
+  if (isOutboundHttpError(e)) {
+    if (e.kind === 'blocked') return { ok: false, retry: false, broken: true, reason: `refused: ${e.message}` }
+    return { ok: false, retry: true, reason: e.message }
   }
-  if (statusCode >= 500 || statusCode === 408) return { ok: false, retry: true, reason, statusCode }
-  if (rules.brokenStatuses.includes(statusCode)) return { ok: false, retry: false, broken: true, reason, statusCode }
-  return { ok: false, retry: false, broken: false, reason, statusCode }
-}
-
-/** A request that got no answer (timeout, refused, reset): worth another try later. A blocked address is not. */
-export function networkOutcome(error: unknown): SendOutcome {
-  const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
-  if (error instanceof Error && /blocked/i.test(`${error.name} ${error.message}`)) return { ok: false, retry: false, broken: true, reason }
-  return { ok: false, retry: true, reason }
+  return { ok: false, retry: true, reason: e instanceof Error ? e.message : String(e) }
 }

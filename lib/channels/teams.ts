@@ -2,7 +2,7 @@
 // is received" template; Office 365 connectors are retired). A workflow can only post: it cannot
 // edit or delete a card and has no thread to reply into, so every change is a new Adaptive Card
 // that restates the whole incident. The settings page says so (lib/channels/kinds.ts).
-import { failureOutcome, networkOutcome } from './http-outcome'
+import { failureOutcome, networkOutcome } from './chat-outcome'
 import { clip, headline, IMPACT_LABELS, isMaintenance, statusLine, timeFacts } from './message-parts'
 import type { ChannelMessage, ChannelSender, OutboundResponse, SendOutcome } from './types'
 

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest'
 import { discordFailure } from './discord'
 import { googleChatFailure } from './google-chat'
-import { networkOutcome, retryAfterMs } from './http-outcome'
+import { networkOutcome, retryAfterMs } from './chat-outcome'
+import { OutboundHttpError } from './outbound-http'
 import { teamsFailure } from './teams'
 import type { OutboundResponse } from './types'
 
@@ -35,9 +36,8 @@ describe('webhook outcomes', () => {
   })
 
   it('retries when no answer came, breaks when the address is refused by the guard', () => {
-    expect(networkOutcome(new Error('connect ECONNREFUSED'))).toMatchObject({ retry: true })
-    const blocked = new Error('blocked address 10.0.0.1')
-    blocked.name = 'BlockedAddressError'
-    expect(networkOutcome(blocked)).toMatchObject({ retry: false, broken: true })
+    expect(networkOutcome(new OutboundHttpError('network', 'hooks.example: ECONNREFUSED'))).toMatchObject({ retry: true })
+    expect(networkOutcome(new OutboundHttpError('timeout', 'no answer'))).toMatchObject({ retry: true })
+    expect(networkOutcome(new OutboundHttpError('blocked', '10.0.0.1 is a private address'))).toMatchObject({ retry: false, broken: true })
   })
 })
