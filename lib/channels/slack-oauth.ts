@@ -13,13 +13,29 @@ import { checkOAuthState, issueOAuthState, openPendingInstall, sealPendingInstal
 export const SLACK_CALLBACK_PATH = '/api/slack/oauth/callback'
 export const SLACK_PICKER_PATH = '/settings/destinations/slack'
 
-const redirectUri = () => `${env.APP_URL}${SLACK_CALLBACK_PATH}`
-const slackOptions = () => ({ apiUrl: env.SLACK_API_URL })
+/** The Slack app this server is: from the environment, or passed in by tests. */
+export interface SlackAppConfig {
+  clientId: string
+  clientSecret: string
+  /** Signs the state cookie and seals the pending install (AUTH_SECRET). */
+  secret: string
+  appUrl: string
+  apiUrl?: string
+  authorizeUrl?: string
+}
 
-export function startSlackInstall(userId: string, now: Date): { ok: true; authorizeUrl: string; stateCookie: string } | { ok: false; reason: 'not_configured' } {
-  if (!slackEnabled || !env.SLACK_CLIENT_ID) return { ok: false, reason: 'not_configured' }
-  const { state, cookie } = issueOAuthState(userId, env.AUTH_SECRET, now)
-  return { ok: true, authorizeUrl: slackAuthorizeUrl({ base: env.SLACK_AUTHORIZE_URL, clientId: env.SLACK_CLIENT_ID, redirectUri: redirectUri(), state }), stateCookie: cookie }
+/** The configured Slack app, or null when SLACK_CLIENT_ID/SLACK_CLIENT_SECRET are unset. */
+export function slackAppConfig(): SlackAppConfig | null {
+  if (!slackEnabled || !env.SLACK_CLIENT_ID || !env.SLACK_CLIENT_SECRET) return null
+  return { clientId: env.SLACK_CLIENT_ID, clientSecret: env.SLACK_CLIENT_SECRET, secret: env.AUTH_SECRET, appUrl: env.APP_URL, apiUrl: env.SLACK_API_URL, authorizeUrl: env.SLACK_AUTHORIZE_URL }
+}
+
+const redirectUri = (config: SlackAppConfig) => `${config.appUrl}${SLACK_CALLBACK_PATH}`
+
+export function startSlackInstall(userId: string, now: Date, config = slackAppConfig()): { ok: true; authorizeUrl: string; stateCookie: string } | { ok: false; reason: 'not_configured' } {
+  if (!config) return { ok: false, reason: 'not_configured' }
+  const { state, cookie } = issueOAuthState(userId, config.secret, now)
+  return { ok: true, authorizeUrl: slackAuthorizeUrl({ base: config.authorizeUrl, clientId: config.clientId, redirectUri: redirectUri(config), state }), stateCookie: cookie }
 }
 
 /** Why an install did not finish, as the picker page words it (SLACK_INSTALL_ERRORS). */
@@ -41,21 +57,21 @@ export async function finishSlackInstall(input: {
   error: string | null
   stateCookie: string | undefined
   now: Date
-}): Promise<{ ok: true; pendingCookie: string } | { ok: false; reason: SlackInstallError }> {
-  if (!slackEnabled || !env.SLACK_CLIENT_ID || !env.SLACK_CLIENT_SECRET) return { ok: false, reason: 'not_configured' }
-  const check = checkOAuthState(input.stateCookie, input.state ?? undefined, input.userId, env.AUTH_SECRET, input.now)
+}, config = slackAppConfig()): Promise<{ ok: true; pendingCookie: string } | { ok: false; reason: SlackInstallError }> {
+  if (!config) return { ok: false, reason: 'not_configured' }
+  const check = checkOAuthState(input.stateCookie, input.state ?? undefined, input.userId, config.secret, input.now)
   if (check === 'expired') return { ok: false, reason: 'expired' }
   if (check !== 'ok') return { ok: false, reason: 'state' }
   if (input.error || !input.code) return { ok: false, reason: 'denied' }
   try {
-    const result = await createSlackClient(undefined, slackOptions()).oauth.v2.access({
-      client_id: env.SLACK_CLIENT_ID,
-      client_secret: env.SLACK_CLIENT_SECRET,
+    const result = await createSlackClient(undefined, { apiUrl: config.apiUrl }).oauth.v2.access({
+      client_id: config.clientId,
+      client_secret: config.clientSecret,
       code: input.code,
-      redirect_uri: redirectUri(),
+      redirect_uri: redirectUri(config),
     })
     if (!result.access_token || result.token_type !== 'bot' || !result.team?.id) return { ok: false, reason: 'exchange' }
-    const pendingCookie = sealPendingInstall({ botToken: result.access_token, teamId: result.team.id, teamName: result.team.name ?? result.team.id }, input.userId, env.AUTH_SECRET, input.now)
+    const pendingCookie = sealPendingInstall({ botToken: result.access_token, teamId: result.team.id, teamName: result.team.name ?? result.team.id }, input.userId, config.secret, input.now)
     return { ok: true, pendingCookie }
   } catch (error) {
     const code = (error as { code?: string }).code
@@ -71,8 +87,8 @@ export interface SlackChannelChoice {
 }
 
 /** At most 5 pages of 200: the picker lists up to 1,000 channels (public ones, and private ones the bot is in). */
-async function listChannels(install: PendingInstall): Promise<SlackChannelChoice[]> {
-  const client = createSlackClient(install.botToken, slackOptions())
+async function listChannels(install: PendingInstall, config: SlackAppConfig): Promise<SlackChannelChoice[]> {
+  const client = createSlackClient(install.botToken, { apiUrl: config.apiUrl })
   const channels: SlackChannelChoice[] = []
   let cursor: string | undefined
   for (let page = 0; page < 5; page++) {
@@ -89,11 +105,11 @@ export type SlackPicker =
   | { ok: false; reason: 'no_install' | 'unavailable' }
 
 /** What the channel picker shows: the workspace and its channels, or why there is nothing to pick. */
-export async function loadSlackPicker(userId: string, pendingCookie: string | undefined, now: Date): Promise<SlackPicker> {
-  const install = openPendingInstall(pendingCookie, userId, env.AUTH_SECRET, now)
-  if (!install) return { ok: false, reason: 'no_install' }
+export async function loadSlackPicker(userId: string, pendingCookie: string | undefined, now: Date, config = slackAppConfig()): Promise<SlackPicker> {
+  const install = config && openPendingInstall(pendingCookie, userId, config.secret, now)
+  if (!config || !install) return { ok: false, reason: 'no_install' }
   try {
-    return { ok: true, teamName: install.teamName, channels: await listChannels(install) }
+    return { ok: true, teamName: install.teamName, channels: await listChannels(install, config) }
   } catch (error) {
     console.error(`[slack] conversations.list failed: ${error instanceof Error ? error.message : String(error)}`)
     return { ok: false, reason: 'unavailable' }
@@ -103,12 +119,18 @@ export async function loadSlackPicker(userId: string, pendingCookie: string | un
 export type SaveSlackResult = { ok: true; id: string } | { ok: false; reason: 'no_install' | 'unknown_channel' | 'limit' | 'unavailable' }
 
 /** Saves the picked channel as a destination; the channel must be one the picker offered. */
-export async function saveSlackDestination(userId: string, pendingCookie: string | undefined, choice: { channelId: string; name: string }, now: Date): Promise<SaveSlackResult> {
-  const install = openPendingInstall(pendingCookie, userId, env.AUTH_SECRET, now)
-  if (!install) return { ok: false, reason: 'no_install' }
+export async function saveSlackDestination(
+  userId: string,
+  pendingCookie: string | undefined,
+  choice: { channelId: string; name: string },
+  now: Date,
+  config = slackAppConfig(),
+): Promise<SaveSlackResult> {
+  const install = config && openPendingInstall(pendingCookie, userId, config.secret, now)
+  if (!config || !install) return { ok: false, reason: 'no_install' }
   let channels: SlackChannelChoice[]
   try {
-    channels = await listChannels(install)
+    channels = await listChannels(install, config)
   } catch {
     return { ok: false, reason: 'unavailable' }
   }
