@@ -64,6 +64,8 @@ const envSchema = z.object({
   DESTINATIONS_SECRET_KEY: optionalString.pipe(z.string().min(32, 'must be at least 32 characters (openssl rand -base64 32)').optional()),
   /** Tests only: lets destination URLs (webhooks, chat webhooks) reach loopback and private addresses. */
   CHANNELS_ALLOW_PRIVATE_NETWORK: booleanFlag,
+  /** Channel deliveries in flight at once (each to a different destination). */
+  CHANNELS_SEND_CONCURRENCY: z.coerce.number().int().min(1).max(1024).default(64),
   /** Tests only: the PagerDuty Events API v2 base URL (a local stand-in). */
   PAGERDUTY_EVENTS_URL: optionalString.pipe(z.url({ error: 'must be an absolute URL' }).optional()),
 

@@ -56,14 +56,14 @@ export function pagerDutyEvent(settings: ChannelSettings['pagerduty'], message: 
         impact: message.impact,
         affected_components: message.affectedComponents,
         vendor_update: message.latestUpdate?.body ?? null,
-        vendor_status_page: message.vendor.url,
+        vendor_page: message.vendor.url,
       },
     },
     client: 'Vendorwatch',
     client_url: message.url,
     links: [
       { href: message.url, text: `${message.vendor.name} incident on Vendorwatch` },
-      { href: message.vendor.url, text: `${message.vendor.name} status page` },
+      { href: message.vendor.url, text: `${message.vendor.name} on Vendorwatch` },
     ],
   }
 }

@@ -135,7 +135,8 @@ function claimPendingEvents(tx: Tx, size: number): Promise<PendingEvent[]> {
        FOR UPDATE SKIP LOCKED`)
 }
 
-async function loadEventFacts(tx: Tx, event: PendingEvent): Promise<PendingEventFacts> {
+/** Also read by the channel outbox (lib/data/channel-outbox.ts) inside its own claim. */
+export async function loadEventFacts(tx: Tx, event: PendingEvent): Promise<PendingEventFacts> {
   // One query at a time: a transaction is one connection, and pg does not queue concurrent queries on it.
   const incident = event.incidentId
     ? await tx.incident.findUnique({ where: { id: event.incidentId }, select: { impact: true, startedAt: true, firstSeenAt: true, components: { select: { componentId: true } } } })

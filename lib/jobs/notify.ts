@@ -7,8 +7,27 @@ import { notifierData } from '@/lib/data/notifier-data'
 import { createComposer, createDigestComposer } from '@/lib/notify/compose'
 import { runNotifier, type NotifierResult } from '@/lib/notify/run'
 import { shutdownSignal, trackWork } from '@/lib/shutdown'
+import type { ChannelRunResult } from '@/lib/channels/outbox'
+import { deliverToChannels } from './channels'
 
-export async function notifyWatchers(timeBudgetMs: number, now: () => Date = () => new Date()): Promise<NotifierResult> {
+/** Email first, then the channels (lib/jobs/channels.ts) with what is left of the budget; a channel failure never costs the email result. */
+export async function notifyWatchers(timeBudgetMs: number, now: () => Date = () => new Date()): Promise<NotifierResult & { channels: ChannelRunResult | null }> {
+  const started = Date.now()
+  const email = await notifyByEmail(timeBudgetMs, now).then(
+    (result) => ({ result }),
+    (error: unknown) => ({ error }),
+  )
+  let channels: ChannelRunResult | null = null
+  try {
+    channels = await trackWork(deliverToChannels(Math.max(5_000, timeBudgetMs - (Date.now() - started)), now))
+  } catch (e) {
+    console.error('[channels] outbox run failed:', e)
+  }
+  if ('error' in email) throw email.error
+  return { ...email.result, channels }
+}
+
+async function notifyByEmail(timeBudgetMs: number, now: () => Date): Promise<NotifierResult> {
   const composer = { appUrl: env.APP_URL, secret: env.AUTH_SECRET }
   // A stop (SIGTERM) makes it stop claiming batches and digests; a batch in flight finishes.
   return trackWork(runNotifier(
