@@ -96,7 +96,7 @@ test('a Slack install that did not start here is refused with a way to start aga
   await signUp(browser, uniqueEmail('slack-state'))
   await browser.goto('/api/slack/oauth/callback?code=stolen&state=forged')
   await expect(browser).toHaveURL(/\/settings\/destinations\/slack\?error=state$/)
-  await expect(browser.getByRole('alert')).toContainText('did not start here')
+  await expect(browser.getByRole('alert').filter({ hasText: 'did not start here' })).toBeVisible()
   await expect(browser.getByRole('link', { name: 'Start again' })).toHaveAttribute('href', '/api/slack/install')
   await shoot(browser, 'slack-install-refused')
 })
