@@ -65,7 +65,7 @@ const envSchema = z.object({
   /** Tests only: lets destination URLs (webhooks, chat webhooks) reach loopback and private addresses. */
   CHANNELS_ALLOW_PRIVATE_NETWORK: booleanFlag,
   /** Channel deliveries in flight at once (each to a different destination). */
-  CHANNELS_SEND_CONCURRENCY: z.coerce.number().int().min(1).max(1024).default(64),
+  CHANNELS_SEND_CONCURRENCY: z.coerce.number().int().min(1).max(1024).default(100),
   /** Tests only: the PagerDuty Events API v2 base URL (a local stand-in). */
   PAGERDUTY_EVENTS_URL: optionalString.pipe(z.url({ error: 'must be an absolute URL' }).optional()),
 

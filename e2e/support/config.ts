@@ -25,3 +25,6 @@ export const FAKE_CHAT_PORT = E2E_PORT + 7
 export const FAKE_CHAT_URL = `http://127.0.0.1:${FAKE_CHAT_PORT}`
 export const E2E_SLACK_CLIENT_ID = 'e2e-slack-client-id'
 export const E2E_SLACK_CLIENT_SECRET = 'e2e-slack-client-secret'
+/** channels-core's stand-ins: PagerDuty Events (/pagerduty/v2/enqueue) and signature-verifying webhook receivers (/hooks/<name>). */
+export const CHANNEL_STANDINS_PORT = E2E_PORT + 6
+export const CHANNEL_STANDINS_URL = `http://127.0.0.1:${CHANNEL_STANDINS_PORT}`

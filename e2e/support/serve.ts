@@ -1,6 +1,6 @@
 // The Playwright web server: local stand-ins for the outside world, a fresh database with the
 // test vendors imported, then the app exactly as `npm start` runs it.
-//   TEST_DATABASE_URL set -> a fresh `vendorwatch_e2e` database on that server
+//   TEST_DATABASE_URL set -> a fresh `vendorwatch_e2e_<E2E_PORT>` database on that server
 //   otherwise             -> a fresh embedded database in a temporary directory
 import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -10,7 +10,10 @@ import { adminQuery, databaseUrl } from '@/lib/testing/postgres'
 import { startFakeChat } from '@/lib/testing/fake-chat'
 import { startFakeResend } from '@/lib/testing/fake-resend'
 import { startFakeStripe } from '@/lib/testing/fake-stripe'
+import { startChannelStandins } from '@/lib/testing/channel-standins'
 import {
+  CHANNEL_STANDINS_PORT,
+  CHANNEL_STANDINS_URL,
   E2E_APP_URL,
   E2E_AUTH_SECRET,
   E2E_CRON_SECRET,
@@ -55,14 +58,19 @@ const env: NodeJS.ProcessEnv = {
   SLACK_API_URL: `${FAKE_CHAT_URL}/slack/api/`,
   SLACK_AUTHORIZE_URL: `${FAKE_CHAT_URL}/slack/oauth/authorize`,
   CHAT_WEBHOOK_TEST_BASE_URL: `${FAKE_CHAT_URL}/`,
+  // Destinations: webhooks may point at the local receivers; PagerDuty's Events API is the stand-in.
+  CHANNELS_ALLOW_PRIVATE_NETWORK: 'true',
+  PAGERDUTY_EVENTS_URL: `${CHANNEL_STANDINS_URL}/pagerduty`,
 }
 let cleanup = () => {}
 
 const serverUrl = process.env.TEST_DATABASE_URL
 if (serverUrl) {
-  await adminQuery(serverUrl, 'DROP DATABASE IF EXISTS vendorwatch_e2e WITH (FORCE)')
-  await adminQuery(serverUrl, 'CREATE DATABASE vendorwatch_e2e')
-  env.DATABASE_URL = databaseUrl(serverUrl, 'vendorwatch_e2e')
+  // Named after the port: checkouts running their suites side by side on one server must not drop each other's database.
+  const name = `vendorwatch_e2e_${E2E_PORT}`
+  await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+  await adminQuery(serverUrl, `CREATE DATABASE ${name}`)
+  env.DATABASE_URL = databaseUrl(serverUrl, name)
 } else {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vendorwatch-e2e-'))
   delete env.DATABASE_URL
@@ -81,6 +89,8 @@ const stripe = await startFakeStripe({
   prices: { [E2E_STRIPE_PRICE_PRO]: { unit_amount: 900, currency: 'usd', interval: 'month' } },
 })
 
+const channels = await startChannelStandins({ port: CHANNEL_STANDINS_PORT })
+
 const step = (args: string[]) => {
   const run = spawnSync(args[0] as string, args.slice(1), { stdio: 'inherit', env })
   if (run.status !== 0) throw new Error(`${args.join(' ')} failed`)
@@ -97,6 +107,7 @@ app.on('exit', async (code) => {
   await resend.close()
   await stripe.close()
   await chat.close()
+  await channels.close()
   cleanup()
   process.exit(code ?? 0)
 })

@@ -24,6 +24,7 @@ export type ChannelData = Pick<
   | 'fanOutChannelEvents'
   | 'claimDueChannelDeliveries'
   | 'markChannelDeliverySent'
+  | 'recordChannelSent'
   | 'scheduleChannelRetry'
   | 'closeChannelDelivery'
   | 'markDestinationBroken'
@@ -177,9 +178,14 @@ async function deliverOne(deps: ChannelDeps, delivery: ClaimedChannelDelivery, m
   const now = deps.now()
   const statusCode = outcome.statusCode ?? null
   if (outcome.ok) {
-    const text = outcome.detail ?? 'Delivered'
-    await deps.data.markChannelDeliverySent(delivery.id, now, outcome.thread ? { destinationId: delivery.destinationId, subjectKey: message.subjectKey, ...outcome.thread } : null)
-    await deps.data.recordAttempt(delivery.destinationId, delivery.id, { at: startedAt, ok: true, text: `Delivered (${message.title})`, statusCode, latencyMs, detail: text })
+    const about = `${message.title} (${message.statusLabel})`
+    const attempt = { at: startedAt, sentAt: now, text: `Delivered: ${about}`, statusCode, latencyMs, detail: outcome.detail ? `${about}: ${outcome.detail}` : about }
+    if (outcome.thread) {
+      await deps.data.markChannelDeliverySent(delivery.id, now, { destinationId: delivery.destinationId, subjectKey: message.subjectKey, ...outcome.thread })
+      await deps.data.recordAttempt(delivery.destinationId, delivery.id, { ...attempt, ok: true })
+    } else {
+      await deps.data.recordChannelSent(delivery.id, delivery.destinationId, attempt)
+    }
     return 'sent'
   }
   await deps.data.recordAttempt(delivery.destinationId, delivery.id, { at: startedAt, ok: false, text: outcome.reason, statusCode, latencyMs, detail: outcome.reason })

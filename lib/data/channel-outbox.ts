@@ -6,10 +6,12 @@
 // Tables: ChangeEvent (read, channelsFannedOutAt), Incident, Maintenance, Component, Vendor (read),
 // WatchlistEntry, WatchlistComponent, WatchlistDestination, Subscription, User (read),
 // Destination (read, health), ChannelDelivery, ChannelThread, DeliveryAttempt (via destinations.ts).
+import { randomUUID } from 'node:crypto'
 import { db } from '@/lib/db/client'
 import { Prisma } from '@/lib/db/generated/client'
 import type { DestinationKind, MinImpact } from '@/lib/db/generated/enums'
 import { loadEventFacts, type PendingEvent, type PendingEventFacts } from './outbox'
+import { DELIVERY_LOG_SIZE } from './destinations'
 import { watchSlotSql } from './watch-slots'
 
 export { recordAttempt } from './destinations'
@@ -172,6 +174,35 @@ export async function claimDueChannelDeliveries(limit: number, now: Date, leaseM
     const destination = byId.get(r.destinationId)
     return destination ? [{ ...r, destination }] : []
   })
+}
+
+/**
+ * Sent, in ONE statement (the hot path: one round trip per delivery): the delivery is marked sent and
+ * its lease released, the attempt appended to the destination's log (trimmed to the newest 50), and
+ * the destination's last result set.
+ */
+export async function recordChannelSent(
+  id: string,
+  destinationId: string,
+  attempt: { at: Date; sentAt: Date; text: string; statusCode: number | null; latencyMs: number; detail: string },
+): Promise<void> {
+  const keep = DELIVERY_LOG_SIZE - 1
+  await db.$executeRaw(Prisma.sql`
+    WITH sent AS (
+      UPDATE "ChannelDelivery" SET status = 'sent', "sentAt" = ${attempt.sentAt}, "lockedUntil" = NULL, "lastError" = NULL
+       WHERE id = ${id} AND status = 'sending'
+      RETURNING id
+    ), logged AS (
+      INSERT INTO "DeliveryAttempt" (id, "destinationId", "channelDeliveryId", "attemptedAt", "statusCode", "latencyMs", ok, detail)
+      VALUES (${`att_${randomUUID()}`}, ${destinationId}, ${id}, ${attempt.at}, ${attempt.statusCode}, ${attempt.latencyMs}, true, ${attempt.detail.slice(0, 500)})
+      RETURNING id
+    ), result AS (
+      UPDATE "Destination" SET "lastResultAt" = ${attempt.at}, "lastResultOk" = true, "lastResult" = ${attempt.text.slice(0, 300)}
+       WHERE id = ${destinationId}
+      RETURNING id
+    )
+    DELETE FROM "DeliveryAttempt" WHERE "destinationId" = ${destinationId} AND id NOT IN (
+      SELECT id FROM "DeliveryAttempt" WHERE "destinationId" = ${destinationId} ORDER BY "attemptedAt" DESC, id DESC LIMIT ${keep})`)
 }
 
 /** Sent: the lease is released and the thread remembered (first post) or replaced. */

@@ -10,19 +10,21 @@ import { shutdownSignal, trackWork } from '@/lib/shutdown'
 import type { ChannelRunResult } from '@/lib/channels/outbox'
 import { deliverToChannels } from './channels'
 
-/** Email first, then the channels (lib/jobs/channels.ts) with what is left of the budget; a channel failure never costs the email result. */
+/**
+ * Email and the channels (lib/jobs/channels.ts) side by side, each with the whole budget: neither
+ * waits for the other, and a channel failure never costs the email result (it is logged).
+ */
 export async function notifyWatchers(timeBudgetMs: number, now: () => Date = () => new Date()): Promise<NotifierResult & { channels: ChannelRunResult | null }> {
-  const started = Date.now()
-  const email = await notifyByEmail(timeBudgetMs, now).then(
-    (result) => ({ result }),
-    (error: unknown) => ({ error }),
-  )
-  let channels: ChannelRunResult | null = null
-  try {
-    channels = await trackWork(deliverToChannels(Math.max(5_000, timeBudgetMs - (Date.now() - started)), now))
-  } catch (e) {
-    console.error('[channels] outbox run failed:', e)
-  }
+  const [email, channels] = await Promise.all([
+    notifyByEmail(timeBudgetMs, now).then(
+      (result) => ({ result }),
+      (error: unknown) => ({ error }),
+    ),
+    trackWork(deliverToChannels(timeBudgetMs, now)).catch((e: unknown) => {
+      console.error('[channels] outbox run failed:', e)
+      return null
+    }),
+  ])
   if ('error' in email) throw email.error
   return { ...email.result, channels }
 }

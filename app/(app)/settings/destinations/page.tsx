@@ -114,7 +114,7 @@ export default async function DestinationsPage() {
                                 </td>
                                 <td className={`py-1 pr-3 ${a.ok ? 'text-emerald-700 dark:text-emerald-300' : 'text-red-700 dark:text-red-400'}`}>{a.statusCode ?? '—'}</td>
                                 <td className="py-1 pr-3">{a.latencyMs} ms</td>
-                                <td className="py-1 break-all">{a.detail}</td>
+                                <td className="min-w-40 py-1">{a.detail}</td>
                               </tr>
                             ))}
                           </tbody>

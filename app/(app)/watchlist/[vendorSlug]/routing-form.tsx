@@ -34,7 +34,7 @@ export function RoutingForm({ vendor, destinations, current }: { vendor: string;
           </label>
           <label className="flex items-center gap-2 text-sm">
             <input type="radio" name="routing" value="chosen" checked={routing === 'chosen'} onChange={() => setRouting('chosen')} />
-            Only the ones I choose
+            Only the destinations I choose
           </label>
           {routing === 'chosen' && (
             <fieldset className="ml-6 space-y-1.5">
