@@ -44,7 +44,9 @@ export function createSlackClient(token: string | undefined, options: SlackSende
     rejectRateLimitedCalls: true,
     // The outbox owns retries (with backoff and per-destination holds); the client makes one attempt.
     retryConfig: { retries: 0 },
-    timeout: options.timeoutMs ?? 10_000,
+    // Generous: chat.postMessage has no idempotency key, so a post Slack accepted whose answer we
+    // gave up on is posted again on retry. Far below the outbox's 2-minute lease.
+    timeout: options.timeoutMs ?? 20_000,
     allowAbsoluteUrls: false,
   })
 }
