@@ -33,7 +33,7 @@ async function slackState(request: APIRequestContext): Promise<ChatStandInState[
   return ((await (await request.get(`${FAKE_CHAT_URL}/__state`)).json()) as ChatStandInState).slack
 }
 
-test('a user adds Slack through OAuth; an incident is one Slack message edited twice with two thread replies', async ({ page: browser, request }) => {
+test('a user adds Slack through OAuth; an incident is one Slack message edited twice with two thread replies, under overlapping refreshes', async ({ page: browser, request }) => {
   test.setTimeout(120_000)
   await request.post(`${FAKE_CHAT_URL}/__reset`)
   await runRefresh(request, 'initech') // Initech has been read before: a baseline alerts nobody.
@@ -65,10 +65,10 @@ test('a user adds Slack through OAuth; an incident is one Slack message edited t
   expect(await browser.content()).not.toContain('xoxb-')
   await shoot(browser, 'destinations-with-slack')
 
-  // Opened, updated, resolved: one refresh each.
+  // Opened, updated, resolved: three overlapping refreshes each, as several schedulers could run them.
   for (const indices of [[0], [0, 1], [0, 1, 3]]) {
     await publish(request, incidentWith(indices))
-    await runRefresh(request, 'initech')
+    await Promise.all([runRefresh(request, 'initech'), runRefresh(request, 'initech'), runRefresh(request, 'initech')])
   }
   await expect.poll(async () => (await slackState(request)).messages.length, { timeout: 20_000 }).toBe(1)
   await expect.poll(async () => (await slackState(request)).messages[0]?.replies.length ?? 0, { timeout: 20_000 }).toBe(2)
