@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto'
 import * as destinations from '@/lib/data/destinations'
 import { env } from '@/lib/env'
 import type { ResolveAll } from '@/lib/ingest/dns'
+import { chatWebhookUrlProblem } from './kinds'
 import { testChannelMessage } from './message'
 import { checkDestinationUrl } from './outbound-http'
 import { openSettings, sealSettings } from './sealed-settings'
@@ -17,18 +18,13 @@ export type PastedKind = Exclude<ChannelKind, 'slack'>
 
 export interface ManageOptions {
   allowPrivateNetwork: boolean
+  /** Tests only (CHAT_WEBHOOK_TEST_BASE_URL): a stand-in's base URL accepted as a chat webhook URL. */
+  chatWebhookTestBaseUrl?: string
   /** DNS for the save-time check (tests inject answers). */
   resolveAll?: ResolveAll
 }
 
-const defaults = (): ManageOptions => ({ allowPrivateNetwork: env.CHANNELS_ALLOW_PRIVATE_NETWORK })
-
-/** Where each chat kind's webhook URLs live; anything else is refused (a typo, or a URL to somewhere else). */
-const CHAT_HOSTS: Record<'discord' | 'google_chat' | 'teams', { hosts: RegExp; example: string }> = {
-  discord: { hosts: /^(?:canary\.|ptb\.)?discord(?:app)?\.com$/, example: 'https://discord.com/api/webhooks/…' },
-  google_chat: { hosts: /^chat\.googleapis\.com$/, example: 'https://chat.googleapis.com/v1/spaces/…/messages?key=…' },
-  teams: { hosts: /(?:\.logic\.azure\.com|\.powerplatform\.com|\.webhook\.office\.com|\.environment\.api\.powerplatform\.com)$/, example: 'https://….logic.azure.com/workflows/…' },
-}
+const defaults = (): ManageOptions => ({ allowPrivateNetwork: env.CHANNELS_ALLOW_PRIVATE_NETWORK, chatWebhookTestBaseUrl: env.CHAT_WEBHOOK_TEST_BASE_URL })
 
 /** "hooks.example.com/…a1f3": enough to recognise, nothing to reuse. */
 export function maskUrl(raw: string): string {
@@ -54,12 +50,13 @@ export async function addDestination(userId: string, input: { kind: PastedKind; 
     sealed = sealSettings('pagerduty', { routingKey: target })
     maskedTarget = maskKey(target)
   } else {
+    // A chat webhook must have its service's shape (lib/channels/kinds.ts), and then pass the SSRF guard like any URL.
+    if (input.kind !== 'webhook') {
+      const problem = chatWebhookUrlProblem(input.kind, target, { testBaseUrl: options.chatWebhookTestBaseUrl })
+      if (problem) return { ok: false, field: 'target', error: `${problem}.` }
+    }
     const refusal = await checkDestinationUrl(target, options)
     if (refusal) return { ok: false, field: 'target', error: `This URL cannot be used: ${refusal}.` }
-    if (input.kind !== 'webhook' && !options.allowPrivateNetwork) {
-      const { hosts, example } = CHAT_HOSTS[input.kind]
-      if (!hosts.test(new URL(target).hostname)) return { ok: false, field: 'target', error: `That is not a ${KIND_NAME[input.kind]} webhook URL (it looks like ${example}).` }
-    }
     maskedTarget = maskUrl(target)
     if (input.kind === 'webhook') {
       secret = newWebhookSecret()

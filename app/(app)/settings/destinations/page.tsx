@@ -4,6 +4,8 @@ import { Card } from '@/components/ui/card'
 import { buttonClass } from '@/components/ui/button'
 import { LocalTime } from '@/components/time/local-time'
 import { requireUser } from '@/lib/auth/session'
+import { CHAT_KIND_DESCRIPTIONS } from '@/lib/channels/kinds'
+import { slackEnabled } from '@/lib/env'
 import { loadDestinations } from '@/lib/pages/destinations'
 import { AddDestinationForm, DeleteButton, RotateSecretButton, SendTestButton, ToggleButton } from './destination-forms'
 
@@ -131,9 +133,20 @@ export default async function DestinationsPage() {
         <div className="space-y-2">
           <h2 className="font-semibold">Add a destination</h2>
           <p className="text-sm text-slate-600 dark:text-slate-400">The URL or key is stored encrypted and never shown again; you see a masked version.</p>
-          <a href="/api/slack/install" className={`${buttonClass.secondary} w-full`}>
-            Add to Slack
-          </a>
+          {!slackEnabled ? (
+            <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="slack-not-configured">
+              Slack is not configured on this server (its operator has not set up a Slack app).
+            </p>
+          ) : (
+            !full && (
+              <>
+                <a href="/api/slack/install" className={`${buttonClass.secondary} w-full`}>
+                  Add to Slack
+                </a>
+                <p className="text-xs text-slate-500 dark:text-slate-400">{CHAT_KIND_DESCRIPTIONS.slack.description}</p>
+              </>
+            )
+          )}
         </div>
         <section className="min-w-0 md:max-w-md">
           {full ? (
