@@ -1,8 +1,10 @@
 // incident.io's native status widget, `GET https://<host>/proxy/<host>` (docs/status-page-formats.md §3.1). The page
 // itself renders from it, so it is the only public place for the component -> group hierarchy,
 // `full_outage`, and maintenances (the Statuspage-compatible API has none of them).
-// No capture of it exists in our fixtures: field names follow docs/status-page-formats.md §3.1 and the
-// third-party clients it cites; fixtures/incidentio/synthetic-widget-*.json is built from them.
+// No capture of it exists in our fixtures or in the public code searched (fixtures/SOURCES.md,
+// "incident.io widget"): field names follow docs/status-page-formats.md §3.1 and the third-party
+// clients cited there; fixtures/incidentio/synthetic-widget-*.json is built from them. A body this
+// schema rejects degrades to the compatible reading (incidentio.ts), it never fails the vendor.
 import { z } from 'zod'
 import { worstStatus, type IncidentImpact, type MaintenanceStatus, type ServiceStatus } from '@/lib/status/statuses'
 import type { NormalizedComponent, NormalizedGroup, NormalizedIncident, NormalizedIncidentUpdate, NormalizedMaintenance } from '@/lib/status/snapshot'
@@ -57,7 +59,7 @@ export const incidentioWidgetSchema = z.object({
               .nullish(),
             component: componentRef.nullish(),
           }),
-          'incident.io structure item',
+          'incident.io component or group',
         ),
       })
       .nullish(),
@@ -100,8 +102,12 @@ export function widgetComponents(w: IncidentioWidget): { groups: NormalizedGroup
   const nameOf = new Map((w.components ?? []).map((c) => [c.id, c.name]))
   const groups: NormalizedGroup[] = []
   const components: NormalizedComponent[] = []
+  const listed = new Set<string>()
   const add = (ref: z.output<typeof componentRef>, groupExternalId: string | null, position: number) => {
-    if (ref.hidden === true) return
+    // One row per id: two components may share a name ("Login" twice on OpenAI's page), never an
+    // id; a component placed twice keeps its first place.
+    if (ref.hidden === true || listed.has(ref.component_id)) return
+    listed.add(ref.component_id)
     const name = (ref.name ?? nameOf.get(ref.component_id) ?? ref.component_id).trim()
     components.push({ externalId: ref.component_id, name, status: statusOf(ref.component_id), groupExternalId, position })
   }
