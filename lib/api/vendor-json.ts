@@ -5,6 +5,7 @@ import type { VendorStatusDetail, IncidentDetail } from '@/lib/data/vendor-statu
 import type { VendorSummary } from '@/lib/data/vendors'
 import { freshness } from '@/lib/status/freshness'
 import { asReadWarnings } from '@/lib/status/read-warnings-json'
+import { asSourceChange } from '@/lib/status/source-change-json'
 
 const iso = (d: Date | null | undefined) => d?.toISOString() ?? null
 
@@ -55,6 +56,8 @@ export function vendorStatusJson(v: VendorStatusDetail, now: Date, intervalMs: n
     lastError: v.source?.consecutiveFailures ? v.source.lastError : null,
     /** Items the last read had to leave out ([{ kind, count }]); the status above was still read. */
     readWarnings: known ? asReadWarnings(v.source?.readWarnings).map(({ kind, count }) => ({ kind, count })) : [],
+    /** "source changed": the page seems to have moved platform or host ({ kind, detail, since }), else null. */
+    sourceChange: asSourceChange(v.source?.sourceChange),
     components: known
       ? v.components.map((c) => ({
           id: c.externalId,

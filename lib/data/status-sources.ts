@@ -21,6 +21,8 @@ export interface ClaimedSource {
   httpCache: unknown
   settings: unknown
   consecutiveFailures: number
+  /** The stored platform-drift note (lib/ingest/source-drift.ts), null when none. */
+  sourceChange: unknown
 }
 
 /** Sources we can poll: a known platform with an address (status.io finds its own). */
@@ -56,7 +58,7 @@ export async function claimDueSources(args: {
           FOR UPDATE SKIP LOCKED
        ) AS due, "Vendor" AS v
       WHERE s.id = due.id AND v.id = s."vendorId"
-  RETURNING s.id, s."vendorId", v.slug AS "vendorSlug", s.platform::text AS platform, s."apiUrl", v."statusPageUrl", s."httpCache", s.settings, s."consecutiveFailures"`)
+  RETURNING s.id, s."vendorId", v.slug AS "vendorSlug", s.platform::text AS platform, s."apiUrl", v."statusPageUrl", s."httpCache", s.settings, s."consecutiveFailures", s."sourceChange"`)
 }
 
 /** How many sources are due and unclaimed right now (the cycle summary's "due"). */
@@ -84,6 +86,8 @@ export interface CheckedSource {
   settings?: Record<string, unknown>
   /** Items the last parse left out (kind, count, example); null when it read cleanly. Untouched when not parsed (304). */
   readWarnings?: readonly object[] | null
+  /** Signs the page moved platform or host ({ kind, detail, since }); null clears. Untouched when absent (304). */
+  sourceChange?: object | null
 }
 
 type Tx = Prisma.TransactionClient
@@ -99,6 +103,7 @@ const successData = (c: CheckedSource, changed: boolean, isBaseline: boolean): P
   httpCache: c.httpCache as Prisma.InputJsonValue,
   ...(c.settings !== undefined && { settings: c.settings as Prisma.InputJsonValue }),
   ...(c.readWarnings !== undefined && { readWarnings: c.readWarnings === null ? Prisma.DbNull : (c.readWarnings as Prisma.InputJsonValue) }),
+  ...(c.sourceChange !== undefined && { sourceChange: c.sourceChange === null ? Prisma.DbNull : (c.sourceChange as Prisma.InputJsonValue) }),
   leaseOwner: null,
   leaseExpiresAt: null,
   ...(isBaseline && { baselineAt: c.now }),
@@ -128,6 +133,8 @@ export interface FailedCheck {
   message: string
   /** Forget discovered settings so the next check discovers again. */
   resetSettings?: boolean
+  /** As CheckedSource.sourceChange: set when the failed check fetched bodies to judge by. */
+  sourceChange?: object | null
 }
 
 /** The vendor's data stays as it was; only the source learns it failed and when to try again. */
@@ -141,6 +148,7 @@ export async function recordCheckFailure(f: FailedCheck): Promise<void> {
       lastError: f.message.slice(0, 500),
       nextCheckAt: f.nextCheckAt,
       ...(f.resetSettings && { settings: Prisma.DbNull }),
+      ...(f.sourceChange !== undefined && { sourceChange: f.sourceChange === null ? Prisma.DbNull : (f.sourceChange as Prisma.InputJsonValue) }),
       leaseOwner: null,
       leaseExpiresAt: null,
     },

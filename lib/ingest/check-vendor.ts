@@ -7,6 +7,7 @@ import type { DbGate } from './db-gate'
 import { diffVendor, isEmptyPlan } from './diff'
 import type { FetchedBodies, HttpCache } from './fetch-bodies'
 import { isFetchError } from './http'
+import { detectSourceChange, nextSourceChange, type SourceChange } from './source-drift'
 import { sourceFor } from './sources'
 import { readSnapshot } from './sources/read-snapshot'
 import { isSourceParseError, SourceParseError, type Endpoint } from './sources/types'
@@ -47,11 +48,15 @@ export async function checkVendor(deps: CheckVendorDeps, options: CheckVendorOpt
   const source_ = sourceFor(source.platform)
   let settings = asRecord(source.settings)
   let settingsChanged = false
+  // Platform drift seen in this check's bodies; undefined when nothing was fetched to judge by.
+  let sourceChange: SourceChange | null | undefined
   try {
     if (!source_) throw new SourceParseError(`no source module for platform ${source.platform}`)
     for (let round = 0; round < MAX_ROUNDS; round++) {
       const target = { apiUrl: source.apiUrl, statusPageUrl: source.statusPageUrl, settings }
-      const fetched = await deps.fetchBodies(source_.endpoints(target), asHttpCache(source.httpCache))
+      const endpoints = source_.endpoints(target)
+      const fetched = await deps.fetchBodies(endpoints, asHttpCache(source.httpCache))
+      if (!fetched.unchanged) sourceChange = nextSourceChange(source.sourceChange, detectSourceChange(source.platform, endpoints, fetched), deps.now())
       // The network part is done: the rest reads and writes the database, through the gate.
       const step = await deps.withDb(async (): Promise<VendorOutcome | { kind: 'settings'; settings: Record<string, unknown> }> => {
         const now = deps.now()
@@ -62,6 +67,7 @@ export async function checkVendor(deps: CheckVendorDeps, options: CheckVendorOpt
           nextCheckAt: nextSuccessCheck(options, deps.random()),
           httpCache: fetched.cache,
           ...(settingsChanged && { settings }),
+          ...(sourceChange !== undefined && { sourceChange }),
         }
         if (fetched.unchanged) {
           await deps.data.statusSources.recordCheckUnchanged(check, false)
@@ -72,8 +78,11 @@ export async function checkVendor(deps: CheckVendorDeps, options: CheckVendorOpt
         // Read with warnings: items that could not be read were left out; the operator sees which.
         const warnings = parsed.snapshot.readWarnings ?? []
         check.readWarnings = warnings.length > 0 ? warnings : null
-        const state = await deps.data.vendorSnapshots.loadVendorState(source.vendorId, parsed.snapshot)
-        const plan = diffVendor(state, parsed.snapshot, now)
+        // Read by the rules of a platform the page no longer answers as (incident.io's sampled
+        // components through Statuspage's reader): its list proves no component's absence.
+        const snapshot = sourceChange?.kind === 'signature' ? { ...parsed.snapshot, componentsPartial: true } : parsed.snapshot
+        const state = await deps.data.vendorSnapshots.loadVendorState(source.vendorId, snapshot)
+        const plan = diffVendor(state, snapshot, now)
         if (isEmptyPlan(plan)) {
           await deps.data.statusSources.recordCheckUnchanged(check, state.isBaseline)
           return { kind: 'unchanged' }
@@ -88,11 +97,18 @@ export async function checkVendor(deps: CheckVendorDeps, options: CheckVendorOpt
     throw new SourceParseError('the source kept asking for new settings')
   } catch (e) {
     const hasSettings = Object.keys(settings).length > 0
-    return deps.withDb(() => fail(deps, options, source, e, hasSettings))
+    return deps.withDb(() => fail(deps, options, source, e, hasSettings, sourceChange))
   }
 }
 
-async function fail(deps: CheckVendorDeps, options: CheckVendorOptions, source: ClaimedSource, e: unknown, hasSettings: boolean): Promise<VendorOutcome> {
+async function fail(
+  deps: CheckVendorDeps,
+  options: CheckVendorOptions,
+  source: ClaimedSource,
+  e: unknown,
+  hasSettings: boolean,
+  sourceChange: SourceChange | null | undefined,
+): Promise<VendorOutcome> {
   // Another worker owns the vendor now (our lease expired): its result stands, ours is void.
   if (isLeaseLostError(e)) return { kind: 'failed', errorKind: 'lease_lost', message: e.message }
   // Stopped, not failed: the vendor keeps its state, its due time and its failure count, and is
@@ -114,6 +130,8 @@ async function fail(deps: CheckVendorDeps, options: CheckVendorOptions, source: 
     // A page that no longer parses with the settings we discovered earlier (e.g. a wrong status.io
     // page id) starts discovery again on the next check.
     resetSettings: kind === 'parse' && hasSettings,
+    // A page that stopped parsing because it moved platform says so to the operator.
+    ...(sourceChange !== undefined && { sourceChange }),
   }).catch((err: unknown) => deps.log(`[refresh] ${source.vendorId}: could not record failure: ${(err as Error).message}`))
   return { kind: 'failed', errorKind: kind, message }
 }

@@ -39,7 +39,7 @@ export default async function VendorPage({ params }: { params: Params }) {
   const now = new Date()
   const page = await loadVendorPage((await params).slug, now, refreshIntervalMs)
   if (!page) notFound()
-  const { vendor, monitored, freshness: fresh, known, uptime, timeline, incidentHistory, bannerIncident } = page
+  const { vendor, monitored, freshness: fresh, known, uptime, timeline, incidentHistory, bannerIncident, sourceChanged } = page
   const base = `/vendors/${vendor.slug}`
 
   return (
@@ -71,6 +71,7 @@ export default async function VendorPage({ params }: { params: Params }) {
           maintenances={vendor.maintenances}
           incident={bannerIncident && { title: bannerIncident.title, href: `${base}/incidents/${bannerIncident.id}`, others: bannerIncident.others }}
           freshness={fresh}
+          sourceChanged={sourceChanged}
           vendorName={vendor.name}
           now={now}
         />
