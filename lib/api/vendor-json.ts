@@ -42,7 +42,8 @@ function incidentJson(i: IncidentDetail) {
     resolvedAt: iso(i.resolvedAt),
     url: i.url,
     components: i.components.map((c) => ({ id: c.component.externalId, name: c.component.name })),
-    updates: i.updates.map((u) => ({ id: u.id, status: u.status, body: u.body, publishedAt: iso(u.publishedAt), editedAt: iso(u.editedAt) })),
+    // timeUnknown: the vendor's own stamp could not be placed; publishedAt is then the item's time.
+    updates: i.updates.map((u) => ({ id: u.id, status: u.status, body: u.body, publishedAt: iso(u.publishedAt), timeUnknown: u.timeUnknown, editedAt: iso(u.editedAt) })),
     postmortem: i.postmortemBody ? { body: i.postmortemBody, publishedAt: iso(i.postmortemPublishedAt) } : null,
   }
 }

@@ -19,7 +19,7 @@ const incidentSelect = {
   url: true,
   postmortemBody: true,
   postmortemPublishedAt: true,
-  updates: { orderBy: { publishedAt: 'desc' }, select: { id: true, status: true, body: true, publishedAt: true, editedAt: true } },
+  updates: { orderBy: { publishedAt: 'desc' }, select: { id: true, status: true, body: true, publishedAt: true, timeUnknown: true, editedAt: true } },
   components: { select: { component: { select: { externalId: true, name: true } } } },
 } satisfies Prisma.IncidentSelect
 

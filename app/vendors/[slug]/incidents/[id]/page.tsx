@@ -122,7 +122,8 @@ export default async function IncidentPage({ params }: { params: Params }) {
                 <span className="font-semibold">{INCIDENT_STATUS_LABEL[u.status]}</span>
                 <span className="text-slate-500 dark:text-slate-400">
                   {' '}
-                  · <LocalTime iso={u.publishedAt.toISOString()} />
+                  {/* The vendor's own stamp could not be placed (e.g. an unknown zone): no made-up time. */}
+                  · {u.timeUnknown ? <span data-testid="update-time-unknown">time unknown</span> : <LocalTime iso={u.publishedAt.toISOString()} />}
                   {u.editedAt && ' · edited'}
                 </span>
               </p>
