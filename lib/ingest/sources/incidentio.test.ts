@@ -136,6 +136,26 @@ describe('incident.io with the widget', () => {
     expect(upcoming?.componentExternalIds).toEqual([])
   })
 
+  it('lists a component the structure does not place as ungrouped, and never one the page hides', () => {
+    const raw = JSON.parse(widget) as { summary: { components: { id: string; name: string }[] } }
+    raw.summary.components.push({ id: '01KXSYNTHUNGR0UPED0000000', name: 'Status API' })
+    const s = parse({ summary: compat, widget: JSON.stringify(raw) })
+    expect(s.components.find((c) => c.externalId === '01KXSYNTHUNGR0UPED0000000')).toMatchObject({ name: 'Status API', groupExternalId: null, status: 'operational' })
+    // Files sits in the hidden "Internal" group: placed, hidden, not listed.
+    expect(s.components.map((c) => c.externalId)).not.toContain(ID.files)
+  })
+
+  it('reads a maintenance that names its start scheduled_start_at', () => {
+    const body = widgetWith({
+      scheduled_maintenances: [{ id: 'm1', name: 'DB upgrade', status: 'maintenance_scheduled', scheduled_start_at: '2030-01-02T10:00:00Z', scheduled_end_at: '2030-01-02T11:00:00Z' }],
+      in_progress_maintenances: [],
+    })
+    const s = parse({ summary: compat, widget: body })
+    expect(s.maintenances.map((m) => [m.externalId, m.status, iso(m.scheduledFor), m.scheduledUntil && iso(m.scheduledUntil)])).toEqual([
+      ['m1', 'scheduled', '2030-01-02T10:00:00.000Z', '2030-01-02T11:00:00.000Z'],
+    ])
+  })
+
   it('keeps components with the same name apart by id, each under its own group', () => {
     const raw = JSON.parse(widget) as { summary: { structure: { items: unknown[] } } }
     const loginElsewhere = { component_id: '01KXSYNTH0L0G1NSORA0000000', name: 'Login' }
