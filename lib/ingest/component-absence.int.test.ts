@@ -92,9 +92,14 @@ describe('absence is not removal', () => {
     expect((await run()).failed).toBe(0)
     expect((await listed()).components.find((c) => c.name === 'Voice mode')?.group).toBe('ChatGPT')
 
-    // The page drops its "ChatGPT" group (the only one holding Voice mode).
-    const raw = JSON.parse(widget) as { summary: { structure: { items: { group?: { name: string } }[] } } }
-    raw.summary.structure.items = raw.summary.structure.items.filter((i) => i.group?.name !== 'ChatGPT')
+    // The page drops Voice mode: from its "ChatGPT" group and from its component list.
+    const raw = JSON.parse(widget) as {
+      summary: { components: { name: string }[]; structure: { items: { group?: { name: string; components?: { name?: string }[] } }[] } }
+    }
+    raw.summary.components = raw.summary.components.filter((c) => c.name !== 'Voice mode')
+    for (const item of raw.summary.structure.items) {
+      if (item.group?.components) item.group.components = item.group.components.filter((c) => c.name !== 'Voice mode')
+    }
     server.set(widgetPath(), { body: JSON.stringify(raw) })
     await later(MINUTE)
     await run()
