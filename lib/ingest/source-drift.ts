@@ -17,8 +17,11 @@ export type { SourceChange }
 /** Platforms whose JSON we can tell apart by shape (docs/status-page-formats.md). */
 export type PayloadSignature = 'statuspage' | 'incidentio' | 'instatus' | 'betterstack' | 'statusio'
 
-/** Above this the body is not parsed a second time just to look at its shape. */
-const MAX_SIGNATURE_BYTES = 4 * 1024 * 1024
+/**
+ * Above this the body is not parsed a second time just to look at its shape (a changed read
+ * costs one extra JSON.parse; the summaries we recognise are well under it).
+ */
+const MAX_SIGNATURE_BYTES = 1024 * 1024
 
 const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/
 const STATUSPAGE_ID = /^[a-z0-9]{12}$/
