@@ -67,6 +67,14 @@ describe('incident.io without the widget', () => {
     expect(s.maintenances).toEqual([])
     expect(s.coverage).toEqual({ incidents: 'recent', maintenances: 'recent' })
   })
+
+  it('reads a list shorter than the sample size as the page\'s every component (its absences count)', () => {
+    const raw = JSON.parse(compat) as { components: unknown[] }
+    const small = parse({ summary: JSON.stringify({ ...raw, components: raw.components.slice(0, 24) }), incidents: null, widget: null })
+    expect(small.components).toHaveLength(24)
+    expect(small.componentsPartial).toBeUndefined()
+    expect(small.componentLayoutUnknown).toBe(true)
+  })
 })
 
 describe('incident.io with the widget', () => {

@@ -45,7 +45,7 @@ export const incidentioSource: StatusSource = {
     // scheduled-maintenances.json 404s on incident.io, so it is never asked for.
     const parts = parseStatuspageParts({ summary: bodies.summary ?? null, incidents: incidentsBody }, ctx)
     const widget = readWidget(bodies.widget ?? null)
-    if (widget === null) return { kind: 'snapshot', snapshot: { ...assembleStatuspageSnapshot(parts), ...SAMPLED } }
+    if (widget === null) return { kind: 'snapshot', snapshot: { ...assembleStatuspageSnapshot(parts), ...compatReading(parts.components.length) } }
     const layered = withWidget(parts, widget)
     const snapshot = assembleStatuspageSnapshot(layered)
     // Without `structure` the widget names every component but not its group or place.
@@ -53,8 +53,21 @@ export const incidentioSource: StatusSource = {
   },
 }
 
-/** The compatible summary's component list: a sample, in the sample's order, without groups. */
-const SAMPLED = { componentsPartial: true, componentLayoutUnknown: true } as const
+/**
+ * How many components incident.io's compatible summary lists at most: every recorded OpenAI
+ * capture holds exactly 25, a different 25 each time, of more than 35.
+ */
+export const COMPAT_SAMPLE_SIZE = 25
+
+/**
+ * What the compatible summary's component list is: never the page's order or groups (it has no
+ * groups, and its positions are the list's own order), so stored components keep theirs; and, when
+ * it is full (COMPAT_SAMPLE_SIZE or more), a sample that proves no component's absence. A shorter
+ * list is the page's every component.
+ */
+function compatReading(count: number): { componentLayoutUnknown: true; componentsPartial?: true } {
+  return count >= COMPAT_SAMPLE_SIZE ? { componentLayoutUnknown: true, componentsPartial: true } : { componentLayoutUnknown: true }
+}
 
 /**
  * The widget, or null when the page serves none (404) or serves one we cannot read. Its shape has
