@@ -17,6 +17,7 @@ export interface StoredGroup {
   externalId: string
   name: string
   position: number
+  absentSince: Date | null
   removedAt: Date | null
 }
 
@@ -29,6 +30,7 @@ export interface StoredComponent {
   position: number
   status: ServiceStatus
   onlyShowIfDegraded: boolean
+  absentSince: Date | null
   removedAt: Date | null
 }
 
@@ -97,10 +99,10 @@ export async function loadVendorState(
   const maintenanceIds = snapshot.maintenances.map((m) => m.externalId)
   const [vendor, groups, components, incidents, maintenances] = await Promise.all([
     db.vendor.findUniqueOrThrow({ where: { id: vendorId }, select: { status: true, statusText: true, source: { select: { baselineAt: true } } } }),
-    db.componentGroup.findMany({ where: { vendorId }, select: { id: true, externalId: true, name: true, position: true, removedAt: true } }),
+    db.componentGroup.findMany({ where: { vendorId }, select: { id: true, externalId: true, name: true, position: true, absentSince: true, removedAt: true } }),
     db.component.findMany({
       where: { vendorId },
-      select: { id: true, externalId: true, name: true, description: true, groupId: true, position: true, status: true, onlyShowIfDegraded: true, removedAt: true },
+      select: { id: true, externalId: true, name: true, description: true, groupId: true, position: true, status: true, onlyShowIfDegraded: true, absentSince: true, removedAt: true },
     }),
     db.incident.findMany({
       where: { vendorId, OR: [{ externalId: { in: incidentIds } }, { resolvedAt: null }] },

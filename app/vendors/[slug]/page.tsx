@@ -45,7 +45,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function VendorPage({ params }: { params: Params }) {
   const page = await loadPage((await params).slug)
   if (!page) notFound()
-  const { now, vendor, monitored, freshness: fresh, known, uptime, timeline, incidentHistory, bannerIncident } = page
+  const { now, vendor, monitored, freshness: fresh, known, uptime, timeline, incidentHistory, bannerIncident, sourceChanged } = page
   const base = `/vendors/${vendor.slug}`
 
   return (
@@ -83,6 +83,7 @@ export default async function VendorPage({ params }: { params: Params }) {
           maintenances={vendor.maintenances}
           incident={bannerIncident && { title: bannerIncident.title, href: `${base}/incidents/${bannerIncident.id}`, others: bannerIncident.others }}
           freshness={fresh}
+          sourceChanged={sourceChanged}
           vendorName={vendor.name}
           now={now}
         />
