@@ -68,7 +68,7 @@ async function incidentEvent(vendorId: string, kind: 'incident_opened' | 'incide
     ? await db.incident.update({ where: { id: incidentId }, data: kind === 'incident_resolved' ? { status: 'resolved', resolvedAt: clock } : { status: 'identified' } })
     : await db.incident.create({ data: { vendorId, externalId: `cinc-${seq}`, title: `Elevated errors ${seq}`, status: 'investigating', impact: 'major', startedAt: clock, firstSeenAt: clock } })
   await db.incidentUpdate.create({ data: { incidentId: incident.id, externalId: `cu-${seq}`, status: incident.status, body: `Vendor words ${seq}`, bodyHash: `ch${seq}`, publishedAt: clock } })
-  await db.changeEvent.create({ data: { vendorId, kind, dedupeKey: `ce-${seq}`, incidentId: incident.id, occurredAt: clock, data: { updateExternalId: `cu-${seq}` } } })
+  await db.changeEvent.create({ data: { vendorId, kind, dedupeKey: `ce-${seq}`, incidentId: incident.id, occurredAt: clock, createdAt: clock, data: { updateExternalId: `cu-${seq}` } } })
   return incident.id
 }
 

@@ -136,7 +136,8 @@ export async function maintenancesStarting(after: Date, until: Date): Promise<{ 
 export async function addMaintenanceReminders(events: MaintenanceReminderEvent[]): Promise<number> {
   if (!events.length) return 0
   const { count } = await db.changeEvent.createMany({
-    data: events.map((e) => ({ ...e, kind: 'maintenance_reminder' as const })),
+    // createdAt on the notifier's clock (occurredAt is its `now`), like the refresh's events.
+    data: events.map((e) => ({ ...e, kind: 'maintenance_reminder' as const, createdAt: e.occurredAt })),
     skipDuplicates: true,
   })
   return count

@@ -177,7 +177,7 @@ export async function applyVendorChanges(
       const components = await writeComponents(tx, vendorId, writes.components, check.now)
       const incidents = await writeIncidents(tx, vendorId, writes.incidents, components, check.now)
       const maintenances = await writeMaintenances(tx, vendorId, writes.maintenances, components)
-      const events = await recordChangeEvents(tx, vendorId, writes.events, { incidents, maintenances, components })
+      const events = await recordChangeEvents(tx, vendorId, writes.events, { incidents, maintenances, components }, check.now)
       return { events, incidentIds: [...incidents.values()] }
     },
     { timeout: 60_000, maxWait: 10_000 },
