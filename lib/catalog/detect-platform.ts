@@ -84,7 +84,8 @@ export async function detectPlatform(input: string, http: DetectionHttp, options
     try {
       res = await http.fetchText(url, { accept, ...(options.signal && { signal: options.signal }) })
     } catch (e) {
-      if (isFetchError(e)) return { ok: false, note: `${e.kind}: ${e.message}` }
+      // The caller's budget ran out: the whole detection stops, it is not this probe's answer.
+      if (isFetchError(e) && e.kind !== 'aborted') return { ok: false, note: `${e.kind}: ${e.message}` }
       throw e
     }
     if (res.notModified) return { ok: false, note: '304 without a request validator' }
@@ -297,7 +298,6 @@ const decodeBasicEntities = (s: string) =>
 function cleanName(name: string | null): string | null {
   if (!name) return null
   const cleaned = name
-    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()

@@ -29,6 +29,7 @@ const vendorStatusSelect = {
   id: true,
   slug: true,
   name: true,
+  pendingReview: true,
   category: true,
   statusPageUrl: true,
   status: true,

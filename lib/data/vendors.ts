@@ -29,7 +29,9 @@ export interface VendorPage {
  * always the slug of the last vendor shown.
  */
 export async function searchVendors(query: VendorQuery): Promise<VendorPage> {
+  // Vendors added by URL and not reviewed yet are watchable, but not listed (see add-by-url.ts).
   const where: Prisma.VendorWhereInput = {
+    pendingReview: false,
     ...(query.q && {
       OR: [{ name: { contains: query.q, mode: 'insensitive' } }, { slug: { contains: query.q.toLowerCase().replace(/\s+/g, '-') } }],
     }),
@@ -68,6 +70,7 @@ function matchRank(name: string, slug: string, q: string): number {
 
 const vendorDetailSelect = {
   ...vendorSummarySelect,
+  pendingReview: true,
   id: true,
   statusChangedAt: true,
   source: { select: { platform: true, apiUrl: true, lastCheckedAt: true, lastSuccessAt: true, lastError: true, consecutiveFailures: true } },
@@ -86,7 +89,7 @@ export interface CategoryCount {
 }
 
 export async function listCategories(): Promise<CategoryCount[]> {
-  const groups = await db.vendor.groupBy({ by: ['category'], where: { category: { not: null } }, _count: { _all: true }, orderBy: { category: 'asc' } })
+  const groups = await db.vendor.groupBy({ by: ['category'], where: { category: { not: null }, pendingReview: false }, _count: { _all: true }, orderBy: { category: 'asc' } })
   return groups.flatMap((g) => (g.category ? [{ category: g.category, count: g._count._all }] : []))
 }
 
@@ -96,13 +99,14 @@ export async function findVendorsBySlugs(slugs: string[]): Promise<VendorSummary
   return rows.sort((a, b) => (order.get(a.slug) ?? 0) - (order.get(b.slug) ?? 0))
 }
 
+/** Vendors of the public directory (not those pending review). */
 export async function countVendors(): Promise<number> {
-  return db.vendor.count()
+  return db.vendor.count({ where: { pendingReview: false } })
 }
 
 /** Every vendor's slug and last change, for the sitemap. */
 export async function listVendorSlugs(): Promise<{ slug: string; updatedAt: Date }[]> {
-  return db.vendor.findMany({ orderBy: { slug: 'asc' }, select: { slug: true, updatedAt: true } })
+  return db.vendor.findMany({ where: { pendingReview: false }, orderBy: { slug: 'asc' }, select: { slug: true, updatedAt: true } })
 }
 
 /**
@@ -111,7 +115,7 @@ export async function listVendorSlugs(): Promise<{ slug: string; updatedAt: Date
  */
 export async function listVendorsWithProblems(freshSince: Date, limit = 24): Promise<VendorSummary[]> {
   const rows = await db.vendor.findMany({
-    where: { status: { in: ['degraded', 'partial_outage', 'major_outage'] }, source: { lastSuccessAt: { gte: freshSince } } },
+    where: { pendingReview: false, status: { in: ['degraded', 'partial_outage', 'major_outage'] }, source: { lastSuccessAt: { gte: freshSince } } },
     select: { ...vendorSummarySelect, statusChangedAt: true },
     take: limit * 2,
   })
