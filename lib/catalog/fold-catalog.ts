@@ -149,7 +149,7 @@ export function pageKey(url: string): string {
   } catch {
     return url.toLowerCase()
   }
-  return `${u.hostname.toLowerCase().replace(/^www\./, '')}${u.pathname.replace(/\/+$/, '').toLowerCase()}`
+  return `${u.host.toLowerCase().replace(/^www\./, '')}${u.pathname.replace(/\/+$/, '').toLowerCase()}`
 }
 
 /** Shared hosts carry one vendor per path (status.io/pages/<id>, stats.pingdom.com/<id>, …). */
