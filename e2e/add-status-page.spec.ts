@@ -62,7 +62,7 @@ test('a vendor that is not monitored says so on its Watch button and needs a no-
   const button = page.getByRole('button', { name: 'Watch 1upHealth (not monitored: no alerts)' })
   await expect(button).toContainText('Not monitored')
   await button.click()
-  await expect(page.getByRole('alert')).toContainText('1upHealth is not monitored: Vendorwatch cannot read its status page, so watching it sends no alerts')
+  await expect(page.getByRole('alert').filter({ hasText: 'not monitored' })).toContainText('1upHealth is not monitored: Vendorwatch cannot read its status page, so watching it sends no alerts')
   await shoot(page, 'vendor-not-monitored-confirm')
   await page.goto('/dashboard')
   await expect(page.getByText('Watching 0 of 10 vendors on the Free plan.')).toBeVisible()

@@ -35,7 +35,9 @@ beforeEach(async () => {
   await resetDatabase()
   userId = (await createTestUser('adder@example.com')).id
   await upsertCatalogRows([
-    { name: 'Acme', slug: 'acme', statusPageUrl: 'https://status.acme.example', platform: 'statuspage' },
+    { name: 'Acme', slug: 'acme', statusPageUrl: 'https://status.acme.example', platform: 'statuspage', apiUrl: 'https://acme.statuspage.io/api/v2/summary.json' },
+    // Read from a path on a shared host: pasting that host's root is not this vendor.
+    { name: 'Shared', slug: 'shared', statusPageUrl: 'https://status.shared.example', platform: 'statuspage', apiUrl: 'https://feeds.example/shared/api/v2/summary.json' },
     { name: 'Acme EU', slug: 'acme-eu', statusPageUrl: 'https://status.acme.example/eu', platform: 'statuspage' },
     { name: 'Listed', slug: 'listed', statusPageUrl: 'https://status.listed.example', platform: 'unknown' },
   ])
@@ -48,6 +50,8 @@ describe('findOrAddStatusPage', () => {
     expect(await findOrAddStatusPage(userId, 'status.acme.example/history?page=2', deps)).toMatchObject({ slug: 'acme' })
     expect(await findOrAddStatusPage(userId, 'https://WWW.status.acme.example/', deps)).toMatchObject({ slug: 'acme' })
     expect(await findOrAddStatusPage(userId, 'https://status.acme.example/eu/', deps)).toMatchObject({ slug: 'acme-eu' })
+    // Acme's status is read from its Statuspage address: that address is Acme's page too.
+    expect(await findOrAddStatusPage(userId, 'https://acme.statuspage.io', deps)).toMatchObject({ slug: 'acme' })
   })
 
   it('adds a page it can read as a vendor pending review, which its creator can watch at once', async () => {
@@ -68,10 +72,12 @@ describe('findOrAddStatusPage', () => {
   })
 
   it('names the supported platforms when nothing it reads answers, and creates nothing', async () => {
+    const shared = await findOrAddStatusPage(userId, 'https://feeds.example', { http: { fetchText: async (url) => ({ notModified: false, status: 404, text: 'no', bytes: 2, finalUrl: url }) }, now: () => NOW })
+    expect(shared).toMatchObject({ kind: 'refused' })
     const nothing: DetectionHttp = { fetchText: async (url) => ({ notModified: false, status: 404, text: 'no', bytes: 2, finalUrl: url }) }
     const result = await findOrAddStatusPage(userId, 'https://status.unknown.example', { http: nothing, now: () => NOW })
     expect(result).toEqual({ kind: 'refused', message: `We could not find a status page we can read at status.unknown.example. ${SUPPORTED_PLATFORMS_SENTENCE}` })
-    expect(await db.vendor.count()).toBe(3)
+    expect(await db.vendor.count()).toBe(4)
   })
 
   it('refuses private addresses through the guarded client', async () => {

@@ -106,8 +106,8 @@ async function findExisting(url: URL): Promise<{ slug: string; name: string } | 
   const match =
     keyed.find((k) => k.page === key) ??
     keyed.find((k) => k.page === host) ??
-    // A vendor read from this host's API (a *.statuspage.io behind a custom domain) is this page too.
-    keyed.find((k) => k.api !== null && k.api.split('/')[0] === host && key === host)
+    // A vendor read from this host's root API (its *.statuspage.io behind a custom domain) is this page too.
+    (key === host ? keyed.find((k) => k.api === `${host}/api/v2/summary.json`) : undefined)
   return match ? { slug: match.c.slug, name: match.c.name } : null
 }
 
