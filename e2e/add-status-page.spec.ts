@@ -44,8 +44,11 @@ test('a user adds a status page by its address, watches it and gets its incident
   await page.goto('/dashboard')
   const watchlist = page.getByRole('region', { name: 'Your watchlist' })
   await expect(watchlist.getByRole('link', { name: 'Initech', exact: true })).toBeVisible()
-  await expect(page.getByRole('link', { name: 'Incident with Pull Requests' })).toBeVisible()
-  await expect(page.getByRole('link', { name: 'Notifications are delayed' })).toBeVisible()
+  await expect(watchlist.getByText('3 active incidents')).toBeVisible()
+  const feed = page.getByRole('region', { name: 'Incidents in the last 30 days' })
+  await expect(feed.getByText('Incident with Pull Requests')).toBeVisible()
+  await expect(feed.getByText('Notifications are delayed')).toBeVisible()
+  await expect(feed.getByText('Copilot Policy Propagation Delays')).toBeVisible()
 
   // The same address again (written differently) is the same vendor; the directory does not list it yet.
   await address.fill(`${STATUS_SERVER_URL}/`)
