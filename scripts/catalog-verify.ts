@@ -1,6 +1,6 @@
 // Verifies the catalog's platforms from what each status page serves (lib/catalog/detect-platform.ts)
 // and records the platform, API URL and verifiedAt of each vendor it could read:
-//   npm run catalog:verify -- [--concurrency 8] [--limit N] [--all] [--restart] [--state FILE] [slug …]
+//   npm run catalog:verify -- [--concurrency 8] [--limit N] [--all] [--restart] [--approve-matching] [--state FILE] [slug …]
 // Resumable: outcomes go to the state file (default .data/catalog-verify.jsonl) as they land; run it
 // again to carry on, --restart to start over. Needs the internet (run it where the pages are
 // reachable); exit code 0 even when pages fail: their vendors keep their labels and are listed.
@@ -14,13 +14,14 @@ const { positionals, values } = parseArgs({
     limit: { type: 'string' },
     all: { type: 'boolean', default: false },
     restart: { type: 'boolean', default: false },
+    'approve-matching': { type: 'boolean', default: false },
     state: { type: 'string', default: '.data/catalog-verify.jsonl' },
   },
 })
 const concurrency = Number(values.concurrency)
 const limit = values.limit === undefined ? undefined : Number(values.limit)
 if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64 || (limit !== undefined && (!Number.isInteger(limit) || limit < 1))) {
-  console.error('usage: npm run catalog:verify -- [--concurrency 1-64] [--limit N] [--all] [--restart] [--state FILE] [slug …]')
+  console.error('usage: npm run catalog:verify -- [--concurrency 1-64] [--limit N] [--all] [--restart] [--approve-matching] [--state FILE] [slug …]')
   process.exit(2)
 }
 
@@ -47,6 +48,7 @@ runCli('catalog:verify', async () => {
       concurrency,
       restart: values.restart,
       all: values.all,
+      approveMatching: values['approve-matching'],
       ...(limit !== undefined && { limit }),
       ...(positionals.length && { slugs: positionals }),
       signal: stop.signal,
@@ -64,6 +66,8 @@ runCli('catalog:verify', async () => {
     console.log(`  totals: ${[...by].map(([k, n]) => `${k} ${n}`).join(', ')}`)
     if (changes.length) console.log('changes:')
     for (const o of changes) console.log(`  ${o.slug}: ${o.from?.platform} ${o.from?.apiUrl ?? '-'} → ${o.to?.platform} ${o.to?.apiUrl ?? '-'} (${o.detail})`)
+    const approved = report.outcomes.filter((o) => o.approved)
+    if (approved.length) console.log(`listed after review (the page names the vendor): ${approved.map((o) => `${o.slug} ("${o.pageName}")`).join(', ')}`)
     console.log(`state: ${values.state}${report.remaining ? ' (run again to carry on)' : ''}`)
   } finally {
     http.close()

@@ -80,4 +80,23 @@ describe('verifyCatalog', () => {
     const again = await verifyCatalog({ http, now: () => NOW, statePath, concurrency: 1, restart: true, all: true })
     expect(again.checkedNow).toBe(3)
   })
+
+  it('with approveMatching, lists a vendor held back for review only when its page names it', async () => {
+    await upsertCatalogRows([
+      { name: 'GitHub Mirror', slug: 'gh-mirror', statusPageUrl: `${statuspage.url}/mirror`, platform: 'statuspage', pendingReview: true },
+      { name: 'Octo Corp', slug: 'octo', statusPageUrl: `${incidentio.url}/octo`, platform: 'statuspage', pendingReview: true },
+    ])
+    const report = await verifyCatalog({ http, now: () => NOW, statePath, concurrency: 2, slugs: ['gh-mirror', 'octo'], approveMatching: true })
+    expect(report.outcomes.map((o) => [o.slug, o.pageName, o.approved ?? false])).toEqual(
+      expect.arrayContaining([
+        ['gh-mirror', 'GitHub', true],
+        ['octo', 'OpenAI', false],
+      ]),
+    )
+    const vendors = await db.vendor.findMany({ where: { slug: { in: ['gh-mirror', 'octo'] } }, select: { slug: true, pendingReview: true }, orderBy: { slug: 'asc' } })
+    expect(vendors).toEqual([
+      { slug: 'gh-mirror', pendingReview: false },
+      { slug: 'octo', pendingReview: true },
+    ])
+  })
 })

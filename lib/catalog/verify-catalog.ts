@@ -5,7 +5,7 @@
 // connection) carries on where it stopped. A vendor whose page cannot be read keeps its label: a
 // page that is down today is no evidence of another platform.
 import fs from 'node:fs'
-import { listVendorsToVerify, recordVerifiedSource, type VendorToVerify } from '@/lib/data/catalog-verify'
+import { approveVendor, listVendorsToVerify, recordVerifiedSource, type VendorToVerify } from '@/lib/data/catalog-verify'
 import { detectPlatform, type DetectionHttp } from './detect-platform'
 import type { Platform } from './platforms'
 
@@ -17,6 +17,8 @@ export interface VerifyOutcome {
   to?: { platform: Platform; apiUrl: string | null }
   /** The page's own name for itself: lets an operator check a vendor's identity. */
   pageName?: string | null
+  /** A catalog vendor held back for review whose page names it: now listed (`approveMatching`). */
+  approved?: true
   detail: string
 }
 
@@ -33,6 +35,11 @@ export interface VerifyOptions {
   /** Check at most this many vendors in this run (the rest wait for the next). */
   limit?: number
   slugs?: string[]
+  /**
+   * Lists catalog vendors held back for review (identity unconfirmed) whose page answered with a
+   * platform we read and names itself as the vendor is named. Never a vendor a user added.
+   */
+  approveMatching?: boolean
   signal?: AbortSignal
   onProgress?: (progress: { done: number; total: number; counts: Record<VerifyOutcome['result'], number> }) => void
 }
@@ -89,7 +96,18 @@ async function verifyOne(vendor: VendorToVerify, options: VerifyOptions): Promis
   const to = { platform: detection.platform, apiUrl: detection.apiUrl }
   const evidence = detection.evidence.join(' | ')
   const { changed } = await recordVerifiedSource(vendor.vendorId, { ...to, verifiedAt: options.now(), evidence })
-  return { slug: vendor.slug, result: changed ? 'changed' : 'confirmed', from, to, pageName: detection.pageName, detail: detection.evidence.at(-1) ?? '' }
+  const approve = options.approveMatching && vendor.pendingReview && !vendor.addedByUser && namesMatch(vendor.name, detection.pageName)
+  if (approve) await approveVendor(vendor.vendorId)
+  return { slug: vendor.slug, result: changed ? 'changed' : 'confirmed', from, to, pageName: detection.pageName, ...(approve && { approved: true as const }), detail: detection.evidence.at(-1) ?? '' }
+}
+
+/** "Acme" and "Acme Inc." match; "Acme" and a bare page named "Status" do not. */
+export function namesMatch(vendorName: string, pageName: string | null | undefined): boolean {
+  const key = (s: string) => s.toLowerCase().replace(/&/g, 'and').replace(/[^a-z0-9]/g, '')
+  const a = key(vendorName)
+  const b = key(pageName ?? '')
+  if (a.length < 3 || b.length < 3) return false
+  return a === b || (b.startsWith(a) && a.length >= 4) || (a.startsWith(b) && b.length >= 4)
 }
 
 function readState(path: string): VerifyOutcome[] {

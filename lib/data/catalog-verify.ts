@@ -12,16 +12,35 @@ export interface VendorToVerify {
   platform: Platform
   apiUrl: string | null
   verifiedAt: Date | null
+  pendingReview: boolean
+  /** Added by a user from its address (not a catalog row). */
+  addedByUser: boolean
 }
 
 /** Every catalog vendor with a status source, by slug; `onlyUnverified` leaves out verified ones. */
 export async function listVendorsToVerify(options: { onlyUnverified: boolean; slugs?: string[] }): Promise<VendorToVerify[]> {
   const rows = await db.statusSource.findMany({
     where: { ...(options.onlyUnverified && { verifiedAt: null }), ...(options.slugs && { vendor: { slug: { in: options.slugs } } }) },
-    select: { vendorId: true, platform: true, apiUrl: true, verifiedAt: true, vendor: { select: { slug: true, name: true, statusPageUrl: true } } },
+    select: {
+      vendorId: true,
+      platform: true,
+      apiUrl: true,
+      verifiedAt: true,
+      vendor: { select: { slug: true, name: true, statusPageUrl: true, pendingReview: true, addedById: true } },
+    },
     orderBy: { vendor: { slug: 'asc' } },
   })
-  return rows.map((r) => ({ vendorId: r.vendorId, slug: r.vendor.slug, name: r.vendor.name, statusPageUrl: r.vendor.statusPageUrl, platform: r.platform, apiUrl: r.apiUrl, verifiedAt: r.verifiedAt }))
+  return rows.map((r) => ({
+    vendorId: r.vendorId,
+    slug: r.vendor.slug,
+    name: r.vendor.name,
+    statusPageUrl: r.vendor.statusPageUrl,
+    platform: r.platform,
+    apiUrl: r.apiUrl,
+    verifiedAt: r.verifiedAt,
+    pendingReview: r.vendor.pendingReview,
+    addedByUser: r.vendor.addedById !== null,
+  }))
 }
 
 export interface VerifiedSource {
@@ -50,4 +69,9 @@ export async function recordVerifiedSource(vendorId: string, found: VerifiedSour
     },
   })
   return { changed }
+}
+
+/** Lists a vendor held back for review in the public directory. */
+export async function approveVendor(vendorId: string): Promise<void> {
+  await db.vendor.update({ where: { id: vendorId }, data: { pendingReview: false } })
 }
