@@ -4,7 +4,7 @@
 // Exits 1 (and writes nothing) when two vendors would share a slug or a status page host.
 import fs from 'node:fs'
 import { buildCatalog } from '@/lib/catalog/build-catalog'
-import { findDuplicates } from '@/lib/catalog/fold-catalog'
+import { findDuplicates } from '@/lib/catalog/page-key'
 
 const { rawRows, cleaned, folded } = buildCatalog('prisma/seed/raw')
 const { rows, applied } = folded

@@ -7,7 +7,7 @@ import { findVendorsOnHost, createVendorFromPage } from '@/lib/data/vendors-by-u
 import { hitRateLimit } from '@/lib/data/rate-limits'
 import type { RateLimit } from '@/lib/rate-limit/window'
 import { detectPlatform, type DetectionHttp } from './detect-platform'
-import { pageKey } from './fold-catalog'
+import { pageKey } from './page-key'
 import { PLATFORM_LABELS } from './platforms'
 
 /** Each detection fetches up to ~8 URLs of someone else's site; a person adds a few pages at a time. */

@@ -5,7 +5,7 @@ import { catalogRowSchema } from './catalog-row'
 import { fileURLToPath } from 'node:url'
 import { buildCatalog } from './build-catalog'
 import { cleanCatalog, type RawCatalogRow, type RawProvenance } from './clean-catalog'
-import { findDuplicates } from './fold-catalog'
+import { findDuplicates } from './page-key'
 
 const row = (slug: string, name: string, url: string, platform = '', category = ''): RawCatalogRow => ({ slug, name, status_page_url: url, platform, category })
 const prov = (entries: Record<string, Partial<RawProvenance>>) =>

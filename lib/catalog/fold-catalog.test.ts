@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { CatalogRow } from './catalog-row'
 import type { CleanReport } from './clean-catalog'
-import { findDuplicates, foldCatalog, hostKey, pageKey, type RawConflict, type RawNewVendor } from './fold-catalog'
+import { foldCatalog, type RawConflict, type RawNewVendor } from './fold-catalog'
+import { findDuplicates, hostKey, pageKey } from './page-key'
 
 const catalogRow = (slug: string, url: string, platform: CatalogRow['platform'] = 'statuspage'): CatalogRow => ({ name: slug, slug, statusPageUrl: url, platform })
 const cleaned = (rows: CatalogRow[], extra: Partial<CleanReport> = {}): CleanReport => ({ rows, dropped: [], merged: [], ...extra })

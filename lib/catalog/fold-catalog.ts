@@ -25,7 +25,9 @@
 //    public directory until an operator has checked them.
 import { type Category } from './categories'
 import { catalogRowSchema, type CatalogRow, type PlatformConfidence } from './catalog-row'
-import type { CleanReport, RawProvenance } from './clean-catalog'
+import type { CleanReport } from './clean-catalog'
+import { catalogProvenance, clip, hostOf, type CatalogProvenance } from './catalog-provenance'
+import { hostKey } from './page-key'
 import type { Platform } from './platforms'
 import { deriveStatusApiUrl } from '@/lib/status/status-api-url'
 
@@ -69,7 +71,7 @@ export interface RawPlatformFill {
 
 export interface FoldInput {
   cleaned: CleanReport
-  provenance: Map<string, RawProvenance & { sources?: string; platform_evidence?: string }>
+  provenance: Map<string, CatalogProvenance>
   newVendors: RawNewVendor[]
   conflicts: RawConflict[]
   fills: RawPlatformFill[]
@@ -120,48 +122,6 @@ const CATEGORY_OF_TAG: Record<string, Category> = {
   Automation: 'Productivity & collaboration',
 }
 
-const SELF_EVIDENT_HOSTS: [RegExp, Platform][] = [
-  [/\.statuspage\.io$/, 'statuspage'],
-  [/\.status\.atlassian\.com$/, 'statuspage'],
-  [/\.instatus\.com$/, 'instatus'],
-  [/\.betteruptime\.com$/, 'betterstack'],
-  [/(^|\.)status\.io$/, 'statusio'],
-]
-
-const PROBE_LABELS: Record<string, Platform> = {
-  statuspage: 'statuspage',
-  'incident.io': 'incidentio',
-  instatus: 'instatus',
-  'status.io': 'statusio',
-  betterstack: 'betterstack',
-  cachet: 'cachet',
-}
-
-/**
- * The key two vendors must not share: host without `www.` plus the page's path. A regional page on
- * its own path (intercomstatus.com/eu-hosting, status.cloud.google.com/maps-platform) is a page of
- * its own; the same path in another case or with a trailing slash is not.
- */
-export function pageKey(url: string): string {
-  let u: URL
-  try {
-    u = new URL(url)
-  } catch {
-    return url.toLowerCase()
-  }
-  return `${u.host.toLowerCase().replace(/^www\./, '')}${u.pathname.replace(/\/+$/, '').toLowerCase()}`
-}
-
-/** Shared hosts carry one vendor per path (status.io/pages/<id>, stats.pingdom.com/<id>, …). */
-const SHARED_HOSTS = /^(status\.io|stats\.uptimerobot\.com|stats\.pingdom\.com|status\.salesforce\.com|health\.aws\.amazon\.com|google\.com)$/
-
-/** The stricter key a new vendor is checked on: the host alone, except on shared hosts. */
-export function hostKey(url: string): string {
-  const key = pageKey(url)
-  const host = key.split('/')[0] ?? key
-  return SHARED_HOSTS.test(host) ? key : host
-}
-
 /** The first absolute URL of a cell that may hold several ("http://a.example https://b.example"). */
 function firstUrl(cell: string): string | null {
   const parts = cell.split(/\s+/).filter(Boolean)
@@ -170,38 +130,6 @@ function firstUrl(cell: string): string | null {
 }
 
 const confidenceOf = (value: string): PlatformConfidence => (value === 'high' || value === 'medium' ? value : 'low')
-const clip = (text: string, max = 500) => (text.length > max ? `${text.slice(0, max - 1)}…` : text)
-
-/** Provenance of a row of the original catalog: its lists and how its platform was decided. */
-function catalogProvenance(row: CatalogRow, prov: FoldInput['provenance'] extends Map<string, infer P> ? P | undefined : never): Pick<CatalogRow, 'sources' | 'platformEvidence' | 'platformConfidence' | 'unverified'> {
-  const sources = prov?.sources ? `catalog: ${prov.sources}` : 'catalog'
-  const probe = prov?.probe_label_2026_09 ?? ''
-  const byHost = SELF_EVIDENT_HOSTS.find(([re]) => re.test(hostOf(row.statusPageUrl)))?.[1]
-  if (byHost === row.platform) return { sources, platformEvidence: `host pattern ${hostOf(row.statusPageUrl)}`, platformConfidence: 'high' }
-  if (PROBE_LABELS[probe] === row.platform && row.platform !== 'statuspage') {
-    return { sources, platformEvidence: `2026-09 live probe: ${probe}`, platformConfidence: 'high' }
-  }
-  if (row.platform === 'statuspage' && probe === 'statuspage') {
-    return { sources, platformEvidence: '2026-09 live probe: a Statuspage-compatible /api/v2 answered (incident.io and some Instatus pages also do)', platformConfidence: 'medium', unverified: true }
-  }
-  const how = prov?.platform_evidence || 'no evidence recorded'
-  const probeNote = probe ? `; 2026-09 probe: ${probe}` : ''
-  const big = ['gcp', 'aws', 'azure', 'slack', 'heroku', 'salesforce'].includes(row.platform)
-  return {
-    sources,
-    platformEvidence: clip(`catalog label (${how})${probeNote}`),
-    platformConfidence: big || how === 'known-custom' || how === 'url-pattern' || how === 'vendor-docs' ? 'high' : how === 'probe' || how === 'stts' || how === 'feed-pattern' ? 'medium' : 'low',
-    unverified: true,
-  }
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname.toLowerCase()
-  } catch {
-    return ''
-  }
-}
 
 export function foldCatalog(input: FoldInput): FoldReport {
   const applied: FoldReport['applied'] = {
@@ -357,20 +285,4 @@ function sourceApiUrl(platform: Platform, evidence: string): string | undefined 
   const id = /\/pages\/([0-9a-f]{24})|page id ([0-9a-f]{24})/.exec(evidence)
   const pageId = id?.[1] ?? id?.[2]
   return pageId ? `https://api.status.io/1.0/status/${pageId}` : undefined
-}
-
-/** Every pair of rows that share a slug or a status page (pageKey): empty for a valid catalog. */
-export function findDuplicates(rows: Pick<CatalogRow, 'slug' | 'statusPageUrl'>[]): string[] {
-  const problems: string[] = []
-  const slugs = new Map<string, number>()
-  const hosts = new Map<string, string>()
-  for (const row of rows) {
-    slugs.set(row.slug, (slugs.get(row.slug) ?? 0) + 1)
-    const key = pageKey(row.statusPageUrl)
-    const other = hosts.get(key)
-    if (other !== undefined) problems.push(`host ${key}: ${other} and ${row.slug}`)
-    else hosts.set(key, row.slug)
-  }
-  for (const [slug, n] of slugs) if (n > 1) problems.push(`slug ${slug}: ${n} rows`)
-  return problems
 }
