@@ -9,14 +9,14 @@ import { runRefresh, setStatusPages } from './support/fixtures'
 import { shoot } from './support/screenshots'
 
 const summary = JSON.parse(fs.readFileSync('lib/ingest/fixtures/statuspage/github-summary-three-open-incidents.json', 'utf8'))
-// The stand-in's root plays a vendor the catalog does not know: "Initech", on Statuspage.
-const initech = JSON.stringify({ ...summary, page: { ...summary.page, name: 'Initech', url: STATUS_SERVER_URL } })
+// The stand-in's root plays a vendor the catalog does not know: "Vandelay", on Statuspage.
+const vandelay = JSON.stringify({ ...summary, page: { ...summary.page, name: 'Vandelay', url: STATUS_SERVER_URL } })
 
 test('a user adds a status page by its address, watches it and gets its incidents', async ({ page, request }) => {
   test.setTimeout(120_000)
   await setStatusPages(request, [
-    { path: '/', body: '<!doctype html><html><head><title>Initech Status</title></head><body>Initech</body></html>' },
-    { path: '/api/v2/summary.json', body: initech, recent: true },
+    { path: '/', body: '<!doctype html><html><head><title>Vandelay Status</title></head><body>Vandelay</body></html>' },
+    { path: '/api/v2/summary.json', body: vandelay, recent: true },
   ])
   await signUp(page, uniqueEmail('adder'))
 
@@ -31,19 +31,19 @@ test('a user adds a status page by its address, watches it and gets its incident
   // The stand-in's page: detected as Statuspage, added and watched.
   await address.fill(STATUS_SERVER_URL)
   await form.getByRole('button', { name: 'Add and watch' }).click()
-  await expect(form.getByRole('status')).toContainText('Added Initech (Atlassian Statuspage) and watching it.', { timeout: 30_000 })
+  await expect(form.getByRole('status')).toContainText('Added Vandelay (Atlassian Statuspage) and watching it.', { timeout: 30_000 })
   await shoot(page, 'dashboard-added-by-url')
-  await form.getByRole('link', { name: 'Open Initech' }).click()
-  await expect(page.getByRole('heading', { name: 'Initech status' })).toBeVisible()
+  await form.getByRole('link', { name: 'Open Vandelay' }).click()
+  await expect(page.getByRole('heading', { name: 'Vandelay status' })).toBeVisible()
   await expect(page.getByText('not listed in the directory until we have reviewed it')).toBeVisible()
-  await expect(page.getByRole('button', { name: 'Unwatch Initech' })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Unwatch Vandelay' })).toBeVisible()
 
   // Refreshed like every other vendor: its open incidents reach the watcher's dashboard.
-  const refreshed = await runRefresh(request, 'initech')
+  const refreshed = await runRefresh(request, 'vandelay')
   expect(refreshed.checked).toBeGreaterThanOrEqual(1)
   await page.goto('/dashboard')
   const watchlist = page.getByRole('region', { name: 'Your watchlist' })
-  await expect(watchlist.getByRole('link', { name: 'Initech', exact: true })).toBeVisible()
+  await expect(watchlist.getByRole('link', { name: 'Vandelay', exact: true })).toBeVisible()
   await expect(watchlist.getByText('3 active incidents')).toBeVisible()
   const feed = page.getByRole('region', { name: 'Incidents in the last 30 days' })
   await expect(feed.getByText('Incident with Pull Requests')).toBeVisible()
@@ -53,9 +53,9 @@ test('a user adds a status page by its address, watches it and gets its incident
   // The same address again (written differently) is the same vendor; the directory does not list it yet.
   await address.fill(`${STATUS_SERVER_URL}/`)
   await form.getByRole('button', { name: 'Add and watch' }).click()
-  await expect(form.getByRole('status')).toContainText('Initech is already in the catalog, and you watch it.')
-  await page.goto('/vendors?q=initech')
-  await expect(page.getByRole('region', { name: 'All vendors' }).getByText('Initech')).toHaveCount(0)
+  await expect(form.getByRole('status')).toContainText('Vandelay is already in the catalog, and you watch it.')
+  await page.goto('/vendors?q=vandelay')
+  await expect(page.getByRole('region', { name: 'All vendors' }).getByText('Vandelay')).toHaveCount(0)
 })
 
 test('a vendor that is not monitored says so on its Watch button and needs a no-alerts confirmation', async ({ page }) => {
