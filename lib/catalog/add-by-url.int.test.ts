@@ -72,9 +72,9 @@ describe('findOrAddStatusPage', () => {
   })
 
   it('names the supported platforms when nothing it reads answers, and creates nothing', async () => {
-    const shared = await findOrAddStatusPage(userId, 'https://feeds.example', { http: { fetchText: async (url) => ({ notModified: false, status: 404, text: 'no', bytes: 2, finalUrl: url }) }, now: () => NOW })
+    const shared = await findOrAddStatusPage(userId, 'https://feeds.example', { http: { fetchText: async (url) => ({ notModified: false, status: 404, text: 'no', body: Buffer.from('no'), bytes: 2, finalUrl: url }) }, now: () => NOW })
     expect(shared).toMatchObject({ kind: 'refused' })
-    const nothing: DetectionHttp = { fetchText: async (url) => ({ notModified: false, status: 404, text: 'no', bytes: 2, finalUrl: url }) }
+    const nothing: DetectionHttp = { fetchText: async (url) => ({ notModified: false, status: 404, text: 'no', body: Buffer.from('no'), bytes: 2, finalUrl: url }) }
     const result = await findOrAddStatusPage(userId, 'https://status.unknown.example', { http: nothing, now: () => NOW })
     expect(result).toEqual({ kind: 'refused', message: `We could not find a status page we can read at status.unknown.example. ${SUPPORTED_PLATFORMS_SENTENCE}` })
     expect(await db.vendor.count()).toBe(4)
@@ -97,7 +97,7 @@ describe('findOrAddStatusPage', () => {
     const counting: DetectionHttp = {
       fetchText: async (url) => {
         fetches++
-        return { notModified: false, status: 404, text: 'no', bytes: 2, finalUrl: url }
+        return { notModified: false, status: 404, text: 'no', body: Buffer.from('no'), bytes: 2, finalUrl: url }
       },
     }
     for (let i = 0; i < ADD_BY_URL_LIMIT.max; i++) {

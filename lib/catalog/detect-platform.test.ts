@@ -18,8 +18,8 @@ function fakeHttp(routes: Record<string, string>, redirects: Record<string, stri
       asked.push(url)
       const finalUrl = redirects[url] ?? url
       const body = routes[finalUrl]
-      if (body === undefined) return { notModified: false, status: 404, text: 'not found', bytes: 9, finalUrl }
-      return { notModified: false, status: 200, text: body, bytes: body.length, finalUrl }
+      if (body === undefined) return { notModified: false, status: 404, text: 'not found', body: Buffer.from('not found'), bytes: 9, finalUrl }
+      return { notModified: false, status: 200, text: body, body: Buffer.from(body), bytes: body.length, finalUrl }
     },
   }
 }
