@@ -23,12 +23,12 @@ export function WatchButton({
 }) {
   const me = useMe()
   const monitored = vendor.source === undefined || isMonitoredSource(vendor.source)
-  if (!me) return <WatchPlaceholder name={vendor.name} size={size} />
+  if (!me) return <WatchPlaceholder name={vendor.name} size={size} monitored={monitored} />
   if (!me.user) {
     // useSearchParams needs a Suspense boundary; the fallback is the same button, inert.
     return (
-      <Suspense fallback={<WatchPlaceholder name={vendor.name} size={size} />}>
-        <SignedOutWatchLink slug={vendor.slug} name={vendor.name} size={size} />
+      <Suspense fallback={<WatchPlaceholder name={vendor.name} size={size} monitored={monitored} />}>
+        <SignedOutWatchLink slug={vendor.slug} name={vendor.name} size={size} monitored={monitored} />
       </Suspense>
     )
   }

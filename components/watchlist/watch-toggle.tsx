@@ -32,25 +32,31 @@ const CheckIcon = () => (
 )
 
 /** Signed out: Watch leads through sign-up, which adds the vendor and comes back here. */
-export function SignedOutWatchLink({ slug, name, size }: { slug: string; name: string; size: WatchButtonSize }) {
+/** The name and the words of a Watch button, the same in every state, so it never changes under a reader. */
+const watchLabel = (name: string, monitored: boolean) => (monitored ? `Watch ${name}` : `Watch ${name} (not monitored: no alerts)`)
+const NotMonitored = () => <span className="font-normal opacity-80">· Not monitored</span>
+
+export function SignedOutWatchLink({ slug, name, size, monitored = true }: { slug: string; name: string; size: WatchButtonSize; monitored?: boolean }) {
   const pathname = usePathname()
   const search = useSearchParams().toString()
   const href = authHref('/sign-up', { watch: slug, next: search ? `${pathname}?${search}` : pathname })
   // No prefetch: a directory page lists dozens of these, and every one would fetch /sign-up as it scrolls into view.
   return (
-    <Link href={href} prefetch={false} aria-label={`Watch ${name}`} className={`${base} ${sizes[size]} ${looks.watch}`}>
+    <Link href={href} prefetch={false} aria-label={watchLabel(name, monitored)} className={`${base} ${sizes[size]} ${monitored ? looks.watch : looks.unmonitored}`}>
       <EyeIcon />
       Watch
+      {!monitored && <NotMonitored />}
     </Link>
   )
 }
 
 /** While we do not know yet who is reading: the same button, inert, with the same name. */
-export function WatchPlaceholder({ name, size }: { name: string; size: WatchButtonSize }) {
+export function WatchPlaceholder({ name, size, monitored = true }: { name: string; size: WatchButtonSize; monitored?: boolean }) {
   return (
-    <button type="button" disabled aria-label={`Watch ${name}`} className={`${base} ${sizes[size]} ${looks.watch}`}>
+    <button type="button" disabled aria-label={watchLabel(name, monitored)} className={`${base} ${sizes[size]} ${monitored ? looks.watch : looks.unmonitored}`}>
       <EyeIcon />
       Watch
+      {!monitored && <NotMonitored />}
     </button>
   )
 }
@@ -93,12 +99,12 @@ export function WatchToggle({
         <button
           type="submit"
           disabled={pending}
-          aria-label={unmonitoredNote ? `Watch ${name} (not monitored: no alerts)` : `${verb} ${name}`}
+          aria-label={unmonitoredNote ? watchLabel(name, false) : `${verb} ${name}`}
           className={`${base} ${sizes[size]} ${watched ? looks.unwatch : unmonitoredNote ? looks.unmonitored : looks.watch}`}
         >
           {watched ? <CheckIcon /> : <EyeIcon />}
           {verb}
-          {unmonitoredNote && <span className="font-normal opacity-80">· Not monitored</span>}
+          {unmonitoredNote && <NotMonitored />}
         </button>
       </form>
       {state && !state.ok && (
