@@ -30,6 +30,7 @@ const vendorStatusSelect = {
   id: true,
   slug: true,
   name: true,
+  pendingReview: true,
   category: true,
   statusPageUrl: true,
   status: true,

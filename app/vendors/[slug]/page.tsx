@@ -39,6 +39,8 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
     title: `Is ${vendor.name} down? ${vendor.name} status and outages`,
     description: page.answer,
     alternates: { canonical: `/vendors/${vendor.slug}`, types: { 'application/atom+xml': `/vendors/${vendor.slug}/feed.atom` } },
+    // Added by a user from its address and not reviewed yet: not for search engines either.
+    ...(vendor.pendingReview && { robots: { index: false, follow: false } }),
   }
 }
 
@@ -65,6 +67,11 @@ export default async function VendorPage({ params }: { params: Params }) {
           {page.answer}
         </p>
         <WatchButton vendor={vendor} size="md" align="start" />
+        {vendor.pendingReview && (
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            Added by a Vendorwatch user from its status page address; not listed in the directory until we have reviewed it.
+          </p>
+        )}
         <p className="flex flex-wrap gap-x-3 gap-y-1 text-sm text-slate-600 dark:text-slate-400">
           {vendor.category && <span>{vendor.category}</span>}
           <a href={vendor.statusPageUrl} rel="noopener noreferrer nofollow" target="_blank" className="font-medium text-brand-600 hover:underline dark:text-brand-400">
