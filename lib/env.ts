@@ -60,6 +60,8 @@ const envSchema = z.object({
   REFRESH_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(48),
   /** Tests only: lets the ingest reach loopback and private addresses (local fixture servers). */
   INGEST_ALLOW_PRIVATE_NETWORK: booleanFlag,
+  /** New accounts one network (IPv4 /24, IPv6 /64) may create per hour; raise it for an office behind one NAT. */
+  SIGN_UP_LIMIT_PER_NETWORK: z.coerce.number().int().min(1).max(100_000).default(20),
   /** Key that seals destination settings (tokens, webhook URLs, routing keys) at rest; unset: derived from AUTH_SECRET. */
   DESTINATIONS_SECRET_KEY: optionalString.pipe(z.string().min(32, 'must be at least 32 characters (openssl rand -base64 32)').optional()),
   /** Tests only: lets destination URLs (webhooks, chat webhooks) reach loopback and private addresses. */

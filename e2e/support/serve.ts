@@ -42,6 +42,8 @@ const env: NodeJS.ProcessEnv = {
   // Tests decide when a refresh happens (through the cron route), and it may reach the local stand-ins.
   REFRESH_SCHEDULER: 'external',
   INGEST_ALLOW_PRIVATE_NETWORK: 'true',
+  // Every spec signs its users up from this one loopback network; the default 20 an hour is too few for the suite.
+  SIGN_UP_LIMIT_PER_NETWORK: '500',
   AUTH_SECRET: E2E_AUTH_SECRET,
   // The production email path (the Resend SDK), pointed at a local stand-in.
   EMAIL_TRANSPORT: 'resend',

@@ -6,6 +6,7 @@
 // after the answer: a new account gets its verification link, an existing owner is told that
 // someone tried to sign up with their address (if it was them, they sign in or reset).
 import { networkOf } from '@/lib/auth/client-ip'
+import { env } from '@/lib/env'
 import { emailSubject, RATE_LIMITS } from '@/lib/auth/rate-limits'
 import { hashPassword } from '@/lib/auth/password'
 import { hitRateLimits } from '@/lib/data/rate-limits'
@@ -27,7 +28,7 @@ export async function registerAccount(
 ): Promise<RegisterResult> {
   const limited = await hitRateLimits(
     [
-      { limit: RATE_LIMITS.signUpPerNetwork, subject: networkOf(ip) },
+      { limit: { ...RATE_LIMITS.signUpPerNetwork, max: env.SIGN_UP_LIMIT_PER_NETWORK }, subject: networkOf(ip) },
       { limit: RATE_LIMITS.signUpPerEmail, subject: emailSubject(input.email) },
     ],
     now,

@@ -19,6 +19,7 @@ const MINUTE = 60_000
 const HOUR = 60 * MINUTE
 
 export const RATE_LIMITS = {
+  /** `max` is the default of SIGN_UP_LIMIT_PER_NETWORK, which lib/accounts/sign-up.ts applies. */
   signUpPerNetwork: { name: 'sign-up:net', max: 20, windowMs: HOUR },
   signUpPerEmail: { name: 'sign-up:email', max: 5, windowMs: HOUR },
   signInPerNetwork: { name: 'sign-in:net', max: 100, windowMs: 15 * MINUTE },
