@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { Card } from '@/components/ui/card'
+import { BadgeSnippet } from '@/components/vendors/badge-snippet'
 import { ComponentList } from '@/components/vendors/component-list'
 import { FreshnessNote } from '@/components/vendors/freshness-note'
 import { IncidentHistoryList } from '@/components/vendors/incident-history'
@@ -11,7 +12,7 @@ import { OutageTimeline } from '@/components/vendors/outage-timeline'
 import { StatusBanner } from '@/components/vendors/status-banner'
 import { WatchButton } from '@/components/watchlist/watch-button'
 import { findVendorBySlug } from '@/lib/data/vendors'
-import { refreshIntervalMs } from '@/lib/env'
+import { env, refreshIntervalMs } from '@/lib/env'
 import { HISTORY_PREVIEW, loadVendorPage } from '@/lib/pages/vendor-page'
 
 // Cached and shared by every visitor: dropped at once when a refresh changes this vendor (the cron
@@ -136,6 +137,7 @@ export default async function VendorPage({ params }: { params: Params }) {
           )}
         </>
       )}
+      <BadgeSnippet vendorName={vendor.name} vendorSlug={vendor.slug} appUrl={env.APP_URL} />
     </article>
   )
 }
