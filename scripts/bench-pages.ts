@@ -3,7 +3,8 @@
 //   BENCH_DATABASE_URL / TEST_DATABASE_URL   (server; default postgresql://postgres@127.0.0.1:5432/test)
 // Generates 2,000 vendors with 90 days of history, starts the production build, and measures the
 // vendor page (cached and first view), the incident page and the directory with 20 concurrent
-// clients, then how long a database change takes to reach a cached page. Prints p50/p95/p99 and
+// clients, a published stack page of 50 vendors, then how long a database change takes to reach a
+// cached page. Prints p50/p95/p99 and
 // throughput beside the issue's target; the exit code says only whether the benchmark itself ran.
 //
 // The clients run in a child process (scripts/bench/load.ts) so their event loop is not shared.
@@ -38,6 +39,9 @@ const HOT = 20
 /** The pages' ISR window (export const revalidate in app/vendors/[slug]/page.tsx). */
 const REVALIDATE_S = 60
 const DATABASE = 'vendorwatch_bench_pages'
+/** The stack page scenario: one user's watchlist of this many vendors, published under STACK_SLUG. */
+const STACK_VENDORS = 50
+const STACK_SLUG = 'bench-stack'
 const SEED = 20_261_124
 
 const serverUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/test'
@@ -112,6 +116,16 @@ async function measureFreshness(server: NextServer, slug: string): Promise<strin
   return [`  vendor ${slug}: the change did not appear within ${REVALIDATE_S + 30} s   UNEXPECTED`]
 }
 
+/** One user watching `slugs`, their stack published as /stacks/STACK_SLUG. */
+async function seedStackPage(c: { query: (sql: string, params?: unknown[]) => Promise<unknown> }, slugs: string[]) {
+  await c.query(`INSERT INTO "User" (id, email, "updatedAt") VALUES ('bench-stack-user', 'bench-stack@example.com', now())`)
+  await c.query(
+    `INSERT INTO "WatchlistEntry" (id, "userId", "vendorId", "updatedAt") SELECT 'bench-stack-' || v.id, 'bench-stack-user', v.id, now() FROM "Vendor" v WHERE v.slug = ANY($1)`,
+    [slugs],
+  )
+  await c.query(`INSERT INTO "StackPage" (id, "userId", slug, "updatedAt") VALUES ('bench-stack-page', 'bench-stack-user', $1, now())`, [STACK_SLUG])
+}
+
 async function main() {
   const loadAtStart = loadAverage()
   const build = ensureBuild()
@@ -174,6 +188,9 @@ async function main() {
     await scenario('incident page, first view (cache fill)', CLIENTS, { mode: 'each', paths: incidents })
     await scenario('incident page, cached', CLIENTS, { ...duration, paths: incidents })
     await scenario('directory (/vendors, ?q=, ?category=)', CLIENTS, { ...duration, paths: directory })
+    // A published stack page watching STACK_VENDORS vendors (rendered per request: no cache to hit).
+    await withPg(url, (c) => seedStackPage(c, vendors.slice(0, STACK_VENDORS).map((v) => v.slug)))
+    const stackPage = await scenario(`stack page (${STACK_VENDORS} vendors)`, CLIENTS, { ...duration, paths: [`/stacks/${STACK_SLUG}`] })
 
     console.error('freshness check (up to a minute)…')
     const freshness = freshnessVendor ? await measureFreshness(server, freshnessVendor.slug) : ['  no vendor left for the freshness check']
@@ -213,6 +230,7 @@ async function main() {
       '',
       'target',
       ...targetLines([vendorWarm, vendorHot], [vendorFill, vendorCold]),
+      `  ${stackPage.name}, ${stackPage.clients} clients: p95 ${stackPage.result.p95Ms.toFixed(1)} ms   target <= ${TARGET.vendorPageP95Ms} ms at ${TARGET.clients} clients   ${stackPage.result.p95Ms <= TARGET.vendorPageP95Ms && stackPage.result.errors === 0 ? 'PASS' : 'MISS'}`,
     ]
     console.log(out.join('\n'))
   } finally {
