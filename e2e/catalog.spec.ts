@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test'
 
 test('the landing page says what Vendorwatch does and searches the catalog', async ({ page }) => {
   await page.goto('/')
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('Know when the clouds you depend on are down')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Down right now')
   await expect(page.getByText(/watches the public status pages of 1,\d{3} cloud vendors/)).toBeVisible()
   await page.getByRole('searchbox', { name: 'Search vendors' }).fill('git')
   await page.getByRole('button', { name: 'Search' }).click()
@@ -36,6 +36,10 @@ test('a vendor page shows the vendor and says honestly that it has not been chec
   await expect(page.getByText('Developer tools')).toBeVisible()
   await expect(page.getByRole('link', { name: /Official status page/ })).toHaveAttribute('href', 'https://www.githubstatus.com')
   await expect(page.getByText('Not checked yet.')).toBeVisible()
+  // The answer first, and the same words as the meta description: no status we have not read.
+  const answer = "We have not read GitHub's status page yet, so we cannot say whether GitHub is down right now."
+  await expect(page.getByTestId('answer')).toHaveText(answer)
+  await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', answer)
 })
 
 test('an unknown vendor is a 404', async ({ page }) => {

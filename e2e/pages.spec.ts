@@ -84,7 +84,7 @@ test('the vendor page leads with the active incident and shows timelines, compon
   // first read there is no uptime percentage yet, only when the observation began.
   const bar = page.getByRole('img', { name: /^Git Operations, last 90 days: observed since .* UTC, no uptime figure before a day of observation/ })
   await expect(bar).toBeVisible()
-  await expect(page.getByRole('region', { name: 'Components' })).not.toContainText('%')
+  await expect(page.getByRole('region', { name: 'Components', exact: true })).not.toContainText('%')
 
   const history = page.getByRole('region', { name: 'Incident history' })
   await expect(history.getByRole('listitem')).toHaveCount(2)

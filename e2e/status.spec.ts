@@ -28,8 +28,8 @@ test('a vendor page shows the real status after a refresh, and follows an outage
   // The page is cached (ISR, up to a minute) and an unchanged check does not regenerate it, so an
   // earlier spec's rendering may say a few minutes.
   await expect(page.getByText(/Last checked (just now|\d+ minutes? ago)/)).toBeVisible()
-  await expect(page.getByRole('heading', { name: 'Components' })).toBeVisible()
-  await expect(page.getByText('Git Operations')).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Components', exact: true })).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Components', exact: true }).getByText('Git Operations')).toBeVisible()
 
   // The vendor's page now reports an outage with an open incident.
   await showAcmeOutage(request)
@@ -58,7 +58,8 @@ test('a failing status page keeps the last known status and says it may be out o
   await expect(page.getByRole('heading', { name: 'Major outage' })).toBeVisible()
   await expect(page.getByText(/may be out of date/)).toBeVisible()
   // Plain words for the reader; the upstream error is for operators only.
-  await expect(page.getByText("We cannot read Acme Cloud's status page right now (since")).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Major outage' }).getByText("We cannot read Acme Cloud's status page right now (since")).toBeVisible()
+  await expect(page.getByTestId('answer')).toHaveText(/^We cannot read Acme Cloud's status page right now \(since \d\d:\d\d UTC, [^)]+\); when we last read it, it reported a major outage\.$/)
   await expect(page.getByText(/502|Bad gateway|http_error|status code/i)).toHaveCount(0)
 })
 

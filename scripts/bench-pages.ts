@@ -2,9 +2,9 @@
 //   BENCH_SECONDS=5 npm run bench:pages      (default 15 s per loaded scenario)
 //   BENCH_DATABASE_URL / TEST_DATABASE_URL   (server; default postgresql://postgres@127.0.0.1:5432/test)
 // Generates 2,000 vendors with 90 days of history, starts the production build, and measures the
-// vendor page (cached and first view), the incident page and the directory with 20 concurrent
-// clients, a published stack page of 50 vendors, then how long a database change takes to reach a
-// cached page. Prints p50/p95/p99 and
+// vendor page (cached and first view), the incident page, the directory, the home page and a
+// published stack page of 50 vendors with 20 concurrent clients, then how long a database change
+// takes to reach a cached page. Prints p50/p95/p99 and
 // throughput beside the issue's target; the exit code says only whether the benchmark itself ran.
 //
 // The clients run in a child process (scripts/bench/load.ts) so their event loop is not shared.
@@ -38,7 +38,9 @@ const SOLO = 30
 const HOT = 20
 /** The pages' ISR window (export const revalidate in app/vendors/[slug]/page.tsx). */
 const REVALIDATE_S = 60
-const DATABASE = 'vendorwatch_bench_pages'
+// BENCH_DATABASE_NAME: another name, so two checkouts sharing one PostgreSQL server do not drop each other's data.
+const DATABASE = process.env.BENCH_DATABASE_NAME ?? 'vendorwatch_bench_pages'
+if (!/^[a-z_][a-z0-9_]{0,62}$/.test(DATABASE)) throw new Error(`BENCH_DATABASE_NAME must be a plain PostgreSQL name (a-z, 0-9, _), not ${JSON.stringify(DATABASE)}`)
 /** The stack page scenario: one user's watchlist of this many vendors, published under STACK_SLUG. */
 const STACK_VENDORS = 50
 const STACK_SLUG = 'bench-stack'
@@ -188,6 +190,8 @@ async function main() {
     await scenario('incident page, first view (cache fill)', CLIENTS, { mode: 'each', paths: incidents })
     await scenario('incident page, cached', CLIENTS, { ...duration, paths: incidents })
     await scenario('directory (/vendors, ?q=, ?category=)', CLIENTS, { ...duration, paths: directory })
+    // Rendered per request (its CSP nonce); "down right now" comes from Next's data cache.
+    await scenario('home page (/, down-now data cached)', CLIENTS, { ...duration, paths: ['/'] })
     // A published stack page watching STACK_VENDORS vendors (rendered per request: no cache to hit).
     await withPg(url, (c) => seedStackPage(c, vendors.slice(0, STACK_VENDORS).map((v) => v.slug)))
     const stackPage = await scenario(`stack page (${STACK_VENDORS} vendors)`, CLIENTS, { ...duration, paths: [`/stacks/${STACK_SLUG}`] })

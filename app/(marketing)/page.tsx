@@ -1,14 +1,20 @@
+import { unstable_cache } from 'next/cache'
 import Link from 'next/link'
 import { Card } from '@/components/ui/card'
-import { VendorList } from '@/components/vendors/vendor-list'
+import { DownNowList } from '@/components/vendors/down-now-list'
 import { VendorSearchForm } from '@/components/vendors/vendor-search-form'
-import { countVendors, findVendorsBySlugs } from '@/lib/data/vendors'
+import { DOWN_NOW_TAG } from '@/app/vendors/[slug]/cached-pages'
+import { refreshIntervalMs } from '@/lib/env'
+import { formatUtc } from '@/lib/format/date-time'
+import { loadHome } from '@/lib/pages/home'
 
-// Reads the database on every request; never prerendered at build time (the embedded database
-// belongs to the running server, not to the build).
+// Rendered per request (its CSP nonce, lib/security/headers.ts), never at build time (the embedded
+// database belongs to the running server); its data comes from Next's data cache, dropped at once
+// when a refresh changes any vendor (DOWN_NOW_TAG) and recomputed at least once a minute, so a
+// visit costs no query.
 export const dynamic = 'force-dynamic'
 
-const POPULAR = ['github', 'amazon-web-services', 'google-cloud', 'stripe', 'openai', 'slack', 'cloudflare', 'vercel', 'twilio', 'datadog']
+const loadCachedHome = unstable_cache(() => loadHome(new Date(), refreshIntervalMs), ['home-down-now'], { revalidate: 60, tags: [DOWN_NOW_TAG] })
 
 const FEATURES = [
   { title: 'Every vendor, one place', body: 'Current status per component, incidents with every update, and postmortems, read from each vendor’s own status page.' },
@@ -17,18 +23,69 @@ const FEATURES = [
 ]
 
 export default async function HomePage() {
-  const [popular, total] = await Promise.all([findVendorsBySlugs(POPULAR), countVendors()])
+  const home = await loadCachedHome()
+  const asOf = formatUtc(new Date(home.asOf))
   return (
-    <div className="space-y-12">
-      <section className="mx-auto max-w-3xl pt-6 text-center">
-        <h1 className="text-4xl font-semibold tracking-tight sm:text-5xl">Know when the clouds you depend on are down</h1>
-        <p className="mt-4 text-lg text-slate-600 dark:text-slate-300">
-          Vendorwatch watches the public status pages of {total.toLocaleString('en')} cloud vendors (Stripe, GitHub, AWS, OpenAI and more) and
+    <div className="space-y-10">
+      <section aria-labelledby="down-heading" className="space-y-3 pt-2">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h1 id="down-heading" className="text-3xl font-semibold tracking-tight">
+            Down right now
+          </h1>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            Official incidents, most-watched first, as of <time dateTime={home.asOf}>{asOf}</time>
+          </p>
+        </div>
+        {home.downNow.length > 0 ? (
+          <>
+            <DownNowList items={home.downNow} />
+            <p className="text-sm">
+              <Link href="/vendors" className="font-medium text-brand-600 hover:underline dark:text-brand-400">
+                Every vendor having problems →
+              </Link>
+            </p>
+          </>
+        ) : (
+          <Card className="p-5" data-testid="down-now-none">
+            <p>
+              <span aria-hidden="true">✓ </span>None of the {home.totalVendors.toLocaleString('en')} vendors we watch reports a problem on its status page right now.
+            </p>
+          </Card>
+        )}
+        {home.possibleOutages.length > 0 && (
+          // Unconfirmed problems (a later issue), never mixed with the vendors' own incidents.
+          <section aria-labelledby="possible-heading" className="space-y-2">
+            <h2 id="possible-heading" className="text-lg font-semibold">
+              Possible outages (not confirmed by the vendor)
+            </h2>
+            <ul className="list-disc pl-5 text-sm">
+              {home.possibleOutages.map((p) => (
+                <li key={p.slug}>
+                  <Link href={`/vendors/${p.slug}`} className="underline">
+                    {p.name}
+                  </Link>
+                  : {p.description}
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+      </section>
+
+      <section aria-labelledby="search-heading" className="space-y-3">
+        <h2 id="search-heading" className="text-xl font-semibold">
+          Is it down? Check any vendor
+        </h2>
+        <p className="text-slate-600 dark:text-slate-300">
+          Vendorwatch watches the public status pages of {home.totalVendors.toLocaleString('en')} cloud vendors (Stripe, GitHub, AWS, OpenAI and more) and
           alerts you when one you depend on has an incident.
         </p>
-        <div className="mx-auto mt-8 max-w-xl text-left">
+        <div className="max-w-xl">
           <VendorSearchForm />
         </div>
+        <Link href="/vendors" className="inline-block text-sm font-medium text-brand-600 hover:underline dark:text-brand-400">
+          Browse all {home.totalVendors.toLocaleString('en')} vendors →
+        </Link>
       </section>
 
       <section aria-labelledby="features-heading">
@@ -46,20 +103,6 @@ export default async function HomePage() {
           ))}
         </ul>
       </section>
-
-      {popular.length > 0 && (
-        <section aria-labelledby="popular-heading" className="space-y-4">
-          <div className="flex items-baseline justify-between">
-            <h2 id="popular-heading" className="text-xl font-semibold">
-              Popular vendors
-            </h2>
-            <Link href="/vendors" className="text-sm font-medium text-brand-600 hover:underline dark:text-brand-400">
-              Browse all {total.toLocaleString('en')} vendors →
-            </Link>
-          </div>
-          <VendorList vendors={popular} />
-        </section>
-      )}
     </div>
   )
 }

@@ -1,6 +1,7 @@
 // The Playwright web server: local stand-ins for the outside world, a fresh database with the
 // test vendors imported, then the app exactly as `npm start` runs it.
-//   TEST_DATABASE_URL set -> a fresh `vendorwatch_e2e` database on that server
+//   TEST_DATABASE_URL set -> a fresh `vendorwatch_e2e_<E2E_PORT>` database on that server (named by
+//                            port, so two checkouts' suites on one server never drop each other's)
 //   otherwise             -> a fresh embedded database in a temporary directory
 import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -48,9 +49,10 @@ let cleanup = () => {}
 
 const serverUrl = process.env.TEST_DATABASE_URL
 if (serverUrl) {
-  await adminQuery(serverUrl, 'DROP DATABASE IF EXISTS vendorwatch_e2e WITH (FORCE)')
-  await adminQuery(serverUrl, 'CREATE DATABASE vendorwatch_e2e')
-  env.DATABASE_URL = databaseUrl(serverUrl, 'vendorwatch_e2e')
+  const database = `vendorwatch_e2e_${E2E_PORT}`
+  await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`)
+  await adminQuery(serverUrl, `CREATE DATABASE ${database}`)
+  env.DATABASE_URL = databaseUrl(serverUrl, database)
 } else {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vendorwatch-e2e-'))
   delete env.DATABASE_URL

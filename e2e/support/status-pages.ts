@@ -24,7 +24,7 @@ export interface ControlRequest {
 export function initialPages(): ControlRequest[] {
   const operational = fs.readFileSync(new URL('statuspage/github-summary-operational.json', FIXTURES), 'utf8')
   const page = JSON.parse(operational).page
-  return ['acme-cloud', 'globex', 'hooli'].flatMap((slug) => [
+  return ['acme-cloud', 'globex', 'hooli', 'initech'].flatMap((slug) => [
     { path: `/${slug}/api/v2/summary.json`, body: operational },
     { path: `/${slug}/api/v2/incidents.json`, body: JSON.stringify({ page, incidents: [] }) },
     { path: `/${slug}/api/v2/scheduled-maintenances.json`, body: JSON.stringify({ page, scheduled_maintenances: [] }) },

@@ -3,6 +3,7 @@
 import { isMonitoredSource } from '@/lib/catalog/platforms'
 import type { VendorStatusDetail, IncidentDetail } from '@/lib/data/vendor-status'
 import type { VendorSummary } from '@/lib/data/vendors'
+import { vendorAnswer } from '@/lib/status/answer'
 import { freshness } from '@/lib/status/freshness'
 import { asReadWarnings } from '@/lib/status/read-warnings-json'
 
@@ -48,10 +49,12 @@ function incidentJson(i: IncidentDetail) {
 
 export function vendorStatusJson(v: VendorStatusDetail, now: Date, intervalMs: number) {
   const groupName = new Map(v.groups.map((g) => [g.id, g.name]))
-  const summary = vendorSummaryJson(v, now, intervalMs)
-  const known = summary.status !== null
+  const listed = vendorSummaryJson(v, now, intervalMs)
+  const known = listed.status !== null
   return {
-    ...summary,
+    ...listed,
+    /** The answer to "is it down?" in one sentence, the same words as the vendor page's first line. */
+    summary: vendorAnswer(v, freshness(v.source, listed.monitored, now, intervalMs), now),
     lastError: v.source?.consecutiveFailures ? v.source.lastError : null,
     /** Items the last read had to leave out ([{ kind, count }]); the status above was still read. */
     readWarnings: known ? asReadWarnings(v.source?.readWarnings).map(({ kind, count }) => ({ kind, count })) : [],

@@ -4,6 +4,7 @@ import { db } from '@/lib/db/client'
 import { isSlug } from '@/lib/validation/url-input'
 import type { Prisma } from '@/lib/db/generated/client'
 import { INCIDENT_OVER_STATUSES, OPEN_MAINTENANCE_STATUSES } from '@/lib/status/lifecycle'
+import { realComponents } from '@/lib/status/placeholder-components'
 
 const RECENT_INCIDENTS = 20
 const RECENT_MAINTENANCE_DAYS = 7
@@ -65,8 +66,10 @@ const maintenanceSelect = {
 
 export async function findVendorStatus(slug: string, now: Date): Promise<VendorStatusDetail | null> {
   if (!isSlug(slug)) return null
-  const vendor = await db.vendor.findUnique({ where: { slug }, select: vendorStatusSelect })
-  if (!vendor) return null
+  const found = await db.vendor.findUnique({ where: { slug }, select: vendorStatusSelect })
+  if (!found) return null
+  // A "Visit … for more information" pointer is not a component: no reader (page, API, feeds) lists it.
+  const vendor = { ...found, components: realComponents(found.components) }
   const recentSince = new Date(now.getTime() - RECENT_MAINTENANCE_DAYS * 86_400_000)
   const [openIncidents, recentIncidents, maintenances] = await Promise.all([
     db.incident.findMany({ where: { vendorId: vendor.id, resolvedAt: null, status: { notIn: [...INCIDENT_OVER_STATUSES] } }, orderBy: { startedAt: 'desc' }, select: incidentSelect }),

@@ -4,6 +4,7 @@ import { db } from '@/lib/db/client'
 import { isRecordId, isSlug } from '@/lib/validation/url-input'
 import type { DeliveryMode, MinImpact } from '@/lib/db/generated/enums'
 import { NotFoundError } from '@/lib/errors'
+import { realComponents } from '@/lib/status/placeholder-components'
 
 export async function getWatchPreferences(userId: string, vendorSlug: string) {
   if (!isSlug(vendorSlug)) return null
@@ -29,8 +30,9 @@ export async function getWatchPreferences(userId: string, vendorSlug: string) {
     },
   })
   if (!entry) return null
-  const { components, ...rest } = entry
-  return { ...rest, selectedComponentIds: components.map((c) => c.componentId) }
+  const { components, vendor, ...rest } = entry
+  // A placeholder pointer is not a component one could choose alerts for.
+  return { ...rest, vendor: { ...vendor, components: realComponents(vendor.components) }, selectedComponentIds: components.map((c) => c.componentId) }
 }
 
 export type WatchPreferences = NonNullable<Awaited<ReturnType<typeof getWatchPreferences>>>

@@ -3,12 +3,13 @@
 // incidents. Pure over (database, now, refresh interval); nothing here depends on who asks, so
 // the page can be cached and shared by every visitor.
 import { isMonitoredSource, PLATFORM_LABELS } from '@/lib/catalog/platforms'
+import { loadReliability, type ReliabilityHistory } from '@/lib/pages/reliability'
 import { findComponentHistory, findTimelineIncidents, type IncidentHistoryPage, listIncidentHistory } from '@/lib/data/vendor-history'
 import { findVendorStatus, type IncidentDetail, type VendorStatusDetail } from '@/lib/data/vendor-status'
+import { vendorAnswer } from '@/lib/status/answer'
 import { type Freshness, freshness } from '@/lib/status/freshness'
 import { isIncidentOverStatus } from '@/lib/status/lifecycle'
 import { impactfulOpenIncidents } from '@/lib/status/open-incidents'
-import { realComponents } from '@/lib/status/placeholder-components'
 import { outageTimeline, type TimelineDay } from '@/lib/status/outage-timeline'
 import { componentUptime, type ComponentUptime } from '@/lib/status/uptime'
 
@@ -19,49 +20,57 @@ export const UPTIME_DAYS = 90
 export const HISTORY_PREVIEW = 10
 
 export interface VendorPageModel {
+  /** The instant the page was loaded for: every time-derived part agrees on it. */
+  now: Date
   vendor: VendorStatusDetail
   monitored: boolean
   /** The name of the vendor's status-page platform, for "we don't read it automatically (…)". */
   platformLabel: string
   freshness: Freshness
+  /** "Is it down?" answered in one sentence (lib/status/answer.ts): the page's first line and meta description. */
+  answer: string
   /** Whether there is a status to show (fresh or stale); otherwise the lists below are empty. */
   known: boolean
   uptime: Map<string, ComponentUptime>
   timeline: TimelineDay[]
   incidentHistory: IncidentHistoryPage | null
+  /** Incidents per month, durations by impact, worst components over 30/90/365 days; null without a status. */
+  reliability: ReliabilityHistory | null
   /** The open incident the banner names: the worst by impact (the one that may set the status), else the newest. */
   bannerIncident: { id: string; title: string; others: number } | null
 }
 
 export async function loadVendorPage(slug: string, now: Date, refreshIntervalMs: number): Promise<VendorPageModel | null> {
-  const found = await findVendorStatus(slug, now)
-  if (!found) return null
-  // A "Visit … for more information" pointer is not a component: never list it as one.
-  const vendor = { ...found, components: realComponents(found.components) }
+  const vendor = await findVendorStatus(slug, now)
+  if (!vendor) return null
   const monitored = isMonitoredSource(vendor.source)
   const fresh = freshness(vendor.source, monitored, now, refreshIntervalMs)
   const known = fresh.kind === 'fresh' || fresh.kind === 'stale'
-  const [history, timelineIncidents, incidentHistory] = known
+  const [history, timelineIncidents, incidentHistory, reliability] = known
     ? await Promise.all([
         findComponentHistory(vendor.id, new Date(now.getTime() - UPTIME_DAYS * DAY_MS)),
         findTimelineIncidents(vendor.id, new Date(now.getTime() - TIMELINE_DAYS * DAY_MS), now),
         listIncidentHistory(vendor.id, 1, HISTORY_PREVIEW),
+        loadReliability(vendor, now),
       ])
-    : [new Map(), [], null]
+    : [new Map(), [], null, null]
   const uptime = new Map([...history].map(([componentId, changes]) => [componentId, componentUptime(changes, { days: UPTIME_DAYS, now, timeZone: 'UTC' })]))
   const timeline = outageTimeline(
     timelineIncidents.map((i) => ({ ...i, endedAt: i.resolvedAt ?? (isIncidentOverStatus(i.status) ? i.startedAt : null) })),
     { days: TIMELINE_DAYS, now, timeZone: 'UTC', dataSince: vendor.source?.baselineAt ?? null },
   )
   return {
+    now,
     vendor,
     monitored,
     platformLabel: PLATFORM_LABELS[vendor.source?.platform ?? 'unknown'],
     freshness: fresh,
+    answer: vendorAnswer(vendor, fresh, now),
     known,
     uptime,
     timeline,
     incidentHistory,
+    reliability,
     bannerIncident: bannerIncident(vendor.openIncidents),
   }
 }

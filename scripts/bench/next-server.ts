@@ -57,7 +57,9 @@ function snapshotBuild(): string {
   // node_modules link below satisfies.
   fs.cpSync('.next', path.join(dir, '.next'), { recursive: true, verbatimSymlinks: true, filter: (src) => !caches.has(path.resolve(src)) })
   fs.symlinkSync(path.resolve('node_modules'), path.join(dir, 'node_modules'), 'dir')
-  for (const file of ['package.json', 'next.config.js']) fs.copyFileSync(file, path.join(dir, file))
+  // next.config.js names its cacheHandler relative to itself (lib/cache/page-cache-handler.mjs).
+  fs.mkdirSync(path.join(dir, 'lib', 'cache'), { recursive: true })
+  for (const file of ['package.json', 'next.config.js', 'lib/cache/page-cache-handler.mjs']) fs.copyFileSync(file, path.join(dir, file))
   return dir
 }
 

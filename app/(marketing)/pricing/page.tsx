@@ -2,15 +2,21 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { openBillingPortalAction, startProCheckoutAction } from '@/lib/actions/billing'
 import { BillingButton } from '@/components/billing/billing-button'
+import { FreeOnlyPricing } from '@/components/billing/free-only-pricing'
 import { Alert } from '@/components/ui/alert'
 import { buttonClass } from '@/components/ui/button'
 import { Card } from '@/components/ui/card'
 import { PLANS, type Plan } from '@/lib/plans/plans'
+import { billingEnabled } from '@/lib/env'
 import { loadPricing } from '@/lib/pages/pricing'
 
-export const metadata: Metadata = {
-  title: 'Pricing',
-  description: `Watch up to ${PLANS.free.watchlistLimit} vendors free; Pro watches up to ${PLANS.pro.watchlistLimit}.`,
+export function generateMetadata(): Metadata {
+  return {
+    title: 'Pricing',
+    description: billingEnabled
+      ? `Watch up to ${PLANS.free.watchlistLimit} vendors free; Pro watches up to ${PLANS.pro.watchlistLimit}.`
+      : `Watch up to ${PLANS.free.watchlistLimit} vendors free.`,
+  }
 }
 // The Pro price comes from Stripe and the buttons depend on the reader's plan.
 export const dynamic = 'force-dynamic'
@@ -34,6 +40,8 @@ function FeatureList({ plan }: { plan: Plan }) {
 
 export default async function PricingPage({ searchParams }: { searchParams: SearchParams }) {
   const [{ signedIn, plan, price, billingEnabled }, { checkout }] = await Promise.all([loadPricing(), searchParams])
+  // Without billing there is one plan and nothing to sell: say so, offer nothing else.
+  if (!billingEnabled) return <FreeOnlyPricing signedIn={signedIn} />
 
   return (
     <div className="mx-auto max-w-4xl space-y-10">
@@ -67,16 +75,12 @@ export default async function PricingPage({ searchParams }: { searchParams: Sear
                 {price.amount} <span className="text-base font-normal text-slate-500 dark:text-slate-400">per {price.interval}</span>
               </>
             ) : (
-              <span className="text-xl text-slate-500 dark:text-slate-400">{billingEnabled ? 'Price shown at checkout' : 'Not available here'}</span>
+              <span className="text-xl text-slate-500 dark:text-slate-400">Price shown at checkout</span>
             )}
           </p>
           <FeatureList plan="pro" />
           <div className="mt-6">
-            {!billingEnabled ? (
-              <p className="text-sm text-slate-600 dark:text-slate-400">
-                Billing is not configured on this server, so the Free plan is all there is here.
-              </p>
-            ) : plan === 'pro' ? (
+            {plan === 'pro' ? (
               <>
                 <p className="mb-2 text-center text-sm text-slate-600 dark:text-slate-400">Your current plan</p>
                 <BillingButton action={openBillingPortalAction} label="Manage billing" variant="secondary" />
@@ -88,12 +92,10 @@ export default async function PricingPage({ searchParams }: { searchParams: Sear
           </div>
         </Card>
       </div>
-      {billingEnabled && (
-        <p className="text-center text-sm text-slate-600 dark:text-slate-400">
-          Payments are handled by Stripe. Cancel any time in the billing portal: your watchlist stays, and alerts continue for your{' '}
-          {PLANS.free.watchlistLimit} oldest watches.
-        </p>
-      )}
+      <p className="text-center text-sm text-slate-600 dark:text-slate-400">
+        Payments are handled by Stripe. Cancel any time in the billing portal: your watchlist stays, and alerts continue for your{' '}
+        {PLANS.free.watchlistLimit} oldest watches.
+      </p>
     </div>
   )
 }

@@ -5,8 +5,14 @@
 //
 // Paths, not tags: these pages read the database directly (no fetch), so the only cache tags they
 // carry are Next's implicit per-path ones, which is what revalidatePath drops.
-import { revalidatePath } from 'next/cache'
+import { revalidatePath, revalidateTag } from 'next/cache'
 import type { ChangedVendor } from '@/lib/jobs/scheduled-work'
+
+/**
+ * The home page's "down right now" data (app/(marketing)/page.tsx keeps it in Next's data cache
+ * under this tag): any changed vendor may join or leave that list, so every change drops it.
+ */
+export const DOWN_NOW_TAG = 'down-now'
 
 /** The cached pages that show a changed vendor: its page and one page per incident written. */
 export function changedVendorPages(changes: readonly ChangedVendor[]): string[] {
@@ -17,14 +23,18 @@ export function changedVendorPages(changes: readonly ChangedVendor[]): string[] 
 }
 
 export function dropChangedVendorPages(changes: readonly ChangedVendor[]): void {
-  for (const path of new Set(changedVendorPages(changes))) {
-    try {
-      // A literal path (no type) matches the cached page rendered for exactly that URL.
-      revalidatePath(path)
-    } catch (e) {
-      // Outside a Next.js request (integration tests, scripts) there is no page cache to drop.
-      // Next says so only in its message ("Invariant: static generation store missing").
-      if (!/static generation store missing/.test((e as Error).message)) throw e
-    }
+  // A literal path (no type) matches the cached page rendered for exactly that URL.
+  for (const path of new Set(changedVendorPages(changes))) outsideNextIsNothingToDrop(() => revalidatePath(path))
+  // Expired at once (not stale-while-revalidate): the next visitor sees the change.
+  if (changes.length > 0) outsideNextIsNothingToDrop(() => revalidateTag(DOWN_NOW_TAG, { expire: 0 }))
+}
+
+function outsideNextIsNothingToDrop(drop: () => void): void {
+  try {
+    drop()
+  } catch (e) {
+    // Outside a Next.js request (integration tests, scripts) there is no page cache to drop.
+    // Next says so only in its message ("Invariant: static generation store missing").
+    if (!/static generation store missing/.test((e as Error).message)) throw e
   }
 }

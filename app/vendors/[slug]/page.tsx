@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
+import { cache } from 'react'
 import { Card } from '@/components/ui/card'
 import { BadgeSnippet } from '@/components/vendors/badge-snippet'
 import { ComponentList } from '@/components/vendors/component-list'
@@ -9,9 +10,9 @@ import { IncidentHistoryList } from '@/components/vendors/incident-history'
 import { IncidentSummary } from '@/components/vendors/incident-summary'
 import { MaintenanceList } from '@/components/vendors/maintenance-list'
 import { OutageTimeline } from '@/components/vendors/outage-timeline'
+import { ReliabilityHistory } from '@/components/vendors/reliability-history'
 import { StatusBanner } from '@/components/vendors/status-banner'
 import { WatchButton } from '@/components/watchlist/watch-button'
-import { findVendorBySlug } from '@/lib/data/vendors'
 import { env, refreshIntervalMs } from '@/lib/env'
 import { HISTORY_PREVIEW, loadVendorPage } from '@/lib/pages/vendor-page'
 
@@ -26,21 +27,25 @@ export async function generateStaticParams() {
 
 type Params = Promise<{ slug: string }>
 
+// One load per render, shared by the metadata and the page (React's per-request cache), so the
+// meta description and the first line are the same sentence from the same read.
+const loadPage = cache((slug: string) => loadVendorPage(slug, new Date(), refreshIntervalMs))
+
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const vendor = await findVendorBySlug((await params).slug)
-  if (!vendor) return { title: 'Vendor not found' }
+  const page = await loadPage((await params).slug)
+  if (!page) return { title: 'Vendor not found' }
+  const { vendor } = page
   return {
     title: `Is ${vendor.name} down? ${vendor.name} status and outages`,
-    description: `Is ${vendor.name} down right now? Current status, incidents, outage history and postmortems of ${vendor.name}, from its official status page.`,
+    description: page.answer,
     alternates: { canonical: `/vendors/${vendor.slug}`, types: { 'application/atom+xml': `/vendors/${vendor.slug}/feed.atom` } },
   }
 }
 
 export default async function VendorPage({ params }: { params: Params }) {
-  const now = new Date()
-  const page = await loadVendorPage((await params).slug, now, refreshIntervalMs)
+  const page = await loadPage((await params).slug)
   if (!page) notFound()
-  const { vendor, monitored, freshness: fresh, known, uptime, timeline, incidentHistory, bannerIncident } = page
+  const { now, vendor, monitored, freshness: fresh, known, uptime, timeline, incidentHistory, bannerIncident } = page
   const base = `/vendors/${vendor.slug}`
 
   return (
@@ -53,6 +58,9 @@ export default async function VendorPage({ params }: { params: Params }) {
           / <span aria-current="page">{vendor.name}</span>
         </nav>
         <h1 className="text-3xl font-semibold tracking-tight">{vendor.name} status</h1>
+        <p data-testid="answer" className="max-w-3xl text-lg text-slate-800 dark:text-slate-200">
+          {page.answer}
+        </p>
         <WatchButton vendor={vendor} size="md" align="start" />
         <p className="flex flex-wrap gap-x-3 gap-y-1 text-sm text-slate-600 dark:text-slate-400">
           {vendor.category && <span>{vendor.category}</span>}
@@ -81,16 +89,14 @@ export default async function VendorPage({ params }: { params: Params }) {
           {monitored && fresh.kind === 'never_succeeded' ? (
             <div className="mt-2 space-y-1">
               <p>
-                <strong className="font-medium">Status unavailable.</strong> We can&apos;t tell you {vendor.name}&apos;s status until we can read its
-                status page. Until then, check the official page.
+                <strong className="font-medium">Status unavailable.</strong> Until we can read {vendor.name}&apos;s status page, check the official page.
               </p>
               <FreshnessNote freshness={fresh} vendorName={vendor.name} now={now} />
             </div>
           ) : monitored ? (
             <div className="mt-2 space-y-1">
               <p>
-                <strong className="font-medium">Not checked yet.</strong> We haven&apos;t read {vendor.name}&apos;s status page yet, so we can&apos;t tell
-                you its status. Until then, check the official page.
+                <strong className="font-medium">Not checked yet.</strong> Until we have read {vendor.name}&apos;s status page, check the official page.
               </p>
             </div>
           ) : (
@@ -120,6 +126,7 @@ export default async function VendorPage({ params }: { params: Params }) {
           <MaintenanceList maintenances={vendor.maintenances} icsHref={`${base}/maintenance.ics`} />
           <OutageTimeline days={timeline} />
           <ComponentList groups={vendor.groups} components={vendor.components} uptime={uptime} />
+          {page.reliability && <ReliabilityHistory windows={page.reliability.windows} observedSince={page.reliability.observedSince} vendorName={vendor.name} />}
           {incidentHistory && (
             <section aria-labelledby="history-heading" className="space-y-3">
               <div className="flex flex-wrap items-baseline justify-between gap-2">

@@ -5,7 +5,6 @@ import { VendorStatus } from '@/components/vendors/vendor-status'
 import { WatchButton } from '@/components/watchlist/watch-button'
 import { requireUser } from '@/lib/auth/session'
 import { getWatchPreferences } from '@/lib/data/watch-preferences'
-import { realComponents } from '@/lib/status/placeholder-components'
 import { PreferencesForm } from './preferences-form'
 
 export const metadata: Metadata = { title: 'Alert preferences' }
@@ -44,7 +43,7 @@ export default async function WatchPreferencesPage({ params }: { params: Params 
       </div>
       <PreferencesForm
         vendor={{ slug: vendor.slug, name: vendor.name }}
-        components={realComponents(vendor.components).map((c) => ({ id: c.id, name: c.name, group: c.groupId ? (groups.get(c.groupId) ?? null) : null }))}
+        components={vendor.components.map((c) => ({ id: c.id, name: c.name, group: c.groupId ? (groups.get(c.groupId) ?? null) : null }))}
         current={{
           scope: prefs.allComponents ? 'all' : 'chosen',
           components: prefs.selectedComponentIds,

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { upsertCatalogRows } from '@/lib/data/catalog'
+import { GET as getReliability } from './[slug]/reliability/route'
 import { GET as getVendor } from './[slug]/route'
 import { GET as listVendors } from './route'
 
@@ -58,5 +59,24 @@ describe('GET /api/v1/vendors/{slug}', () => {
     const missing = await getVendor(new Request('http://localhost/api/v1/vendors/nope'), { params: Promise.resolve({ slug: 'nope' }) })
     expect(missing.status).toBe(404)
     expect(await missing.json()).toMatchObject({ error: 'not_found' })
+  })
+})
+
+describe('GET /api/v1/vendors/{slug}/reliability', () => {
+  it('answers the three windows for a vendor, and 404 for an unknown or malformed slug', async () => {
+    const get = (slug: string) => getReliability(new Request(`http://localhost/api/v1/vendors/${slug}/reliability`), { params: Promise.resolve({ slug }) })
+    const ok = await get('github')
+    expect(ok.status).toBe(200)
+    const body = await ok.json()
+    expect(body.vendor).toEqual({ slug: 'github', name: 'GitHub' })
+    // Never read: no first read, so anything it had would be the vendor's own history.
+    expect(body.observedSince).toBeNull()
+    expect(body.windows.map((w: { days: number; incidents: number }) => [w.days, w.incidents])).toEqual([
+      [30, 0],
+      [90, 0],
+      [365, 0],
+    ])
+    expect((await get('nope')).status).toBe(404)
+    expect((await get('%00bad')).status).toBe(404)
   })
 })
