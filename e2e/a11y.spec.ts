@@ -3,6 +3,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, type Page, test } from '@playwright/test'
 import { signUp, uniqueEmail } from './support/accounts'
+import { stageHooli } from './support/hooli'
 
 const PUBLIC_PAGES = ['/', '/vendors', '/vendors/globex', '/vendors/globex/incidents', '/vendors/hooli', '/pricing', '/sign-in', '/sign-up', '/forgot-password']
 const SIGNED_IN_PAGES = ['/dashboard', '/settings', '/watchlist/hooli']
@@ -27,13 +28,15 @@ async function check(page: Page, paths: string[]) {
   return found
 }
 
-test('public pages: no serious or critical axe violations, light and dark', async ({ page }) => {
+test('public pages: no serious or critical axe violations, light and dark', async ({ page, request }) => {
   test.setTimeout(120_000)
+  await stageHooli(request)
   expect(await check(page, PUBLIC_PAGES)).toEqual([])
 })
 
-test('dashboard and settings: no serious or critical axe violations, light and dark', async ({ page }) => {
+test('dashboard and settings: no serious or critical axe violations, light and dark', async ({ page, request }) => {
   test.setTimeout(120_000)
+  await stageHooli(request)
   await signUp(page, uniqueEmail('axe'))
   await page.goto('/vendors/hooli')
   await page.getByRole('button', { name: 'Watch Hooli', exact: true }).click()

@@ -10,7 +10,7 @@ export function BadgeSnippet({ vendorName, vendorSlug, appUrl }: { vendorName: s
         Status badge
       </h2>
       <p className="text-sm text-slate-700 dark:text-slate-300">Show {vendorName}&apos;s status in a README or wiki. It updates by itself.</p>
-      <img src={`/vendors/${vendorSlug}/badge.svg`} alt={`${vendorName} status badge`} height={20} loading="lazy" />
+      <img src={`/vendors/${vendorSlug}/badge.svg`} alt={`${vendorName} status badge`} height={20} />
       <label htmlFor="badge-markdown" className="block text-sm font-medium text-slate-800 dark:text-slate-200">
         Markdown
       </label>

@@ -73,6 +73,7 @@ describe('the stack page', () => {
     await make('web-window', web?.id ?? '', at(3))
     await make('everything-window', null, at(4))
     await make('finished-window', null, at(-5), 'completed')
+    await db.maintenance.create({ data: { vendorId: vendor.id, externalId: 'leftover-window', title: 'leftover-window', status: 'scheduled', scheduledFor: at(-48) } })
     const entry = await db.watchlistEntry.findFirstOrThrow({ where: { userId: owner.id, vendorId: vendor.id } })
     await db.watchlistEntry.update({ where: { id: entry.id }, data: { allComponents: false, components: { create: { componentId: api?.id ?? '' } } } })
 
@@ -84,6 +85,7 @@ describe('the stack page', () => {
     expect(ics).toContain('SUMMARY:stackco 0: everything-window')
     expect(ics).not.toContain('web-window')
     expect(ics).not.toContain('finished-window')
+    expect(ics).not.toContain('leftover-window')
 
     await revokeStackToken(owner.id)
     expect(await loadStackPage({ kind: 'token', token }, now, MINUTE)).toBeNull()

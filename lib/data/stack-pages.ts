@@ -4,7 +4,7 @@
 import { createToken, hashToken, TOKEN_PATTERN } from '@/lib/auth/tokens'
 import { db } from '@/lib/db/client'
 import { ConflictError } from '@/lib/errors'
-import { OPEN_MAINTENANCE_STATUSES } from '@/lib/status/lifecycle'
+import { OPEN_MAINTENANCE_STATUSES, RUNNING_MAINTENANCE_STATUSES } from '@/lib/status/lifecycle'
 import { isSlug } from '@/lib/validation/url-input'
 import { isUniqueViolation } from './prisma-errors'
 import { ACTIVE_INCIDENT } from './watchlist'
@@ -65,6 +65,9 @@ export async function findStackOwnerBySlug(slug: string): Promise<string | null>
 /** Updates per incident in the stack's Atom feed: the latest words, not the whole thread. */
 const STACK_FEED_UPDATES = 5
 
+/** How long after its start a window without an end still counts as upcoming. */
+const UNENDED_WINDOW_MS = 24 * 3_600_000
+
 const componentRef = { select: { componentId: true } } as const
 
 /**
@@ -103,7 +106,15 @@ export async function findStackContent(userId: string, now: Date) {
             },
           },
           maintenances: {
-            where: { status: { in: [...OPEN_MAINTENANCE_STATUSES] }, OR: [{ scheduledUntil: null }, { scheduledUntil: { gte: now } }] },
+            where: {
+              status: { in: [...OPEN_MAINTENANCE_STATUSES] },
+              OR: [
+                { scheduledUntil: { gte: now } },
+                // No announced end: running ones stay; a window still "scheduled" a day after its start is a leftover, not upcoming.
+                { scheduledUntil: null, status: { in: [...RUNNING_MAINTENANCE_STATUSES] } },
+                { scheduledUntil: null, scheduledFor: { gte: new Date(now.getTime() - UNENDED_WINDOW_MS) } },
+              ],
+            },
             orderBy: { scheduledFor: 'asc' },
             select: { id: true, title: true, status: true, scheduledFor: true, scheduledUntil: true, body: true, updatedAt: true, components: componentRef },
           },
