@@ -32,6 +32,7 @@ test('a private stack link shows the watchlist with its feeds and badge; replaci
   await expect(linkField).toHaveValue(/\/s\/[A-Za-z0-9_-]{43}$/)
   const first = new URL(await linkField.inputValue()).pathname
   await expectAxeClean(page)
+  await shoot(page, 'stack-settings')
 
   const response = await page.goto(first)
   expect(response?.status()).toBe(200)
