@@ -141,6 +141,12 @@ test('the vendor badge: SVG with the status in words, cacheable with an ETag, an
   // The page's CSP lets the badge load: the browser decoded it.
   await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBeGreaterThan(0)
   await expect(snippet.getByLabel('Markdown')).toHaveValue(/^\[!\[Hooli status\]\(http:\/\/localhost:\d+\/vendors\/hooli\/badge\.svg\)\]\(http:\/\/localhost:\d+\/vendors\/hooli\)$/)
-  await page.goto('/vendors/hooli/badge.svg')
-  await shoot(page, 'badge-vendor')
+  // The badge section as readers see it (an SVG document itself cannot be shot full-page).
+  for (const [label, width] of [['desktop', 1280], ['phone', 390]] as const) {
+    await page.setViewportSize({ width, height: 800 })
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme })
+      await snippet.screenshot({ path: `test-results/screenshots/badge-vendor-${label}-${scheme}.png` })
+    }
+  }
 })
