@@ -39,7 +39,7 @@ export function ComponentList({ groups, components, uptime }: { groups: VendorSt
               {section.items.map((c) => {
                 const history = uptime.get(c.id)
                 return (
-                  <li key={c.id}>
+                  <li key={c.id} id={`component-${c.id}`} className="scroll-mt-20 target:rounded target:ring-2 target:ring-brand-500">
                     <div className="flex items-center justify-between gap-3">
                       <span className="min-w-0 break-words">{c.name}</span>
                       <StatusBadge status={c.status} />

@@ -1,9 +1,11 @@
 import Link from 'next/link'
-import type { VendorSummary } from '@/lib/data/vendors'
+import { SearchMatchNote, vendorResultHref } from '@/components/vendors/search-match'
+import { VendorLogo } from '@/components/vendors/vendor-logo'
+import type { VendorListItem } from '@/lib/data/vendors'
 import { WatchButton } from './watch-button'
 
 /** The dashboard's "add vendors" results: each vendor with its Watch button. */
-export function VendorSearchResults({ vendors, total, q }: { vendors: VendorSummary[]; total: number; q: string }) {
+export function VendorSearchResults({ vendors, total, q }: { vendors: VendorListItem[]; total: number; q: string }) {
   if (vendors.length === 0) {
     return (
       <p className="text-sm text-slate-600 dark:text-slate-400" role="status">
@@ -16,11 +18,15 @@ export function VendorSearchResults({ vendors, total, q }: { vendors: VendorSumm
       <ul aria-label="Search results" className="divide-y divide-slate-200 dark:divide-slate-800">
         {vendors.map((v) => (
           <li key={v.slug} className="flex items-center justify-between gap-3 py-2">
-            <span className="min-w-0">
-              <Link href={`/vendors/${v.slug}`} className="block text-sm font-medium break-words hover:underline">
-                {v.name}
-              </Link>
-              {v.category && <span className="block truncate text-xs text-slate-500 dark:text-slate-400">{v.category}</span>}
+            <span className="flex min-w-0 items-start gap-2">
+              <VendorLogo vendor={v} />
+              <span className="min-w-0">
+                <Link href={vendorResultHref(v)} className="block text-sm font-medium break-words hover:underline">
+                  {v.name}
+                </Link>
+                <SearchMatchNote vendor={v} />
+                {v.category && <span className="block truncate text-xs text-slate-500 dark:text-slate-400">{v.category}</span>}
+              </span>
             </span>
             <WatchButton vendor={v} />
           </li>

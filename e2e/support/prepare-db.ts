@@ -8,9 +8,11 @@ import { upsertCatalogRows } from '@/lib/data/catalog'
 import { db } from '@/lib/db/client'
 import { STATUS_SERVER_URL } from './config'
 
-// The test vendors' apiUrl is a path on the status stand-in, whose port depends on E2E_PORT.
-const raw = JSON.parse(fs.readFileSync('e2e/support/e2e-vendors.json', 'utf8')) as { apiUrl: string }[]
-const withHost = raw.map((v) => ({ ...v, apiUrl: `${STATUS_SERVER_URL}${v.apiUrl}` }))
+// The test vendors' apiUrl (and a statusPageUrl given as a path) is a path on the status stand-in,
+// whose port depends on E2E_PORT.
+const raw = JSON.parse(fs.readFileSync('e2e/support/e2e-vendors.json', 'utf8')) as { apiUrl: string; statusPageUrl: string }[]
+const onStandIn = (url: string) => (url.startsWith('/') ? `${STATUS_SERVER_URL}${url}` : url)
+const withHost = raw.map((v) => ({ ...v, apiUrl: onStandIn(v.apiUrl), statusPageUrl: onStandIn(v.statusPageUrl) }))
 const { rows, problems } = parseCatalog(JSON.stringify(withHost), 'json')
 if (problems.length) throw new Error(`e2e-vendors.json: ${JSON.stringify(problems)}`)
 await seedCatalogIfChanged()

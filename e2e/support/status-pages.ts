@@ -9,9 +9,10 @@ const FIXTURES = new URL('../../lib/ingest/fixtures/', import.meta.url)
 
 export interface ControlRequest {
   path: string
-  /** A recorded payload under lib/ingest/fixtures, or a literal body. */
+  /** A recorded payload under lib/ingest/fixtures, or a literal body (or binary one, in base64). */
   fixture?: string
   body?: string
+  base64?: string
   status?: number
   /**
    * Replay a JSON recording as if its newest time were ten minutes ago. The app reads the real
@@ -24,12 +25,21 @@ export interface ControlRequest {
 export function initialPages(): ControlRequest[] {
   const operational = fs.readFileSync(new URL('statuspage/github-summary-operational.json', FIXTURES), 'utf8')
   const page = JSON.parse(operational).page
-  return ['acme-cloud', 'globex', 'hooli', 'initech'].flatMap((slug) => [
-    { path: `/${slug}/api/v2/summary.json`, body: operational },
-    { path: `/${slug}/api/v2/incidents.json`, body: JSON.stringify({ page, incidents: [] }) },
-    { path: `/${slug}/api/v2/scheduled-maintenances.json`, body: JSON.stringify({ page, scheduled_maintenances: [] }) },
-  ])
+  return [
+    ...['acme-cloud', 'globex', 'hooli', 'initech', 'umbrella'].flatMap((slug) => [
+      { path: `/${slug}/api/v2/summary.json`, body: operational },
+      { path: `/${slug}/api/v2/incidents.json`, body: JSON.stringify({ page, incidents: [] }) },
+      { path: `/${slug}/api/v2/scheduled-maintenances.json`, body: JSON.stringify({ page, scheduled_maintenances: [] }) },
+    ]),
+    // Umbrella's status page itself is on the stand-in too, with an icon for the logo fetch.
+    { path: '/umbrella/', body: '<!doctype html><html><head><link rel="icon" href="/umbrella/icon.png"></head><body>Umbrella status</body></html>' },
+    { path: '/umbrella/icon.png', base64: UMBRELLA_ICON_PNG },
+  ]
 }
+
+/** A 16x16 PNG, a blue square. */
+const UMBRELLA_ICON_PNG =
+  'iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAIAAACQkWg2AAAAFklEQVR4nGNQTX5NEmIY1TCqYfhqAAB2SXMQ7mVTQgAAAABJRU5ErkJggg=='
 
 export async function startStatusPages(): Promise<StatusServer> {
   const server = await startStatusServer({
@@ -46,6 +56,7 @@ export async function startStatusPages(): Promise<StatusServer> {
 
 function apply(server: StatusServer, r: ControlRequest) {
   if (!r.path.startsWith('/')) throw new Error(`path must start with /: ${r.path}`)
+  if (r.base64 !== undefined) return server.set(r.path, { body: Buffer.from(r.base64, 'base64'), contentType: 'image/png', status: r.status })
   const raw = r.fixture ? fs.readFileSync(new URL(r.fixture, FIXTURES), 'utf8') : r.body
   if (raw === undefined) throw new Error('give a fixture or a body')
   const body = r.recent ? JSON.stringify(shiftTimes(JSON.parse(raw), new Date(Date.now() - 10 * 60_000))) : raw

@@ -12,7 +12,17 @@ export async function listVendorsJson(query: VendorQuery, now: Date, refreshInte
     total: page.total,
     count: page.vendors.length,
     nextCursor: page.nextCursor,
-    vendors: page.vendors.map((v) => vendorSummaryJson(v, now, refreshIntervalMs)),
+    vendors: page.vendors.map((v) => ({
+      ...vendorSummaryJson(v, now, refreshIntervalMs),
+      // Search results say why they matched, and link to the component the query named.
+      ...(v.match && {
+        match: {
+          kind: v.match.kind,
+          alias: v.match.alias,
+          component: v.match.component && { ...v.match.component, url: `/vendors/${v.slug}#component-${v.match.component.id}` },
+        },
+      }),
+    })),
   }
 }
 

@@ -11,5 +11,9 @@ describe('seedCatalogIfChanged', () => {
     expect(await seedCatalogIfChanged()).toEqual({ seeded: false })
     const github = await db.vendor.findUniqueOrThrow({ where: { slug: 'github' }, include: { source: true } })
     expect(github.source).toMatchObject({ platform: 'statuspage', apiUrl: 'https://www.githubstatus.com/api/v2/summary.json' })
+    // The search aliases of prisma/seed/aliases.csv are written with it.
+    const aws = await db.vendorAlias.findFirstOrThrow({ where: { alias: 'aws' }, include: { vendor: true } })
+    expect(aws.vendor.slug).toBe('amazon-web-services')
+    expect(aws.source).toMatch(/aws\.amazon\.com/)
   })
 })

@@ -5,6 +5,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import { readAppMeta, writeAppMeta } from '@/lib/data/app-meta'
 import { upsertCatalogRows, type CatalogImportResult } from '@/lib/data/catalog'
+import { seedAliasesIfChanged } from './aliases'
 import { parseCatalog } from './catalog-file'
 
 export const SEED_CATALOG_FILE = 'prisma/seed/vendors.json'
@@ -13,6 +14,13 @@ const SEED_HASH_KEY = 'catalog.seedSha256'
 export type SeedResult = { seeded: false } | ({ seeded: true; problems: number } & CatalogImportResult)
 
 export async function seedCatalogIfChanged(file = SEED_CATALOG_FILE): Promise<SeedResult> {
+  const result = await seedVendorRowsIfChanged(file)
+  // The search aliases name catalog vendors: written after them, whenever either file changed.
+  await seedAliasesIfChanged(await readAppMeta(SEED_HASH_KEY))
+  return result
+}
+
+async function seedVendorRowsIfChanged(file: string): Promise<SeedResult> {
   const content = await fs.readFile(path.resolve(/*turbopackIgnore: true*/ file), 'utf8')
   const hash = createHash('sha256').update(content).digest('hex')
   if ((await readAppMeta(SEED_HASH_KEY)) === hash) return { seeded: false }

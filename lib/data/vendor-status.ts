@@ -35,6 +35,7 @@ const vendorStatusSelect = {
   status: true,
   statusText: true,
   statusChangedAt: true,
+  logo: { select: { sha256: true } },
   source: { select: { platform: true, apiUrl: true, lastCheckedAt: true, lastSuccessAt: true, consecutiveFailures: true, lastError: true, lastErrorKind: true, baselineAt: true, readWarnings: true } },
   groups: { where: { removedAt: null }, orderBy: { position: 'asc' }, select: { id: true, name: true, position: true } },
   components: {

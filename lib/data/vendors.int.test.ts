@@ -26,7 +26,8 @@ const query = (q: Partial<Parameters<typeof searchVendors>[0]>) => searchVendors
 describe('searchVendors', () => {
   it('matches case-insensitively and ranks name prefixes before matches inside words', async () => {
     const page = await query({ q: 'GIT' })
-    expect(page.vendors.map((v) => v.slug)).toEqual(['github', 'gitlab', 'digital-pacific', 'legit-payments'])
+    // Equal matches (inside a word): no watchers either, so the shorter name first.
+    expect(page.vendors.map((v) => v.slug)).toEqual(['github', 'gitlab', 'legit-payments', 'digital-pacific'])
     expect(page.total).toBe(4)
   })
 
@@ -49,7 +50,7 @@ describe('searchVendors', () => {
   it('pages through ranked search results too', async () => {
     const first = await query({ q: 'git', limit: 2 })
     const second = await query({ q: 'git', limit: 2, cursor: first.nextCursor ?? undefined })
-    expect([...first.vendors, ...second.vendors].map((v) => v.slug)).toEqual(['github', 'gitlab', 'digital-pacific', 'legit-payments'])
+    expect([...first.vendors, ...second.vendors].map((v) => v.slug)).toEqual(['github', 'gitlab', 'legit-payments', 'digital-pacific'])
     expect(second.nextCursor).toBeNull()
   })
 })

@@ -3,6 +3,7 @@ import { db } from '@/lib/db/client'
 import { isSlug } from '@/lib/validation/url-input'
 import type { Prisma } from '@/lib/db/generated/client'
 import type { VendorQuery } from '@/lib/validation/vendor-query'
+import { rankVendorSearch, type SearchMatchKind } from './vendor-search'
 
 const vendorSummarySelect = {
   slug: true,
@@ -11,40 +12,50 @@ const vendorSummarySelect = {
   statusPageUrl: true,
   status: true,
   statusText: true,
+  /** Only whether there is one, and its version: never the bytes in a list. */
+  logo: { select: { sha256: true } },
   source: { select: { platform: true, apiUrl: true, lastCheckedAt: true, lastSuccessAt: true, consecutiveFailures: true, lastError: true } },
 } satisfies Prisma.VendorSelect
 
 export type VendorSummary = Prisma.VendorGetPayload<{ select: typeof vendorSummarySelect }>
 
+/** How a search found a vendor: by its name, an alias, a close spelling or one of its components. */
+export interface VendorMatch {
+  kind: SearchMatchKind
+  alias: string | null
+  component: { id: string; name: string } | null
+}
+
+/** A vendor in a list; `match` only in search results. */
+export type VendorListItem = VendorSummary & { match?: VendorMatch }
+
 export interface VendorPage {
-  vendors: VendorSummary[]
+  vendors: VendorListItem[]
   total: number
   nextCursor: string | null
 }
 
 /**
- * Case-insensitive search on name and slug, optional category. Without a query the directory is
- * keyset-paginated by slug; with one, results are ranked (exact name, then prefix, then word
- * prefix, then anywhere) so "git" lists GitHub and GitLab before "Digital Pacific". The cursor is
- * always the slug of the last vendor shown.
+ * The vendor search behind the directory, the dashboard's add box and GET /api/v1/vendors: with a
+ * query, every vendor it finds by name, alias, component or close spelling, ranked
+ * (lib/data/vendor-search.ts); without one, the directory keyset-paginated by slug. Optional
+ * category. The cursor is always the slug of the last vendor shown.
  */
 export async function searchVendors(query: VendorQuery): Promise<VendorPage> {
-  const where: Prisma.VendorWhereInput = {
-    ...(query.q && {
-      OR: [{ name: { contains: query.q, mode: 'insensitive' } }, { slug: { contains: query.q.toLowerCase().replace(/\s+/g, '-') } }],
-    }),
-    ...(query.category && { category: { equals: query.category, mode: 'insensitive' } }),
-  }
   if (query.q) {
-    // A search matches at most the whole catalog (~2,000 short rows): rank in memory.
-    const matches = await db.vendor.findMany({ where, select: vendorSummarySelect, orderBy: { slug: 'asc' } })
-    const q = query.q.toLowerCase()
-    const ranked = matches.map((v) => ({ v, rank: matchRank(v.name.toLowerCase(), v.slug, q) })).sort((a, b) => a.rank - b.rank)
-    const start = query.cursor ? ranked.findIndex((r) => r.v.slug === query.cursor) + 1 : 0
-    const vendors = ranked.slice(start, start + query.limit).map((r) => r.v)
+    const ranked = await rankVendorSearch(query.q, query.category)
+    const start = query.cursor ? ranked.findIndex((r) => r.slug === query.cursor) + 1 : 0
+    const slice = ranked.slice(start, start + query.limit)
+    const rows = await db.vendor.findMany({ where: { id: { in: slice.map((h) => h.vendorId) } }, select: { ...vendorSummarySelect, id: true } })
+    const byId = new Map(rows.map(({ id, ...v }) => [id, v]))
+    const vendors = slice.flatMap((h) => {
+      const v = byId.get(h.vendorId)
+      return v ? [{ ...v, match: { kind: h.kind, alias: h.alias, component: h.component } }] : []
+    })
     const hasMore = start + query.limit < ranked.length
-    return { vendors, total: matches.length, nextCursor: hasMore ? (vendors.at(-1)?.slug ?? null) : null }
+    return { vendors, total: ranked.length, nextCursor: hasMore ? (slice.at(-1)?.slug ?? null) : null }
   }
+  const where: Prisma.VendorWhereInput = query.category ? { category: { equals: query.category, mode: 'insensitive' } } : {}
   const [rows, total] = await Promise.all([
     db.vendor.findMany({
       where: { ...where, ...(query.cursor && { slug: { gt: query.cursor } }) },
@@ -57,13 +68,6 @@ export async function searchVendors(query: VendorQuery): Promise<VendorPage> {
   const vendors = rows.slice(0, query.limit)
   const hasMore = rows.length > query.limit
   return { vendors, total, nextCursor: hasMore ? (vendors.at(-1)?.slug ?? null) : null }
-}
-
-function matchRank(name: string, slug: string, q: string): number {
-  if (name === q || slug === q) return 0
-  if (name.startsWith(q) || slug.startsWith(q)) return 1
-  if (name.split(/[^a-z0-9]+/).some((word) => word.startsWith(q))) return 2
-  return 3
 }
 
 const vendorDetailSelect = {
@@ -85,9 +89,21 @@ export interface CategoryCount {
   count: number
 }
 
-export async function listCategories(): Promise<CategoryCount[]> {
-  const groups = await db.vendor.groupBy({ by: ['category'], where: { category: { not: null } }, _count: { _all: true }, orderBy: { category: 'asc' } })
-  return groups.flatMap((g) => (g.category ? [{ category: g.category, count: g._count._all }] : []))
+/** The directory asks on every view; categories change only with a catalog import. */
+const CATEGORIES_CACHE_MS = 60_000
+let categoriesCache: { at: number; list: Promise<CategoryCount[]> } | null = null
+
+/** Categories with their vendor counts, kept for a minute per process. */
+export async function listCategories(now = Date.now()): Promise<CategoryCount[]> {
+  if (categoriesCache && now - categoriesCache.at < CATEGORIES_CACHE_MS) return categoriesCache.list
+  const list = db.vendor
+    .groupBy({ by: ['category'], where: { category: { not: null } }, _count: { _all: true }, orderBy: { category: 'asc' } })
+    .then((groups) => groups.flatMap((g) => (g.category ? [{ category: g.category, count: g._count._all }] : [])))
+  categoriesCache = { at: now, list }
+  list.catch(() => {
+    if (categoriesCache?.list === list) categoriesCache = null
+  })
+  return list
 }
 
 export async function findVendorsBySlugs(slugs: string[]): Promise<VendorSummary[]> {

@@ -71,12 +71,22 @@ export async function openPglite(dir) {
   }
   try {
     const { PGlite } = await import('@electric-sql/pglite')
-    const client = await PGlite.create(dir)
+    const client = await PGlite.create(dir, { extensions: await pgliteExtensions() })
     return { client, release }
   } catch (e) {
     release()
     throw e
   }
+}
+
+/**
+ * The PostgreSQL extensions the migrations create (`CREATE EXTENSION`), which PGlite must load
+ * into every instance it opens: pg_trgm (trigram similarity, for typo-tolerant vendor search).
+ * An instance opened without it cannot apply the migration or run a search.
+ */
+export async function pgliteExtensions() {
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm')
+  return { pg_trgm }
 }
 
 export function lockDataDir(dir) {
@@ -224,12 +234,12 @@ async function newShadowPglite(PGlite, dataDir) {
   if (templatePath && fs.existsSync(templatePath)) {
     try {
       const blob = new Blob([fs.readFileSync(templatePath)])
-      return await PGlite.create({ loadDataDir: blob })
+      return await PGlite.create({ loadDataDir: blob, extensions: await pgliteExtensions() })
     } catch {
       fs.rmSync(templatePath, { force: true })
     }
   }
-  const fresh = await PGlite.create('memory://')
+  const fresh = await PGlite.create('memory://', { extensions: await pgliteExtensions() })
   if (templatePath) {
     const dump = await fresh.dumpDataDir('none')
     const tmp = `${templatePath}.${process.pid}`

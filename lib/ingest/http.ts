@@ -54,6 +54,8 @@ export interface FetchTextOptions {
   validators?: ConditionalValidators
   /** Ends the request (and a wait for a host slot) at once, failing it as `aborted`. */
   signal?: AbortSignal
+  /** A smaller body cap for this request than the client's (a logo, not a status page). */
+  maxBytes?: number
 }
 
 export type FetchTextResult =
@@ -64,6 +66,8 @@ export type FetchTextResult =
       text: string
       /** Decoded (decompressed) body size in bytes. */
       bytes: number
+      /** The decompressed body as received, for binary content (an image); `text` is its decoding. */
+      body: Buffer
       etag?: string
       lastModified?: string
       contentType?: string
@@ -254,7 +258,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     }
     if (validators?.etag) headers['If-None-Match'] = validators.etag
     if (validators?.lastModified) headers['If-Modified-Since'] = validators.lastModified
-    const ctx: HopContext = { requestedUrl, headers, connectTimeoutMs: options.connectTimeoutMs, maxBytes: options.maxBytes, agents, lookup, signal }
+    const maxBytes = Math.min(options.maxBytes, fetchOptions.maxBytes ?? options.maxBytes)
+    const ctx: HopContext = { requestedUrl, headers, connectTimeoutMs: options.connectTimeoutMs, maxBytes, agents, lookup, signal }
     const fail = (kind: FetchFailureKind, message: string) => new FetchError(kind, requestedUrl, message)
 
     let url: URL
@@ -341,6 +346,7 @@ async function finalResult(res: HopResponse, url: URL, ctx: HopContext, sentVali
     status,
     text: decodeBody(body, contentType),
     bytes: body.length,
+    body,
     finalUrl,
     ...(headers.etag ? { etag: headers.etag } : {}),
     ...(headers['last-modified'] ? { lastModified: headers['last-modified'] } : {}),

@@ -8,6 +8,7 @@ import type { NotifierResult } from '@/lib/notify/run'
 import { shutdownSignal } from '@/lib/shutdown'
 import { isSlug } from '@/lib/validation/url-input'
 import { identifyCronCaller } from './cron-caller'
+import { fetchSomeMissingLogos } from './logos'
 import { notifyWatchers } from './notify'
 import { refreshDueVendors } from './refresh'
 
@@ -65,10 +66,14 @@ export async function runScheduledWork(request: ScheduledWorkRequest): Promise<S
     return { kind: 'refresh-failed' }
   }
   if (refresh.interrupted) return { kind: 'done', refresh, notify: null }
+  let outcome: ScheduledWorkOutcome
   try {
-    return { kind: 'done', refresh, notify: await notifyWatchers(request.notifyBudgetMs) }
+    outcome = { kind: 'done', refresh, notify: await notifyWatchers(request.notifyBudgetMs) }
   } catch (e) {
     console.error('[cron] notifier failed:', e)
-    return { kind: 'notify-failed', refresh }
+    outcome = { kind: 'notify-failed', refresh }
   }
+  // After the alerts, never before them: a few vendors without a logo get theirs (./logos.ts).
+  if (!shutdownSignal().aborted) await fetchSomeMissingLogos()
+  return outcome
 }

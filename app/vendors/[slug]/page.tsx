@@ -12,6 +12,7 @@ import { MaintenanceList } from '@/components/vendors/maintenance-list'
 import { OutageTimeline } from '@/components/vendors/outage-timeline'
 import { ReliabilityHistory } from '@/components/vendors/reliability-history'
 import { StatusBanner } from '@/components/vendors/status-banner'
+import { VendorLogo } from '@/components/vendors/vendor-logo'
 import { WatchButton } from '@/components/watchlist/watch-button'
 import { env, refreshIntervalMs } from '@/lib/env'
 import { HISTORY_PREVIEW, loadVendorPage } from '@/lib/pages/vendor-page'
@@ -57,7 +58,10 @@ export default async function VendorPage({ params }: { params: Params }) {
           </Link>{' '}
           / <span aria-current="page">{vendor.name}</span>
         </nav>
-        <h1 className="text-3xl font-semibold tracking-tight">{vendor.name} status</h1>
+        <div className="flex items-center gap-3">
+          <VendorLogo vendor={vendor} size="lg" />
+          <h1 className="text-3xl font-semibold tracking-tight">{vendor.name} status</h1>
+        </div>
         <p data-testid="answer" className="max-w-3xl text-lg text-slate-800 dark:text-slate-200">
           {page.answer}
         </p>

@@ -34,6 +34,21 @@ describe('GET /api/v1/vendors', () => {
       lastCheckedAt: null,
       lastSuccessfulCheckAt: null,
       url: '/vendors/github',
+      match: { kind: 'name', alias: null, component: null },
+    })
+  })
+
+  it('finds vendors by alias, component and close spelling, and links to the component named', async () => {
+    const { replaceVendorAliases } = await import('@/lib/data/vendor-aliases')
+    const { db } = await import('@/lib/db/client')
+    const github = await db.vendor.findUniqueOrThrow({ where: { slug: 'github' } })
+    const actions = await db.component.create({ data: { vendorId: github.id, externalId: 'br0l2tvcx85d', name: 'Actions', status: 'operational', statusChangedAt: new Date('2026-01-01T00:00:00Z') } })
+    await replaceVendorAliases([{ alias: 'gh', vendorSlug: 'github', component: null, source: 'test' }])
+    expect((await list('?q=gh')).body.vendors[0]).toMatchObject({ slug: 'github', match: { kind: 'alias', alias: 'gh' } })
+    expect((await list('?q=gihub')).body.vendors[0]).toMatchObject({ slug: 'github', match: { kind: 'typo' } })
+    expect((await list('?q=github%20actions')).body.vendors[0]).toMatchObject({
+      slug: 'github',
+      match: { kind: 'component', component: { id: actions.id, name: 'Actions', url: `/vendors/github#component-${actions.id}` } },
     })
   })
 

@@ -1,0 +1,70 @@
+// The search aliases of the catalog (prisma/seed/aliases.csv): another name people search a vendor
+// by ("aws", "gh"), optionally the component it means ("s3"), and where the name comes from. Bad
+// rows are reported by line and skipped; the good ones still go in.
+import { createHash } from 'node:crypto'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import { parse as parseCsv } from 'csv-parse/sync'
+import { z } from 'zod'
+import { readAppMeta, writeAppMeta } from '@/lib/data/app-meta'
+import { replaceVendorAliases, type AliasWriteResult } from '@/lib/data/vendor-aliases'
+import { normalizeSearchText } from '@/lib/data/vendor-search'
+import { SLUG_PATTERN } from './slug'
+
+export const SEED_ALIASES_FILE = 'prisma/seed/aliases.csv'
+const ALIASES_HASH_KEY = 'catalog.aliasesSha256'
+
+/** Letters, digits, spaces, dots and dashes: an alias or component is matched with LIKE. */
+const WORDS = /^[\p{L}\p{N}][\p{L}\p{N} .-]*$/u
+
+const aliasRowSchema = z.object({
+  alias: z.string().transform(normalizeSearchText).pipe(z.string().min(1, 'alias is required').max(60, 'alias is longer than 60 characters').regex(WORDS, 'alias may hold letters, digits, spaces, dots and dashes')),
+  vendor: z.string().trim().regex(SLUG_PATTERN, 'vendor must be a catalog slug'),
+  component: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.string().transform(normalizeSearchText).pipe(z.string().max(60).regex(WORDS, 'component may hold letters, digits, spaces, dots and dashes')).optional(),
+  ),
+  source: z.string().trim().min(1, 'source is required: where the alias comes from').max(300),
+})
+
+export type AliasRow = z.infer<typeof aliasRowSchema>
+
+export function parseAliases(content: string): { rows: AliasRow[]; problems: { line: number; message: string }[] } {
+  const records = parseCsv(content, { columns: true, bom: true, skip_empty_lines: true, info: true }) as { record: unknown; info: { lines: number } }[]
+  const rows: AliasRow[] = []
+  const problems: { line: number; message: string }[] = []
+  const seen = new Set<string>()
+  for (const { record, info } of records) {
+    const parsed = aliasRowSchema.safeParse(record)
+    if (!parsed.success) {
+      problems.push({ line: info.lines, message: parsed.error.issues.map((i) => i.message).join('; ') })
+      continue
+    }
+    const key = `${parsed.data.alias}\u0000${parsed.data.vendor}`
+    if (seen.has(key)) {
+      problems.push({ line: info.lines, message: `alias "${parsed.data.alias}" of ${parsed.data.vendor} is listed twice` })
+      continue
+    }
+    seen.add(key)
+    rows.push(parsed.data)
+  }
+  return { rows, problems }
+}
+
+export type AliasSeedResult = { seeded: false } | ({ seeded: true; problems: number } & AliasWriteResult)
+
+/**
+ * Writes the aliases when the file or the catalog changed since the last time (the catalog's own
+ * seed hash is part of the key: an alias of a vendor added later is written then).
+ */
+export async function seedAliasesIfChanged(catalogHash: string | null, file = SEED_ALIASES_FILE): Promise<AliasSeedResult> {
+  const content = await fs.readFile(path.resolve(/*turbopackIgnore: true*/ file), 'utf8')
+  const hash = createHash('sha256').update(content).update(catalogHash ?? '').digest('hex')
+  if ((await readAppMeta(ALIASES_HASH_KEY)) === hash) return { seeded: false }
+  const { rows, problems } = parseAliases(content)
+  for (const p of problems) console.warn(`[seed] ${file} line ${p.line}: ${p.message}`)
+  const result = await replaceVendorAliases(rows.map((r) => ({ alias: r.alias, vendorSlug: r.vendor, component: r.component ?? null, source: r.source })))
+  for (const slug of result.unknownVendors) console.warn(`[seed] ${file}: no vendor "${slug}" in the catalog; its aliases are skipped`)
+  await writeAppMeta(ALIASES_HASH_KEY, hash)
+  return { seeded: true, problems: problems.length, ...result }
+}
