@@ -69,8 +69,20 @@ export interface FanoutBatch {
   events: PendingEvent[]
   factsOf(event: PendingEvent): Promise<PendingEventFacts>
   watchersOf(vendorId: string, limits: AlertingWatchLimits): Promise<AlertWatcher[]>
+  /**
+   * One page of `watchersOf`: the alerting watchers among the vendor's next `size` watches by user
+   * id after `afterUserId` (null: from the start). `next` is the cursor of the following page, null
+   * after the last; a page may hold fewer watchers than `size` (muted watches are left out) and
+   * still not be the last. Fan-out to 10,000 watchers holds one page at a time, not all of them.
+   */
+  watcherPage(vendorId: string, limits: AlertingWatchLimits, afterUserId: string | null, size: number): Promise<WatcherPage>
   /** Inserts deliveries, skipping any (user, event) that already has one; returns how many were new. */
   insertDeliveries(rows: NewDelivery[]): Promise<number>
+}
+
+export interface WatcherPage {
+  watchers: AlertWatcher[]
+  next: string | null
 }
 
 export interface MaintenanceReminderEvent {
@@ -81,8 +93,13 @@ export interface MaintenanceReminderEvent {
   data: { startsAt: string }
 }
 
-/** Prisma would otherwise split one huge insert into chunks it runs at the same time on the transaction's single connection. */
-const INSERT_SLICE = 5_000
+/**
+ * Rows per insert statement. Prisma would otherwise split one huge insert into chunks it runs at
+ * the same time on the transaction's single connection; and its query compiler (WebAssembly)
+ * grows its memory to the largest statement it has built and never gives it back: 5,000-row
+ * inserts cost the notifier ~100 MB of RSS for the rest of the process's life.
+ */
+const INSERT_SLICE = 1_000
 
 /**
  * In ONE transaction: claims up to `size` events not fanned out yet, runs `fanOut` on them and
@@ -97,6 +114,7 @@ export async function fanOutPendingEvents<T>(size: number, now: Date, fanOut: (b
         events,
         factsOf: (event) => loadEventFacts(tx, event),
         watchersOf: (vendorId, limits) => findAlertWatchers(tx, vendorId, limits),
+        watcherPage: (vendorId, limits, afterUserId, size) => findAlertWatcherPage(tx, vendorId, limits, afterUserId, size),
         insertDeliveries: (rows) => insertDeliveries(tx, rows),
       })
       if (events.length) await tx.changeEvent.updateMany({ where: { id: { in: events.map((e) => e.id) } }, data: { fannedOutAt: now } })
@@ -157,13 +175,32 @@ async function loadEventFacts(tx: Tx, event: PendingEvent): Promise<PendingEvent
  * watches pause instead of being deleted (the slot rule: lib/data/watch-slots.ts).
  */
 function findAlertWatchers(tx: Tx, vendorId: string, limits: AlertingWatchLimits): Promise<AlertWatcher[]> {
-  return tx.$queryRaw<AlertWatcher[]>(Prisma.sql`
+  return tx.$queryRaw<AlertWatcher[]>(alertWatchersSql(vendorId, limits, Prisma.sql`SELECT "userId" FROM "WatchlistEntry" WHERE "vendorId" = ${vendorId}`))
+}
+
+/** `findAlertWatchers` over one page of the vendor's watches, keyed by user id (byte order). */
+async function findAlertWatcherPage(tx: Tx, vendorId: string, limits: AlertingWatchLimits, afterUserId: string | null, size: number): Promise<WatcherPage> {
+  // One query at a time: a transaction is one connection.
+  const page = await tx.$queryRaw<{ userId: string }[]>(Prisma.sql`
+    SELECT "userId" FROM "WatchlistEntry"
+     WHERE "vendorId" = ${vendorId} ${afterUserId === null ? Prisma.empty : Prisma.sql`AND "userId" COLLATE "C" > ${afterUserId}`}
+     ORDER BY "userId" COLLATE "C"
+     LIMIT ${size}`)
+  if (!page.length) return { watchers: [], next: null }
+  const userIds = page.map((r) => r.userId)
+  const watchers = await tx.$queryRaw<AlertWatcher[]>(alertWatchersSql(vendorId, limits, Prisma.sql`SELECT unnest(${userIds}::text[])`))
+  return { watchers, next: page.length < size ? null : (userIds[userIds.length - 1] as string) }
+}
+
+/** The alerting watches of the vendor among the users `userIdsSql` selects (with their slot among all their watches). */
+function alertWatchersSql(vendorId: string, limits: AlertingWatchLimits, userIdsSql: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
     WITH ranked AS (
       SELECT w.id, w."userId", w."vendorId", w."allComponents", w."minImpact", w."maintenanceAlerts", w."componentAlerts",
              w."deliveryMode", w."alertsEnabled",
              ${watchSlotSql('w')} AS position
         FROM "WatchlistEntry" w
-       WHERE w."userId" IN (SELECT "userId" FROM "WatchlistEntry" WHERE "vendorId" = ${vendorId})
+       WHERE w."userId" IN (${userIdsSql})
     )
     SELECT r."userId", r."allComponents", r."minImpact"::text AS "minImpact", r."maintenanceAlerts", r."componentAlerts",
            r."deliveryMode"::text AS "deliveryMode",
@@ -175,7 +212,7 @@ function findAlertWatchers(tx: Tx, vendorId: string, limits: AlertingWatchLimits
        AND r."alertsEnabled"
        AND u."emailAlerts"
        AND u."emailVerified" IS NOT NULL
-       AND r.position <= CASE WHEN s.status IN (${Prisma.join([...limits.paidStatuses])}) THEN ${limits.paid}::int ELSE ${limits.free}::int END`)
+       AND r.position <= CASE WHEN s.status IN (${Prisma.join([...limits.paidStatuses])}) THEN ${limits.paid}::int ELSE ${limits.free}::int END`
 }
 
 async function insertDeliveries(tx: Tx, rows: NewDelivery[]): Promise<number> {

@@ -27,6 +27,13 @@ export interface ClaimedSource {
 const POLLABLE = Prisma.sql`s.enabled AND s.platform <> 'unknown' AND (s."apiUrl" IS NOT NULL OR s.platform = 'statusio')`
 
 /**
+ * Which due vendors a cycle takes first: those whose last check timed out (they may hang for the
+ * whole timeout again, so they start while the body of the cycle runs rather than at its tail),
+ * then the longest-waiting (never-checked first).
+ */
+const CLAIM_ORDER = Prisma.sql`(s."lastErrorKind" = 'timeout') DESC NULLS LAST, s."nextCheckAt" ASC NULLS FIRST`
+
+/**
  * Claims up to `limit` sources that were due at `dueBy` and are not leased at `now`. A cycle
  * passes its own start as `dueBy`, so a vendor that failed early in a long cycle (and is due
  * again a minute later) waits for the next cycle instead of being checked twice in this one.
@@ -51,7 +58,7 @@ export async function claimDueSources(args: {
             AND (s."nextCheckAt" IS NULL OR s."nextCheckAt" <= ${args.dueBy})
             AND (s."leaseExpiresAt" IS NULL OR s."leaseExpiresAt" < ${args.now})
             ${onlyVendor}
-          ORDER BY s."nextCheckAt" ASC NULLS FIRST
+          ORDER BY ${CLAIM_ORDER}
           LIMIT ${args.limit}
           FOR UPDATE SKIP LOCKED
        ) AS due, "Vendor" AS v
@@ -145,4 +152,102 @@ export async function recordCheckFailure(f: FailedCheck): Promise<void> {
       leaseExpiresAt: null,
     },
   })
+}
+
+/**
+ * Outcomes of finished checks (unchanged pages and failures) and the claim of the next vendors, in
+ * ONE statement: a worker's record and its next claim share a round trip, and the records of every
+ * worker that finished since the last statement go together (group commit). Each record is fenced
+ * on its lease exactly as recordCheckUnchanged / recordCheckFailure are (`leaseOwner` must still
+ * be ours); `lost` names the unchanged records whose lease was gone. Claimed rows are never among
+ * the recorded ones, so no row is written twice by the statement.
+ */
+export async function recordChecksAndClaim(args: {
+  unchanged: readonly { check: CheckedSource; isBaseline: boolean }[]
+  failures: readonly FailedCheck[]
+  claim: Omit<Parameters<typeof claimDueSources>[0], 'vendorSlug'> | null
+}): Promise<{ claimed: ClaimedSource[]; lost: string[] }> {
+  const records = [
+    ...args.unchanged.map(({ check: c, isBaseline }) => ({
+      id: c.sourceId,
+      owner: c.leaseOwner,
+      failed: false,
+      now: c.now.toISOString(),
+      next: c.nextCheckAt.toISOString(),
+      http_cache: c.httpCache,
+      set_settings: c.settings !== undefined,
+      settings: c.settings ?? null,
+      set_warnings: c.readWarnings !== undefined,
+      warnings: c.readWarnings ?? null,
+      baseline: isBaseline,
+      kind: null,
+      message: null,
+      reset_settings: false,
+    })),
+    ...args.failures.map((f) => ({
+      id: f.sourceId,
+      owner: f.leaseOwner,
+      failed: true,
+      now: f.now.toISOString(),
+      next: f.nextCheckAt.toISOString(),
+      http_cache: null,
+      set_settings: false,
+      settings: null,
+      set_warnings: false,
+      warnings: null,
+      baseline: false,
+      kind: f.kind,
+      message: f.message.slice(0, 500),
+      reset_settings: f.resetSettings === true,
+    })),
+  ]
+  const claim = args.claim
+  const claimSql =
+    claim === null || claim.limit <= 0
+      ? Prisma.sql`SELECT NULL::text AS id WHERE false`
+      : Prisma.sql`
+    UPDATE "StatusSource" AS s
+        SET "leaseOwner" = ${claim.owner}, "leaseExpiresAt" = ${new Date(claim.now.getTime() + claim.leaseMs)}
+       FROM (
+         SELECT s.id FROM "StatusSource" AS s
+          WHERE ${POLLABLE}
+            AND (s."nextCheckAt" IS NULL OR s."nextCheckAt" <= ${claim.dueBy})
+            AND (s."leaseExpiresAt" IS NULL OR s."leaseExpiresAt" < ${claim.now})
+            AND s.id NOT IN (SELECT id FROM records)
+          ORDER BY ${CLAIM_ORDER}
+          LIMIT ${claim.limit}
+          FOR UPDATE SKIP LOCKED
+       ) AS due, "Vendor" AS v
+      WHERE s.id = due.id AND v.id = s."vendorId"
+  RETURNING s.id, s."vendorId", v.slug AS "vendorSlug", s.platform::text AS platform, s."apiUrl", v."statusPageUrl", s."httpCache", s.settings, s."consecutiveFailures"`
+  const rows = await db.$queryRaw<{ claimed: string; recorded: string[] }[]>(Prisma.sql`
+    WITH records AS (
+      SELECT * FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS r(
+        id text, owner text, failed boolean, now timestamp(3), next timestamp(3), http_cache jsonb,
+        set_settings boolean, settings jsonb, set_warnings boolean, warnings jsonb, baseline boolean,
+        kind text, message text, reset_settings boolean)
+    ), recorded AS (
+      UPDATE "StatusSource" AS s SET
+        "lastCheckedAt" = r.now,
+        "lastSuccessAt" = CASE WHEN r.failed THEN s."lastSuccessAt" ELSE r.now END,
+        "nextCheckAt" = r.next,
+        "consecutiveFailures" = CASE WHEN r.failed THEN s."consecutiveFailures" + 1 ELSE 0 END,
+        "lastErrorKind" = r.kind,
+        "lastError" = r.message,
+        "httpCache" = CASE WHEN r.failed THEN s."httpCache" ELSE r.http_cache END,
+        settings = CASE WHEN r.set_settings THEN r.settings WHEN r.reset_settings THEN NULL ELSE s.settings END,
+        "readWarnings" = CASE WHEN r.set_warnings THEN r.warnings ELSE s."readWarnings" END,
+        "baselineAt" = CASE WHEN r.baseline THEN r.now ELSE s."baselineAt" END,
+        "leaseOwner" = NULL,
+        "leaseExpiresAt" = NULL
+       FROM records AS r
+      WHERE s.id = r.id AND s."leaseOwner" = r.owner
+      RETURNING s.id
+    ), claimed AS (${claimSql})
+    SELECT (SELECT coalesce(json_agg(c), '[]'::json) FROM claimed AS c)::text AS claimed,
+           (SELECT coalesce(array_agg(id), '{}') FROM recorded) AS recorded`)
+  const row = rows[0]
+  const claimed = row ? (JSON.parse(row.claimed) as ClaimedSource[]) : []
+  const recorded = new Set(row?.recorded ?? [])
+  return { claimed, lost: args.unchanged.map((u) => u.check.sourceId).filter((id) => !recorded.has(id)) }
 }

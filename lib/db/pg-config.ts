@@ -19,7 +19,10 @@ export interface DatabaseTimeouts {
  */
 const CLIENT_READ_MARGIN_MS = 5_000
 
-export function pgPoolConfig(connectionString: string, timeouts: DatabaseTimeouts, max = 10): PoolConfig {
+/** Connections in a process's PostgreSQL pool (requests and background work share it). */
+export const POOL_MAX = 10
+
+export function pgPoolConfig(connectionString: string, timeouts: DatabaseTimeouts, max = POOL_MAX): PoolConfig {
   return {
     connectionString,
     max,

@@ -11,6 +11,7 @@ import { sourceFor } from './sources'
 import { readSnapshot } from './sources/read-snapshot'
 import { isSourceParseError, SourceParseError, type Endpoint } from './sources/types'
 import type { CheckVendorData } from './ports'
+import { timed, timedSync, type StageTimes } from './stage-times'
 
 export type VendorOutcome =
   /** `incidentIds`: the incidents written, whose pages show something new. */
@@ -30,6 +31,8 @@ export interface CheckVendorDeps {
   withDb: DbGate
   /** Fired when the cycle is stopping: fetches end at once (see fetchBodies). */
   signal?: AbortSignal
+  /** Where the time goes, per stage (the benchmark's; absent in the app). */
+  stages?: StageTimes
 }
 
 export interface CheckVendorOptions {
@@ -51,36 +54,40 @@ export async function checkVendor(deps: CheckVendorDeps, options: CheckVendorOpt
     if (!source_) throw new SourceParseError(`no source module for platform ${source.platform}`)
     for (let round = 0; round < MAX_ROUNDS; round++) {
       const target = { apiUrl: source.apiUrl, statusPageUrl: source.statusPageUrl, settings }
-      const fetched = await deps.fetchBodies(source_.endpoints(target), asHttpCache(source.httpCache))
+      const fetched = await timed(deps.stages, 'fetch', () => deps.fetchBodies(source_.endpoints(target), asHttpCache(source.httpCache)))
+      const check = (now: Date): CheckedSource => ({
+        sourceId: source.id,
+        leaseOwner: options.owner,
+        now,
+        nextCheckAt: nextSuccessCheck(options, deps.random()),
+        httpCache: fetched.cache,
+        ...(settingsChanged && { settings }),
+      })
+      // 304 or the same bytes: nothing to read. The record is written outside the gate, because a
+      // cycle may batch it with other statements that take the gate themselves (claim-pump.ts).
+      if (fetched.unchanged) {
+        await deps.data.statusSources.recordCheckUnchanged(check(deps.now()), false)
+        return { kind: 'unchanged' }
+      }
       // The network part is done: the rest reads and writes the database, through the gate.
-      const step = await deps.withDb(async (): Promise<VendorOutcome | { kind: 'settings'; settings: Record<string, unknown> }> => {
+      const step = await deps.withDb(async (): Promise<VendorOutcome | { kind: 'settings'; settings: Record<string, unknown> } | { kind: 'record'; check: CheckedSource; isBaseline: boolean }> => {
         const now = deps.now()
-        const check: CheckedSource = {
-          sourceId: source.id,
-          leaseOwner: options.owner,
-          now,
-          nextCheckAt: nextSuccessCheck(options, deps.random()),
-          httpCache: fetched.cache,
-          ...(settingsChanged && { settings }),
-        }
-        if (fetched.unchanged) {
-          await deps.data.statusSources.recordCheckUnchanged(check, false)
-          return { kind: 'unchanged' }
-        }
-        const parsed = readSnapshot(source_, fetched.bodies, { now, target })
+        const parsed = timedSync(deps.stages, 'parse', () => readSnapshot(source_, fetched.bodies, { now, target }))
         if (parsed.kind === 'settings') return { kind: 'settings', settings: parsed.settings }
+        const checked = check(now)
         // Read with warnings: items that could not be read were left out; the operator sees which.
         const warnings = parsed.snapshot.readWarnings ?? []
-        check.readWarnings = warnings.length > 0 ? warnings : null
-        const state = await deps.data.vendorSnapshots.loadVendorState(source.vendorId, parsed.snapshot)
-        const plan = diffVendor(state, parsed.snapshot, now)
-        if (isEmptyPlan(plan)) {
-          await deps.data.statusSources.recordCheckUnchanged(check, state.isBaseline)
-          return { kind: 'unchanged' }
-        }
-        const { events, incidentIds } = await deps.data.vendorSnapshots.applyVendorChanges(source.vendorId, plan, check, state.isBaseline)
+        checked.readWarnings = warnings.length > 0 ? warnings : null
+        const state = await timed(deps.stages, 'load state', () => deps.data.vendorSnapshots.loadVendorState(source.vendorId, parsed.snapshot))
+        const plan = timedSync(deps.stages, 'diff', () => diffVendor(state, parsed.snapshot, now))
+        if (isEmptyPlan(plan)) return { kind: 'record', check: checked, isBaseline: state.isBaseline }
+        const { events, incidentIds } = await timed(deps.stages, 'write', () => deps.data.vendorSnapshots.applyVendorChanges(source.vendorId, plan, checked, state.isBaseline))
         return { kind: 'changed', events, incidentIds }
       })
+      if (step.kind === 'record') {
+        await deps.data.statusSources.recordCheckUnchanged(step.check, step.isBaseline)
+        return { kind: 'unchanged' }
+      }
       if (step.kind !== 'settings') return step
       settings = { ...settings, ...step.settings }
       settingsChanged = true
@@ -88,10 +95,11 @@ export async function checkVendor(deps: CheckVendorDeps, options: CheckVendorOpt
     throw new SourceParseError('the source kept asking for new settings')
   } catch (e) {
     const hasSettings = Object.keys(settings).length > 0
-    return deps.withDb(() => fail(deps, options, source, e, hasSettings))
+    return fail(deps, options, source, e, hasSettings)
   }
 }
 
+/** Records why the check failed. Not under the gate: the records take it themselves (see checkVendor). */
 async function fail(deps: CheckVendorDeps, options: CheckVendorOptions, source: ClaimedSource, e: unknown, hasSettings: boolean): Promise<VendorOutcome> {
   // Another worker owns the vendor now (our lease expired): its result stands, ours is void.
   if (isLeaseLostError(e)) return { kind: 'failed', errorKind: 'lease_lost', message: e.message }

@@ -13,7 +13,7 @@ export interface CheckVendorData {
 
 /** A refresh cycle: what its vendor checks touch, plus claiming sources and the run's own record. */
 export interface RefreshData {
-  statusSources: CheckVendorData['statusSources'] & Pick<typeof statusSources, 'claimDueSources' | 'countDueSources'>
+  statusSources: CheckVendorData['statusSources'] & Pick<typeof statusSources, 'claimDueSources' | 'countDueSources' | 'recordChecksAndClaim'>
   vendorSnapshots: CheckVendorData['vendorSnapshots']
   refreshRuns: Pick<typeof refreshRuns, 'openRefreshRun' | 'closeRefreshRun' | 'closeAbandonedRefreshRuns'>
 }

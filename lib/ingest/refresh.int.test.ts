@@ -136,6 +136,29 @@ describe('runRefreshCycle', () => {
     expect(githubRequests.every((r) => r.notModified)).toBe(true)
   })
 
+  it('writes each finished check with the same statement as that worker\'s next claim', async () => {
+    await firstCycle()
+    clock = new Date(clock.getTime() + MINUTE)
+    const calls: string[] = []
+    const counted = <T extends object>(module: T): T =>
+      new Proxy(module, {
+        get: (target, key) => {
+          const value = Reflect.get(target, key) as unknown
+          return typeof value === 'function' ? (...args: unknown[]) => (calls.push(String(key)), (value as (...a: unknown[]) => unknown)(...args)) : value
+        },
+      })
+    const data = { ...refreshData, statusSources: counted(refreshData.statusSources) }
+    const summary = await runRefreshCycle({ ...deps(), data }, options())
+    expect(summary).toMatchObject({ checked: 4, unchanged: 2, failed: 2 })
+    // Four workers, four vendors: their first claims, then each record with its worker's next
+    // (empty) claim. One record and one claim per statement at worst: never a statement each.
+    const statements = calls.filter((c) => c === 'recordChecksAndClaim').length
+    expect(statements).toBeGreaterThanOrEqual(1)
+    expect(statements).toBeLessThanOrEqual(1 + summary.checked)
+    expect(calls.filter((c) => ['claimDueSources', 'recordCheckUnchanged', 'recordCheckFailure'].includes(c))).toEqual([])
+    expect(await db.statusSource.count({ where: { leaseOwner: { not: null } } })).toBe(0)
+  })
+
   it('backs off a failing vendor instead of hammering it', async () => {
     await firstCycle()
     await cycleOneIntervalLater()

@@ -7,12 +7,14 @@
 // fetch is capped in time and bytes, and nothing outlives the cycle but the rows it wrote.
 import type { RefreshRunTotals, RefreshTrigger } from '@/lib/data/refresh-runs'
 import type { ClaimedSource } from '@/lib/data/status-sources'
+import { createClaimPump } from './claim-pump'
 import { createDbGate } from './db-gate'
 import { fetchVendorBodies, type HttpCache } from './fetch-bodies'
 import type { HttpClient } from './http'
 import { checkVendor, type VendorOutcome } from './check-vendor'
 import { isNetworkFailureKind, looksLikeNetworkOutage } from '@/lib/status/network-outage'
 import type { RefreshData } from './ports'
+import type { StageTimes } from './stage-times'
 
 export interface RefreshDeps {
   data: RefreshData
@@ -26,6 +28,8 @@ export interface RefreshDeps {
    * are handed back, and the run is closed as `interrupted`.
    */
   signal?: AbortSignal
+  /** Where the cycle's time goes, per stage (the benchmark passes one; the app does not). */
+  stages?: StageTimes
 }
 
 export interface RefreshOptions {
@@ -35,8 +39,9 @@ export interface RefreshOptions {
   /** Vendors in flight at once. */
   concurrency: number
   /**
-   * Of those, how many may use the database at once (default: all). The embedded database runs
-   * one query at a time on the event loop, so there it is 1: see db-gate.ts.
+   * Of those, how many may use the database at once (default: all); the claim statements take one
+   * more slot of their own unless this is 1. The embedded database runs one query at a time on the
+   * event loop, so there it is 1 and everything takes turns: see db-gate.ts.
    */
   dbConcurrency?: number
   /** How long a claimed vendor stays ours; far above the worst-case time to check one. */
@@ -73,13 +78,6 @@ export interface ChangedVendor {
   incidentIds: string[]
 }
 
-/**
- * Vendors a worker claims at once. One: a worker checks its claims one after another, so a batch
- * would leave the vendors behind a hanging one waiting out its timeout, leased and unchecked,
- * while other workers run dry at the end of the cycle.
- */
-const CLAIM_BATCH = 1
-
 export async function runRefreshCycle(deps: RefreshDeps, options: RefreshOptions): Promise<RefreshSummary> {
   const withDb = createDbGate(options.dbConcurrency ?? options.concurrency)
   const started = deps.now()
@@ -91,23 +89,37 @@ export async function runRefreshCycle(deps: RefreshDeps, options: RefreshOptions
   let stoppedEarly = false
   let error: string | null = null
   const { signal } = deps
+  const mayClaim = () => {
+    if (signal?.aborted) return false
+    if (deps.now().getTime() >= deadline) {
+      stoppedEarly = true
+      return false
+    }
+    return true
+  }
+  // Claims and the records of unchanged and failed checks go through one pump (claim-pump.ts).
+  // With one database slot (the embedded database) its statements take turns with the vendors'
+  // work; with more, they get a slot of their own: queued behind slow writes, the next claims
+  // would leave dozens of workers idle.
+  const pumpDb = (options.dbConcurrency ?? options.concurrency) === 1 ? withDb : createDbGate(1)
+  const pump = createClaimPump(deps.data, pumpDb, { owner: options.owner, leaseMs: options.leaseMs, dueBy: started, now: deps.now, mayClaim }, deps.stages)
   const check = (source: ClaimedSource) =>
     checkVendor(
       {
-        data: deps.data,
+        data: { statusSources: pump.statusSources, vendorSnapshots: deps.data.vendorSnapshots },
         now: deps.now,
         random: deps.random,
         log: deps.log,
         fetchBodies: (endpoints, cache: HttpCache) => fetchVendorBodies(deps.http, endpoints, cache, signal),
         withDb,
         ...(signal && { signal }),
+        ...(deps.stages && { stages: deps.stages }),
       },
       { owner: options.owner, cycleStartedAt: started, intervalMs: options.intervalMs, maxBackoffMs: options.maxBackoffMs },
       source,
     )
   const network = { failures: 0, example: '' }
-  const checkAndTally = async (source: ClaimedSource) => {
-    const outcome = await check(source)
+  const record = (source: ClaimedSource, outcome: VendorOutcome) => {
     // Stopped mid-check: its lease went back, and it is counted by nobody.
     if (outcome.kind === 'interrupted') return
     tally(totals, outcome)
@@ -120,24 +132,28 @@ export async function runRefreshCycle(deps: RefreshDeps, options: RefreshOptions
     if (outcome.kind === 'changed') changedVendors.push({ ...vendor, incidentIds: outcome.incidentIds })
     else if (outcome.kind === 'failed' && source.consecutiveFailures === 0) changedVendors.push({ ...vendor, incidentIds: [] })
   }
-  const claim = (vendorSlug?: string) =>
-    withDb(() => deps.data.statusSources.claimDueSources({ owner: options.owner, now: deps.now(), dueBy: started, leaseMs: options.leaseMs, limit: CLAIM_BATCH, vendorSlug }))
-  // `concurrency` workers, each claiming a vendor at a time until none are due.
+  // `concurrency` workers, each checking one vendor at a time until none are due. A worker asks for
+  // its next vendor as soon as its record is queued, so the record and the claim share a statement.
   const worker = async () => {
-    for (;;) {
-      if (signal?.aborted) return
-      if (deps.now().getTime() >= deadline) {
-        stoppedEarly = true
-        return
-      }
-      const batch = await claim()
-      if (batch.length === 0) return
-      for (const source of batch) await checkAndTally(source)
+    let source = await pump.claimOne()
+    while (source) {
+      const current = source
+      const outcome = check(current)
+      await Promise.race([outcome, pump.recordQueued(current.id)])
+      pump.forget(current.id)
+      const next = pump.claimOne()
+      // The claim must not be left unhandled when the record fails the cycle first.
+      next.catch(() => {})
+      record(current, await outcome)
+      source = await next
     }
   }
   try {
     totals.due = await withDb(() => deps.data.statusSources.countDueSources(started))
-    if (options.firstVendorSlug !== undefined) for (const source of await claim(options.firstVendorSlug)) await checkAndTally(source)
+    if (options.firstVendorSlug !== undefined) {
+      const first = await withDb(() => deps.data.statusSources.claimDueSources({ owner: options.owner, now: deps.now(), dueBy: started, leaseMs: options.leaseMs, limit: 1, vendorSlug: options.firstVendorSlug }))
+      for (const source of first) record(source, await check(source))
+    }
     // allSettled: when one worker fails (say the database went away) the others still run to
     // their end before the cycle reports, so nothing keeps working after the cycle returned.
     const results = await Promise.allSettled(Array.from({ length: options.concurrency }, worker))

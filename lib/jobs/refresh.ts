@@ -2,7 +2,7 @@
 // and clock. Called by runScheduledWork (./scheduled-work.ts).
 import { randomUUID } from 'node:crypto'
 import os from 'node:os'
-import { databaseMode } from '@/lib/data/connection'
+import { refreshDatabaseSlots } from '@/lib/data/connection'
 import { refreshData } from '@/lib/data/refresh-data'
 import { env, refreshIntervalMs } from '@/lib/env'
 import { createHttpClient, DEFAULT_HTTP_OPTIONS, type HttpClient } from '@/lib/ingest/http'
@@ -27,9 +27,9 @@ export async function refreshDueVendors(trigger: RefreshOptions['trigger'], time
       trigger,
       owner: `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
       concurrency: env.REFRESH_CONCURRENCY,
-      // The embedded database answers one query at a time on the event loop: one vendor at a time
-      // uses it, so a request's queries never queue behind dozens of the cycle's (db-gate.ts).
-      dbConcurrency: databaseMode === 'embedded' ? 1 : env.REFRESH_CONCURRENCY,
+      // Embedded: one vendor at a time uses the database, so a request's queries never queue behind
+      // dozens of the cycle's (db-gate.ts). PostgreSQL: as many as the pool can serve.
+      dbConcurrency: Math.min(env.REFRESH_CONCURRENCY, refreshDatabaseSlots),
       // Far above the worst case for one vendor (3 endpoints x 10 s timeout + the write).
       leaseMs: 5 * MINUTE,
       intervalMs: refreshIntervalMs,

@@ -19,6 +19,11 @@ export interface FanoutResult {
 }
 
 const EVENTS_PER_TRANSACTION = 20
+/**
+ * Watches read (and deliveries written) per step of one event's fan-out: an incident on a vendor
+ * 10,000 users watch is ten steps, so the notifier never holds the whole fan-out in memory.
+ */
+export const WATCHERS_PER_PAGE = 1_000
 
 /** Fans out every pending event, a few per transaction; returns what it did. */
 export async function fanOutEvents(data: FanoutData, limits: WatchLimits, now: Date): Promise<FanoutResult> {
@@ -38,13 +43,18 @@ async function fanOutBatch(batch: FanoutBatch, limits: WatchLimits, now: Date): 
   for (const event of batch.events) {
     const facts = await batch.factsOf(event)
     if (!isNews(facts)) continue
-    const watchers = await batch.watchersOf(event.vendorId, { ...limits, paidStatuses: PRO_SUBSCRIPTION_STATUSES })
-    const rows = watchers
-      .filter((w) => watchWants(facts, { ...w, componentIds: new Set(w.componentIds ?? []) }))
-      // Due (and, for digests, arrived) at the notifier's clock, not the database's: the sender
-      // and the digest's 08:00 cut-off compare with the same clock.
-      .map((w) => ({ userId: w.userId, eventId: event.id, mode: w.deliveryMode, nextAttemptAt: now, createdAt: now }))
-    deliveries += await batch.insertDeliveries(rows)
+    const limitsWithPlans = { ...limits, paidStatuses: PRO_SUBSCRIPTION_STATUSES }
+    let cursor: string | null = null
+    do {
+      const page = await batch.watcherPage(event.vendorId, limitsWithPlans, cursor, WATCHERS_PER_PAGE)
+      const rows = page.watchers
+        .filter((w) => watchWants(facts, { ...w, componentIds: new Set(w.componentIds ?? []) }))
+        // Due (and, for digests, arrived) at the notifier's clock, not the database's: the sender
+        // and the digest's 08:00 cut-off compare with the same clock.
+        .map((w) => ({ userId: w.userId, eventId: event.id, mode: w.deliveryMode, nextAttemptAt: now, createdAt: now }))
+      if (rows.length) deliveries += await batch.insertDeliveries(rows)
+      cursor = page.next
+    } while (cursor !== null)
   }
   return deliveries
 }

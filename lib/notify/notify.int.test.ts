@@ -292,3 +292,27 @@ describe('email headers from hostile upstream text', () => {
     }
   })
 })
+
+describe('fan-out page by page', () => {
+  it('reads the same watchers in pages of two as in one query, each once, the muted and unverified left out', async () => {
+    for (const name of ['bea', 'cem', 'dan', 'eve']) await user(`${name}@example.com`)
+    const limitsWithPlans = { ...limits, paidStatuses: ['active'] }
+    const whole = await notifierData.outbox.fanOutPendingEvents(1, clock, async (batch) => batch.watchersOf(vendorId, limitsWithPlans))
+    const paged = await notifierData.outbox.fanOutPendingEvents(1, clock, async (batch) => {
+      const pages: string[][] = []
+      let cursor: string | null = null
+      do {
+        const page = await batch.watcherPage(vendorId, limitsWithPlans, cursor, 2)
+        pages.push(page.watchers.map((w) => w.userId))
+        cursor = page.next
+      } while (cursor !== null && pages.length < 20)
+      return pages
+    })
+    const ids = paged.result.flat()
+    expect(new Set(ids).size).toBe(ids.length)
+    expect([...ids].sort()).toEqual(whole.result.map((w) => w.userId).sort())
+    // Nine watches in pages of two: five pages, the ones holding the muted or unverified watch shorter.
+    expect(paged.result.length).toBe(5)
+    expect(ids.length).toBe(7)
+  })
+})

@@ -1,9 +1,9 @@
 // The notifier's steps against in-memory ports: what each step asks of the data layer, without a
 // database (the same steps run on real databases in notify.int.test.ts).
 import { describe, expect, it } from 'vitest'
-import type { AlertingWatchLimits, AlertWatcher, FanoutBatch, NewDelivery, PendingEvent, PendingEventFacts } from '@/lib/data/outbox'
+import type { AlertingWatchLimits, AlertWatcher, FanoutBatch, NewDelivery, PendingEvent, PendingEventFacts, WatcherPage } from '@/lib/data/outbox'
 import { PRO_SUBSCRIPTION_STATUSES } from '@/lib/plans/plans'
-import { fanOutEvents } from './fanout'
+import { fanOutEvents, WATCHERS_PER_PAGE } from './fanout'
 import type { FanoutData, RemindersData } from './ports'
 import { recordMaintenanceReminders } from './reminders'
 
@@ -54,9 +54,13 @@ describe('fan-out through its port', () => {
       const batch: FanoutBatch = {
         events,
         factsOf: async (e) => facts(e),
-        watchersOf: async (_vendorId, limits) => {
+        watchersOf: async () => {
+          throw new Error('fan-out reads watchers page by page')
+        },
+        watcherPage: async (_vendorId, limits, after, size) => {
           limitsSeen.push(limits)
-          return [watcher('u1', 'any'), watcher('u2', 'major')]
+          expect([after, size]).toEqual([null, WATCHERS_PER_PAGE])
+          return { watchers: [watcher('u1', 'any'), watcher('u2', 'major')], next: null }
         },
         insertDeliveries: async (rows) => {
           inserted.push(...rows)
@@ -69,5 +73,42 @@ describe('fan-out through its port', () => {
     expect(await fanOutEvents(port, { free: 10, paid: 200 }, now)).toEqual({ events: 2, deliveries: 1 })
     expect(inserted).toEqual([{ userId: 'u1', eventId: 'e1', mode: 'instant', nextAttemptAt: now, createdAt: now }])
     expect(limitsSeen).toEqual([{ free: 10, paid: 200, paidStatuses: PRO_SUBSCRIPTION_STATUSES }])
+  })
+
+  it('reads the watchers of a large fan-out page by page and writes each page before reading the next', async () => {
+    const users = Array.from({ length: 2 * WATCHERS_PER_PAGE + 17 }, (_, i) => `u${String(i).padStart(5, '0')}`)
+    const log: string[] = []
+    let insertedTotal = 0
+    let largestInsert = 0
+    async function fanOutPendingEvents<T>(size: number, _at: Date, fanOut: (batch: FanoutBatch) => Promise<T>): Promise<{ events: number; result: T }> {
+      const events = [event('e1', false)].slice(0, size)
+      const batch: FanoutBatch = {
+        events,
+        factsOf: async (e) => facts(e),
+        watchersOf: async () => {
+          throw new Error('fan-out reads watchers page by page')
+        },
+        watcherPage: async (_vendorId, _limits, after, pageSize): Promise<WatcherPage> => {
+          const start = after === null ? 0 : users.indexOf(after) + 1
+          const ids = users.slice(start, start + pageSize)
+          log.push(`read ${start}`)
+          // Every third watch is muted: a page may hold fewer watchers than it read and not be the last.
+          const watchers = ids.filter((_, i) => (start + i) % 3 !== 0).map((id) => watcher(id, 'any'))
+          return { watchers, next: ids.length < pageSize ? null : (ids[ids.length - 1] as string) }
+        },
+        insertDeliveries: async (rows) => {
+          log.push('write')
+          insertedTotal += rows.length
+          largestInsert = Math.max(largestInsert, rows.length)
+          return rows.length
+        },
+      }
+      return { events: events.length, result: await fanOut(batch) }
+    }
+    const expected = users.filter((_, i) => i % 3 !== 0).length
+    expect(await fanOutEvents({ outbox: { fanOutPendingEvents } }, { free: 10, paid: 200 }, now)).toEqual({ events: 1, deliveries: expected })
+    expect(insertedTotal).toBe(expected)
+    expect(largestInsert).toBeLessThanOrEqual(WATCHERS_PER_PAGE)
+    expect(log).toEqual([`read 0`, 'write', `read ${WATCHERS_PER_PAGE}`, 'write', `read ${2 * WATCHERS_PER_PAGE}`, 'write'])
   })
 })

@@ -1,0 +1,155 @@
+// `npm run bench:memory`: the memory of the real `npm start` on the embedded database with the
+// whole seed catalog. Starts it on a fresh data directory (migrated and seeded by start itself),
+// then measures the server process (scripts/server.mjs, the one `npm start` spawns):
+//   1. right after start (the first request opens the database), then after BENCH_IDLE_SECONDS idle;
+//   2. after public traffic (home, directory, search, 40 vendor pages, the JSON API) and idle again;
+//   3. its peak over the whole run, from the kernel (VmHWM), so no spike between samples is missed.
+// Prints each figure beside its target. `--small-host` (or BENCH_SMALL_HOST=1) runs `npm start`
+// with the NODE_OPTIONS the README recommends for a 512 MB host, which proves the app serves under
+// them. The in-process scheduler is off (REFRESH_SCHEDULER=external): the catalog's real status
+// pages cannot be reached from a benchmark, and a cycle's memory is bench:refresh's figure.
+// Needs a current production build (`npm run build`): building is not what is measured.
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { unusedPort } from '@/lib/testing/ports'
+import { kernelPeakRssMb, processRssMb } from './bench/memory'
+import { ensureBuild } from './bench/next-server'
+import { childNodeOptions, SMALL_HOST_NODE_OPTIONS, smallHostRequested } from './bench/small-host'
+
+const TARGET_IDLE_MB = 300
+const TARGET_PEAK_MB = 300
+const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS || 20)
+const SMALL_HOST = smallHostRequested()
+
+interface Catalog {
+  slug: string
+  name: string
+}
+
+/** The server process `npm start` spawned (its only child running scripts/server.mjs). */
+function findServerPid(startPid: number): number | null {
+  try {
+    const children = fs.readFileSync(`/proc/${startPid}/task/${startPid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number)
+    return children.find((pid) => fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('scripts/server.mjs')) ?? null
+  } catch {
+    return null
+  }
+}
+
+async function get(base: string, pathname: string): Promise<{ status: number; ms: number }> {
+  const started = performance.now()
+  const res = await fetch(base + pathname, { redirect: 'manual' })
+  await res.arrayBuffer()
+  return { status: res.status, ms: performance.now() - started }
+}
+
+async function waitForHealth(base: string, deadlineMs: number): Promise<void> {
+  const until = Date.now() + deadlineMs
+  while (Date.now() < until) {
+    try {
+      if ((await get(base, '/api/health')).status === 200) return
+    } catch {
+      // not listening yet
+    }
+    await sleep(250)
+  }
+  throw new Error(`the server did not answer /api/health within ${deadlineMs / 1000} s`)
+}
+
+async function main() {
+  const build = ensureBuild()
+  if (build.sourcesNewer) console.log(`note: sources changed after the build of ${build.builtAt.toISOString()}; this measures the build`)
+  const port = await unusedPort()
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vendorwatch-bench-memory-'))
+  const nodeOptions = childNodeOptions(SMALL_HOST)
+  console.log(`bench:memory: npm start, embedded database (fresh, whole seed catalog), ${os.cpus().length} cores, ${Math.round(os.totalmem() / 1024 ** 3)} GB, Node ${process.version}, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`)
+  console.log(`NODE_OPTIONS: ${nodeOptions || '(none)'}${SMALL_HOST ? ` (the 512 MB host's: ${SMALL_HOST_NODE_OPTIONS})` : ''}`)
+  const start = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+    env: {
+      ...process.env,
+      NODE_OPTIONS: nodeOptions,
+      PORT: String(port),
+      PGLITE_DIR: path.join(dataDir, 'pglite'),
+      DATABASE_URL: '',
+      REFRESH_SCHEDULER: 'external',
+      AUTH_SECRET: 'bench-memory-secret-bench-memory-secret-0123',
+      EMAIL_LOG_DIR: path.join(dataDir, 'mail'),
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let log = ''
+  start.stdout.on('data', (c: Buffer) => (log += c.toString()))
+  start.stderr.on('data', (c: Buffer) => (log += c.toString()))
+  const base = `http://127.0.0.1:${port}`
+  let serverPid: number | null = null
+  const samples: { phase: string; rss: number }[] = []
+  let phase = 'start'
+  const sampler = setInterval(() => {
+    serverPid ??= findServerPid(start.pid as number)
+    const rss = serverPid ? processRssMb(serverPid) : null
+    if (rss !== null) samples.push({ phase, rss })
+  }, 250)
+  try {
+    const startedAt = performance.now()
+    await waitForHealth(base, 180_000)
+    const startSeconds = (performance.now() - startedAt) / 1000
+    if (!serverPid) throw new Error('could not find the server process')
+    const afterStart = processRssMb(serverPid)
+    phase = 'idle'
+    await sleep(IDLE_SECONDS * 1000)
+    const idle = processRssMb(serverPid)
+    const peakBeforeTraffic = kernelPeakRssMb(serverPid)
+
+    phase = 'traffic'
+    const catalog = JSON.parse(fs.readFileSync('prisma/seed/vendors.json', 'utf8')) as Catalog[]
+    const step = Math.floor(catalog.length / 40)
+    const vendors = Array.from({ length: 40 }, (_, i) => catalog[i * step] as Catalog)
+    const paths = ['/', '/vendors', '/vendors?q=cloud', '/vendors?q=pay', '/api/v1/vendors?limit=200', ...vendors.map((v) => `/vendors/${v.slug}`), ...vendors.slice(0, 10).map((v) => `/api/v1/vendors/${v.slug}`)]
+    const statuses = new Map<number, number>()
+    const times: number[] = []
+    for (const p of paths) {
+      const { status, ms } = await get(base, p)
+      statuses.set(status, (statuses.get(status) ?? 0) + 1)
+      times.push(ms)
+    }
+    phase = 'idle after traffic'
+    await sleep(IDLE_SECONDS * 1000)
+    const afterTraffic = processRssMb(serverPid)
+    const peak = kernelPeakRssMb(serverPid)
+
+    const verdict = (v: number | null, target: number) => (v !== null && v <= target ? 'met' : 'MISSED')
+    const peakOf = (p: string) => Math.max(0, ...samples.filter((s) => s.phase === p).map((s) => s.rss))
+    console.log(`started in ${startSeconds.toFixed(1)} s (migrate, seed, open); traffic: ${paths.length} requests, ${[...statuses].map(([s, n]) => `${n}x ${s}`).join(', ')}, slowest ${Math.round(Math.max(...times))} ms`)
+    console.log('')
+    console.log('| figure (server process) | result | target |')
+    console.log('| --- | --- | --- |')
+    console.log(`| RSS right after start (database open) | ${afterStart} MB | |`)
+    console.log(`| RSS idle, ${IDLE_SECONDS} s after start | ${idle} MB | <= ${TARGET_IDLE_MB} MB: ${verdict(idle, TARGET_IDLE_MB)} |`)
+    console.log(`| peak RSS from start to idle (kernel) | ${peakBeforeTraffic} MB | <= ${TARGET_PEAK_MB} MB: ${verdict(peakBeforeTraffic, TARGET_PEAK_MB)} |`)
+    console.log(`| RSS during traffic (sampled peak) | ${peakOf('traffic')} MB | |`)
+    console.log(`| RSS idle, ${IDLE_SECONDS} s after traffic | ${afterTraffic} MB | <= ${TARGET_IDLE_MB} MB: ${verdict(afterTraffic, TARGET_IDLE_MB)} |`)
+    console.log(`| peak RSS over the whole run (kernel) | ${peak} MB | <= ${TARGET_PEAK_MB} MB: ${verdict(peak, TARGET_PEAK_MB)} |`)
+    const bad = [...statuses.keys()].filter((s) => s >= 500)
+    if (bad.length) throw new Error(`the server answered ${bad.join(', ')}; log:\n${log}`)
+  } catch (e) {
+    console.error(log)
+    throw e
+  } finally {
+    clearInterval(sampler)
+    start.kill('SIGTERM')
+    await new Promise((resolve) => start.once('exit', resolve))
+    fs.rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e)
+    process.exit(1)
+  },
+)
