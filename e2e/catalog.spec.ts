@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test'
 test('the landing page says what Vendorwatch does and searches the catalog', async ({ page }) => {
   await page.goto('/')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Down right now')
-  await expect(page.getByText(/watches the public status pages of 1,\d{3} cloud vendors/)).toBeVisible()
+  await expect(page.getByText(/watches the public status pages of 2,\d{3} cloud vendors/)).toBeVisible()
   await page.getByRole('searchbox', { name: 'Search vendors' }).fill('git')
   await page.getByRole('button', { name: 'Search' }).click()
   await expect(page).toHaveURL(/\/vendors\?q=git/)

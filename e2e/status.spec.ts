@@ -82,3 +82,25 @@ test('an open incident is never read as operational, whatever the page indicator
   await setStatusPages(request, acmeInitialPages())
   await runRefresh(request, 'acme-cloud')
 })
+
+test('a page that moved platform says the status may be out of date, never an outage (platform drift)', async ({ page, request }) => {
+  // Acme Cloud is catalogued as Statuspage; its page now answers like incident.io (the recorded
+  // OpenAI compatible summary: all operational, ULID ids, no time zone).
+  await setStatusPages(request, [
+    { path: '/acme-cloud/api/v2/summary.json', fixture: 'incidentio/openai-summary-statuspage-compat.json', recent: true },
+    { path: '/acme-cloud/api/v2/incidents.json', body: JSON.stringify({ incidents: [] }) },
+  ])
+  await runRefresh(request, 'acme-cloud')
+  await page.goto('/vendors/acme-cloud')
+  await expect(page.getByRole('heading', { name: 'All systems operational' })).toBeVisible()
+  await expect(page.getByTestId('source-changed')).toHaveText(/Acme Cloud's status page seems to have moved .* may be out of date/)
+  await shoot(page, 'vendor-source-changed')
+  const api = await (await request.get('/api/v1/vendors/acme-cloud')).json()
+  expect(api.vendor).toMatchObject({ status: 'operational', sourceChange: { kind: 'signature', detail: 'answers like incidentio, catalogued as statuspage' } })
+
+  // Back on Statuspage: the note goes.
+  await setStatusPages(request, acmeInitialPages())
+  await runRefresh(request, 'acme-cloud')
+  await page.reload()
+  await expect(page.getByTestId('source-changed')).toHaveCount(0)
+})

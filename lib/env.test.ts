@@ -71,6 +71,16 @@ describe('parseEnv: Stripe', () => {
   })
 })
 
+describe('parseEnv: Slack app', () => {
+  it('runs without Slack, takes both credentials, and refuses one without the other', () => {
+    expect(parseEnv({}).SLACK_CLIENT_ID).toBeUndefined()
+    expect(parseEnv({ SLACK_CLIENT_ID: '1.2', SLACK_CLIENT_SECRET: 's' })).toMatchObject({ SLACK_CLIENT_ID: '1.2', SLACK_CLIENT_SECRET: 's' })
+    expect(() => parseEnv({ SLACK_CLIENT_ID: '1.2' })).toThrow(/SLACK_CLIENT_SECRET: is required/)
+    expect(() => parseEnv({ SLACK_CLIENT_SECRET: 's' })).toThrow(/SLACK_CLIENT_ID: is required/)
+    expect(() => parseEnv({ SLACK_API_URL: 'slack' })).toThrow(/SLACK_API_URL: must be an absolute URL/)
+  })
+})
+
 describe('parseEnv: database timeouts', () => {
   it('bounds PostgreSQL connect, statement and idle times by default, and reads overrides', () => {
     expect(parseEnv({})).toMatchObject({ DATABASE_CONNECT_TIMEOUT_MS: 3000, DATABASE_STATEMENT_TIMEOUT_MS: 15000, DATABASE_IDLE_TIMEOUT_MS: 30000 })

@@ -60,6 +60,14 @@ const envSchema = z.object({
   REFRESH_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(48),
   /** Tests only: lets the ingest reach loopback and private addresses (local fixture servers). */
   INGEST_ALLOW_PRIVATE_NETWORK: booleanFlag,
+  /** Key that seals destination settings (tokens, webhook URLs, routing keys) at rest; unset: derived from AUTH_SECRET. */
+  DESTINATIONS_SECRET_KEY: optionalString.pipe(z.string().min(32, 'must be at least 32 characters (openssl rand -base64 32)').optional()),
+  /** Tests only: lets destination URLs (webhooks, chat webhooks) reach loopback and private addresses. */
+  CHANNELS_ALLOW_PRIVATE_NETWORK: booleanFlag,
+  /** Channel deliveries in flight at once (each to a different destination). */
+  CHANNELS_SEND_CONCURRENCY: z.coerce.number().int().min(1).max(1024).default(100),
+  /** Tests only: the PagerDuty Events API v2 base URL (a local stand-in). */
+  PAGERDUTY_EVENTS_URL: optionalString.pipe(z.url({ error: 'must be an absolute URL' }).optional()),
 
   /** Signs and encrypts session cookies (Auth.js). Required in production; see authSecret below. */
   AUTH_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters (openssl rand -base64 32)').optional()),
@@ -79,6 +87,15 @@ const envSchema = z.object({
   STRIPE_PRICE_PRO: optionalString,
   /** Tests only: a local stand-in for the Stripe API (http://127.0.0.1:12111). */
   STRIPE_API_BASE: optionalString.pipe(z.url({ error: 'must be an absolute URL' }).optional()),
+  /** Slack app ("Add to Slack"): both set turns Slack destinations on; neither: the settings page says Slack is not configured. */
+  SLACK_CLIENT_ID: optionalString,
+  SLACK_CLIENT_SECRET: optionalString,
+  /** Tests only: a local stand-in for Slack's Web API (the client's `slackApiUrl`), ending in `/`. */
+  SLACK_API_URL: optionalString.pipe(z.url({ error: 'must be an absolute URL' }).optional()),
+  /** Tests only: a local stand-in for Slack's OAuth authorize page (https://slack.com/oauth/v2/authorize). */
+  SLACK_AUTHORIZE_URL: optionalString.pipe(z.url({ error: 'must be an absolute URL' }).optional()),
+  /** Tests only: a base URL (a local stand-in) accepted as a Discord, Google Chat or Teams webhook URL besides the services' own hosts. */
+  CHAT_WEBHOOK_TEST_BASE_URL: optionalString.pipe(z.url({ error: 'must be an absolute URL' }).optional()),
   /**
    * Where the client's address comes from (rate limits key on it); see "Security" in README.md.
    * `none`: the TCP peer (the app is reached directly); 1-10: that many proxies of ours append to
@@ -124,6 +141,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     const problems = missingStripe.map((k) => `  ${k}: is required when any of ${Object.keys(stripe).join(', ')} is set`).join('\n')
     throw new Error(`Invalid environment configuration:\n${problems}\nSee the configuration table in README.md.`)
   }
+  if (Boolean(parsed.SLACK_CLIENT_ID) !== Boolean(parsed.SLACK_CLIENT_SECRET)) {
+    const missing = parsed.SLACK_CLIENT_ID ? 'SLACK_CLIENT_SECRET' : 'SLACK_CLIENT_ID'
+    throw new Error(`Invalid environment configuration:\n  ${missing}: is required when SLACK_CLIENT_ID or SLACK_CLIENT_SECRET is set\nSee the configuration table in README.md.`)
+  }
   // `next build` evaluates modules but serves nobody, so it may run without the secret.
   if (!parsed.AUTH_SECRET && parsed.NODE_ENV === 'production' && parsed.NEXT_PHASE !== BUILD_PHASE) {
     throw new Error(
@@ -142,3 +163,5 @@ export const isProduction = env.NODE_ENV === 'production'
 /** Stripe is configured: the Pro plan can be bought. Otherwise the app runs free-only. */
 export const billingEnabled = Boolean(env.STRIPE_SECRET_KEY && env.STRIPE_WEBHOOK_SECRET && env.STRIPE_PRICE_PRO)
 export const refreshIntervalMs = env.REFRESH_INTERVAL_SECONDS * 1000
+/** A Slack app is configured: "Add to Slack" works. Otherwise the settings page says Slack is not configured here. */
+export const slackEnabled = Boolean(env.SLACK_CLIENT_ID && env.SLACK_CLIENT_SECRET)

@@ -20,3 +20,6 @@ export class LimitExceededError extends AppError {
     super(message)
   }
 }
+
+/** The action needs the user to confirm something first (watching a vendor we cannot read). */
+export class ConfirmationRequiredError extends AppError {}

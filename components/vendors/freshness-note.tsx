@@ -45,3 +45,17 @@ export function FreshnessNote({ freshness, vendorName, now }: { freshness: Fresh
       return null
   }
 }
+
+/**
+ * The vendor's status page seems to have moved (another host, or another platform's answers):
+ * what we read may no longer be its current page. Never an outage, and no detail for the public.
+ */
+export function SourceChangedNote({ vendorName }: { vendorName: string }) {
+  return (
+    <p className="text-sm font-medium text-amber-800 dark:text-amber-300" role="status" data-testid="source-changed">
+      <span aria-hidden="true">⚠ </span>
+      {vendorName}&apos;s status page seems to have moved or changed how it publishes its status, so this status may be out of date. Check the
+      official page.
+    </p>
+  )
+}

@@ -29,7 +29,8 @@ export function IncidentSummary({ incident, vendorSlug, now }: { incident: Incid
       {latest && (
         <div className="mt-3 border-l-2 border-slate-300 pl-3 dark:border-slate-700">
           <p className="text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">
-            Latest update · {INCIDENT_STATUS_LABEL[latest.status]} · <RelativeTime iso={latest.publishedAt.toISOString()} renderedAt={renderedAt} />
+            Latest update · {INCIDENT_STATUS_LABEL[latest.status]} ·{' '}
+            {latest.timeUnknown ? <span data-testid="update-time-unknown">time unknown</span> : <RelativeTime iso={latest.publishedAt.toISOString()} renderedAt={renderedAt} />}
           </p>
           <UpstreamText body={latest.body} className="mt-1" />
         </div>

@@ -3,7 +3,7 @@ import type { ServiceStatus } from '@/lib/status/statuses'
 import type { Freshness } from '@/lib/status/freshness'
 import { statusHeadline } from '@/lib/status/headline'
 import type { MaintenanceStatus } from '@/lib/status/statuses'
-import { FreshnessNote } from './freshness-note'
+import { FreshnessNote, SourceChangedNote } from './freshness-note'
 import { STATUS_META } from './status-meta'
 
 const BANNER_CLASS: Record<ServiceStatus, string> = {
@@ -35,6 +35,7 @@ export function StatusBanner({
   detail,
   incident,
   freshness,
+  sourceChanged = false,
   vendorName,
   now,
 }: {
@@ -45,6 +46,8 @@ export function StatusBanner({
   detail?: string
   incident?: BannerIncident | null
   freshness: Freshness
+  /** The vendor's page seems to have moved platform or host: say the status may be out of date. */
+  sourceChanged?: boolean
   vendorName: string
   now: Date
 }) {
@@ -72,6 +75,7 @@ export function StatusBanner({
           )}
           {detail && <p className="text-sm">{detail}</p>}
           <FreshnessNote freshness={freshness} vendorName={vendorName} now={now} />
+          {sourceChanged && <SourceChangedNote vendorName={vendorName} />}
         </div>
       </div>
     </section>

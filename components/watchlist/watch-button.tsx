@@ -5,19 +5,32 @@
 // every button on a page share that one request.
 import { Suspense } from 'react'
 import { useMe } from '@/components/account/use-me'
+import { isMonitoredSource } from '@/lib/status/monitored'
 import { SignedOutWatchLink, WatchPlaceholder, WatchToggle, type WatchButtonSize } from './watch-toggle'
 
+type SourceLike = Parameters<typeof isMonitoredSource>[0]
+
 /** `align`: where the button (and a refusal message under it) sits: row ends use 'end'. */
-export function WatchButton({ vendor, size = 'sm', align = 'end' }: { vendor: { slug: string; name: string }; size?: WatchButtonSize; align?: 'start' | 'end' }) {
+export function WatchButton({
+  vendor,
+  size = 'sm',
+  align = 'end',
+}: {
+  /** With its source, a vendor we cannot read says so on the button ("Not monitored"). */
+  vendor: { slug: string; name: string; source?: SourceLike }
+  size?: WatchButtonSize
+  align?: 'start' | 'end'
+}) {
   const me = useMe()
-  if (!me) return <WatchPlaceholder name={vendor.name} size={size} />
+  const monitored = vendor.source === undefined || isMonitoredSource(vendor.source)
+  if (!me) return <WatchPlaceholder name={vendor.name} size={size} monitored={monitored} />
   if (!me.user) {
     // useSearchParams needs a Suspense boundary; the fallback is the same button, inert.
     return (
-      <Suspense fallback={<WatchPlaceholder name={vendor.name} size={size} />}>
-        <SignedOutWatchLink slug={vendor.slug} name={vendor.name} size={size} />
+      <Suspense fallback={<WatchPlaceholder name={vendor.name} size={size} monitored={monitored} />}>
+        <SignedOutWatchLink slug={vendor.slug} name={vendor.name} size={size} monitored={monitored} />
       </Suspense>
     )
   }
-  return <WatchToggle slug={vendor.slug} name={vendor.name} watched={me.watching.includes(vendor.slug)} size={size} align={align} />
+  return <WatchToggle slug={vendor.slug} name={vendor.name} monitored={monitored} watched={me.watching.includes(vendor.slug)} size={size} align={align} />
 }

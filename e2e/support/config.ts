@@ -20,3 +20,11 @@ export const E2E_STRIPE_SECRET_KEY = 'sk_test_e2e'
 export const E2E_STRIPE_WEBHOOK_SECRET = 'whsec_e2e_local_stand_in_signing_secret'
 /** The Pro plan's price in the stand-in: $9.00 a month. */
 export const E2E_STRIPE_PRICE_PRO = 'price_pro_e2e'
+/** The local stand-ins for Slack (Web API + OAuth authorize page), Discord, Google Chat and Teams webhooks (lib/testing/fake-chat.ts). */
+export const FAKE_CHAT_PORT = E2E_PORT + 7
+export const FAKE_CHAT_URL = `http://127.0.0.1:${FAKE_CHAT_PORT}`
+export const E2E_SLACK_CLIENT_ID = 'e2e-slack-client-id'
+export const E2E_SLACK_CLIENT_SECRET = 'e2e-slack-client-secret'
+/** channels-core's stand-ins: PagerDuty Events (/pagerduty/v2/enqueue) and signature-verifying webhook receivers (/hooks/<name>). */
+export const CHANNEL_STANDINS_PORT = E2E_PORT + 6
+export const CHANNEL_STANDINS_URL = `http://127.0.0.1:${CHANNEL_STANDINS_PORT}`

@@ -8,17 +8,25 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { adminQuery, databaseUrl } from '@/lib/testing/postgres'
+import { startFakeChat } from '@/lib/testing/fake-chat'
 import { startFakeResend } from '@/lib/testing/fake-resend'
 import { startFakeStripe } from '@/lib/testing/fake-stripe'
+import { startChannelStandins } from '@/lib/testing/channel-standins'
 import {
+  CHANNEL_STANDINS_PORT,
+  CHANNEL_STANDINS_URL,
   E2E_APP_URL,
   E2E_AUTH_SECRET,
   E2E_CRON_SECRET,
   E2E_PORT,
   E2E_RESEND_KEY,
+  E2E_SLACK_CLIENT_ID,
+  E2E_SLACK_CLIENT_SECRET,
   E2E_STRIPE_PRICE_PRO,
   E2E_STRIPE_SECRET_KEY,
   E2E_STRIPE_WEBHOOK_SECRET,
+  FAKE_CHAT_PORT,
+  FAKE_CHAT_URL,
   FAKE_RESEND_PORT,
   FAKE_RESEND_URL,
   FAKE_STRIPE_PORT,
@@ -44,6 +52,16 @@ const env: NodeJS.ProcessEnv = {
   STRIPE_WEBHOOK_SECRET: E2E_STRIPE_WEBHOOK_SECRET,
   STRIPE_PRICE_PRO: E2E_STRIPE_PRICE_PRO,
   STRIPE_API_BASE: FAKE_STRIPE_URL,
+  // Slack as a Slack app, the Web API client and the OAuth authorize page pointed at a local stand-in;
+  // Discord, Google Chat and Teams webhook URLs of that stand-in are accepted at save time.
+  SLACK_CLIENT_ID: E2E_SLACK_CLIENT_ID,
+  SLACK_CLIENT_SECRET: E2E_SLACK_CLIENT_SECRET,
+  SLACK_API_URL: `${FAKE_CHAT_URL}/slack/api/`,
+  SLACK_AUTHORIZE_URL: `${FAKE_CHAT_URL}/slack/oauth/authorize`,
+  CHAT_WEBHOOK_TEST_BASE_URL: `${FAKE_CHAT_URL}/`,
+  // Destinations: webhooks may point at the local receivers; PagerDuty's Events API is the stand-in.
+  CHANNELS_ALLOW_PRIVATE_NETWORK: 'true',
+  PAGERDUTY_EVENTS_URL: `${CHANNEL_STANDINS_URL}/pagerduty`,
 }
 let cleanup = () => {}
 
@@ -62,6 +80,7 @@ if (serverUrl) {
 
 const statusPages = await startStatusPages()
 const resend = await startFakeResend({ port: FAKE_RESEND_PORT, apiKey: E2E_RESEND_KEY })
+const chat = await startFakeChat({ port: FAKE_CHAT_PORT, clientId: E2E_SLACK_CLIENT_ID, clientSecret: E2E_SLACK_CLIENT_SECRET })
 const stripe = await startFakeStripe({
   port: FAKE_STRIPE_PORT,
   secretKey: E2E_STRIPE_SECRET_KEY,
@@ -69,6 +88,8 @@ const stripe = await startFakeStripe({
   webhookUrl: `${E2E_APP_URL}/api/webhooks/stripe`,
   prices: { [E2E_STRIPE_PRICE_PRO]: { unit_amount: 900, currency: 'usd', interval: 'month' } },
 })
+
+const channels = await startChannelStandins({ port: CHANNEL_STANDINS_PORT })
 
 const step = (args: string[]) => {
   const run = spawnSync(args[0] as string, args.slice(1), { stdio: 'inherit', env })
@@ -85,6 +106,8 @@ app.on('exit', async (code) => {
   await statusPages.close()
   await resend.close()
   await stripe.close()
+  await chat.close()
+  await channels.close()
   cleanup()
   process.exit(code ?? 0)
 })

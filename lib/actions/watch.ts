@@ -6,17 +6,23 @@ import { revalidatePath } from 'next/cache'
 import { addVendorToWatchlist, removeVendorFromWatchlist } from '@/lib/data/watchlist'
 import { vendorSlugSchema, watchToggleSchema } from '@/lib/validation/watchlist'
 import { type ActionState, failure } from '@/lib/validation/form'
+import { ConfirmationRequiredError } from '@/lib/errors'
 import { userAction } from './define-action'
 
-/** `watched`: what the button shows after the press (on a refusal, what it showed before). */
-export type WatchState = ActionState<{ watched: boolean }> | null
+/**
+ * `watched`: what the button shows after the press (on a refusal, what it showed before).
+ * `confirmNoAlerts`: the vendor is not monitored and the user has not confirmed yet.
+ */
+export type WatchExtra = { watched: boolean; confirmNoAlerts?: boolean }
+export type WatchState = ActionState<WatchExtra> | null
 
 const OUT_OF_DATE = 'This button is out of date. Reload the page and try again.'
 
-const readToggle = (form: FormData) => watchToggleSchema.safeParse({ vendor: form.get('vendor'), intent: form.get('intent') })
+const readToggle = (form: FormData) =>
+  watchToggleSchema.safeParse({ vendor: form.get('vendor'), intent: form.get('intent'), confirmNoAlerts: form.get('confirmNoAlerts') ?? undefined })
 
 /** The Watch / Unwatch button. The user comes from the session; the form only names the vendor. */
-export const toggleWatchAction = userAction<{ vendor: string; intent: 'watch' | 'unwatch' }, { watched: boolean }>(
+export const toggleWatchAction = userAction<{ vendor: string; intent: 'watch' | 'unwatch'; confirmNoAlerts?: 'yes' }, WatchExtra>(
   {
     name: 'watchlist toggle',
     signInReturnTo: (form) => {
@@ -33,9 +39,15 @@ export const toggleWatchAction = userAction<{ vendor: string; intent: 'watch' | 
     // brings its own words and the way to the plans.
     onFailure: (form) => ({ watched: readToggle(form).data?.intent === 'unwatch' }),
   },
-  async ({ vendor, intent }, user) => {
-    if (intent === 'watch') await addVendorToWatchlist(user.id, vendor)
-    else await removeVendorFromWatchlist(user.id, vendor)
+  async ({ vendor, intent, confirmNoAlerts }, user, fail) => {
+    if (intent === 'watch') {
+      try {
+        await addVendorToWatchlist(user.id, vendor, { acceptUnmonitored: confirmNoAlerts === 'yes' })
+      } catch (e) {
+        if (!(e instanceof ConfirmationRequiredError)) throw e
+        return { ...fail({ formError: e.message }), watched: false, confirmNoAlerts: true }
+      }
+    } else await removeVendorFromWatchlist(user.id, vendor)
     // The dashboard lists the watchlist; public pages are cached for everyone and learn the
     // reader's watchlist in the browser (/api/me), so they are not touched.
     revalidatePath('/dashboard')

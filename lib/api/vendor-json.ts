@@ -6,6 +6,7 @@ import type { VendorSummary } from '@/lib/data/vendors'
 import { vendorAnswer } from '@/lib/status/answer'
 import { freshness } from '@/lib/status/freshness'
 import { asReadWarnings } from '@/lib/status/read-warnings-json'
+import { asSourceChange } from '@/lib/status/source-change-json'
 
 const iso = (d: Date | null | undefined) => d?.toISOString() ?? null
 
@@ -42,7 +43,8 @@ function incidentJson(i: IncidentDetail) {
     resolvedAt: iso(i.resolvedAt),
     url: i.url,
     components: i.components.map((c) => ({ id: c.component.externalId, name: c.component.name })),
-    updates: i.updates.map((u) => ({ id: u.id, status: u.status, body: u.body, publishedAt: iso(u.publishedAt), editedAt: iso(u.editedAt) })),
+    // timeUnknown: the vendor's own stamp could not be placed; publishedAt is then the item's time.
+    updates: i.updates.map((u) => ({ id: u.id, status: u.status, body: u.body, publishedAt: iso(u.publishedAt), timeUnknown: u.timeUnknown, editedAt: iso(u.editedAt) })),
     postmortem: i.postmortemBody ? { body: i.postmortemBody, publishedAt: iso(i.postmortemPublishedAt) } : null,
   }
 }
@@ -58,6 +60,8 @@ export function vendorStatusJson(v: VendorStatusDetail, now: Date, intervalMs: n
     lastError: v.source?.consecutiveFailures ? v.source.lastError : null,
     /** Items the last read had to leave out ([{ kind, count }]); the status above was still read. */
     readWarnings: known ? asReadWarnings(v.source?.readWarnings).map(({ kind, count }) => ({ kind, count })) : [],
+    /** "source changed": the page seems to have moved platform or host ({ kind, detail, since }), else null. */
+    sourceChange: asSourceChange(v.source?.sourceChange),
     components: known
       ? v.components.map((c) => ({
           id: c.externalId,

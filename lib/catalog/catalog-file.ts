@@ -32,6 +32,9 @@ const HEADER_ALIASES: Record<string, string> = {
   statuspageurl: 'statusPageUrl',
   api_url: 'apiUrl',
   apiurl: 'apiUrl',
+  platform_evidence: 'platformEvidence',
+  platform_confidence: 'platformConfidence',
+  pending_review: 'pendingReview',
 }
 
 export function parseCatalog(content: string, format: CatalogFormat): ParsedCatalog {

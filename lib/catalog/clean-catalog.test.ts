@@ -1,9 +1,11 @@
 import fs from 'node:fs'
-import { parse } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
 import { CATEGORIES } from './categories'
 import { catalogRowSchema } from './catalog-row'
+import { fileURLToPath } from 'node:url'
+import { buildCatalog } from './build-catalog'
 import { cleanCatalog, type RawCatalogRow, type RawProvenance } from './clean-catalog'
+import { findDuplicates } from './page-key'
 
 const row = (slug: string, name: string, url: string, platform = '', category = ''): RawCatalogRow => ({ slug, name, status_page_url: url, platform, category })
 const prov = (entries: Record<string, Partial<RawProvenance>>) =>
@@ -79,18 +81,25 @@ describe('cleanCatalog', () => {
 describe('the committed seed catalog', () => {
   const seed = JSON.parse(fs.readFileSync(new URL('../../prisma/seed/vendors.json', import.meta.url), 'utf8')) as unknown[]
 
-  it('has at least 1,000 valid vendors with unique slugs', () => {
-    expect(seed.length).toBeGreaterThanOrEqual(1000)
+  it('has at least 2,700 valid vendors, no two sharing a slug or a status page, each with its provenance', () => {
+    expect(seed.length).toBeGreaterThanOrEqual(2700)
     const rows = seed.map((r) => catalogRowSchema.parse(r))
-    expect(new Set(rows.map((r) => r.slug)).size).toBe(rows.length)
+    expect(findDuplicates(rows)).toEqual([])
     expect(rows.every((r) => r.category === undefined || (CATEGORIES as readonly string[]).includes(r.category))).toBe(true)
+    expect(rows.filter((r) => !r.sources || !r.platformEvidence || !r.platformConfidence)).toEqual([])
+  })
+
+  it('marks what no live check confirmed, and holds back vendors whose identity is unconfirmed', () => {
+    const rows = seed.map((r) => catalogRowSchema.parse(r))
+    // The 232 bare *.statuspage.io rows only one list names and the 158 resting on the 2016 list alone.
+    expect(rows.filter((r) => r.pendingReview).length).toBe(390)
+    expect(rows.filter((r) => r.pendingReview && !r.unverified)).toEqual([])
+    // Statuspage-compatible evidence alone never counts as verified.
+    expect(rows.filter((r) => r.platformConfidence === 'medium' && !r.unverified)).toEqual([])
   })
 
   it('is exactly what the build produces from the raw files (nobody edited it by hand)', () => {
-    const raw = (file: string) => parse(fs.readFileSync(new URL(`../../prisma/seed/raw/${file}`, import.meta.url), 'utf8'), { columns: true, bom: true })
-    const provenance = new Map((raw('vendor-catalog-provenance.csv') as (RawProvenance & { slug: string })[]).map((p) => [p.slug, p]))
-    const categories = new Map((raw('categories.csv') as { slug: string; category: string }[]).map((c) => [c.slug, c.category]))
-    const { rows } = cleanCatalog(raw('vendor-catalog.csv') as RawCatalogRow[], provenance, categories)
-    expect(rows).toEqual(seed)
+    const { folded } = buildCatalog(fileURLToPath(new URL('../../prisma/seed/raw', import.meta.url)))
+    expect(folded.rows).toEqual(seed)
   })
 })

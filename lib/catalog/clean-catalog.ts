@@ -61,7 +61,7 @@ const REDIRECTS: Record<string, string> = {
 }
 
 /** Third-party "is it down" sites: not the vendor's own status page. */
-const AGGREGATOR_HOSTS = /(^|\.)(statusgator\.com|cloudharmony\.com|isitdownrightnow\.com|downdetector\.[a-z.]+)$/
+const AGGREGATOR_HOSTS = /(^|\.)(statusgator\.com|cloudharmony\.com|isitdownrightnow\.com|issitedownrightnow\.com|saashub\.com|downdetector\.[a-z.]+)$/
 
 const AZURE_FEED_HOSTS = /(^|\.)(azure\.status\.microsoft|azurestatuscdn\.azureedge\.net|status\.azure\.com)$/
 
@@ -137,7 +137,11 @@ function pageUrl(value: string): URL | null {
     const url = new URL(value.trim())
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return null
     const redirect = REDIRECTS[url.hostname]
-    return redirect ? new URL(redirect) : url
+    if (redirect) return new URL(redirect)
+    // A data file or the "/dashboard" view is not a page of its own: the page is the host's root
+    // (Yandex Cloud's /dashboard, PlayStation's region JSON), so such rows merge with the root's.
+    if (/\.json$/i.test(url.pathname) || /^\/dashboard\/?$/i.test(url.pathname)) return new URL(url.origin)
+    return url
   } catch {
     return null
   }

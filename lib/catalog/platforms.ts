@@ -27,8 +27,4 @@ export const PLATFORM_LABELS: Record<Platform, string> = {
 }
 
 /** Whether Vendorwatch can read this source at all (an unsupported page is listed, never polled). */
-export function isMonitoredSource(source: { platform: Platform; apiUrl: string | null } | null): boolean {
-  if (!source || source.platform === 'unknown') return false
-  // status.io discovers its page id from the status page itself.
-  return source.apiUrl !== null || source.platform === 'statusio'
-}
+export { isMonitoredSource } from '@/lib/status/monitored'

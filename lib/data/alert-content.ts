@@ -31,7 +31,7 @@ const alertEventSelect = {
       resolvedAt: true,
       postmortemBody: true,
       components: { select: { component: { select: { name: true } } } },
-      updates: { orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }], select: { externalId: true, status: true, body: true, publishedAt: true } },
+      updates: { orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }], select: { externalId: true, status: true, body: true, publishedAt: true, timeUnknown: true } },
     },
   },
   maintenance: {

@@ -37,4 +37,28 @@ describe('upsertCatalogRows', () => {
     expect(stored).toMatchObject({ name: 'Acme Corp', category: 'Email' })
     expect(stored.source).toMatchObject({ platform: 'instatus', apiUrl: 'https://status.acme.example/summary.json', httpCache: null, consecutiveFailures: 0 })
   })
+
+  it('stores provenance, holds a new row back for review once, and lets the seed keep a verified platform', async () => {
+    const unverified: CatalogRow = { ...acme, platformConfidence: 'medium', platformEvidence: 'a list said so', unverified: true, pendingReview: true }
+    await upsertCatalogRows([unverified])
+    const created = await db.vendor.findUniqueOrThrow({ where: { slug: 'acme' }, include: { source: true } })
+    expect(created).toMatchObject({ pendingReview: true })
+    expect(created.source).toMatchObject({ platformConfidence: 'medium', platformEvidence: 'a list said so', verifiedAt: null })
+
+    // An operator reviewed it; detection found incident.io.
+    const verifiedAt = new Date('2030-01-01T00:00:00Z')
+    await db.vendor.update({ where: { slug: 'acme' }, data: { pendingReview: false } })
+    await db.statusSource.update({ where: { vendorId: created.id }, data: { platform: 'incidentio', verifiedAt } })
+
+    // The seed again (same label): the verified platform and the review stand.
+    await upsertCatalogRows([{ ...unverified, platformEvidence: 'a list said so, twice' }], { keepVerified: true })
+    const seeded = await db.vendor.findUniqueOrThrow({ where: { slug: 'acme' }, include: { source: true } })
+    expect(seeded.pendingReview).toBe(false)
+    expect(seeded.source).toMatchObject({ platform: 'incidentio', verifiedAt, platformEvidence: 'a list said so, twice' })
+
+    // An operator's import overrides it, and the old verification no longer holds.
+    await upsertCatalogRows([acme])
+    const imported = await db.statusSource.findUniqueOrThrow({ where: { vendorId: created.id } })
+    expect(imported).toMatchObject({ platform: 'statuspage', verifiedAt: null })
+  })
 })

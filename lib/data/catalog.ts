@@ -15,6 +15,20 @@ export interface CatalogEntry {
   platform: Platform
   /** Absent: derived from the platform and the status page URL. */
   apiUrl?: string
+  /** Provenance of the platform label (the seed carries it; an import may not). */
+  platformConfidence?: string
+  platformEvidence?: string
+  /** Only for a vendor created here: kept out of the public directory until reviewed. */
+  pendingReview?: true
+}
+
+export interface UpsertOptions {
+  /**
+   * The seed passes true: a source whose platform detection verified (`verifiedAt`) keeps its
+   * platform and API URL, because what the page served beats a list's label. An operator's
+   * `catalog:import` passes false and overrides it.
+   */
+  keepVerified?: boolean
 }
 
 export interface CatalogImportResult {
@@ -23,13 +37,20 @@ export interface CatalogImportResult {
   unchanged: number
 }
 
-export async function upsertCatalogRows(rows: CatalogEntry[]): Promise<CatalogImportResult> {
+export async function upsertCatalogRows(rows: CatalogEntry[], options: UpsertOptions = {}): Promise<CatalogImportResult> {
   const result: CatalogImportResult = { created: 0, updated: 0, unchanged: 0 }
   const existing = new Map(
     (
       await db.vendor.findMany({
         where: { slug: { in: rows.map((r) => r.slug) } },
-        select: { id: true, slug: true, name: true, category: true, statusPageUrl: true, source: { select: { platform: true, apiUrl: true } } },
+        select: {
+          id: true,
+          slug: true,
+          name: true,
+          category: true,
+          statusPageUrl: true,
+          source: { select: { platform: true, apiUrl: true, verifiedAt: true, platformConfidence: true, platformEvidence: true } },
+        },
       })
     ).map((v) => [v.slug, v]),
   )
@@ -38,7 +59,7 @@ export async function upsertCatalogRows(rows: CatalogEntry[]): Promise<CatalogIm
   if (fresh.length) {
     await db.$transaction(async (tx) => {
       const vendors = await tx.vendor.createManyAndReturn({
-        data: fresh.map((r) => ({ slug: r.slug, name: r.name, category: r.category ?? null, statusPageUrl: r.statusPageUrl })),
+        data: fresh.map((r) => ({ slug: r.slug, name: r.name, category: r.category ?? null, statusPageUrl: r.statusPageUrl, pendingReview: r.pendingReview ?? false })),
         select: { id: true, slug: true },
         skipDuplicates: true,
       })
@@ -46,7 +67,7 @@ export async function upsertCatalogRows(rows: CatalogEntry[]): Promise<CatalogIm
       await tx.statusSource.createMany({
         data: vendors.map((v) => {
           const row = bySlug.get(v.slug) as CatalogEntry
-          return { vendorId: v.id, platform: row.platform, apiUrl: apiUrlFor(row) }
+          return { vendorId: v.id, platform: row.platform, apiUrl: apiUrlFor(row), platformConfidence: row.platformConfidence ?? null, platformEvidence: row.platformEvidence ?? null }
         }),
       })
       result.created = vendors.length
@@ -60,12 +81,17 @@ export async function upsertCatalogRows(rows: CatalogEntry[]): Promise<CatalogIm
   for (const row of rows) {
     const stored = existing.get(row.slug)
     if (!stored) continue
-    const apiUrl = apiUrlFor(row)
+    const keep = options.keepVerified && stored.source?.verifiedAt
+    const platform = keep && stored.source ? stored.source.platform : row.platform
+    const apiUrl = keep && stored.source ? stored.source.apiUrl : apiUrlFor(row)
     // A row without a category leaves the stored one alone (minimal files must not wipe curation).
     const category = row.category ?? stored.category
+    const platformConfidence = row.platformConfidence ?? stored.source?.platformConfidence ?? null
+    const platformEvidence = row.platformEvidence ?? stored.source?.platformEvidence ?? null
     const vendorChanged = stored.name !== row.name || stored.category !== category || stored.statusPageUrl !== row.statusPageUrl
-    const sourceChanged = stored.source?.platform !== row.platform || stored.source?.apiUrl !== apiUrl
-    if (!vendorChanged && !sourceChanged) {
+    const sourceChanged = stored.source?.platform !== platform || stored.source?.apiUrl !== apiUrl
+    const provenanceChanged = stored.source?.platformConfidence !== platformConfidence || stored.source?.platformEvidence !== platformEvidence
+    if (!vendorChanged && !sourceChanged && !provenanceChanged) {
       result.unchanged++
       continue
     }
@@ -77,13 +103,26 @@ export async function upsertCatalogRows(rows: CatalogEntry[]): Promise<CatalogIm
         statusPageUrl: row.statusPageUrl,
         ...(sourceChanged && {
           source: {
-            // New platform or URL: old validators and discovered settings describe the old endpoint.
+            // New platform or URL: old validators and discovered settings describe the old endpoint,
+            // and a verification of the old one no longer holds.
             upsert: {
-              create: { platform: row.platform, apiUrl },
-              update: { platform: row.platform, apiUrl, httpCache: Prisma.DbNull, settings: Prisma.DbNull, nextCheckAt: null, consecutiveFailures: 0 },
+              create: { platform, apiUrl, platformConfidence, platformEvidence },
+              update: {
+                platform,
+                apiUrl,
+                platformConfidence,
+                platformEvidence,
+                verifiedAt: null,
+                verifiedEvidence: null,
+                httpCache: Prisma.DbNull,
+                settings: Prisma.DbNull,
+                nextCheckAt: null,
+                consecutiveFailures: 0,
+              },
             },
           },
         }),
+        ...(!sourceChanged && provenanceChanged && stored.source && { source: { update: { platformConfidence, platformEvidence } } }),
       },
     })
     result.updated++

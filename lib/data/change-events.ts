@@ -24,11 +24,16 @@ export interface WrittenRowIds {
   components: Map<string, string>
 }
 
-/** Records the events in the vendor's write transaction; returns how many were new. */
-export async function recordChangeEvents(tx: Prisma.TransactionClient, vendorId: string, events: ChangeEventWrite[], ids: WrittenRowIds): Promise<number> {
+/**
+ * Records the events in the vendor's write transaction; returns how many were new. `createdAt` is
+ * the refresh's clock, not the database's: the outboxes compare it with their own injected clock
+ * (e.g. the channel fan-out's 24-hour window), and the two must be one clock.
+ */
+export async function recordChangeEvents(tx: Prisma.TransactionClient, vendorId: string, events: ChangeEventWrite[], ids: WrittenRowIds, now: Date): Promise<number> {
   const { count } = await tx.changeEvent.createMany({
     data: events.map((e) => ({
       vendorId,
+      createdAt: now,
       kind: e.kind,
       dedupeKey: e.dedupeKey,
       incidentId: e.incidentExternalId ? ids.incidents.get(e.incidentExternalId) : undefined,

@@ -7,12 +7,12 @@ import type { ServiceStatus } from '@/lib/status/statuses'
 /** What the refresh writes about a vendor's components (the diff's component plan). */
 export interface ComponentWrites {
   groupCreates: { externalId: string; name: string; position: number }[]
-  groupUpdates: { id: string; data: Partial<{ name: string; position: number; removedAt: Date | null }> }[]
+  groupUpdates: { id: string; data: Partial<{ name: string; position: number; absentSince: Date | null; removedAt: Date | null }> }[]
   creates: NormalizedComponent[]
   /** `groupExternalId` is resolved to a row id here (the group may be new). */
   updates: {
     id: string
-    data: Partial<{ name: string; description: string | null; position: number; onlyShowIfDegraded: boolean; removedAt: Date | null }>
+    data: Partial<{ name: string; description: string | null; position: number; onlyShowIfDegraded: boolean; absentSince: Date | null; removedAt: Date | null }>
     groupExternalId?: string | null
   }[]
   /** Every status a component takes, including its first. */

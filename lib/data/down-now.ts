@@ -30,7 +30,8 @@ export interface DownNowRow {
  */
 export async function listDownNow(freshSince: Date, limit: number): Promise<DownNowRow[]> {
   const rows = await db.vendor.findMany({
-    where: { status: { in: [...DOWN_STATUSES] }, source: { lastSuccessAt: { gte: freshSince }, consecutiveFailures: 0 } },
+    // A vendor added by URL and not reviewed yet is not on public lists (lib/catalog/add-by-url.ts).
+    where: { pendingReview: false, status: { in: [...DOWN_STATUSES] }, source: { lastSuccessAt: { gte: freshSince }, consecutiveFailures: 0 } },
     orderBy: [{ watchers: { _count: 'desc' } }, { statusChangedAt: 'desc' }, { slug: 'asc' }],
     take: limit,
     select: {

@@ -24,7 +24,7 @@ export async function findIncidentFeed(slug: string) {
           startedAt: true,
           postmortemBody: true,
           updatedAt: true,
-          updates: { select: { status: true, body: true, publishedAt: true } },
+          updates: { select: { status: true, body: true, publishedAt: true, timeUnknown: true } },
         },
       },
     },

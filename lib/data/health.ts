@@ -7,6 +7,7 @@ import { healthVerdict, OUTBOX_STUCK_AFTER_MS, type HealthStatus } from '@/lib/h
 import { staleAfterMs } from '@/lib/status/freshness'
 import { NETWORK_FAILURE_KINDS } from '@/lib/status/network-outage'
 import { asReadWarnings } from '@/lib/status/read-warnings-json'
+import { asSourceChange, type SourceChange } from '@/lib/status/source-change-json'
 import type { ReadWarning } from '@/lib/status/snapshot'
 
 export interface HealthReport {
@@ -19,6 +20,12 @@ export interface HealthReport {
    * updates or components in it were not. Operator detail, never a public outage. At most 50.
    */
   readWarnings?: { vendor: string; warnings: ReadWarning[] }[]
+  /**
+   * Vendors whose page seems to have moved platform or host ("source changed": a redirect to
+   * another host, a payload shaped like another platform's). The catalog entry needs a look;
+   * the public page says the status may be out of date. At most 50.
+   */
+  sourceChanged?: ({ vendor: string } & SourceChange)[]
   lastRefresh?: {
     startedAt: string
     finishedAt: string | null
@@ -62,7 +69,7 @@ export async function buildHealthReport(now: Date, intervalMs: number): Promise<
     const staleBefore = new Date(now.getTime() - staleAfterMs(intervalMs))
     const withWarnings = { ...pollable, readWarnings: { not: Prisma.DbNull } }
     const stuckBefore = new Date(now.getTime() - OUTBOX_STUCK_AFTER_MS)
-    const [total, monitored, checked, stale, failing, failingNetwork, lastRun, pending, failed, stuck, warned] = await withDeadline(Promise.all([
+    const [total, monitored, checked, stale, failing, failingNetwork, lastRun, pending, failed, stuck, warned, moved] = await withDeadline(Promise.all([
       db.vendor.count(),
       db.statusSource.count({ where: pollable }),
       db.statusSource.count({ where: { ...pollable, lastCheckedAt: { not: null } } }),
@@ -75,6 +82,7 @@ export async function buildHealthReport(now: Date, intervalMs: number): Promise<
       // Instant alerts only: a digest-mode delivery waits for the reader's morning by design.
       db.delivery.count({ where: { mode: 'instant', status: { in: ['pending', 'sending'] }, nextAttemptAt: { lt: stuckBefore } } }),
       db.statusSource.findMany({ where: withWarnings, orderBy: { vendorId: 'asc' }, take: 50, select: { readWarnings: true, vendor: { select: { slug: true } } } }),
+      db.statusSource.findMany({ where: { ...pollable, sourceChange: { not: Prisma.DbNull } }, orderBy: { vendorId: 'asc' }, take: 50, select: { sourceChange: true, vendor: { select: { slug: true } } } }),
     ]), HEALTH_DEADLINE_MS)
     const readWithWarnings = warned.length < 50 ? warned.length : await withDeadline(db.statusSource.count({ where: withWarnings }), HEALTH_DEADLINE_MS)
     const verdict = healthVerdict({ now, refreshIntervalMs: intervalMs, monitored, failingNetwork, stuckDeliveries: stuck, lastRefreshStartedAt: lastRun?.startedAt ?? null })
@@ -83,6 +91,10 @@ export async function buildHealthReport(now: Date, intervalMs: number): Promise<
       database: { mode: dbMode, reachable: true, latencyMs: Math.round(performance.now() - started) },
       vendors: { total, monitored, checked, stale, failing, failingNetwork, readWithWarnings },
       readWarnings: warned.map((w) => ({ vendor: w.vendor.slug, warnings: asReadWarnings(w.readWarnings) })),
+      sourceChanged: moved.flatMap((m) => {
+        const change = asSourceChange(m.sourceChange)
+        return change ? [{ vendor: m.vendor.slug, ...change }] : []
+      }),
       lastRefresh: lastRun && {
         startedAt: lastRun.startedAt.toISOString(),
         finishedAt: lastRun.finishedAt?.toISOString() ?? null,

@@ -11,6 +11,8 @@ export interface IncidentUpdateWrite {
   status: IncidentStatus
   body: string
   publishedAt: Date
+  /** The source could not place the update's own stamp (see NormalizedIncidentUpdate.timeUnknown). */
+  timeUnknown?: boolean
 }
 
 /** The incident columns a later read may change. */
@@ -37,7 +39,7 @@ export interface IncidentWrites {
     /** Replace the component links (external ids) when they changed. */
     componentExternalIds?: string[]
     newUpdates: IncidentUpdateWrite[]
-    editedUpdates: { id: string; body: string; status: IncidentStatus; publishedAt: Date }[]
+    editedUpdates: { id: string; body: string; status: IncidentStatus; publishedAt: Date; timeUnknown?: boolean }[]
   }[]
 }
 
@@ -86,7 +88,7 @@ export async function writeIncidents(
       await tx.incidentUpdate.createMany({ data: u.newUpdates.map((x) => ({ incidentId: u.id, ...updateRow(x) })), skipDuplicates: true })
     }
     for (const e of u.editedUpdates) {
-      await tx.incidentUpdate.update({ where: { id: e.id }, data: { body: e.body, bodyHash: hashBody(e.body), status: e.status, publishedAt: e.publishedAt, editedAt: now } })
+      await tx.incidentUpdate.update({ where: { id: e.id }, data: { body: e.body, bodyHash: hashBody(e.body), status: e.status, publishedAt: e.publishedAt, timeUnknown: e.timeUnknown === true, editedAt: now } })
     }
     if (u.componentExternalIds) {
       await tx.incidentComponent.deleteMany({ where: { incidentId: u.id } })
@@ -96,7 +98,14 @@ export async function writeIncidents(
   return ids
 }
 
-const updateRow = (u: IncidentUpdateWrite) => ({ externalId: u.externalId, status: u.status, body: u.body, bodyHash: hashBody(u.body), publishedAt: u.publishedAt })
+const updateRow = (u: IncidentUpdateWrite) => ({
+  externalId: u.externalId,
+  status: u.status,
+  body: u.body,
+  bodyHash: hashBody(u.body),
+  publishedAt: u.publishedAt,
+  timeUnknown: u.timeUnknown === true,
+})
 
 /** The row id of a row this transaction just created (createManyAndReturn returns every one). */
 export function rowId(ids: Map<string, string>, externalId: string): string {

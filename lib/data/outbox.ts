@@ -136,13 +136,18 @@ export async function maintenancesStarting(after: Date, until: Date): Promise<{ 
 export async function addMaintenanceReminders(events: MaintenanceReminderEvent[]): Promise<number> {
   if (!events.length) return 0
   const { count } = await db.changeEvent.createMany({
-    data: events.map((e) => ({ ...e, kind: 'maintenance_reminder' as const })),
+    // createdAt on the notifier's clock (occurredAt is its `now`), like the refresh's events.
+    data: events.map((e) => ({ ...e, kind: 'maintenance_reminder' as const, createdAt: e.occurredAt })),
     skipDuplicates: true,
   })
   return count
 }
 
-/** SKIP LOCKED: concurrent notifiers take different events instead of waiting for each other. */
+/**
+ * SKIP LOCKED: concurrent notifiers take different events instead of waiting for each other. NO KEY
+ * UPDATE, not UPDATE: rows that reference an event (ChannelFanout, ChannelDelivery, written by the
+ * channel outbox at the same time) take a KEY SHARE lock on it, which FOR UPDATE would skip.
+ */
 function claimPendingEvents(tx: Tx, size: number): Promise<PendingEvent[]> {
   return tx.$queryRaw<PendingEvent[]>(Prisma.sql`
     SELECT id, "vendorId", kind::text AS kind, baseline, data, "incidentId", "maintenanceId", "componentId"
@@ -150,10 +155,11 @@ function claimPendingEvents(tx: Tx, size: number): Promise<PendingEvent[]> {
      WHERE "fannedOutAt" IS NULL
      ORDER BY "createdAt", id
      LIMIT ${size}
-       FOR UPDATE SKIP LOCKED`)
+       FOR NO KEY UPDATE SKIP LOCKED`)
 }
 
-async function loadEventFacts(tx: Tx, event: PendingEvent): Promise<PendingEventFacts> {
+/** Also read by the channel outbox (lib/data/channel-outbox.ts) inside its own claim. */
+export async function loadEventFacts(tx: Tx, event: PendingEvent): Promise<PendingEventFacts> {
   // One query at a time: a transaction is one connection, and pg does not queue concurrent queries on it.
   const incident = event.incidentId
     ? await tx.incident.findUnique({ where: { id: event.incidentId }, select: { impact: true, startedAt: true, firstSeenAt: true, components: { select: { componentId: true } } } })

@@ -21,6 +21,8 @@ export interface ClaimedSource {
   httpCache: unknown
   settings: unknown
   consecutiveFailures: number
+  /** The stored platform-drift note (lib/ingest/source-drift.ts), null when none. */
+  sourceChange: unknown
 }
 
 /** Sources we can poll: a known platform with an address (status.io finds its own). */
@@ -63,7 +65,7 @@ export async function claimDueSources(args: {
           FOR UPDATE SKIP LOCKED
        ) AS due, "Vendor" AS v
       WHERE s.id = due.id AND v.id = s."vendorId"
-  RETURNING s.id, s."vendorId", v.slug AS "vendorSlug", s.platform::text AS platform, s."apiUrl", v."statusPageUrl", s."httpCache", s.settings, s."consecutiveFailures"`)
+  RETURNING s.id, s."vendorId", v.slug AS "vendorSlug", s.platform::text AS platform, s."apiUrl", v."statusPageUrl", s."httpCache", s.settings, s."consecutiveFailures", s."sourceChange"`)
 }
 
 /** How many sources are due and unclaimed right now (the cycle summary's "due"). */
@@ -91,6 +93,8 @@ export interface CheckedSource {
   settings?: Record<string, unknown>
   /** Items the last parse left out (kind, count, example); null when it read cleanly. Untouched when not parsed (304). */
   readWarnings?: readonly object[] | null
+  /** Signs the page moved platform or host ({ kind, detail, since }); null clears. Untouched when absent (304). */
+  sourceChange?: object | null
 }
 
 type Tx = Prisma.TransactionClient
@@ -106,6 +110,7 @@ const successData = (c: CheckedSource, changed: boolean, isBaseline: boolean): P
   httpCache: c.httpCache as Prisma.InputJsonValue,
   ...(c.settings !== undefined && { settings: c.settings as Prisma.InputJsonValue }),
   ...(c.readWarnings !== undefined && { readWarnings: c.readWarnings === null ? Prisma.DbNull : (c.readWarnings as Prisma.InputJsonValue) }),
+  ...(c.sourceChange !== undefined && { sourceChange: c.sourceChange === null ? Prisma.DbNull : (c.sourceChange as Prisma.InputJsonValue) }),
   leaseOwner: null,
   leaseExpiresAt: null,
   ...(isBaseline && { baselineAt: c.now }),
@@ -135,6 +140,8 @@ export interface FailedCheck {
   message: string
   /** Forget discovered settings so the next check discovers again. */
   resetSettings?: boolean
+  /** As CheckedSource.sourceChange: set when the failed check fetched bodies to judge by. */
+  sourceChange?: object | null
 }
 
 /** The vendor's data stays as it was; only the source learns it failed and when to try again. */
@@ -148,6 +155,7 @@ export async function recordCheckFailure(f: FailedCheck): Promise<void> {
       lastError: f.message.slice(0, 500),
       nextCheckAt: f.nextCheckAt,
       ...(f.resetSettings && { settings: Prisma.DbNull }),
+      ...(f.sourceChange !== undefined && { sourceChange: f.sourceChange === null ? Prisma.DbNull : (f.sourceChange as Prisma.InputJsonValue) }),
       leaseOwner: null,
       leaseExpiresAt: null,
     },
@@ -179,6 +187,8 @@ export async function recordChecksAndClaim(args: {
       settings: c.settings ?? null,
       set_warnings: c.readWarnings !== undefined,
       warnings: c.readWarnings ?? null,
+      set_source_change: c.sourceChange !== undefined,
+      source_change: c.sourceChange ?? null,
       baseline: isBaseline,
       kind: null,
       message: null,
@@ -195,6 +205,8 @@ export async function recordChecksAndClaim(args: {
       settings: null,
       set_warnings: false,
       warnings: null,
+      set_source_change: f.sourceChange !== undefined,
+      source_change: f.sourceChange ?? null,
       baseline: false,
       kind: f.kind,
       message: f.message.slice(0, 500),
@@ -219,12 +231,13 @@ export async function recordChecksAndClaim(args: {
           FOR UPDATE SKIP LOCKED
        ) AS due, "Vendor" AS v
       WHERE s.id = due.id AND v.id = s."vendorId"
-  RETURNING s.id, s."vendorId", v.slug AS "vendorSlug", s.platform::text AS platform, s."apiUrl", v."statusPageUrl", s."httpCache", s.settings, s."consecutiveFailures"`
+  RETURNING s.id, s."vendorId", v.slug AS "vendorSlug", s.platform::text AS platform, s."apiUrl", v."statusPageUrl", s."httpCache", s.settings, s."consecutiveFailures", s."sourceChange"`
   const rows = await db.$queryRaw<{ claimed: string; recorded: string[] }[]>(Prisma.sql`
     WITH records AS (
       SELECT * FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS r(
         id text, owner text, failed boolean, now timestamp(3), next timestamp(3), http_cache jsonb,
-        set_settings boolean, settings jsonb, set_warnings boolean, warnings jsonb, baseline boolean,
+        set_settings boolean, settings jsonb, set_warnings boolean, warnings jsonb,
+        set_source_change boolean, source_change jsonb, baseline boolean,
         kind text, message text, reset_settings boolean)
     ), recorded AS (
       UPDATE "StatusSource" AS s SET
@@ -237,6 +250,7 @@ export async function recordChecksAndClaim(args: {
         "httpCache" = CASE WHEN r.failed THEN s."httpCache" ELSE r.http_cache END,
         settings = CASE WHEN r.set_settings THEN r.settings WHEN r.reset_settings THEN NULL ELSE s.settings END,
         "readWarnings" = CASE WHEN r.set_warnings THEN r.warnings ELSE s."readWarnings" END,
+        "sourceChange" = CASE WHEN r.set_source_change THEN r.source_change ELSE s."sourceChange" END,
         "baselineAt" = CASE WHEN r.baseline THEN r.now ELSE s."baselineAt" END,
         "leaseOwner" = NULL,
         "leaseExpiresAt" = NULL

@@ -104,7 +104,7 @@ export async function findIncident(vendorSlug: string, incidentId: string) {
       postmortemPublishedAt: true,
       firstSeenAt: true,
       vendor: { select: { slug: true, name: true, statusPageUrl: true } },
-      updates: { orderBy: [{ publishedAt: 'asc' }, { id: 'asc' }], select: { id: true, status: true, body: true, publishedAt: true, editedAt: true } },
+      updates: { orderBy: [{ publishedAt: 'asc' }, { id: 'asc' }], select: { id: true, status: true, body: true, publishedAt: true, timeUnknown: true, editedAt: true } },
       components: { select: { component: { select: { id: true, name: true, status: true } } } },
     },
   })

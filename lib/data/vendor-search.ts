@@ -228,7 +228,7 @@ best AS (
 SELECT b."vendorId", v.slug, v.name, b.score, b.kind, b.alias, b."componentId", b."componentName",
   (SELECT count(*) FROM "WatchlistEntry" w WHERE w."vendorId" = v.id) AS watchers
 FROM best b JOIN "Vendor" v ON v.id = b."vendorId"
-WHERE ${p.category}::text IS NULL OR lower(v.category) = lower(${p.category}::text)
+WHERE NOT v."pendingReview" AND (${p.category}::text IS NULL OR lower(v.category) = lower(${p.category}::text))
 ORDER BY b.score DESC, watchers DESC, length(v.name), v.name, v.slug
 LIMIT ${MAX_SEARCH_CANDIDATES}`
 }

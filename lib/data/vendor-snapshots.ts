@@ -17,6 +17,7 @@ export interface StoredGroup {
   externalId: string
   name: string
   position: number
+  absentSince: Date | null
   removedAt: Date | null
 }
 
@@ -29,6 +30,7 @@ export interface StoredComponent {
   position: number
   status: ServiceStatus
   onlyShowIfDegraded: boolean
+  absentSince: Date | null
   removedAt: Date | null
 }
 
@@ -97,10 +99,10 @@ export async function loadVendorState(
   const maintenanceIds = snapshot.maintenances.map((m) => m.externalId)
   const [vendor, groups, components, incidents, maintenances] = await Promise.all([
     db.vendor.findUniqueOrThrow({ where: { id: vendorId }, select: { status: true, statusText: true, source: { select: { baselineAt: true } } } }),
-    db.componentGroup.findMany({ where: { vendorId }, select: { id: true, externalId: true, name: true, position: true, removedAt: true } }),
+    db.componentGroup.findMany({ where: { vendorId }, select: { id: true, externalId: true, name: true, position: true, absentSince: true, removedAt: true } }),
     db.component.findMany({
       where: { vendorId },
-      select: { id: true, externalId: true, name: true, description: true, groupId: true, position: true, status: true, onlyShowIfDegraded: true, removedAt: true },
+      select: { id: true, externalId: true, name: true, description: true, groupId: true, position: true, status: true, onlyShowIfDegraded: true, absentSince: true, removedAt: true },
     }),
     db.incident.findMany({
       where: { vendorId, OR: [{ externalId: { in: incidentIds } }, { resolvedAt: null }] },
@@ -175,7 +177,7 @@ export async function applyVendorChanges(
       const components = await writeComponents(tx, vendorId, writes.components, check.now)
       const incidents = await writeIncidents(tx, vendorId, writes.incidents, components, check.now)
       const maintenances = await writeMaintenances(tx, vendorId, writes.maintenances, components)
-      const events = await recordChangeEvents(tx, vendorId, writes.events, { incidents, maintenances, components })
+      const events = await recordChangeEvents(tx, vendorId, writes.events, { incidents, maintenances, components }, check.now)
       return { events, incidentIds: [...incidents.values()] }
     },
     { timeout: 60_000, maxWait: 10_000 },

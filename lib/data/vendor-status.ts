@@ -20,7 +20,7 @@ const incidentSelect = {
   url: true,
   postmortemBody: true,
   postmortemPublishedAt: true,
-  updates: { orderBy: { publishedAt: 'desc' }, select: { id: true, status: true, body: true, publishedAt: true, editedAt: true } },
+  updates: { orderBy: { publishedAt: 'desc' }, select: { id: true, status: true, body: true, publishedAt: true, timeUnknown: true, editedAt: true } },
   components: { select: { component: { select: { externalId: true, name: true } } } },
 } satisfies Prisma.IncidentSelect
 
@@ -30,13 +30,14 @@ const vendorStatusSelect = {
   id: true,
   slug: true,
   name: true,
+  pendingReview: true,
   category: true,
   statusPageUrl: true,
   status: true,
   statusText: true,
   statusChangedAt: true,
   logo: { select: { sha256: true } },
-  source: { select: { platform: true, apiUrl: true, lastCheckedAt: true, lastSuccessAt: true, consecutiveFailures: true, lastError: true, lastErrorKind: true, baselineAt: true, readWarnings: true } },
+  source: { select: { platform: true, apiUrl: true, lastCheckedAt: true, lastSuccessAt: true, consecutiveFailures: true, lastError: true, lastErrorKind: true, baselineAt: true, readWarnings: true, sourceChange: true } },
   groups: { where: { removedAt: null }, orderBy: { position: 'asc' }, select: { id: true, name: true, position: true } },
   components: {
     where: { removedAt: null },

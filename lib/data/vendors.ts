@@ -55,7 +55,9 @@ export async function searchVendors(query: VendorQuery): Promise<VendorPage> {
     const hasMore = start + query.limit < ranked.length
     return { vendors, total: ranked.length, nextCursor: hasMore ? (slice.at(-1)?.slug ?? null) : null }
   }
-  const where: Prisma.VendorWhereInput = query.category ? { category: { equals: query.category, mode: 'insensitive' } } : {}
+  // Vendors added by URL and not reviewed yet are watchable, but not listed (lib/catalog/add-by-url.ts);
+  // the search leaves them out in its statement (vendor-search.ts).
+  const where: Prisma.VendorWhereInput = { pendingReview: false, ...(query.category && { category: { equals: query.category, mode: 'insensitive' } }) }
   const [rows, total] = await Promise.all([
     db.vendor.findMany({
       where: { ...where, ...(query.cursor && { slug: { gt: query.cursor } }) },
@@ -72,6 +74,7 @@ export async function searchVendors(query: VendorQuery): Promise<VendorPage> {
 
 const vendorDetailSelect = {
   ...vendorSummarySelect,
+  pendingReview: true,
   id: true,
   statusChangedAt: true,
   source: { select: { platform: true, apiUrl: true, lastCheckedAt: true, lastSuccessAt: true, lastError: true, consecutiveFailures: true } },
@@ -97,7 +100,7 @@ let categoriesCache: { at: number; list: Promise<CategoryCount[]> } | null = nul
 export async function listCategories(now = Date.now()): Promise<CategoryCount[]> {
   if (categoriesCache && now - categoriesCache.at < CATEGORIES_CACHE_MS) return categoriesCache.list
   const list = db.vendor
-    .groupBy({ by: ['category'], where: { category: { not: null } }, _count: { _all: true }, orderBy: { category: 'asc' } })
+    .groupBy({ by: ['category'], where: { category: { not: null }, pendingReview: false }, _count: { _all: true }, orderBy: { category: 'asc' } })
     .then((groups) => groups.flatMap((g) => (g.category ? [{ category: g.category, count: g._count._all }] : [])))
   categoriesCache = { at: now, list }
   list.catch(() => {
@@ -112,13 +115,14 @@ export async function findVendorsBySlugs(slugs: string[]): Promise<VendorSummary
   return rows.sort((a, b) => (order.get(a.slug) ?? 0) - (order.get(b.slug) ?? 0))
 }
 
+/** Vendors of the public directory (not those pending review). */
 export async function countVendors(): Promise<number> {
-  return db.vendor.count()
+  return db.vendor.count({ where: { pendingReview: false } })
 }
 
 /** Every vendor's slug and last change, for the sitemap. */
 export async function listVendorSlugs(): Promise<{ slug: string; updatedAt: Date }[]> {
-  return db.vendor.findMany({ orderBy: { slug: 'asc' }, select: { slug: true, updatedAt: true } })
+  return db.vendor.findMany({ where: { pendingReview: false }, orderBy: { slug: 'asc' }, select: { slug: true, updatedAt: true } })
 }
 
 /**
@@ -127,7 +131,7 @@ export async function listVendorSlugs(): Promise<{ slug: string; updatedAt: Date
  */
 export async function listVendorsWithProblems(freshSince: Date, limit = 24): Promise<VendorSummary[]> {
   const rows = await db.vendor.findMany({
-    where: { status: { in: ['degraded', 'partial_outage', 'major_outage'] }, source: { lastSuccessAt: { gte: freshSince } } },
+    where: { pendingReview: false, status: { in: ['degraded', 'partial_outage', 'major_outage'] }, source: { lastSuccessAt: { gte: freshSince } } },
     select: { ...vendorSummarySelect, statusChangedAt: true },
     take: limit * 2,
   })

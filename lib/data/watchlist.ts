@@ -5,7 +5,8 @@ import { isSlug } from '@/lib/validation/url-input'
 import type { Prisma } from '@/lib/db/generated/client'
 import { PLANS, planForSubscriptionStatus, watchlistLimitMessage } from '@/lib/plans/plans'
 import { billingEnabled } from '@/lib/env'
-import { LimitExceededError, NotFoundError } from '@/lib/errors'
+import { ConfirmationRequiredError, LimitExceededError, NotFoundError } from '@/lib/errors'
+import { isMonitoredSource } from '@/lib/status/monitored'
 import { INCIDENT_OVER_STATUSES } from '@/lib/status/lifecycle'
 import { isUniqueViolation } from './prisma-errors'
 
@@ -17,19 +18,24 @@ export type AddToWatchlistResult = 'added' | 'already_watching'
  * counts: twenty parallel adds on a 10-vendor plan leave exactly ten entries. The plan is read
  * under the same lock, so a webhook changing it mid-add cannot be half-seen. The unique
  * (userId, vendorId) key makes adding the same vendor twice a no-op.
+ * A vendor we cannot read ("Not monitored") takes a slot and sends no alerts, so it is watched only
+ * with `acceptUnmonitored` (the user confirmed that); otherwise ConfirmationRequiredError.
  * Throws NotFoundError (unknown user or vendor) or LimitExceededError.
  */
-export async function addVendorToWatchlist(userId: string, vendorSlug: string): Promise<AddToWatchlistResult> {
+export async function addVendorToWatchlist(userId: string, vendorSlug: string, options: { acceptUnmonitored?: boolean } = {}): Promise<AddToWatchlistResult> {
   if (!isSlug(vendorSlug)) throw new NotFoundError('No such vendor')
   try {
     return await db.$transaction(
       async (tx) => {
         const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "User" WHERE "id" = ${userId} FOR UPDATE`
         if (locked.length === 0) throw new NotFoundError('No such user')
-        const vendor = await tx.vendor.findUnique({ where: { slug: vendorSlug }, select: { id: true } })
+        const vendor = await tx.vendor.findUnique({ where: { slug: vendorSlug }, select: { id: true, name: true, source: { select: { platform: true, apiUrl: true } } } })
         if (!vendor) throw new NotFoundError('No such vendor')
         const existing = await tx.watchlistEntry.findUnique({ where: { userId_vendorId: { userId, vendorId: vendor.id } }, select: { id: true } })
         if (existing) return 'already_watching' as const
+        if (!options.acceptUnmonitored && !isMonitoredSource(vendor.source)) {
+          throw new ConfirmationRequiredError(`${vendor.name} is not monitored: Vendorwatch cannot read its status page, so watching it sends no alerts and still uses one of your slots.`)
+        }
         const subscription = await tx.subscription.findUnique({ where: { userId }, select: { status: true } })
         const plan = planForSubscriptionStatus(subscription?.status)
         const count = await tx.watchlistEntry.count({ where: { userId } })

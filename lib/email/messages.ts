@@ -60,3 +60,15 @@ export function emailChangedNotice(to: string, newEmail: string): Promise<EmailM
     ],
   })
 }
+
+export function destinationBrokenMessage(to: string, destinationName: string, reason: string, settingsUrl: string): Promise<EmailMessage> {
+  return compose(to, `Vendorwatch stopped sending to ${destinationName}`, {
+    heading: `Alerts to “${destinationName}” are stopped`,
+    paragraphs: [
+      `The last alert to ${destinationName} was refused: ${reason}.`,
+      'Nothing more is sent there until you fix it (reconnect it or save a new URL or key). Your email alerts continue as before.',
+    ],
+    action: { label: 'Open destinations', url: settingsUrl },
+    footnote: 'You get this email once each time a destination stops working.',
+  })
+}

@@ -10,7 +10,7 @@ export interface AtomIncident {
   impact: string
   startedAt: Date
   url: string
-  updates: { status: string; body: string; publishedAt: Date }[]
+  updates: { status: string; body: string; publishedAt: Date; timeUnknown?: boolean }[]
   postmortemBody: string | null
 }
 
@@ -31,7 +31,7 @@ export function renderAtom(feed: AtomFeed): string {
       ...(i.postmortemBody ? [`<h3>Postmortem</h3>${renderUpstreamText(i.postmortemBody)}`] : []),
       ...[...i.updates]
         .sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime())
-        .map((u) => `<p><strong>${xml(u.status)}</strong> (${u.publishedAt.toISOString()})</p>${renderUpstreamText(u.body)}`),
+        .map((u) => `<p><strong>${xml(u.status)}</strong> (${u.timeUnknown ? 'time unknown' : u.publishedAt.toISOString()})</p>${renderUpstreamText(u.body)}`),
     ].join('\n')
     return [
       '  <entry>',

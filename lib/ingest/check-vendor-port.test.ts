@@ -21,6 +21,7 @@ const source: ClaimedSource = {
   httpCache: {},
   settings: null,
   consecutiveFailures: 0,
+  sourceChange: null,
 }
 const options = { owner: 'cycle-1', cycleStartedAt: now, intervalMs: MINUTE, maxBackoffMs: 30 * MINUTE }
 

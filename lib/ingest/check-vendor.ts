@@ -7,6 +7,7 @@ import type { DbGate } from './db-gate'
 import { diffVendor, isEmptyPlan } from './diff'
 import type { FetchedBodies, HttpCache } from './fetch-bodies'
 import { isFetchError } from './http'
+import { detectSourceChange, nextSourceChange, type SourceChange } from './source-drift'
 import { sourceFor } from './sources'
 import { readSnapshot } from './sources/read-snapshot'
 import { isSourceParseError, SourceParseError, type Endpoint } from './sources/types'
@@ -50,11 +51,15 @@ export async function checkVendor(deps: CheckVendorDeps, options: CheckVendorOpt
   const source_ = sourceFor(source.platform)
   let settings = asRecord(source.settings)
   let settingsChanged = false
+  // Platform drift seen in this check's bodies; undefined when nothing was fetched to judge by.
+  let sourceChange: SourceChange | null | undefined
   try {
     if (!source_) throw new SourceParseError(`no source module for platform ${source.platform}`)
     for (let round = 0; round < MAX_ROUNDS; round++) {
       const target = { apiUrl: source.apiUrl, statusPageUrl: source.statusPageUrl, settings }
-      const fetched = await timed(deps.stages, 'fetch', () => deps.fetchBodies(source_.endpoints(target), asHttpCache(source.httpCache)))
+      const endpoints = source_.endpoints(target)
+      const fetched = await timed(deps.stages, 'fetch', () => deps.fetchBodies(endpoints, asHttpCache(source.httpCache)))
+      if (!fetched.unchanged) sourceChange = nextSourceChange(source.sourceChange, detectSourceChange(source.platform, endpoints, fetched), deps.now())
       const check = (now: Date): CheckedSource => ({
         sourceId: source.id,
         leaseOwner: options.owner,
@@ -62,6 +67,7 @@ export async function checkVendor(deps: CheckVendorDeps, options: CheckVendorOpt
         nextCheckAt: nextSuccessCheck(options, deps.random()),
         httpCache: fetched.cache,
         ...(settingsChanged && { settings }),
+        ...(sourceChange !== undefined && { sourceChange }),
       })
       // 304 or the same bytes: nothing to read. The record is written outside the gate, because a
       // cycle may batch it with other statements that take the gate themselves (claim-pump.ts).
@@ -78,8 +84,11 @@ export async function checkVendor(deps: CheckVendorDeps, options: CheckVendorOpt
         // Read with warnings: items that could not be read were left out; the operator sees which.
         const warnings = parsed.snapshot.readWarnings ?? []
         checked.readWarnings = warnings.length > 0 ? warnings : null
-        const state = await timed(deps.stages, 'load state', () => deps.data.vendorSnapshots.loadVendorState(source.vendorId, parsed.snapshot))
-        const plan = timedSync(deps.stages, 'diff', () => diffVendor(state, parsed.snapshot, now))
+        // Read by the rules of a platform the page no longer answers as (incident.io's sampled
+        // components through Statuspage's reader): its list proves no component's absence.
+        const snapshot = sourceChange?.kind === 'signature' ? { ...parsed.snapshot, componentsPartial: true } : parsed.snapshot
+        const state = await timed(deps.stages, 'load state', () => deps.data.vendorSnapshots.loadVendorState(source.vendorId, snapshot))
+        const plan = timedSync(deps.stages, 'diff', () => diffVendor(state, snapshot, now))
         if (isEmptyPlan(plan)) return { kind: 'record', check: checked, isBaseline: state.isBaseline }
         const { events, incidentIds } = await timed(deps.stages, 'write', () => deps.data.vendorSnapshots.applyVendorChanges(source.vendorId, plan, checked, state.isBaseline))
         return { kind: 'changed', events, incidentIds }
@@ -95,12 +104,19 @@ export async function checkVendor(deps: CheckVendorDeps, options: CheckVendorOpt
     throw new SourceParseError('the source kept asking for new settings')
   } catch (e) {
     const hasSettings = Object.keys(settings).length > 0
-    return fail(deps, options, source, e, hasSettings)
+    return fail(deps, options, source, e, hasSettings, sourceChange)
   }
 }
 
 /** Records why the check failed. Not under the gate: the records take it themselves (see checkVendor). */
-async function fail(deps: CheckVendorDeps, options: CheckVendorOptions, source: ClaimedSource, e: unknown, hasSettings: boolean): Promise<VendorOutcome> {
+async function fail(
+  deps: CheckVendorDeps,
+  options: CheckVendorOptions,
+  source: ClaimedSource,
+  e: unknown,
+  hasSettings: boolean,
+  sourceChange: SourceChange | null | undefined,
+): Promise<VendorOutcome> {
   // Another worker owns the vendor now (our lease expired): its result stands, ours is void.
   if (isLeaseLostError(e)) return { kind: 'failed', errorKind: 'lease_lost', message: e.message }
   // Stopped, not failed: the vendor keeps its state, its due time and its failure count, and is
@@ -122,6 +138,8 @@ async function fail(deps: CheckVendorDeps, options: CheckVendorOptions, source: 
     // A page that no longer parses with the settings we discovered earlier (e.g. a wrong status.io
     // page id) starts discovery again on the next check.
     resetSettings: kind === 'parse' && hasSettings,
+    // A page that stopped parsing because it moved platform says so to the operator.
+    ...(sourceChange !== undefined && { sourceChange }),
   }).catch((err: unknown) => deps.log(`[refresh] ${source.vendorId}: could not record failure: ${(err as Error).message}`))
   return { kind: 'failed', errorKind: kind, message }
 }

@@ -7,7 +7,7 @@ import { createClaimPump } from './claim-pump'
 import type { RefreshData } from './ports'
 
 const now = new Date('2026-03-01T12:00:00Z')
-const source = (id: string): ClaimedSource => ({ id, vendorId: `v-${id}`, vendorSlug: id, platform: 'statuspage', apiUrl: null, statusPageUrl: 'https://x.example', httpCache: {}, settings: null, consecutiveFailures: 0 })
+const source = (id: string): ClaimedSource => ({ id, vendorId: `v-${id}`, vendorSlug: id, platform: 'statuspage', apiUrl: null, statusPageUrl: 'https://x.example', httpCache: {}, settings: null, consecutiveFailures: 0, sourceChange: null })
 const checked = (id: string): CheckedSource => ({ sourceId: id, leaseOwner: 'cycle', now, nextCheckAt: now, httpCache: {} })
 const failed = (id: string): FailedCheck => ({ sourceId: id, leaseOwner: 'cycle', now, nextCheckAt: now, kind: 'http', message: 'HTTP 500' })
 

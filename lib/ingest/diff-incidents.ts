@@ -87,7 +87,7 @@ function diffOneIncident(
   const newUpdates = incident.updates.filter((u) => !storedUpdates.has(u.externalId))
   const editedUpdates = incident.updates.flatMap((u) => {
     const before = storedUpdates.get(u.externalId)
-    return before && before.bodyHash !== hashBody(u.body) ? [{ id: before.id, body: u.body, status: u.status, publishedAt: u.publishedAt }] : []
+    return before && before.bodyHash !== hashBody(u.body) ? [{ id: before.id, body: u.body, status: u.status, publishedAt: u.publishedAt, ...(u.timeUnknown && { timeUnknown: true }) }] : []
   })
   const componentsChanged = !sameMembers(existing.componentExternalIds, incident.componentExternalIds)
   if (!Object.keys(fields).length && !newUpdates.length && !editedUpdates.length && !componentsChanged) return null

@@ -29,10 +29,10 @@ function stored(over: Partial<StoredVendorState> = {}): StoredVendorState {
     status: 'operational',
     statusText: 'All Systems Operational',
     isBaseline: false,
-    groups: [{ id: 'G1', externalId: 'g1', name: 'Core', position: 0, removedAt: null }],
+    groups: [{ id: 'G1', externalId: 'g1', name: 'Core', position: 0, absentSince: null, removedAt: null }],
     components: [
-      { id: 'C-api', externalId: 'api', name: 'API', description: null, groupId: 'G1', position: 0, status: 'operational', onlyShowIfDegraded: false, removedAt: null },
-      { id: 'C-web', externalId: 'web', name: 'Website', description: null, groupId: null, position: 1, status: 'operational', onlyShowIfDegraded: false, removedAt: null },
+      { id: 'C-api', externalId: 'api', name: 'API', description: null, groupId: 'G1', position: 0, status: 'operational', onlyShowIfDegraded: false, absentSince: null, removedAt: null },
+      { id: 'C-web', externalId: 'web', name: 'Website', description: null, groupId: null, position: 1, status: 'operational', onlyShowIfDegraded: false, absentSince: null, removedAt: null },
     ],
     incidents: [],
     maintenances: [],
@@ -268,12 +268,29 @@ describe('diffVendor: components', () => {
     const plan = diffVendor(stored(), snap, NOW)
     expect(plan.components.creates).toEqual([])
     expect(plan.components.updates).toEqual([{ id: 'C-api', data: { name: 'Public API' }, groupExternalId: null }])
-    expect(plan.components.groupUpdates).toEqual([{ id: 'G1', data: { removedAt: NOW } }])
+    // The group is missing from a complete list: the first step towards removal, not removal.
+    expect(plan.components.groupUpdates).toEqual([{ id: 'G1', data: { absentSince: NOW } }])
   })
 
-  it('marks a vanished component removed, but not when the payload lists no components at all', () => {
+  it('removes a component only after a day of absence from complete lists (absence is not removal)', () => {
     const snap = snapshot({ components: [{ externalId: 'api', name: 'API', status: 'operational', groupExternalId: 'g1', position: 0 }] })
-    expect(diffVendor(stored(), snap, NOW).components.updates).toEqual([{ id: 'C-web', data: { removedAt: NOW } }])
+    // First complete list without it: noted, still listed.
+    expect(diffVendor(stored(), snap, NOW).components.updates).toEqual([{ id: 'C-web', data: { absentSince: NOW } }])
+    const missing = (since: Date) =>
+      stored({ components: stored().components.map((c) => (c.externalId === 'web' ? { ...c, absentSince: since } : c)) })
+    const hour = 3_600_000
+    // Missing for 23 h 59 min: nothing to write yet.
+    expect(diffVendor(missing(new Date(NOW.getTime() - 24 * hour + 60_000)), snap, NOW).components.updates).toEqual([])
+    // Missing for a whole day: removed now.
+    expect(diffVendor(missing(new Date(NOW.getTime() - 24 * hour)), snap, NOW).components.updates).toEqual([{ id: 'C-web', data: { removedAt: NOW } }])
+    // Listed again (by any read) before that: the count starts over.
+    expect(diffVendor(missing(new Date(NOW.getTime() - hour)), snapshot(), NOW).components.updates).toEqual([{ id: 'C-web', data: { absentSince: null } }])
+    // A partial list says nothing about absence, and keeps the count where it was.
+    const partial = diffVendor(missing(new Date(NOW.getTime() - 48 * hour)), { ...snap, componentsPartial: true }, NOW)
+    expect(partial.components.updates).toEqual([])
+  })
+
+  it('removes nothing when the payload lists no components at all', () => {
     const empty = diffVendor(stored(), snapshot({ components: [], groups: [] }), NOW)
     expect(empty.components.updates).toEqual([])
     expect(empty.components.groupUpdates).toEqual([])

@@ -10,9 +10,10 @@ export type HttpCache = Record<string, { etag?: string; lastModified?: string; b
 
 export type FetchedBodies =
   | { unchanged: true; cache: HttpCache }
-  | { unchanged: false; cache: HttpCache; bodies: Record<string, string | null> }
+  /** `finalUrls`: where each fetched body came from after redirects (platform drift, source-drift.ts). */
+  | { unchanged: false; cache: HttpCache; bodies: Record<string, string | null>; finalUrls: Record<string, string> }
 
-type Result = { kind: 'not_modified' } | { kind: 'absent' } | { kind: 'body'; text: string; etag?: string; lastModified?: string }
+type Result = { kind: 'not_modified' } | { kind: 'absent' } | { kind: 'body'; text: string; finalUrl: string; etag?: string; lastModified?: string }
 
 export async function fetchVendorBodies(http: HttpClient, endpoints: Endpoint[], cache: HttpCache, signal?: AbortSignal): Promise<FetchedBodies> {
   const first = await Promise.all(endpoints.map((e) => fetchEndpoint(http, e, cache[e.url], signal)))
@@ -29,6 +30,7 @@ export async function fetchVendorBodies(http: HttpClient, endpoints: Endpoint[],
 
   const nextCache: HttpCache = {}
   const bodies: Record<string, string | null> = {}
+  const finalUrls: Record<string, string> = {}
   results.forEach((r, i) => {
     const endpoint = endpoints[i] as Endpoint
     const previous = cache[endpoint.url]
@@ -39,9 +41,10 @@ export async function fetchVendorBodies(http: HttpClient, endpoints: Endpoint[],
     } else {
       nextCache[endpoint.url] = { etag: r.etag, lastModified: r.lastModified, bodyHash: hashBody(r.text) }
       bodies[endpoint.key] = r.text
+      finalUrls[endpoint.key] = r.finalUrl
     }
   })
-  return sameAsBefore ? { unchanged: true, cache: nextCache } : { unchanged: false, cache: nextCache, bodies }
+  return sameAsBefore ? { unchanged: true, cache: nextCache } : { unchanged: false, cache: nextCache, bodies, finalUrls }
 }
 
 async function fetchEndpoint(http: HttpClient, endpoint: Endpoint, previous: HttpCache[string] | undefined, signal: AbortSignal | undefined): Promise<Result> {
@@ -52,7 +55,7 @@ async function fetchEndpoint(http: HttpClient, endpoint: Endpoint, previous: Htt
       validators: previous && !previous.absent ? { etag: previous.etag, lastModified: previous.lastModified } : undefined,
     })
     if (result.notModified) return { kind: 'not_modified' }
-    return { kind: 'body', text: result.text, etag: result.etag, lastModified: result.lastModified }
+    return { kind: 'body', text: result.text, finalUrl: result.finalUrl, etag: result.etag, lastModified: result.lastModified }
   } catch (e) {
     // An optional endpoint this page does not serve (404, 403, 410...) is normal; a 5xx or a
     // timeout is a failure like any other: retrying later beats guessing without it.

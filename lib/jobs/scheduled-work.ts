@@ -5,6 +5,7 @@
 import { markVendorDue } from '@/lib/data/due-vendors'
 import type { ChangedVendor, RefreshOptions, RefreshSummary } from '@/lib/ingest/refresh'
 import type { NotifierResult } from '@/lib/notify/run'
+import type { ChannelRunResult } from '@/lib/channels/outbox'
 import { shutdownSignal } from '@/lib/shutdown'
 import { isSlug } from '@/lib/validation/url-input'
 import { identifyCronCaller } from './cron-caller'
@@ -44,7 +45,7 @@ export type ScheduledWorkOutcome =
   /** The cycle itself failed (logged); nothing is known of what it did. */
   | { kind: 'refresh-failed' }
   /** `notify` is null when the cycle was interrupted by a stop: the alerts wait in the outbox. */
-  | { kind: 'done'; refresh: RefreshReport; notify: NotifierResult | null }
+  | { kind: 'done'; refresh: RefreshReport; notify: (NotifierResult & { channels: ChannelRunResult | null }) | null }
   /** The refresh is recorded; the alerts wait in the outbox for the next run (logged). */
   | { kind: 'notify-failed'; refresh: RefreshReport }
 

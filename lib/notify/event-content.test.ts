@@ -60,6 +60,13 @@ describe('incident emails', () => {
     expect(html).toContain('href="https://vw.example/unsubscribe?token=T"')
   })
 
+  it('say "time unknown" for an update whose own stamp the source could not place, never the made-up time', async () => {
+    const unplaced = { ...incident.updates[0], publishedAt: new Date('2026-11-24T13:31:00Z'), timeUnknown: true } as (typeof incident.updates)[number]
+    const { text } = await texts(event({ incident: { ...incident, updates: [unplaced, incident.updates[1] as (typeof incident.updates)[number]] } }))
+    expect(text).toContain('time unknown')
+    expect(text).not.toContain(formatInZone(new Date('2026-11-24T13:31:00Z'), 'Europe/Berlin'))
+  })
+
   it('sends the postmortem itself when one is published', async () => {
     const pm = event({ kind: 'postmortem_published', data: {}, incident: { ...incident, status: 'postmortem', postmortemBody: '## Root cause\nA config change.' } })
     const { subject, text } = await texts(pm)

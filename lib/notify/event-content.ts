@@ -28,7 +28,7 @@ export interface EventContext {
     postmortemBody: string | null
     components: { component: { name: string } }[]
     /** Newest first. */
-    updates: { externalId: string; status: IncidentStatus; body: string; publishedAt: Date }[]
+    updates: { externalId: string; status: IncidentStatus; body: string; publishedAt: Date; timeUnknown?: boolean }[]
   } | null
   maintenance: {
     title: string
@@ -89,7 +89,7 @@ export function eventContent(event: EventContext, options: ContentOptions): { su
         startedAt: at(i.startedAt),
         resolvedAt: i.resolvedAt ? at(i.resolvedAt) : null,
         components: i.components.map((c) => c.component.name),
-        update: update && !postmortem ? { statusLabel: INCIDENT_STATUS_LABEL[update.status], at: at(update.publishedAt), text: upstreamPlainText(update.body) } : null,
+        update: update && !postmortem ? { statusLabel: INCIDENT_STATUS_LABEL[update.status], at: update.timeUnknown ? 'time unknown' : at(update.publishedAt), text: upstreamPlainText(update.body) } : null,
         postmortem,
         incidentUrl: `${vendorUrl}/incidents/${i.id}`,
         ...links,

@@ -10,6 +10,7 @@ import { vendorAnswer } from '@/lib/status/answer'
 import { type Freshness, freshness } from '@/lib/status/freshness'
 import { isIncidentOverStatus } from '@/lib/status/lifecycle'
 import { impactfulOpenIncidents } from '@/lib/status/open-incidents'
+import { asSourceChange } from '@/lib/status/source-change-json'
 import { outageTimeline, type TimelineDay } from '@/lib/status/outage-timeline'
 import { componentUptime, type ComponentUptime } from '@/lib/status/uptime'
 
@@ -34,6 +35,12 @@ export interface VendorPageModel {
   uptime: Map<string, ComponentUptime>
   timeline: TimelineDay[]
   incidentHistory: IncidentHistoryPage | null
+  /**
+   * The page seems to have moved platform or host (lib/ingest/source-drift.ts): what we read may
+   * no longer be the vendor's current page, so the public page says the status may be out of
+   * date. The details are for the operator (/api/health, the vendor JSON).
+   */
+  sourceChanged: boolean
   /** Incidents per month, durations by impact, worst components over 30/90/365 days; null without a status. */
   reliability: ReliabilityHistory | null
   /** The open incident the banner names: the worst by impact (the one that may set the status), else the newest. */
@@ -70,6 +77,7 @@ export async function loadVendorPage(slug: string, now: Date, refreshIntervalMs:
     uptime,
     timeline,
     incidentHistory,
+    sourceChanged: asSourceChange(vendor.source?.sourceChange) !== null,
     reliability,
     bannerIncident: bannerIncident(vendor.openIncidents),
   }

@@ -104,8 +104,17 @@ export interface StatusSnapshot {
    * to operational, not removed.
    */
   absentComponentsAreOperational?: boolean
-  /** Some components could not be read and were left out: a stored one missing now is not removed. */
+  /**
+   * The component list may leave out components that exist (some could not be read, or the
+   * platform serves a sample): a stored one missing now is not a step towards its removal
+   * (lib/ingest/diff-components.ts, COMPONENT_REMOVAL_AFTER_MS).
+   */
   componentsPartial?: boolean
+  /**
+   * The list's order and grouping are not the page's (incident.io's compatible summary: a sample
+   * in the sample's order, no groups): stored components keep their group and position.
+   */
+  componentLayoutUnknown?: boolean
   /** Items left out because they could not be read; empty or absent when the page read cleanly. */
   readWarnings?: ReadWarning[]
 }

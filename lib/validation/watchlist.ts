@@ -7,6 +7,8 @@ export const vendorSlugSchema = z.string({ error: 'Unknown vendor' }).regex(SLUG
 export const watchToggleSchema = z.object({
   vendor: vendorSlugSchema,
   intent: z.enum(['watch', 'unwatch'], { error: 'Unknown action' }),
+  /** "yes": the user confirmed watching a vendor that is not monitored (no alerts). */
+  confirmNoAlerts: z.literal('yes').optional(),
 })
 
 /** The least impact an incident needs to alert a watch. */
@@ -36,4 +38,9 @@ export type WatchPreferencesInput = z.output<typeof watchPreferencesSchema>
 export const alertSwitchSchema = z.object({
   vendor: z.preprocess((v) => (v === null || v === '' ? undefined : v), vendorSlugSchema.optional()),
   on: z.enum(['true', 'false'], { error: 'Unknown action' }).transform((v) => v === 'true'),
+})
+
+/** "Watch any status page": the address a user pasted (checked and fetched by lib/catalog/add-by-url.ts). */
+export const addStatusPageSchema = z.object({
+  url: z.string({ error: 'Paste the address of a status page' }).trim().min(1, 'Paste the address of a status page').max(2000, 'That address is too long'),
 })

@@ -13,6 +13,8 @@ import { requireUser } from '@/lib/auth/session'
 import { UPGRADE_PATH } from '@/lib/plans/plans'
 import { refreshIntervalMs } from '@/lib/env'
 import { FEED_DAYS, loadDashboard } from '@/lib/pages/dashboard'
+import { AddStatusPageForm } from '@/components/watchlist/add-status-page-form'
+import { addStatusPageAction } from './actions'
 import { VerifyEmailBanner } from './verify-email-banner'
 
 export const metadata: Metadata = { title: 'Dashboard' }
@@ -102,6 +104,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
               </button>
             </form>
             {search && <VendorSearchResults vendors={search.results.vendors} total={search.results.total} q={search.q} />}
+          </Card>
+          <Card className="p-4">
+            <AddStatusPageForm action={addStatusPageAction} />
           </Card>
           <p className="px-1 text-sm text-slate-600 dark:text-slate-400">
             {entries.length >= limit ? 'Your watchlist is full. ' : `${limit - entries.length} of ${limit} slots left. `}

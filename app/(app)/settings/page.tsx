@@ -120,6 +120,14 @@ export default async function SettingsPage({ searchParams }: { searchParams: Sea
         </div>
       </Section>
 
+      <Section id="destinations-heading" title="Destinations" description="Slack, Microsoft Teams, Discord, Google Chat, PagerDuty and signed webhooks.">
+        <p className="text-sm">
+          <a href="/settings/destinations" className="font-medium text-brand-700 hover:underline dark:text-brand-300">
+            Manage destinations →
+          </a>
+        </p>
+      </Section>
+
       <Section id="password-heading" title="Password" description="Changing it signs you out on every other device.">
         {passwordChanged && (
           <Alert tone="success" className="mb-4">

@@ -8,7 +8,7 @@ import { rememberDevice } from '@/lib/auth/known-device-cookie'
 import { safeReturnPath } from '@/lib/auth/return-path'
 import { findUserIdByEmail } from '@/lib/data/users'
 import { addVendorToWatchlist } from '@/lib/data/watchlist'
-import { LimitExceededError } from '@/lib/errors'
+import { ConfirmationRequiredError, LimitExceededError } from '@/lib/errors'
 import { describeRetryAfter } from '@/lib/rate-limit/window'
 import { signInSchema } from '@/lib/validation/auth'
 
@@ -36,7 +36,8 @@ async function watchAfterSignIn(email: string, slug: string): Promise<void> {
     if (userId) await addVendorToWatchlist(userId, slug)
   } catch (e) {
     // At the limit, the vendor page they return to shows the Watch button and, on press, why not.
-    if (!(e instanceof LimitExceededError)) console.error('[sign-in] could not add the watched vendor:', e)
+    // Not monitored: the page shows the button, which asks for the no-alerts confirmation on press.
+    if (!(e instanceof LimitExceededError) && !(e instanceof ConfirmationRequiredError)) console.error('[sign-in] could not add the watched vendor:', e)
   }
 }
 

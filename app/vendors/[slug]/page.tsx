@@ -40,13 +40,15 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
     title: `Is ${vendor.name} down? ${vendor.name} status and outages`,
     description: page.answer,
     alternates: { canonical: `/vendors/${vendor.slug}`, types: { 'application/atom+xml': `/vendors/${vendor.slug}/feed.atom` } },
+    // Added by a user from its address and not reviewed yet: not for search engines either.
+    ...(vendor.pendingReview && { robots: { index: false, follow: false } }),
   }
 }
 
 export default async function VendorPage({ params }: { params: Params }) {
   const page = await loadPage((await params).slug)
   if (!page) notFound()
-  const { now, vendor, monitored, freshness: fresh, known, uptime, timeline, incidentHistory, bannerIncident } = page
+  const { now, vendor, monitored, freshness: fresh, known, uptime, timeline, incidentHistory, bannerIncident, sourceChanged } = page
   const base = `/vendors/${vendor.slug}`
 
   return (
@@ -66,6 +68,11 @@ export default async function VendorPage({ params }: { params: Params }) {
           {page.answer}
         </p>
         <WatchButton vendor={vendor} size="md" align="start" />
+        {vendor.pendingReview && (
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            Added by a Vendorwatch user from its status page address; not listed in the directory until we have reviewed it.
+          </p>
+        )}
         <p className="flex flex-wrap gap-x-3 gap-y-1 text-sm text-slate-600 dark:text-slate-400">
           {vendor.category && <span>{vendor.category}</span>}
           <a href={vendor.statusPageUrl} rel="noopener noreferrer nofollow" target="_blank" className="font-medium text-brand-600 hover:underline dark:text-brand-400">
@@ -84,6 +91,7 @@ export default async function VendorPage({ params }: { params: Params }) {
           maintenances={vendor.maintenances}
           incident={bannerIncident && { title: bannerIncident.title, href: `${base}/incidents/${bannerIncident.id}`, others: bannerIncident.others }}
           freshness={fresh}
+          sourceChanged={sourceChanged}
           vendorName={vendor.name}
           now={now}
         />

@@ -262,19 +262,19 @@ export const FIDELITY_CASES: FidelityCase[] = [
     // Salesforce Trust: 1,528 instances, 65 of them isActive false (retired) -> 1,463 components.
     // One (NA137, production) is MINOR_INCIDENT_CORE with incident 5968: impact severity "minor",
     // type performanceDegradationAsynchronousProcessingSubset, whose serviceIssue text in
-    // /v1/localizations is "Performance Degradation - Asynchronous Processing". Trust ranks a minor
-    // incident on a core service above a minor one on a non-core service (two steps below the major
-    // ones), so NA137 reads as a partial outage; the incident's own severity is minor. (A reader
-    // going by the words "Performance Degradation" alone would say degraded: see the report.)
+    // /v1/localizations is "Performance Degradation - Asynchronous Processing": a performance
+    // degradation of a subset of one feature, severity minor. NA137 therefore reads degraded, and
+    // so does the vendor (decided December 2026: MINOR_INCIDENT_CORE is degraded, "core" weighs on
+    // major incidents only; docs/status-page-formats.md §5).
     slug: 'fid-salesforce-na137',
     platform: 'salesforce',
     bodies: { instances: 'salesforce/salesforce-instances-status-preview-with-incident.json', localizations: 'salesforce/salesforce-localizations.json' },
     checkedAt: '2020-07-29T18:00:00Z',
     expected: {
-      status: 'partial_outage',
+      status: 'degraded',
       componentCount: 1463,
       nonOperationalCount: 1,
-      components: { NA137: 'partial_outage', NA138: 'operational' },
+      components: { NA137: 'degraded', NA138: 'operational' },
       openIncidentCount: 1,
     },
   },

@@ -48,6 +48,8 @@ describe('gcp on the recorded 2022 feed (157 incidents)', () => {
     expect(s.incidents).toHaveLength(157)
     expect(s.incidents.every((i) => i.resolvedAt !== null)).toBe(true)
     expect(s.components).toHaveLength(60)
+    // Known only through incidents: a product the history stops naming is not removed.
+    expect(s.componentsPartial).toBe(true)
     expect(s.components.every((c) => c.status === 'operational')).toBe(true)
     expect(s.status).toBe('operational')
     expect(s.coverage).toEqual({ incidents: 'active', maintenances: 'recent' })

@@ -132,6 +132,9 @@ export function parseGcpIncidents(body: string | null, ctx: ParseContext): Statu
     statusText: null,
     groups: [],
     components,
+    // Products are known only from the incidents that name them: a product no longer named by the
+    // feed's history has not left Google Cloud (issue 14 #3, absence is not removal).
+    componentsPartial: true,
     incidents: mapItems(
       all.filter((i) => i.end === null || lastActivity(i) >= since),
       'gcp incident',

@@ -1,8 +1,10 @@
 // incident.io's native status widget, `GET https://<host>/proxy/<host>` (docs/status-page-formats.md §3.1). The page
 // itself renders from it, so it is the only public place for the component -> group hierarchy,
 // `full_outage`, and maintenances (the Statuspage-compatible API has none of them).
-// No capture of it exists in our fixtures: field names follow docs/status-page-formats.md §3.1 and the
-// third-party clients it cites; fixtures/incidentio/synthetic-widget-*.json is built from them.
+// No capture of it exists in our fixtures or in the public code searched (fixtures/SOURCES.md,
+// "incident.io widget"): field names follow docs/status-page-formats.md §3.1 and the third-party
+// clients cited there; fixtures/incidentio/synthetic-widget-*.json is built from them. A body this
+// schema rejects degrades to the compatible reading (incidentio.ts), it never fails the vendor.
 import { z } from 'zod'
 import { worstStatus, type IncidentImpact, type MaintenanceStatus, type ServiceStatus } from '@/lib/status/statuses'
 import type { NormalizedComponent, NormalizedGroup, NormalizedIncident, NormalizedIncidentUpdate, NormalizedMaintenance } from '@/lib/status/snapshot'
@@ -29,7 +31,8 @@ const widgetIncidentSchema = z.object({
   ).nullish(),
 })
 
-// In-progress ones carry started_at/scheduled_end_at, upcoming ones starts_at/ends_at (§3.1).
+// In-progress ones carry started_at/scheduled_end_at, upcoming ones starts_at/ends_at (§3.1);
+// one client reads scheduled_start_at/scheduled_end_at.
 const widgetMaintenanceSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -37,6 +40,8 @@ const widgetMaintenanceSchema = z.object({
   url: z.string().nullish(),
   starts_at: zOptionalDate,
   started_at: zOptionalDate,
+  // The name a VTEX widget client reads (fixtures/SOURCES.md, incident.io widget).
+  scheduled_start_at: zOptionalDate,
   ends_at: zOptionalDate,
   scheduled_end_at: zOptionalDate,
   last_update_at: zOptionalDate,
@@ -57,7 +62,7 @@ export const incidentioWidgetSchema = z.object({
               .nullish(),
             component: componentRef.nullish(),
           }),
-          'incident.io structure item',
+          'incident.io component or group',
         ),
       })
       .nullish(),
@@ -100,13 +105,21 @@ export function widgetComponents(w: IncidentioWidget): { groups: NormalizedGroup
   const nameOf = new Map((w.components ?? []).map((c) => [c.id, c.name]))
   const groups: NormalizedGroup[] = []
   const components: NormalizedComponent[] = []
+  const listed = new Set<string>()
+  const placed = new Set<string>()
   const add = (ref: z.output<typeof componentRef>, groupExternalId: string | null, position: number) => {
-    if (ref.hidden === true) return
+    placed.add(ref.component_id)
+    // One row per id: two components may share a name ("Login" twice on OpenAI's page), never an
+    // id; a component placed twice keeps its first place.
+    if (ref.hidden === true || listed.has(ref.component_id)) return
+    listed.add(ref.component_id)
     const name = (ref.name ?? nameOf.get(ref.component_id) ?? ref.component_id).trim()
     components.push({ externalId: ref.component_id, name, status: statusOf(ref.component_id), groupExternalId, position })
   }
   w.structure.items.forEach((item, position) => {
-    if (item.group && item.group.hidden !== true) {
+    if (item.group?.hidden === true) {
+      for (const ref of item.group.components ?? []) placed.add(ref.component_id)
+    } else if (item.group) {
       // Some pages omit the group id; the name is then the only handle (and a rename re-keys it).
       const externalId = item.group.id ?? `name:${item.group.name.trim()}`
       groups.push({ externalId, name: item.group.name.trim(), position })
@@ -115,6 +128,13 @@ export function widgetComponents(w: IncidentioWidget): { groups: NormalizedGroup
       add(item.component, null, position)
     }
   })
+  // Components the structure does not place at all are ungrouped ones (yash492/statusy reads the
+  // widget the same way); those of a hidden group or hidden themselves were placed, and stay out.
+  for (const c of w.components ?? []) {
+    if (placed.has(c.id)) continue
+    placed.add(c.id)
+    add({ component_id: c.id, name: c.name }, null, w.structure.items.length + components.length)
+  }
   return { groups, components }
 }
 
@@ -155,7 +175,7 @@ export function widgetIncident(raw: z.output<typeof widgetIncidentSchema>, pageU
 
 function widgetMaintenance(raw: z.output<typeof widgetMaintenanceSchema>, pageUrl: string | null): NormalizedMaintenance {
   const status = lookup(WIDGET_MAINTENANCE_STATUS, raw.status)
-  const scheduledFor = raw.starts_at ?? raw.started_at
+  const scheduledFor = raw.starts_at ?? raw.started_at ?? raw.scheduled_start_at
   if (!scheduledFor) throw new SourceParseError(`incident.io widget: maintenance ${raw.id} has no start time`)
   return {
     externalId: raw.id,

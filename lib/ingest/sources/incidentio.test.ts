@@ -57,13 +57,23 @@ describe('incident.io endpoints', () => {
 })
 
 describe('incident.io without the widget', () => {
-  it('falls back to the compatible summary alone', () => {
+  it('falls back to the compatible summary alone, marked as a sample', () => {
     const s = parse({ summary: compat, incidents: null, widget: null })
     expect(s.status).toBe('operational')
     expect(s.groups).toEqual([])
     expect(s.components).toHaveLength(25)
+    // 25 of OpenAI's components, in the sample's order: proves no absence, says nothing of layout.
+    expect(s).toMatchObject({ componentsPartial: true, componentLayoutUnknown: true })
     expect(s.maintenances).toEqual([])
     expect(s.coverage).toEqual({ incidents: 'recent', maintenances: 'recent' })
+  })
+
+  it('reads a list shorter than the sample size as the page\'s every component (its absences count)', () => {
+    const raw = JSON.parse(compat) as { components: unknown[] }
+    const small = parse({ summary: JSON.stringify({ ...raw, components: raw.components.slice(0, 24) }), incidents: null, widget: null })
+    expect(small.components).toHaveLength(24)
+    expect(small.componentsPartial).toBeUndefined()
+    expect(small.componentLayoutUnknown).toBe(true)
   })
 })
 
@@ -134,10 +144,49 @@ describe('incident.io with the widget', () => {
     expect(upcoming?.componentExternalIds).toEqual([])
   })
 
+  it('lists a component the structure does not place as ungrouped, and never one the page hides', () => {
+    const raw = JSON.parse(widget) as { summary: { components: { id: string; name: string }[] } }
+    raw.summary.components.push({ id: '01KXSYNTHUNGR0UPED0000000', name: 'Status API' })
+    const s = parse({ summary: compat, widget: JSON.stringify(raw) })
+    expect(s.components.find((c) => c.externalId === '01KXSYNTHUNGR0UPED0000000')).toMatchObject({ name: 'Status API', groupExternalId: null, status: 'operational' })
+    // Files sits in the hidden "Internal" group: placed, hidden, not listed.
+    expect(s.components.map((c) => c.externalId)).not.toContain(ID.files)
+  })
+
+  it('reads a maintenance that names its start scheduled_start_at', () => {
+    const body = widgetWith({
+      scheduled_maintenances: [{ id: 'm1', name: 'DB upgrade', status: 'maintenance_scheduled', scheduled_start_at: '2030-01-02T10:00:00Z', scheduled_end_at: '2030-01-02T11:00:00Z' }],
+      in_progress_maintenances: [],
+    })
+    const s = parse({ summary: compat, widget: body })
+    expect(s.maintenances.map((m) => [m.externalId, m.status, iso(m.scheduledFor), m.scheduledUntil && iso(m.scheduledUntil)])).toEqual([
+      ['m1', 'scheduled', '2030-01-02T10:00:00.000Z', '2030-01-02T11:00:00.000Z'],
+    ])
+  })
+
+  it('keeps components with the same name apart by id, each under its own group', () => {
+    const raw = JSON.parse(widget) as { summary: { structure: { items: unknown[] } } }
+    const loginElsewhere = { component_id: '01KXSYNTH0L0G1NSORA0000000', name: 'Login' }
+    raw.summary.structure.items.push({ group: { id: 'g-sora', name: 'Sora', components: [loginElsewhere, { component_id: ID.login, name: 'Login' }] } })
+    const s = parse({ summary: compat, widget: JSON.stringify(raw) })
+    const logins = s.components.filter((c) => c.name === 'Login')
+    const groupName = (id: string | null | undefined) => s.groups.find((g) => g.externalId === id)?.name
+    // The second "Login" is its own component; the first, placed twice, keeps its first place.
+    expect(logins.map((c) => [c.externalId, groupName(c.groupExternalId)])).toEqual([
+      [ID.login, 'ChatGPT'],
+      [loginElsewhere.component_id, 'Sora'],
+    ])
+    expect(s.componentsPartial).toBeUndefined()
+    expect(s.componentLayoutUnknown).toBeUndefined()
+  })
+
   it('overlays widget statuses on the compatible components when the widget has no structure', () => {
     const s = parse({ summary: compat, widget: widgetWith({ structure: null }) })
     expect(s.groups).toEqual([])
-    expect(s.components).toHaveLength(25)
+    // The compatible sample plus every component the widget names: the whole list, without layout.
+    expect(s.components.length).toBeGreaterThanOrEqual(25)
+    expect(s.componentsPartial).toBeUndefined()
+    expect(s.componentLayoutUnknown).toBe(true)
     expect(s.components.find((c) => c.externalId === ID.realtime)?.status).toBe('major_outage')
     expect(s.components.find((c) => c.externalId === ID.images)?.status).toBe('operational')
   })
@@ -154,8 +203,13 @@ describe('incident.io hostile input', () => {
     ['truncated JSON', widget.slice(0, 300)],
     ['a body without summary', '{}'],
     ['structure of the wrong type', widgetWith({ structure: 'x' })],
-  ])('rejects a widget with %s', (_, body) => {
-    expect(() => parse({ summary: compat, widget: body })).toThrow(SourceParseError)
+  ])('reads a widget with %s as no widget: the compatible reading, with a read warning', (_, body) => {
+    const out = readSnapshot(incidentioSource, { summary: compat, widget: body }, ctx)
+    if (out.kind !== 'snapshot') throw new Error('expected a snapshot')
+    expect(out.snapshot.components).toHaveLength(25)
+    expect(out.snapshot.groups).toEqual([])
+    expect(out.snapshot).toMatchObject({ componentsPartial: true, componentLayoutUnknown: true })
+    expect(out.snapshot.readWarnings).toEqual([expect.objectContaining({ kind: 'incident.io widget', count: 1 })])
   })
 
   it('leaves out (and counts) a maintenance without any time instead of failing the vendor', () => {

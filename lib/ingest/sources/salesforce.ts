@@ -12,10 +12,15 @@
 //   OK, INFORMATIONAL_*        operational (an informational notice is not an impairment)
 //   MAINTENANCE_*              maintenance
 //   MINOR_INCIDENT_NONCORE     degraded
-//   MINOR_INCIDENT_CORE        partial_outage
+//   MINOR_INCIDENT_CORE        degraded       (decided December 2026, docs/status-page-formats.md §5)
 //   MAJOR_INCIDENT_NONCORE     partial_outage
 //   MAJOR_INCIDENT_CORE        major_outage
 //   anything else              unknown
+// A minor incident is what Trust calls a performance degradation, core service or not: the one
+// real capture (NA137) is MINOR_INCIDENT_CORE for "Performance Degradation - Asynchronous
+// Processing" (severity minor, a subset of one feature), and the public clients we found read
+// MINOR_* as their warning level, MAJOR_* as the outage level. "Core" weighs on major incidents
+// only: a core service disrupted is a major outage (and the incident critical), a non-core one partial.
 // Overall: the worst instance, so one instance with a core incident colours the vendor.
 // Incidents come from every instance's `Incidents[]`, deduped by id; affected components are the
 // incident's `instanceKeys` plus the instances listing it. `Maintenances[]` is not mapped: no
@@ -52,7 +57,7 @@ const INSTANCE_STATUS: Readonly<Record<string, ServiceStatus>> = {
   MAINTENANCE_NONCORE: 'maintenance',
   MAINTENANCE_CORE: 'maintenance',
   MINOR_INCIDENT_NONCORE: 'degraded',
-  MINOR_INCIDENT_CORE: 'partial_outage',
+  MINOR_INCIDENT_CORE: 'degraded',
   MAJOR_INCIDENT_NONCORE: 'partial_outage',
   MAJOR_INCIDENT_CORE: 'major_outage',
 }

@@ -41,6 +41,12 @@ describe('slack on the recorded active incident', () => {
     expect(s.status).toBe('partial_outage')
     expect(s.coverage).toEqual({ incidents: 'active', maintenances: 'active' })
   })
+  it('reads type "incident" as the decided mapping: its services partial_outage, the incident minor (docs §5)', () => {
+    expect(s.incidents.map((i) => [i.externalId, i.impact, i.status])).toEqual([
+      ['878', 'minor', 'investigating'],
+      ['879', 'minor', 'investigating'],
+    ])
+  })
   it('maps incidents with string ids, Pacific times in UTC and unescaped urls', () => {
     expect(s.incidents.map((i) => i.externalId)).toEqual(['878', '879'])
     const i = s.incidents[0]

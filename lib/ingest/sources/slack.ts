@@ -1,10 +1,13 @@
 // Slack: `https://slack-status.com/api/v2.0.0/current` (docs/status-page-formats.md §4.4). Lists only active items:
 // coverage is 'active' for incidents and maintenances.
 //
-// Mapping (Slack documents no severity beyond the item type):
+// Mapping (Slack documents no severity beyond the item type; decided December 2026 and pinned by
+// slack.test.ts and the fidelity suite, docs/status-page-formats.md §5):
 //   type       component status  impact  (while the item is active)
 //   outage     major_outage      major
-//   incident   partial_outage    minor
+//   incident   partial_outage    minor   (part of a service misbehaves for some users: "issue with
+//                                         certain API calls", "notification settings not respected";
+//                                         statuscheck, whose capture we test on, reads it the same way)
 //   notice     degraded          none    (an advisory; Slack still flags the service)
 //   maintenance -> a maintenance, component `maintenance` while it is in progress
 //   anything else: unknown

@@ -2,7 +2,9 @@
 
 import { revalidatePath } from 'next/cache'
 import { userAction } from '@/lib/actions/define-action'
+import { setWatchRouting } from '@/lib/data/destinations'
 import { updateWatchPreferences } from '@/lib/data/watch-preferences'
+import { watchRoutingSchema } from '@/lib/validation/destinations'
 import { parseForm } from '@/lib/validation/form'
 import { vendorSlugSchema, watchPreferencesSchema } from '@/lib/validation/watchlist'
 
@@ -37,5 +39,28 @@ export const saveWatchPreferencesAction = userAction(
     revalidatePath('/dashboard')
     revalidatePath(`/watchlist/${p.vendor}`)
     return { ok: true, message: 'Alert preferences saved.' }
+  },
+)
+
+/** Where this watch's alerts go besides email: every destination, or the chosen ones. */
+export const saveWatchRoutingAction = userAction(
+  {
+    name: 'watchlist routing',
+    signInReturnTo: (form) => {
+      const slug = vendorSlugSchema.safeParse(form.get('vendor'))
+      return slug.success ? `/watchlist/${slug.data}` : '/dashboard'
+    },
+    parse: (form, secrets) =>
+      parseForm(watchRoutingSchema, form, secrets, {
+        vendor: form.get('vendor'),
+        routing: form.get('routing'),
+        destinations: form.getAll('destinations').filter((v) => typeof v === 'string'),
+      }),
+    notFound: 'You no longer watch this vendor. Reload the page.',
+  },
+  async (p, user) => {
+    await setWatchRouting(user.id, p.vendor, p.routing === 'all' ? { all: true } : { all: false, destinationIds: p.destinations })
+    revalidatePath(`/watchlist/${p.vendor}`)
+    return { ok: true, message: p.routing === 'all' ? 'Alerts go to email and all your destinations.' : 'Alerts go to email and the destinations you chose.' }
   },
 )

@@ -4,8 +4,10 @@ import { notFound } from 'next/navigation'
 import { VendorStatus } from '@/components/vendors/vendor-status'
 import { WatchButton } from '@/components/watchlist/watch-button'
 import { requireUser } from '@/lib/auth/session'
+import { listDestinations, watchRouting } from '@/lib/data/destinations'
 import { getWatchPreferences } from '@/lib/data/watch-preferences'
 import { PreferencesForm } from './preferences-form'
+import { RoutingForm } from './routing-form'
 
 export const metadata: Metadata = { title: 'Alert preferences' }
 export const dynamic = 'force-dynamic'
@@ -20,6 +22,7 @@ export default async function WatchPreferencesPage({ params }: { params: Params 
   if (!prefs) notFound()
   const { vendor } = prefs
   const groups = new Map(vendor.groups.map((g) => [g.id, g.name]))
+  const [destinations, routing] = await Promise.all([listDestinations(user.id), watchRouting(user.id, vendorSlug)])
 
   return (
     <div className="mx-auto max-w-3xl space-y-6">
@@ -51,6 +54,11 @@ export default async function WatchPreferencesPage({ params }: { params: Params 
           maintenance: prefs.maintenanceAlerts,
           delivery: prefs.deliveryMode,
         }}
+      />
+      <RoutingForm
+        vendor={vendor.slug}
+        destinations={destinations.map((d) => ({ id: d.id, name: d.name, kind: d.kind, enabled: d.enabled }))}
+        current={routing ?? { all: true, destinationIds: [] }}
       />
     </div>
   )

@@ -5,6 +5,7 @@ import { LocalTime } from '@/components/time/local-time'
 import { ImpactBadge } from '@/components/vendors/impact-badge'
 import { INCIDENT_STATUS_LABEL, incidentStateLabel } from '@/components/vendors/incident-meta'
 import { UpstreamText } from '@/components/vendors/upstream-text'
+import { UpdateTime } from '@/components/vendors/update-time'
 import { findIncident } from '@/lib/data/vendor-history'
 import { formatDuration } from '@/lib/format/date-time'
 import { isIncidentOverStatus } from '@/lib/status/lifecycle'
@@ -122,7 +123,7 @@ export default async function IncidentPage({ params }: { params: Params }) {
                 <span className="font-semibold">{INCIDENT_STATUS_LABEL[u.status]}</span>
                 <span className="text-slate-500 dark:text-slate-400">
                   {' '}
-                  · <LocalTime iso={u.publishedAt.toISOString()} />
+                  · <UpdateTime publishedAt={u.publishedAt} timeUnknown={u.timeUnknown} />
                   {u.editedAt && ' · edited'}
                 </span>
               </p>

@@ -1,0 +1,118 @@
+// What the destinations page does, behind its server actions: add a destination by URL or key
+// (checked, sealed, masked; a webhook gets its signing secret, shown once), rotate a webhook's
+// secret, and "Send test". The settings never travel back: callers get ids, masks and results.
+import { randomUUID } from 'node:crypto'
+import * as destinations from '@/lib/data/destinations'
+import { env } from '@/lib/env'
+import type { ResolveAll } from '@/lib/ingest/dns'
+import { chatWebhookUrlProblem } from './kinds'
+import { testChannelMessage } from './message'
+import { checkDestinationUrl } from './outbound-http'
+import { openSettings, sealSettings } from './sealed-settings'
+import { SENDERS } from './senders'
+import { newWebhookSecret } from './webhook'
+import type { ChannelKind, ChannelSender, ChannelSettings, OutboundHttp } from './types'
+
+/** Kinds added by pasting a URL or key (Slack is added through "Add to Slack"). */
+export type PastedKind = Exclude<ChannelKind, 'slack'>
+
+export interface ManageOptions {
+  allowPrivateNetwork: boolean
+  /** Tests only (CHAT_WEBHOOK_TEST_BASE_URL): a stand-in's base URL accepted as a chat webhook URL. */
+  chatWebhookTestBaseUrl?: string
+  /** DNS for the save-time check (tests inject answers). */
+  resolveAll?: ResolveAll
+}
+
+const defaults = (): ManageOptions => ({ allowPrivateNetwork: env.CHANNELS_ALLOW_PRIVATE_NETWORK, chatWebhookTestBaseUrl: env.CHAT_WEBHOOK_TEST_BASE_URL })
+
+/** "hooks.example.com/…a1f3": enough to recognise, nothing to reuse. */
+export function maskUrl(raw: string): string {
+  const url = new URL(raw)
+  const tail = `${url.pathname}${url.search}`.replace(/[^A-Za-z0-9]/g, '').slice(-4)
+  return `${url.host}/…${tail}`
+}
+
+export const maskKey = (key: string) => `••••${key.slice(-4)}`
+
+export type AddResult =
+  | { ok: true; id: string; maskedTarget: string; secret?: string }
+  | { ok: false; field: 'target' | 'form'; error: string }
+  | { ok: false; field: 'limit'; error: 'limit' }
+
+export async function addDestination(userId: string, input: { kind: PastedKind; name: string; target: string }, options: ManageOptions = defaults()): Promise<AddResult> {
+  const target = input.target.trim()
+  let sealed: string
+  let maskedTarget: string
+  let secret: string | undefined
+  if (input.kind === 'pagerduty') {
+    if (!/^[A-Za-z0-9]{32}$/.test(target)) return { ok: false, field: 'target', error: 'A PagerDuty integration (routing) key is 32 letters and digits.' }
+    sealed = sealSettings('pagerduty', { routingKey: target })
+    maskedTarget = maskKey(target)
+  } else {
+    // A chat webhook must have its service's shape (lib/channels/kinds.ts), and then pass the SSRF guard like any URL.
+    if (input.kind !== 'webhook') {
+      const problem = chatWebhookUrlProblem(input.kind, target, { testBaseUrl: options.chatWebhookTestBaseUrl })
+      if (problem) return { ok: false, field: 'target', error: `${problem}.` }
+    }
+    const refusal = await checkDestinationUrl(target, options)
+    if (refusal) return { ok: false, field: 'target', error: `This URL cannot be used: ${refusal}.` }
+    maskedTarget = maskUrl(target)
+    if (input.kind === 'webhook') {
+      secret = newWebhookSecret()
+      sealed = sealSettings('webhook', { url: target, secret })
+    } else {
+      sealed = sealSettings(input.kind, { webhookUrl: target })
+    }
+  }
+  const created = await destinations.createDestination({ userId, kind: input.kind, name: input.name, sealedSettings: sealed, maskedTarget })
+  if (!created.ok) return { ok: false, field: 'limit', error: 'limit' }
+  return { ok: true, id: created.id, maskedTarget, ...(secret ? { secret } : {}) }
+}
+
+/** A new signing secret for a webhook (the old one stops verifying at once); returned once. */
+export async function rotateWebhookSecret(userId: string, id: string): Promise<string | null> {
+  const row = await destinations.findDestinationForSend(userId, id)
+  if (!row || row.kind !== 'webhook') return null
+  const settings = openSettings('webhook', row.sealedSettings)
+  const secret = newWebhookSecret()
+  await destinations.updateDestinationSettings(userId, id, { sealedSettings: sealSettings('webhook', { ...settings, secret }), maskedTarget: maskUrl(settings.url) })
+  return secret
+}
+
+export const KIND_NAME: Record<ChannelKind, string> = {
+  slack: 'Slack',
+  discord: 'Discord',
+  google_chat: 'Google Chat',
+  teams: 'Microsoft Teams',
+  pagerduty: 'PagerDuty',
+  webhook: 'Webhook',
+}
+
+/** Sends a test message now and records it as the destination's last result; returns what to show. */
+export async function sendTest(userId: string, id: string, deps: { http: OutboundHttp; appUrl: string; now: () => Date }): Promise<{ ok: boolean; text: string } | null> {
+  const row = await destinations.findDestinationForSend(userId, id)
+  if (!row) return null
+  const kind = row.kind as ChannelKind
+  const sender = SENDERS[kind] as ChannelSender<ChannelKind> | undefined
+  const at = deps.now()
+  const t0 = performance.now()
+  let ok = false
+  let text: string
+  let statusCode: number | null = null
+  if (!sender) text = `${KIND_NAME[kind]} is not available in this build.`
+  else {
+    try {
+      const settings = openSettings(kind, row.sealedSettings) as ChannelSettings[ChannelKind]
+      const outcome = await sender.send({ settings, message: testChannelMessage(`test_${randomUUID()}`, at, deps.appUrl), thread: null, http: deps.http })
+      ok = outcome.ok
+      statusCode = outcome.statusCode ?? null
+      text = outcome.ok ? `Test delivered${outcome.statusCode ? ` (HTTP ${outcome.statusCode})` : ''}.` : `Test failed: ${outcome.reason}`
+    } catch (e) {
+      text = e instanceof Error && e.name === 'SealedSettingsError' ? 'Test failed: the saved settings cannot be read; add the destination again.' : 'Test failed: something went wrong on our side.'
+      if (!(e instanceof Error && e.name === 'SealedSettingsError')) console.error('[destinations] send test failed:', e)
+    }
+  }
+  await destinations.recordTestResult(userId, id, { at, ok, text, statusCode, latencyMs: Math.round(performance.now() - t0) })
+  return { ok, text }
+}

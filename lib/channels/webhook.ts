@@ -1,0 +1,41 @@
+// Signed webhooks, Standard Webhooks (https://www.standardwebhooks.com): every change event is one
+// POST of the versioned JSON payload (lib/channels/message.ts), with `webhook-id` (the event id: the
+// receiver's idempotency key, the same on every retry), `webhook-timestamp` and `webhook-signature`
+// (`v1,` + base64 HMAC-SHA256 of `id.timestamp.body` under the destination's `whsec_` secret).
+import { randomBytes } from 'node:crypto'
+import { Webhook } from 'standardwebhooks'
+import { outcomeOfError, outcomeOfResponse } from './http-outcome'
+import type { ChannelSender } from './types'
+
+/** A new signing secret: `whsec_` + base64 of 24 random bytes. */
+export function newWebhookSecret(): string {
+  return `whsec_${randomBytes(24).toString('base64')}`
+}
+
+/** The Standard Webhooks headers of one delivery. */
+export function signedHeaders(secret: string, id: string, timestamp: Date, body: string): Record<string, string> {
+  return {
+    'webhook-id': id,
+    'webhook-timestamp': String(Math.floor(timestamp.getTime() / 1000)),
+    'webhook-signature': new Webhook(secret).sign(id, timestamp, body),
+  }
+}
+
+/** The webhook id of an event: stable across retries, so a receiver can drop a repeat. */
+export const webhookMessageId = (eventId: string) => `msg_${eventId}`
+
+export const webhookSender: ChannelSender<'webhook'> = {
+  kind: 'webhook',
+  async send({ settings, message, http, signal }) {
+    const body = JSON.stringify(message.payload)
+    const headers = { 'Content-Type': 'application/json', ...signedHeaders(settings.secret, webhookMessageId(message.eventId), new Date(), body) }
+    try {
+      const res = await http({ method: 'POST', url: settings.url, headers, body, ...(signal ? { signal } : {}) })
+      // 410 Gone is the one answer that says the endpoint was removed; a 404 may be a deploy in progress.
+      const outcome = outcomeOfResponse(res, Date.now(), [410])
+      return outcome.ok ? { ...outcome, detail: `HTTP ${res.status}` } : outcome
+    } catch (e) {
+      return outcomeOfError(e)
+    }
+  },
+}

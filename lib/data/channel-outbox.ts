@@ -1,0 +1,329 @@
+// The channel outbox: change events turned into one ChannelDelivery per (destination, event), the
+// claims the channel sender takes under a lease, the threads that remember each destination's
+// external message per subject, and each attempt's outcome. Apart from email's outbox (its own
+// "fanned out" mark, the ChannelFanout table), so neither fan-out ever locks the other's rows.
+//
+// Tables: ChangeEvent (read), ChannelFanout (the channel outbox's "done" mark), Incident, Maintenance, Component, Vendor (read),
+// WatchlistEntry, WatchlistComponent, WatchlistDestination, Subscription, User (read),
+// Destination (read, health), ChannelDelivery, ChannelThread, DeliveryAttempt (via destinations.ts).
+import { randomUUID } from 'node:crypto'
+import { db } from '@/lib/db/client'
+import { Prisma } from '@/lib/db/generated/client'
+import type { DestinationKind, MinImpact } from '@/lib/db/generated/enums'
+import { loadEventFacts, type PendingEvent, type PendingEventFacts } from './outbox'
+import { DELIVERY_LOG_SIZE } from './destinations'
+import { watchSlotSql } from './watch-slots'
+
+export { recordAttempt } from './destinations'
+
+type Tx = Prisma.TransactionClient
+
+/** One (watch, destination) pair an event may go to, with the watch's preferences. */
+export interface ChannelWatcher {
+  destinationId: string
+  kind: DestinationKind
+  allComponents: boolean
+  minImpact: MinImpact
+  maintenanceAlerts: boolean
+  componentAlerts: boolean
+  componentIds: string[] | null
+}
+
+/** What the plans allow, as the query needs it (lib/plans/plans.ts). */
+export interface ChannelPlanLimits {
+  freeWatches: number
+  paidWatches: number
+  freeDestinations: number
+  paidDestinations: number
+  freeKinds: readonly string[]
+  paidStatuses: readonly string[]
+}
+
+export interface NewChannelDelivery {
+  destinationId: string
+  eventId: string
+  nextAttemptAt: Date
+  createdAt: Date
+}
+
+export interface ChannelFanoutBatch {
+  events: PendingEvent[]
+  factsOf(event: PendingEvent): Promise<PendingEventFacts>
+  watchersOf(vendorId: string, limits: ChannelPlanLimits): Promise<ChannelWatcher[]>
+  /** Skips any (destination, event) that has a delivery already; returns how many were new. */
+  insertDeliveries(rows: NewChannelDelivery[]): Promise<number>
+}
+
+const INSERT_SLICE = 5_000
+
+/** Events older than this are never fanned out to channels (a notifier down for a day sends no stale alerts there). */
+export const CHANNEL_FANOUT_WINDOW_MS = 24 * 3_600_000
+
+/**
+ * In ONE transaction: claims up to `size` recent events the channel outbox has not fanned out, runs
+ * `fanOut` and records them done at `now`. Claims take a transaction-scoped advisory lock per event
+ * (concurrent runs skip each other's), never a row lock on ChangeEvent, so the email fan-out's
+ * `FOR UPDATE SKIP LOCKED` never skips an event because a channel run holds it. A run that read
+ * before another committed may fan an event out twice: the (destination, event) key and
+ * ON CONFLICT keep that a no-op.
+ */
+export async function fanOutChannelEvents<T>(size: number, now: Date, fanOut: (batch: ChannelFanoutBatch) => Promise<T>): Promise<{ events: number; result: T }> {
+  const since = new Date(now.getTime() - CHANNEL_FANOUT_WINDOW_MS)
+  return db.$transaction(
+    async (tx) => {
+      const events = await tx.$queryRaw<PendingEvent[]>(Prisma.sql`
+        WITH candidates AS (
+          SELECT e.id FROM "ChangeEvent" e
+           WHERE e."createdAt" > ${since}
+             AND NOT EXISTS (SELECT 1 FROM "ChannelFanout" f WHERE f."eventId" = e.id)
+           ORDER BY e."createdAt", e.id
+           LIMIT ${size * 4}
+        ), claimed AS (
+          SELECT c.id FROM candidates c
+           WHERE pg_try_advisory_xact_lock(hashtextextended('channel-fanout:' || c.id, 0))
+           LIMIT ${size}
+        )
+        SELECT e.id, e."vendorId", e.kind::text AS kind, e.baseline, e.data, e."incidentId", e."maintenanceId", e."componentId"
+          FROM "ChangeEvent" e JOIN claimed USING (id)
+         ORDER BY e."createdAt", e.id`)
+      const result = await fanOut({
+        events,
+        factsOf: (event) => loadEventFacts(tx, event),
+        watchersOf: (vendorId, limits) => findChannelWatchers(tx, vendorId, limits),
+        insertDeliveries: (rows) => insertChannelDeliveries(tx, rows),
+      })
+      if (events.length) await tx.channelFanout.createMany({ data: events.map((e) => ({ eventId: e.id, fannedOutAt: now })), skipDuplicates: true })
+      return { events: events.length, result }
+    },
+    { timeout: 60_000, maxWait: 10_000 },
+  )
+}
+
+/**
+ * Every enabled, healthy destination the vendor's watches route to: the watch among its user's
+ * oldest N (the plan's watch slots, as for email), routed to all the user's destinations or to the
+ * chosen ones, and the destination within the plan (its kind allowed, among the user's oldest
+ * allowed destinations up to the plan's count: after a downgrade the newest pause, nothing is deleted).
+ */
+function findChannelWatchers(tx: Tx, vendorId: string, limits: ChannelPlanLimits): Promise<ChannelWatcher[]> {
+  const paid = Prisma.sql`COALESCE(s.status IN (${Prisma.join([...limits.paidStatuses])}), false)`
+  const freeKinds = Prisma.join([...limits.freeKinds])
+  return tx.$queryRaw<ChannelWatcher[]>(Prisma.sql`
+    WITH ranked AS (
+      SELECT w.id, w."userId", w."vendorId", w."allComponents", w."minImpact", w."maintenanceAlerts", w."componentAlerts",
+             w."allDestinations", ${watchSlotSql('w')} AS position
+        FROM "WatchlistEntry" w
+       WHERE w."userId" IN (SELECT "userId" FROM "WatchlistEntry" WHERE "vendorId" = ${vendorId})
+    ), watching AS (
+      SELECT r.*, ${paid} AS paid
+        FROM ranked r
+        LEFT JOIN "Subscription" s ON s."userId" = r."userId"
+       WHERE r."vendorId" = ${vendorId}
+    )
+    SELECT d.id AS "destinationId", d.kind::text AS kind, w."allComponents", w."minImpact"::text AS "minImpact",
+           w."maintenanceAlerts", w."componentAlerts",
+           (SELECT array_agg(wc."componentId") FROM "WatchlistComponent" wc WHERE wc."entryId" = w.id) AS "componentIds"
+      FROM watching w
+      JOIN "Destination" d ON d."userId" = w."userId" AND d.enabled AND d.health = 'ok'
+     WHERE w.position <= CASE WHEN w.paid THEN ${limits.paidWatches}::int ELSE ${limits.freeWatches}::int END
+       AND (w."allDestinations" OR EXISTS (SELECT 1 FROM "WatchlistDestination" wd WHERE wd."entryId" = w.id AND wd."destinationId" = d.id))
+       AND (w.paid OR d.kind::text IN (${freeKinds}))
+       AND (SELECT count(*) FROM "Destination" d2
+             WHERE d2."userId" = d."userId" AND (w.paid OR d2.kind::text IN (${freeKinds}))
+               AND (d2."createdAt", d2.id COLLATE "C") <= (d."createdAt", d.id COLLATE "C"))
+           <= CASE WHEN w.paid THEN ${limits.paidDestinations}::int ELSE ${limits.freeDestinations}::int END`)
+}
+
+async function insertChannelDeliveries(tx: Tx, rows: NewChannelDelivery[]): Promise<number> {
+  let created = 0
+  for (let i = 0; i < rows.length; i += INSERT_SLICE) {
+    created += (await tx.channelDelivery.createMany({ data: rows.slice(i, i + INSERT_SLICE), skipDuplicates: true })).count
+  }
+  return created
+}
+
+/** A claimed delivery with what sending it needs. */
+export interface ClaimedChannelDelivery {
+  id: string
+  destinationId: string
+  eventId: string
+  attempts: number
+  createdAt: Date
+  destination: { kind: DestinationKind; userId: string; name: string; enabled: boolean; health: 'ok' | 'broken'; sealedSettings: string }
+}
+
+/**
+ * Claims up to `limit` due deliveries under a lease: at most ONE per destination, the oldest event
+ * first, so a destination hears about a subject in order (the first post before its edits, the
+ * trigger before the resolve). A destination's retries hold back only its own later deliveries.
+ * Every claim counts as an attempt. The conditional UPDATE re-checks each row after locking it, so
+ * two senders can never claim the same delivery.
+ */
+export async function claimDueChannelDeliveries(limit: number, now: Date, leaseMs: number): Promise<ClaimedChannelDelivery[]> {
+  const lockedUntil = new Date(now.getTime() + leaseMs)
+  const rows = await db.$queryRaw<{ id: string; destinationId: string; eventId: string; attempts: number; createdAt: Date }[]>(Prisma.sql`
+    WITH heads AS (
+      SELECT DISTINCT ON (cd."destinationId") cd.id, cd.status, cd."nextAttemptAt", cd."lockedUntil"
+        FROM "ChannelDelivery" cd
+        JOIN "ChangeEvent" e ON e.id = cd."eventId"
+       WHERE cd.status IN ('pending', 'sending')
+       ORDER BY cd."destinationId", e."createdAt", e.id
+    ), due AS (
+      SELECT id FROM heads
+       WHERE (status = 'pending' AND "nextAttemptAt" <= ${now}) OR (status = 'sending' AND "lockedUntil" < ${now})
+       ORDER BY "nextAttemptAt"
+       LIMIT ${limit}
+    )
+    UPDATE "ChannelDelivery" cd
+       SET status = 'sending', "lockedUntil" = ${lockedUntil}, attempts = cd.attempts + 1
+      FROM due
+     WHERE cd.id = due.id
+       AND ((cd.status = 'pending' AND cd."nextAttemptAt" <= ${now}) OR (cd.status = 'sending' AND cd."lockedUntil" < ${now}))
+    RETURNING cd.id, cd."destinationId", cd."eventId", cd.attempts, cd."createdAt"`)
+  if (!rows.length) return []
+  const destinations = await db.destination.findMany({
+    where: { id: { in: [...new Set(rows.map((r) => r.destinationId))] } },
+    select: { id: true, kind: true, userId: true, name: true, enabled: true, health: true, sealedSettings: true },
+  })
+  const byId = new Map(destinations.map((d) => [d.id, d]))
+  return rows.flatMap((r) => {
+    const destination = byId.get(r.destinationId)
+    return destination ? [{ ...r, destination }] : []
+  })
+}
+
+/**
+ * Sent, in ONE statement (the hot path: one round trip per delivery): the delivery is marked sent and
+ * its lease released, the attempt appended to the destination's log (trimmed to the newest 50), and
+ * the destination's last result set.
+ */
+export async function recordChannelSent(
+  id: string,
+  destinationId: string,
+  attempt: { at: Date; sentAt: Date; text: string; statusCode: number | null; latencyMs: number; detail: string },
+): Promise<void> {
+  const keep = DELIVERY_LOG_SIZE - 1
+  await db.$executeRaw(Prisma.sql`
+    WITH sent AS (
+      UPDATE "ChannelDelivery" SET status = 'sent', "sentAt" = ${attempt.sentAt}, "lockedUntil" = NULL, "lastError" = NULL
+       WHERE id = ${id} AND status = 'sending'
+      RETURNING id
+    ), logged AS (
+      INSERT INTO "DeliveryAttempt" (id, "destinationId", "channelDeliveryId", "attemptedAt", "statusCode", "latencyMs", ok, detail)
+      VALUES (${`att_${randomUUID()}`}, ${destinationId}, ${id}, ${attempt.at}, ${attempt.statusCode}, ${attempt.latencyMs}, true, ${attempt.detail.slice(0, 500)})
+      RETURNING id
+    ), result AS (
+      UPDATE "Destination" SET "lastResultAt" = ${attempt.at}, "lastResultOk" = true, "lastResult" = ${attempt.text.slice(0, 300)}
+       WHERE id = ${destinationId}
+      RETURNING id
+    )
+    DELETE FROM "DeliveryAttempt" WHERE "destinationId" = ${destinationId} AND id NOT IN (
+      SELECT id FROM "DeliveryAttempt" WHERE "destinationId" = ${destinationId} ORDER BY "attemptedAt" DESC, id DESC LIMIT ${keep})`)
+}
+
+/** Sent: the lease is released and the thread remembered (first post) or replaced. */
+export async function markChannelDeliverySent(id: string, at: Date, thread: { destinationId: string; subjectKey: string; externalId: string; data?: Record<string, string> } | null): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await tx.channelDelivery.updateMany({ where: { id, status: 'sending' }, data: { status: 'sent', sentAt: at, lockedUntil: null, lastError: null } })
+    if (thread) {
+      const data = thread.data ?? Prisma.DbNull
+      await tx.channelThread.upsert({
+        where: { destinationId_subjectKey: { destinationId: thread.destinationId, subjectKey: thread.subjectKey } },
+        create: { destinationId: thread.destinationId, subjectKey: thread.subjectKey, externalId: thread.externalId, data },
+        update: { externalId: thread.externalId, data },
+      })
+    }
+  })
+}
+
+export async function scheduleChannelRetry(id: string, nextAttemptAt: Date, error: string): Promise<void> {
+  await db.channelDelivery.updateMany({ where: { id, status: 'sending' }, data: { status: 'pending', nextAttemptAt, lockedUntil: null, lastError: error.slice(0, 500) } })
+}
+
+/** Failed for good (`failed`) or not sent by decision (`skipped`: the destination is off or broken). */
+export async function closeChannelDelivery(id: string, status: 'failed' | 'skipped', reason: string): Promise<void> {
+  await db.channelDelivery.updateMany({ where: { id, status: 'sending' }, data: { status, lockedUntil: null, lastError: reason.slice(0, 500) } })
+}
+
+/**
+ * Marks the destination broken. Returns its owner's address when this call is the one that should
+ * tell them (once per break: `brokenNotifiedAt` is set in the same conditional update), else null.
+ */
+export async function markDestinationBroken(destinationId: string, reason: string, at: Date): Promise<{ email: string; name: string } | null> {
+  const rows = await db.$queryRaw<{ email: string; name: string }[]>(Prisma.sql`
+    UPDATE "Destination" d
+       SET health = 'broken', "brokenReason" = ${reason.slice(0, 300)}, "brokenAt" = COALESCE(d."brokenAt", ${at}),
+           "brokenNotifiedAt" = COALESCE(d."brokenNotifiedAt", ${at}), "updatedAt" = ${at}
+      FROM "User" u
+     WHERE d.id = ${destinationId} AND u.id = d."userId" AND d."brokenNotifiedAt" IS NULL
+    RETURNING u.email, d.name`)
+  if (rows[0]) return rows[0]
+  await db.destination.updateMany({ where: { id: destinationId }, data: { health: 'broken', brokenReason: reason.slice(0, 300) } })
+  return null
+}
+
+/** The thread each (destination, subject) pair has, keyed `${destinationId} ${subjectKey}`. */
+export async function findChannelThreads(pairs: { destinationId: string; subjectKey: string }[]): Promise<Map<string, { externalId: string; data: Record<string, string> | null }>> {
+  if (!pairs.length) return new Map()
+  const rows = await db.channelThread.findMany({
+    where: { OR: pairs.map((p) => ({ destinationId: p.destinationId, subjectKey: p.subjectKey })) },
+    select: { destinationId: true, subjectKey: true, externalId: true, data: true },
+  })
+  return new Map(rows.map((r) => [`${r.destinationId} ${r.subjectKey}`, { externalId: r.externalId, data: (r.data ?? null) as Record<string, string> | null }]))
+}
+
+const channelEventSelect = {
+  id: true,
+  kind: true,
+  data: true,
+  occurredAt: true,
+  incidentId: true,
+  maintenanceId: true,
+  componentId: true,
+  vendor: { select: { name: true, slug: true, statusPageUrl: true } },
+  incident: {
+    select: {
+      id: true,
+      externalId: true,
+      title: true,
+      status: true,
+      impact: true,
+      startedAt: true,
+      resolvedAt: true,
+      url: true,
+      postmortemBody: true,
+      postmortemPublishedAt: true,
+      components: { select: { component: { select: { externalId: true, name: true } } } },
+      updates: { orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }], take: 20, select: { id: true, externalId: true, status: true, body: true, publishedAt: true, editedAt: true } },
+    },
+  },
+  maintenance: {
+    select: {
+      id: true,
+      externalId: true,
+      title: true,
+      status: true,
+      scheduledFor: true,
+      scheduledUntil: true,
+      startedAt: true,
+      completedAt: true,
+      url: true,
+      body: true,
+      components: { select: { component: { select: { externalId: true, name: true } } } },
+    },
+  },
+} satisfies Prisma.ChangeEventSelect
+
+/** A change event with everything a channel message says (lib/channels/message.ts `ChannelEvent`). */
+export type ChannelEventRow = Prisma.ChangeEventGetPayload<{ select: typeof channelEventSelect }> & {
+  component: { id: string; externalId: string; name: string } | null
+}
+
+export async function findChannelEvents(eventIds: string[]): Promise<Map<string, ChannelEventRow>> {
+  const rows = await db.changeEvent.findMany({ where: { id: { in: [...new Set(eventIds)] } }, select: channelEventSelect })
+  const componentIds = rows.flatMap((r) => (r.componentId ? [r.componentId] : []))
+  const components = new Map(
+    (componentIds.length ? await db.component.findMany({ where: { id: { in: componentIds } }, select: { id: true, externalId: true, name: true } }) : []).map((c) => [c.id, c]),
+  )
+  return new Map(rows.map((r) => [r.id, { ...r, component: r.componentId ? (components.get(r.componentId) ?? null) : null }]))
+}

@@ -1,0 +1,57 @@
+// The plan's destination limit holds under parallel adds (checked in the insert's transaction), and
+// every query is scoped to its user.
+import { describe, expect, it } from 'vitest'
+import { db } from '@/lib/db/client'
+import { createTestUser } from '@/lib/testing/accounts'
+import { recordChannelSent } from './channel-outbox'
+import { createDestination, recordAttempt, deleteDestination, findDestinationForSend, listDestinations, setDestinationEnabled, updateDestinationSettings } from './destinations'
+
+const input = (userId: string, kind: 'webhook' | 'pagerduty' = 'webhook') => ({ userId, kind, name: 'd', sealedSettings: 'v1.a.b.c', maskedTarget: 'x/…1234' })
+
+describe('destinations', () => {
+  it('ten parallel adds on the Free plan leave exactly one; PagerDuty is refused on Free', async () => {
+    const user = await createTestUser('free-race@example.com')
+    const results = await Promise.all(Array.from({ length: 10 }, () => createDestination(input(user.id))))
+    expect(results.filter((r) => r.ok)).toHaveLength(1)
+    expect(results.filter((r) => !r.ok && r.reason === 'limit')).toHaveLength(9)
+    expect(await db.destination.count({ where: { userId: user.id } })).toBe(1)
+    const other = await createTestUser('free-pd@example.com')
+    expect(await createDestination(input(other.id, 'pagerduty'))).toEqual({ ok: false, reason: 'limit' })
+  })
+
+  it('Pro: up to 20, PagerDuty included', async () => {
+    const user = await createTestUser('pro-race@example.com')
+    await db.subscription.create({ data: { userId: user.id, stripeSubscriptionId: 'sub_pr', stripeCustomerId: 'cus_pr', status: 'active', lastEventAt: new Date() } })
+    const results = await Promise.all(Array.from({ length: 25 }, (_, i) => createDestination(input(user.id, i % 2 ? 'pagerduty' : 'webhook'))))
+    expect(results.filter((r) => r.ok)).toHaveLength(20)
+  })
+
+  it("another user's destination is not found, changed or deleted; the list never carries settings", async () => {
+    const owner = await createTestUser('owner-d@example.com')
+    const stranger = await createTestUser('stranger-d@example.com')
+    const created = await createDestination(input(owner.id))
+    if (!created.ok) throw new Error('not created')
+    expect(await findDestinationForSend(stranger.id, created.id)).toBeNull()
+    expect(await setDestinationEnabled(stranger.id, created.id, false)).toBe(false)
+    await expect(updateDestinationSettings(stranger.id, created.id, { sealedSettings: 'v1.x.y.z', maskedTarget: 'evil' })).rejects.toThrow('No such destination')
+    expect(await deleteDestination(stranger.id, created.id)).toBe(false)
+    const [listed] = await listDestinations(owner.id)
+    expect(listed).toMatchObject({ id: created.id, enabled: true, maskedTarget: 'x/…1234' })
+    expect(listed).not.toHaveProperty('sealedSettings')
+  })
+
+  it('the delivery log keeps the newest 50 attempts, on both the failure and the sent path', async () => {
+    const user = await createTestUser('log-trim@example.com')
+    const created = await createDestination(input(user.id))
+    if (!created.ok) throw new Error('not created')
+    const base = Date.UTC(2030, 0, 1)
+    for (let i = 0; i < 55; i++) await recordAttempt(created.id, null, { at: new Date(base + i * 1000), ok: false, text: `fail ${i}`, statusCode: 500, latencyMs: 1, detail: `fail ${i}` })
+    expect(await db.deliveryAttempt.count({ where: { destinationId: created.id } })).toBe(50)
+    await recordChannelSent('no-such-delivery', created.id, { at: new Date(base + 99_000), sentAt: new Date(base + 99_000), text: 'Delivered', statusCode: 204, latencyMs: 3, detail: 'ok' })
+    const log = await db.deliveryAttempt.findMany({ where: { destinationId: created.id }, orderBy: { attemptedAt: 'desc' } })
+    expect(log).toHaveLength(50)
+    expect(log[0]).toMatchObject({ ok: true, statusCode: 204 })
+    expect(log.at(-1)?.detail).toBe('fail 6')
+    expect(await db.destination.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({ lastResultOk: true, lastResult: 'Delivered' })
+  })
+})

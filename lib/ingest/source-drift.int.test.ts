@@ -1,0 +1,107 @@
+// Platform drift end to end: a vendor catalogued as Statuspage whose page starts answering like
+// incident.io (the recorded OpenAI compatible summary) is still read, never shown as an outage;
+// the operator sees "source changed" in /api/health and the vendor JSON, the public page says the
+// status may be out of date; when the page answers as Statuspage again, the note goes.
+import fs from 'node:fs'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { vendorStatusJson } from '@/lib/api/vendor-json'
+import { upsertCatalogRows } from '@/lib/data/catalog'
+import { buildHealthReport } from '@/lib/data/health'
+import { refreshData } from '@/lib/data/refresh-data'
+import { findVendorStatus } from '@/lib/data/vendor-status'
+import { db } from '@/lib/db/client'
+import { loadVendorPage } from '@/lib/pages/vendor-page'
+import { resetDatabase } from '@/lib/testing/reset-database'
+import { startStatusServer, type StatusServer } from '@/lib/testing/status-server'
+import { createHttpClient, DEFAULT_HTTP_OPTIONS } from './http'
+import { runRefreshCycle } from './refresh'
+
+const fixture = (path: string) => fs.readFileSync(new URL(`./fixtures/${path}`, import.meta.url), 'utf8')
+const MINUTE = 60_000
+const github = fixture('statuspage/github-summary-operational.json')
+const openai = fixture('incidentio/openai-summary-statuspage-compat.json')
+
+let server: StatusServer
+const http = createHttpClient({ ...DEFAULT_HTTP_OPTIONS, timeoutMs: 3_000, connectTimeoutMs: 1_000, allowPrivateNetwork: true })
+let clock: Date
+let cycle = 0
+const run = () =>
+  runRefreshCycle(
+    { data: refreshData, http, now: () => clock, random: () => 0.5, log: () => {} },
+    { trigger: 'manual', owner: `drift-${++cycle}`, concurrency: 1, leaseMs: 5 * MINUTE, intervalMs: MINUTE, maxBackoffMs: 30 * MINUTE, timeBudgetMs: 10 * MINUTE },
+  )
+const later = async (ms: number) => {
+  clock = new Date(clock.getTime() + ms)
+  await db.statusSource.updateMany({ data: { nextCheckAt: null } })
+}
+const vendorJson = async () => {
+  const detail = await findVendorStatus('moved', clock)
+  if (!detail) throw new Error('no vendor')
+  return vendorStatusJson(detail, clock, MINUTE)
+}
+
+beforeAll(async () => {
+  server = await startStatusServer()
+})
+
+beforeEach(async () => {
+  await resetDatabase()
+  clock = new Date('2026-11-24T12:00:00Z')
+  server.set('/mv/api/v2/summary.json', { body: github })
+  server.set('/mv/api/v2/incidents.json', { body: JSON.stringify({ page: JSON.parse(github).page as unknown, incidents: [] }) })
+  server.set('/mv/api/v2/scheduled-maintenances.json', { body: JSON.stringify({ page: JSON.parse(github).page as unknown, scheduled_maintenances: [] }) })
+  await upsertCatalogRows([{ name: 'Moved', slug: 'moved', statusPageUrl: 'https://status.moved.example', platform: 'statuspage', apiUrl: `${server.url}/mv/api/v2/summary.json` }])
+})
+
+afterAll(async () => {
+  http.close()
+  await server.close()
+})
+
+describe('platform drift', () => {
+  it('a Statuspage page answering like incident.io: read, not an outage, "source changed" for the operator, "may be out of date" in public', async () => {
+    await run()
+    expect((await vendorJson()).sourceChange).toBeNull()
+    expect((await loadVendorPage('moved', clock, MINUTE))?.sourceChanged).toBe(false)
+
+    server.set('/mv/api/v2/summary.json', { body: openai })
+    await later(2 * MINUTE)
+    const movedAt = clock
+    expect((await run()).failed).toBe(0)
+    const json = await vendorJson()
+    expect(json.status).toBe('operational') // what the page says: all operational, never a made-up outage
+    expect(json.freshness).toBe('fresh')
+    expect(json.sourceChange).toEqual({ kind: 'signature', detail: 'answers like incidentio, catalogued as statuspage', since: movedAt.toISOString() })
+    const health = await buildHealthReport(clock, MINUTE)
+    expect(health.sourceChanged).toEqual([{ vendor: 'moved', kind: 'signature', detail: 'answers like incidentio, catalogued as statuspage', since: movedAt.toISOString() }])
+    expect(health.status).toBe('ok')
+    expect((await loadVendorPage('moved', clock, MINUTE))?.sourceChanged).toBe(true)
+    // Read by Statuspage's rules, the sample proves no absence: GitHub's components are not on the way out.
+    expect(await db.component.count({ where: { vendor: { slug: 'moved' }, OR: [{ absentSince: { not: null } }, { removedAt: { not: null } }] } })).toBe(0)
+
+    // Still answering like incident.io a while later: the note keeps its first sighting.
+    server.set('/mv/api/v2/summary.json', { body: openai.replace('"Images"', '"Images "') })
+    await later(2 * MINUTE)
+    await run()
+    expect((await vendorJson()).sourceChange?.since).toBe(movedAt.toISOString())
+
+    // Back on Statuspage: the note goes.
+    server.set('/mv/api/v2/summary.json', { body: github })
+    await later(2 * MINUTE)
+    await run()
+    expect((await vendorJson()).sourceChange).toBeNull()
+    expect((await buildHealthReport(clock, MINUTE)).sourceChanged).toEqual([])
+    expect((await loadVendorPage('moved', clock, MINUTE))?.sourceChanged).toBe(false)
+  })
+
+  it('a page that no longer parses because it moved: failed (stale), with the reason for the operator, never an outage', async () => {
+    await run()
+    // Instatus's answer where Statuspage's summary was: not a Statuspage payload at all.
+    server.set('/mv/api/v2/summary.json', { body: fixture('instatus/wistia-summary-up-doc-sample.json') })
+    await later(2 * MINUTE)
+    expect((await run()).failed).toBe(1)
+    const json = await vendorJson()
+    expect(json.status).toBe('operational') // the last status read, shown as possibly out of date
+    expect(json.sourceChange).toMatchObject({ kind: 'signature', detail: 'answers like instatus, catalogued as statuspage' })
+  })
+})
