@@ -2,8 +2,9 @@
 //   BENCH_SECONDS=5 npm run bench:pages      (default 15 s per loaded scenario)
 //   BENCH_DATABASE_URL / TEST_DATABASE_URL   (server; default postgresql://postgres@127.0.0.1:5432/test)
 // Generates 2,000 vendors with 90 days of history, starts the production build, and measures the
-// vendor page (cached and first view), the incident page, the directory and the home page with 20 concurrent
-// clients, then how long a database change takes to reach a cached page. Prints p50/p95/p99 and
+// vendor page (cached and first view), the incident page, the directory, the home page and a
+// published stack page of 50 vendors with 20 concurrent clients, then how long a database change
+// takes to reach a cached page. Prints p50/p95/p99 and
 // throughput beside the issue's target; the exit code says only whether the benchmark itself ran.
 //
 // The clients run in a child process (scripts/bench/load.ts) so their event loop is not shared.
@@ -40,6 +41,9 @@ const REVALIDATE_S = 60
 // BENCH_DATABASE_NAME: another name, so two checkouts sharing one PostgreSQL server do not drop each other's data.
 const DATABASE = process.env.BENCH_DATABASE_NAME ?? 'vendorwatch_bench_pages'
 if (!/^[a-z_][a-z0-9_]{0,62}$/.test(DATABASE)) throw new Error(`BENCH_DATABASE_NAME must be a plain PostgreSQL name (a-z, 0-9, _), not ${JSON.stringify(DATABASE)}`)
+/** The stack page scenario: one user's watchlist of this many vendors, published under STACK_SLUG. */
+const STACK_VENDORS = 50
+const STACK_SLUG = 'bench-stack'
 const SEED = 20_261_124
 
 const serverUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/test'
@@ -114,6 +118,16 @@ async function measureFreshness(server: NextServer, slug: string): Promise<strin
   return [`  vendor ${slug}: the change did not appear within ${REVALIDATE_S + 30} s   UNEXPECTED`]
 }
 
+/** One user watching `slugs`, their stack published as /stacks/STACK_SLUG. */
+async function seedStackPage(c: { query: (sql: string, params?: unknown[]) => Promise<unknown> }, slugs: string[]) {
+  await c.query(`INSERT INTO "User" (id, email, "updatedAt") VALUES ('bench-stack-user', 'bench-stack@example.com', now())`)
+  await c.query(
+    `INSERT INTO "WatchlistEntry" (id, "userId", "vendorId", "updatedAt") SELECT 'bench-stack-' || v.id, 'bench-stack-user', v.id, now() FROM "Vendor" v WHERE v.slug = ANY($1)`,
+    [slugs],
+  )
+  await c.query(`INSERT INTO "StackPage" (id, "userId", slug, "updatedAt") VALUES ('bench-stack-page', 'bench-stack-user', $1, now())`, [STACK_SLUG])
+}
+
 async function main() {
   const loadAtStart = loadAverage()
   const build = ensureBuild()
@@ -178,6 +192,9 @@ async function main() {
     await scenario('directory (/vendors, ?q=, ?category=)', CLIENTS, { ...duration, paths: directory })
     // Rendered per request (its CSP nonce); "down right now" comes from Next's data cache.
     await scenario('home page (/, down-now data cached)', CLIENTS, { ...duration, paths: ['/'] })
+    // A published stack page watching STACK_VENDORS vendors (rendered per request: no cache to hit).
+    await withPg(url, (c) => seedStackPage(c, vendors.slice(0, STACK_VENDORS).map((v) => v.slug)))
+    const stackPage = await scenario(`stack page (${STACK_VENDORS} vendors)`, CLIENTS, { ...duration, paths: [`/stacks/${STACK_SLUG}`] })
 
     console.error('freshness check (up to a minute)…')
     const freshness = freshnessVendor ? await measureFreshness(server, freshnessVendor.slug) : ['  no vendor left for the freshness check']
@@ -217,6 +234,7 @@ async function main() {
       '',
       'target',
       ...targetLines([vendorWarm, vendorHot], [vendorFill, vendorCold]),
+      `  ${stackPage.name}, ${stackPage.clients} clients: p95 ${stackPage.result.p95Ms.toFixed(1)} ms   target <= ${TARGET.vendorPageP95Ms} ms at ${TARGET.clients} clients   ${stackPage.result.p95Ms <= TARGET.vendorPageP95Ms && stackPage.result.errors === 0 ? 'PASS' : 'MISS'}`,
     ]
     console.log(out.join('\n'))
   } finally {

@@ -29,6 +29,9 @@ describe('page security headers', () => {
   it('keeps token pages out of the Referer and sends HSTS only over https', () => {
     expect(pageSecurityHeaders('/reset-password', 'n', options)['Referrer-Policy']).toBe('no-referrer')
     expect(pageSecurityHeaders('/verify', 'n', options)['Referrer-Policy']).toBe('no-referrer')
+    expect(pageSecurityHeaders('/s/abc', 'n', options)['Referrer-Policy']).toBe('no-referrer')
+    expect(pageSecurityHeaders('/stacks/acme', 'n', options)['Referrer-Policy']).toBe('strict-origin-when-cross-origin')
+    expect(pageSecurityHeaders('/status', 'n', options)['Referrer-Policy']).toBe('strict-origin-when-cross-origin')
     expect(pageSecurityHeaders('/vendors/github', 'n', options)['Referrer-Policy']).toBe('strict-origin-when-cross-origin')
     expect(pageSecurityHeaders('/', 'n', options)['Strict-Transport-Security']).toMatch(/max-age=\d+/)
     expect(pageSecurityHeaders('/', 'n', { ...options, appUrl: 'http://localhost:3000' })['Strict-Transport-Security']).toBeUndefined()

@@ -14,11 +14,11 @@
 const PER_REQUEST_PAGES = [
   /^\/$/,
   /^\/vendors\/?$/,
-  /^\/(dashboard|settings|watchlist|billing|sign-in|sign-up|forgot-password|reset-password|verify|goodbye|unsubscribe|pricing|dev)(\/|$)/,
+  /^\/(dashboard|settings|watchlist|billing|sign-in|sign-up|forgot-password|reset-password|verify|goodbye|unsubscribe|pricing|dev|s|stacks)(\/|$)/,
 ]
 
 /** Pages whose URL carries a secret token: the Referer must never take it to another site. */
-const TOKEN_PAGES = /^\/(reset-password|verify|unsubscribe)(\/|$)/
+const TOKEN_PAGES = /^\/(reset-password|verify|unsubscribe|s)(\/|$)/
 
 export interface SecurityHeaderOptions {
   /** Where the app is served from; HSTS is sent only when it is https. */

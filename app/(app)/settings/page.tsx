@@ -8,9 +8,11 @@ import { MutedWatchList, TurnAlertsOnButton } from '@/components/watchlist/alert
 import { setAlertsAction } from '@/lib/actions/alerts'
 import { requireUser } from '@/lib/auth/session'
 import { formatInTimeZone } from '@/lib/format/zoned'
+import { getStackPageSettings } from '@/lib/data/stack-pages'
 import { loadSettings } from '@/lib/pages/settings'
 import { ChangeEmailForm, TimeZoneForm } from './profile-forms'
 import { ChangePasswordForm, DeleteAccountForm } from './security-forms'
+import { StackLinkForms, StackPublicForms } from './stack-forms'
 
 export const metadata: Metadata = { title: 'Settings' }
 export const dynamic = 'force-dynamic'
@@ -35,7 +37,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>
 
 export default async function SettingsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser('/settings')
-  const settings = await loadSettings(user.id, new Date())
+  const [settings, stack] = await Promise.all([loadSettings(user.id, new Date()), getStackPageSettings(user.id)])
   if (!settings) notFound()
   const { account, pending, alerts, zones } = settings
   const passwordChanged = (await searchParams).changed === 'password'
@@ -104,6 +106,17 @@ export default async function SettingsPage({ searchParams }: { searchParams: Sea
               <MutedWatchList watches={alerts.mutedWatches} action={setAlertsAction} />
             </div>
           )}
+        </div>
+      </Section>
+
+      <Section
+        id="stack-heading"
+        title="Your stack page"
+        description="Publish your watchlist as one page: each vendor's status, active incidents and upcoming maintenance, with an Atom feed, one maintenance calendar and a badge."
+      >
+        <div className="space-y-6">
+          <StackLinkForms live={stack.privateLink} />
+          <StackPublicForms slug={stack.slug} />
         </div>
       </Section>
 

@@ -3,6 +3,7 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { cache } from 'react'
 import { Card } from '@/components/ui/card'
+import { BadgeSnippet } from '@/components/vendors/badge-snippet'
 import { ComponentList } from '@/components/vendors/component-list'
 import { FreshnessNote } from '@/components/vendors/freshness-note'
 import { IncidentHistoryList } from '@/components/vendors/incident-history'
@@ -13,7 +14,7 @@ import { ReliabilityHistory } from '@/components/vendors/reliability-history'
 import { StatusBanner } from '@/components/vendors/status-banner'
 import { VendorLogo } from '@/components/vendors/vendor-logo'
 import { WatchButton } from '@/components/watchlist/watch-button'
-import { refreshIntervalMs } from '@/lib/env'
+import { env, refreshIntervalMs } from '@/lib/env'
 import { HISTORY_PREVIEW, loadVendorPage } from '@/lib/pages/vendor-page'
 
 // Cached and shared by every visitor: dropped at once when a refresh changes this vendor (the cron
@@ -155,6 +156,7 @@ export default async function VendorPage({ params }: { params: Params }) {
           )}
         </>
       )}
+      <BadgeSnippet vendorName={vendor.name} vendorSlug={vendor.slug} appUrl={env.APP_URL} />
     </article>
   )
 }

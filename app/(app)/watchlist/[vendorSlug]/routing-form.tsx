@@ -17,7 +17,7 @@ export function RoutingForm({ vendor, destinations, current }: { vendor: string;
       {destinations.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">
           Alerts go by email. Add Slack, Teams, Discord, Google Chat, PagerDuty or a webhook in{' '}
-          <Link href="/settings/destinations" className="text-brand-700 hover:underline dark:text-brand-300">
+          <Link href="/settings/destinations" className="text-brand-700 underline dark:text-brand-300">
             Destinations
           </Link>
           .
