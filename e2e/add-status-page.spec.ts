@@ -62,7 +62,7 @@ test('a vendor that is not monitored says so on its Watch button and needs a no-
   await signUp(page, uniqueEmail('unmonitored'))
   // 1upHealth is in the seed catalog with no platform we read.
   await page.goto('/vendors/1uphealth')
-  const button = page.getByRole('button', { name: 'Watch 1upHealth (not monitored: no alerts)' })
+  const button = page.getByRole('button', { name: 'Watch · Not monitored: 1upHealth (no alerts)' })
   await expect(button).toContainText('Not monitored')
   await button.click()
   await expect(page.getByRole('alert').filter({ hasText: 'not monitored' })).toContainText('1upHealth is not monitored: Vendorwatch cannot read its status page, so watching it sends no alerts')
@@ -71,7 +71,7 @@ test('a vendor that is not monitored says so on its Watch button and needs a no-
   await expect(page.getByText('Watching 0 of 10 vendors on the Free plan.')).toBeVisible()
 
   await page.goto('/vendors/1uphealth')
-  await page.getByRole('button', { name: 'Watch 1upHealth (not monitored: no alerts)' }).click()
+  await page.getByRole('button', { name: 'Watch · Not monitored: 1upHealth (no alerts)' }).click()
   await page.getByRole('button', { name: 'Watch 1upHealth without alerts' }).click()
   await expect(page.getByRole('button', { name: 'Unwatch 1upHealth' })).toBeVisible()
   await page.goto('/dashboard')

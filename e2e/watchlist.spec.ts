@@ -21,7 +21,7 @@ test('sign up, verify by email, watch ten vendors, be refused the eleventh, then
   const all = page.getByRole('region', { name: 'All vendors' })
   // Vendors we cannot read ("Not monitored") need a confirmation first; this test is about the limit.
   const labels = await all
-    .getByRole('button', { name: /^Watch (?!.*not monitored)/ })
+    .getByRole('button', { name: /^Watch (?!.*not monitored)/i })
     .evaluateAll((buttons) => buttons.slice(0, 11).map((b) => b.getAttribute('aria-label') ?? ''))
   const names = labels.map((l) => l.replace(/^Watch /, ''))
   expect(names).toHaveLength(11)

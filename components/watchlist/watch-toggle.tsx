@@ -32,8 +32,12 @@ const CheckIcon = () => (
 )
 
 /** Signed out: Watch leads through sign-up, which adds the vendor and comes back here. */
-/** The name and the words of a Watch button, the same in every state, so it never changes under a reader. */
-const watchLabel = (name: string, monitored: boolean) => (monitored ? `Watch ${name}` : `Watch ${name} (not monitored: no alerts)`)
+/**
+ * The name and the words of a Watch button, the same in every state, so it never changes under a
+ * reader. It starts with the button's visible words ("Watch · Not monitored"), so a speech-input
+ * user who says what they see reaches it (axe: label-content-name-mismatch).
+ */
+const watchLabel = (name: string, monitored: boolean) => (monitored ? `Watch ${name}` : `Watch · Not monitored: ${name} (no alerts)`)
 const NotMonitored = () => <span className="font-normal opacity-80">· Not monitored</span>
 
 export function SignedOutWatchLink({ slug, name, size, monitored = true }: { slug: string; name: string; size: WatchButtonSize; monitored?: boolean }) {
