@@ -2,6 +2,7 @@
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 import { SourceChangedNote } from './freshness-note'
+import type { IncidentDetail } from '@/lib/data/vendor-status'
 import { IncidentSummary } from './incident-summary'
 import { UpdateTime } from './update-time'
 
@@ -32,7 +33,8 @@ describe('SourceChangedNote', () => {
 })
 
 describe('IncidentSummary', () => {
-  const incident = {
+  const update: IncidentDetail['updates'][number] = { id: 'u2', status: 'monitoring', body: 'Better now.', publishedAt: new Date('2026-11-24T11:00:00Z'), timeUnknown: true, editedAt: null }
+  const incident: IncidentDetail = {
     id: 'i1',
     externalId: 'x',
     title: 'Slow logins',
@@ -44,14 +46,14 @@ describe('IncidentSummary', () => {
     postmortemBody: null,
     postmortemPublishedAt: null,
     components: [],
-    updates: [{ id: 'u2', status: 'monitoring', body: 'Better now.', publishedAt: new Date('2026-11-24T11:00:00Z'), timeUnknown: true, editedAt: null }],
-  } as any
+    updates: [update],
+  }
   it('says "time unknown" for a latest update whose stamp could not be placed', () => {
     const html = renderToStaticMarkup(<IncidentSummary incident={incident} vendorSlug="feedy" now={new Date('2026-11-24T12:00:00Z')} />)
     expect(html).toContain('time unknown')
     expect(html).not.toContain('2026-11-24T11:00:00.000Z')
     // The same update with a placed stamp shows its time.
-    const placed = { ...incident, updates: [{ ...incident.updates[0], timeUnknown: false }] }
+    const placed = { ...incident, updates: [{ ...update, timeUnknown: false }] }
     const shown = renderToStaticMarkup(<IncidentSummary incident={placed} vendorSlug="feedy" now={new Date('2026-11-24T12:00:00Z')} />)
     expect(shown).toContain('2026-11-24T11:00:00.000Z')
     expect(shown).not.toContain('time unknown')
