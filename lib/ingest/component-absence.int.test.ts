@@ -4,7 +4,6 @@
 // remove. A complete list (the widget's structure) removes a component only after it has been
 // missing for a day (COMPONENT_REMOVAL_AFTER_MS), and a widget that does not parse degrades to
 // the compatible reading instead of failing the vendor.
-import fs from 'node:fs'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { vendorStatusJson } from '@/lib/api/vendor-json'
 import { upsertCatalogRows } from '@/lib/data/catalog'
@@ -16,12 +15,12 @@ import { startStatusServer, type StatusServer } from '@/lib/testing/status-serve
 import { COMPONENT_REMOVAL_AFTER_MS } from './diff-components'
 import { createHttpClient, DEFAULT_HTTP_OPTIONS } from './http'
 import { runRefreshCycle } from './refresh'
+import { readFixture } from '@/lib/testing/source-tests'
 
-const fixture = (path: string) => fs.readFileSync(new URL(`./fixtures/${path}`, import.meta.url), 'utf8')
 const MINUTE = 60_000
-const captureJuly = fixture('incidentio/openai-summary-statuspage-compat.json')
-const captureSeptember = fixture('incidentio/openai-compat-summary-2-open-incidents.json')
-const widget = fixture('incidentio/synthetic-widget-proxy-grouped-outage.json')
+const captureJuly = readFixture('incidentio/openai-summary-statuspage-compat.json')
+const captureSeptember = readFixture('incidentio/openai-compat-summary-2-open-incidents.json')
+const widget = readFixture('incidentio/synthetic-widget-proxy-grouped-outage.json')
 /** incident.io's widget lives at /proxy/<host> of the summary's host (incidentioWidgetUrl). */
 const widgetPath = () => `/proxy/${new URL(server.url).host}`
 const idsOf = (body: string) => (JSON.parse(body) as { components: { id: string }[] }).components.map((c) => c.id)

@@ -2,7 +2,6 @@
 // parse -> store -> the vendor JSON of GET /api/v1/vendors/{slug}) and must read as a person
 // reading the payload reads it. The expected readings are written by hand from each payload
 // (fidelity/expectations.ts), so a parser that misreads a real page fails here.
-import fs from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { vendorStatusJson } from '@/lib/api/vendor-json'
 import { upsertCatalogRows } from '@/lib/data/catalog'
@@ -13,9 +12,9 @@ import { FIDELITY_CASES, type FidelityCase, type PayloadReading } from './fideli
 import { createHttpClient, DEFAULT_HTTP_OPTIONS, type HttpClient } from './http'
 import { runRefreshCycle } from './refresh'
 import { SOURCES } from './sources'
+import { readFixture } from '@/lib/testing/source-tests'
 
 const MINUTE = 60_000
-const fixture = (path: string) => fs.readFileSync(new URL(`./fixtures/${path}`, import.meta.url), 'utf8')
 
 // status.io is only read from api.status.io (the source refuses other hosts), so that one host
 // is routed to the local server; every other platform takes its URL from the catalog row.
@@ -49,7 +48,7 @@ function serve(c: FidelityCase, apiUrl: string) {
     const endpoint = endpoints.find((e) => e.key === key)
     if (!endpoint) throw new Error(`${c.slug}: ${c.platform} has no endpoint "${key}"`)
     const local = endpoint.url.replace(STATUSIO_API, `${server.url}/api.status.io/`)
-    server.set(new URL(local).pathname, { body: fixture(file), contentType: file.endsWith('.json') ? 'application/json' : 'application/xml' })
+    server.set(new URL(local).pathname, { body: readFixture(file), contentType: file.endsWith('.json') ? 'application/json' : 'application/xml' })
   }
 }
 

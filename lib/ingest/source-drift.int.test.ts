@@ -2,7 +2,6 @@
 // incident.io (the recorded OpenAI compatible summary) is still read, never shown as an outage;
 // the operator sees "source changed" in /api/health and the vendor JSON, the public page says the
 // status may be out of date; when the page answers as Statuspage again, the note goes.
-import fs from 'node:fs'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { vendorStatusJson } from '@/lib/api/vendor-json'
 import { upsertCatalogRows } from '@/lib/data/catalog'
@@ -15,11 +14,11 @@ import { resetDatabase } from '@/lib/testing/reset-database'
 import { startStatusServer, type StatusServer } from '@/lib/testing/status-server'
 import { createHttpClient, DEFAULT_HTTP_OPTIONS } from './http'
 import { runRefreshCycle } from './refresh'
+import { readFixture } from '@/lib/testing/source-tests'
 
-const fixture = (path: string) => fs.readFileSync(new URL(`./fixtures/${path}`, import.meta.url), 'utf8')
 const MINUTE = 60_000
-const github = fixture('statuspage/github-summary-operational.json')
-const openai = fixture('incidentio/openai-summary-statuspage-compat.json')
+const github = readFixture('statuspage/github-summary-operational.json')
+const openai = readFixture('incidentio/openai-summary-statuspage-compat.json')
 
 let server: StatusServer
 const http = createHttpClient({ ...DEFAULT_HTTP_OPTIONS, timeoutMs: 3_000, connectTimeoutMs: 1_000, allowPrivateNetwork: true })
@@ -97,7 +96,7 @@ describe('platform drift', () => {
   it('a page that no longer parses because it moved: failed (stale), with the reason for the operator, never an outage', async () => {
     await run()
     // Instatus's answer where Statuspage's summary was: not a Statuspage payload at all.
-    server.set('/mv/api/v2/summary.json', { body: fixture('instatus/wistia-summary-up-doc-sample.json') })
+    server.set('/mv/api/v2/summary.json', { body: readFixture('instatus/wistia-summary-up-doc-sample.json') })
     await later(2 * MINUTE)
     expect((await run()).failed).toBe(1)
     const json = await vendorJson()

@@ -1,14 +1,13 @@
-import fs from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { detectSourceChange, nextSourceChange, payloadSignature } from './source-drift'
+import { readFixture } from '@/lib/testing/source-tests'
 
-const fixture = (path: string) => fs.readFileSync(new URL(`./fixtures/${path}`, import.meta.url), 'utf8')
 const summaryEndpoints = [
   { key: 'summary', url: 'https://www.githubstatus.com/api/v2/summary.json' },
   { key: 'incidents', url: 'https://www.githubstatus.com/api/v2/incidents.json', optional: true },
 ]
-const githubSummary = fixture('statuspage/github-summary-operational.json')
-const openaiCompat = fixture('incidentio/openai-summary-statuspage-compat.json')
+const githubSummary = readFixture('statuspage/github-summary-operational.json')
+const openaiCompat = readFixture('incidentio/openai-summary-statuspage-compat.json')
 const NOW = new Date('2026-11-24T12:00:00Z')
 
 describe('payload signatures (real payloads where we have them)', () => {
@@ -23,12 +22,12 @@ describe('payload signatures (real payloads where we have them)', () => {
     ['instatus/wistia-summary-up-doc-sample.json', 'instatus'],
     ['betterstack/synthetic-index-operational.json', 'betterstack'],
   ])('%s looks like %s', (path, platform) => {
-    expect(payloadSignature(fixture(path))).toBe(platform)
+    expect(payloadSignature(readFixture(path))).toBe(platform)
   })
 
   it.each([
     ['HTML', '<!DOCTYPE html><html><body>Just a moment...</body></html>'],
-    ['a feed', fixture('rss-atom/github-history.atom')],
+    ['a feed', readFixture('rss-atom/github-history.atom')],
     ['truncated JSON', githubSummary.slice(0, 200)],
     ['a JSON array', '[]'],
     ['an unknown object', '{"hello":"world"}'],
