@@ -32,7 +32,8 @@ export function vendorSummaryJson(v: VendorSummary, now: Date, intervalMs: numbe
   }
 }
 
-function incidentJson(i: IncidentDetail) {
+/** The public JSON of an incident: the API's vendor object and the webhook payload (lib/channels/message.ts) share it. */
+export function incidentJson(i: IncidentDetail) {
   return {
     id: i.id,
     externalId: i.externalId,
@@ -46,6 +47,22 @@ function incidentJson(i: IncidentDetail) {
     // timeUnknown: the vendor's own stamp could not be placed; publishedAt is then the item's time.
     updates: i.updates.map((u) => ({ id: u.id, status: u.status, body: u.body, publishedAt: iso(u.publishedAt), timeUnknown: u.timeUnknown, editedAt: iso(u.editedAt) })),
     postmortem: i.postmortemBody ? { body: i.postmortemBody, publishedAt: iso(i.postmortemPublishedAt) } : null,
+  }
+}
+
+/** The public JSON of a maintenance window: the API's vendor object and the webhook payload share it. */
+export function maintenanceJson(m: Pick<VendorStatusDetail['maintenances'][number], 'id' | 'externalId' | 'title' | 'status' | 'scheduledFor' | 'scheduledUntil' | 'startedAt' | 'completedAt' | 'url' | 'body'>) {
+  return {
+    id: m.id,
+    externalId: m.externalId,
+    title: m.title,
+    status: m.status,
+    scheduledFor: iso(m.scheduledFor),
+    scheduledUntil: iso(m.scheduledUntil),
+    startedAt: iso(m.startedAt),
+    completedAt: iso(m.completedAt),
+    url: m.url,
+    body: m.body,
   }
 }
 
@@ -73,17 +90,6 @@ export function vendorStatusJson(v: VendorStatusDetail, now: Date, intervalMs: n
         }))
       : [],
     incidents: [...v.openIncidents, ...v.recentIncidents].map(incidentJson),
-    maintenances: v.maintenances.map((m) => ({
-      id: m.id,
-      externalId: m.externalId,
-      title: m.title,
-      status: m.status,
-      scheduledFor: iso(m.scheduledFor),
-      scheduledUntil: iso(m.scheduledUntil),
-      startedAt: iso(m.startedAt),
-      completedAt: iso(m.completedAt),
-      url: m.url,
-      body: m.body,
-    })),
+    maintenances: v.maintenances.map(maintenanceJson),
   }
 }

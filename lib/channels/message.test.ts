@@ -41,8 +41,8 @@ describe('buildChannelMessage', () => {
         url: 'https://www.githubstatus.com/incidents/abc123',
         components: [{ id: 'c-actions', name: 'Actions' }],
         updates: [
-          { id: 'upd_2', status: 'identified', body: 'We found the cause <b>and</b> are deploying a fix.', publishedAt: '2030-03-04T10:05:00.000Z', editedAt: null },
-          { id: 'upd_1', status: 'investigating', body: 'We are investigating.', publishedAt: '2030-03-04T10:00:00.000Z', editedAt: null },
+          { id: 'upd_2', status: 'identified', body: 'We found the cause <b>and</b> are deploying a fix.', publishedAt: '2030-03-04T10:05:00.000Z', timeUnknown: false, editedAt: null },
+          { id: 'upd_1', status: 'investigating', body: 'We are investigating.', publishedAt: '2030-03-04T10:00:00.000Z', timeUnknown: false, editedAt: null },
         ],
         postmortem: null,
       },
@@ -51,7 +51,7 @@ describe('buildChannelMessage', () => {
   })
 
   it('bounds a huge update, and a maintenance has its own subject and the API maintenance object', () => {
-    const long = buildChannelMessage(incidentEvent('incident_updated', { updates: [{ id: 'x', externalId: 'u2', status: 'monitoring', body: 'word '.repeat(2_000), publishedAt: at('10:05:00'), editedAt: null }] }), 'https://vw.example')
+    const long = buildChannelMessage(incidentEvent('incident_updated', { updates: [{ id: 'x', externalId: 'u2', status: 'monitoring', body: 'word '.repeat(2_000), publishedAt: at('10:05:00'), timeUnknown: false, editedAt: null }] }), 'https://vw.example')
     expect(long?.latestUpdate?.body.length).toBeLessThanOrEqual(1_502)
     const event: ChannelEvent = {
       ...incidentEvent('maintenance_started'),

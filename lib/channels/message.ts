@@ -2,6 +2,7 @@
 // the fields the chat senders render, and the versioned JSON payload webhooks carry. The payload's
 // incident and maintenance objects have the public API's shape (lib/api/vendor-json.ts, README
 // "HTTP API"), so one parser reads both; README "Destinations" documents it.
+import { incidentJson, maintenanceJson } from '@/lib/api/vendor-json'
 import type { ChannelEventRow } from '@/lib/data/channel-outbox'
 import { INCIDENT_STATUS_LABEL, MAINTENANCE_STATUS_LABEL, SERVICE_STATUS_LABEL, incidentStateLabel } from '@/lib/format/status-labels'
 import { upstreamPlainText } from '@/lib/format/upstream-text'
@@ -74,19 +75,7 @@ export function buildChannelMessage(event: ChannelEvent, appUrl: string): Channe
       endedAt: i.resolvedAt,
       payload: {
         ...envelope,
-        incident: {
-          id: i.id,
-          externalId: i.externalId,
-          title: i.title,
-          status: i.status,
-          impact: i.impact,
-          startedAt: iso(i.startedAt),
-          resolvedAt: iso(i.resolvedAt),
-          url: i.url,
-          components: i.components.map((c) => ({ id: c.component.externalId, name: c.component.name })),
-          updates: i.updates.map((u) => ({ id: u.id, status: u.status, body: u.body, publishedAt: iso(u.publishedAt), editedAt: iso(u.editedAt) })),
-          postmortem: i.postmortemBody ? { body: i.postmortemBody, publishedAt: iso(i.postmortemPublishedAt) } : null,
-        },
+        incident: incidentJson(i),
         incidentPageUrl: url,
       },
     }
@@ -109,18 +98,7 @@ export function buildChannelMessage(event: ChannelEvent, appUrl: string): Channe
       endedAt: m.completedAt ?? m.scheduledUntil,
       payload: {
         ...envelope,
-        maintenance: {
-          id: m.id,
-          externalId: m.externalId,
-          title: m.title,
-          status: m.status,
-          scheduledFor: iso(m.scheduledFor),
-          scheduledUntil: iso(m.scheduledUntil),
-          startedAt: iso(m.startedAt),
-          completedAt: iso(m.completedAt),
-          url: m.url,
-          body: m.body,
-        },
+        maintenance: maintenanceJson(m),
       },
     }
   }

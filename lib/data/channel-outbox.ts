@@ -294,7 +294,7 @@ const channelEventSelect = {
       postmortemBody: true,
       postmortemPublishedAt: true,
       components: { select: { component: { select: { externalId: true, name: true } } } },
-      updates: { orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }], take: 20, select: { id: true, externalId: true, status: true, body: true, publishedAt: true, editedAt: true } },
+      updates: { orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }], take: 20, select: { id: true, externalId: true, status: true, body: true, publishedAt: true, timeUnknown: true, editedAt: true } },
     },
   },
   maintenance: {

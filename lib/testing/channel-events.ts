@@ -26,8 +26,8 @@ export function incidentEvent(kind: ChannelEvent['kind'], over: Partial<NonNulla
       postmortemPublishedAt: null,
       components: [{ component: { externalId: 'c-actions', name: 'Actions' } }],
       updates: [
-        { id: 'upd_2', externalId: 'u2', status: 'identified', body: 'We found the cause <b>and</b> are deploying a fix.', publishedAt: at('10:05:00'), editedAt: null },
-        { id: 'upd_1', externalId: 'u1', status: 'investigating', body: 'We are investigating.', publishedAt: at('10:00:00'), editedAt: null },
+        { id: 'upd_2', externalId: 'u2', status: 'identified', body: 'We found the cause <b>and</b> are deploying a fix.', publishedAt: at('10:05:00'), timeUnknown: false, editedAt: null },
+        { id: 'upd_1', externalId: 'u1', status: 'investigating', body: 'We are investigating.', publishedAt: at('10:00:00'), timeUnknown: false, editedAt: null },
       ],
       ...over,
     },
