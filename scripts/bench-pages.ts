@@ -10,14 +10,14 @@
 // The clients run in a child process (scripts/bench/load.ts) so their event loop is not shared.
 // Everything runs on this machine: the server, PostgreSQL, the clients and whatever else is
 // running, so the report prints the load average and where the CPU went.
-import { execFileSync, fork } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import os from 'node:os'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { fileURLToPath } from 'node:url'
 import { adminQuery, databaseUrl } from '@/lib/testing/postgres'
 import { generateHistory } from './bench/generate-history'
 import { seededRandom } from './bench/history-words'
-import type { LoadMessage, LoadRequest, LoadResult, LoadRun } from './bench/load-protocol'
+import type { LoadRun } from './bench/load-protocol'
+import { startLoadGenerator } from './bench/load-generator'
 import { withPg } from './bench/measure'
 import { ensureBuild, startNextServer, type NextServer } from './bench/next-server'
 import { cpuTable, scenarioTable, targetLines, TARGET, type ScenarioRecord } from './bench/pages-report'
@@ -49,30 +49,6 @@ const SEED = 20_261_124
 const serverUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/test'
 const url = databaseUrl(serverUrl, DATABASE)
 const loadAverage = () => os.loadavg().map((l) => l.toFixed(2)).join(' ')
-
-function startLoadGenerator() {
-  const child = fork(fileURLToPath(new URL('./bench/load.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
-  const next = <T extends LoadMessage['type']>(type: T) =>
-    new Promise<Extract<LoadMessage, { type: T }>>((resolve, reject) => {
-      const onExit = (code: number | null) => reject(new Error(`load generator exited (code ${code})`))
-      const onMessage = (m: LoadMessage) => {
-        if (m.type !== type) return
-        child.off('message', onMessage).off('exit', onExit)
-        resolve(m as Extract<LoadMessage, { type: T }>)
-      }
-      child.on('message', onMessage).once('exit', onExit)
-    })
-  return {
-    ready: next('ready'),
-    pid: child.pid,
-    run: async (job: LoadRun): Promise<LoadResult> => {
-      const answer = next('result')
-      child.send(job satisfies LoadRequest)
-      return (await answer).result
-    },
-    stop: () => child.connected && child.send({ type: 'stop' } satisfies LoadRequest),
-  }
-}
 
 function shuffled<T>(items: T[], random: () => number): T[] {
   const out = [...items]

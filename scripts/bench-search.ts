@@ -8,15 +8,15 @@
 //      `next start` (the production build), clients in a separate process.
 // Queries: exact names, name prefixes, aliases, typos (a letter dropped or swapped) and
 // "vendor component" pairs. Prints p50/p95 beside the targets; never fails on timing.
-import { execFileSync, fork } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import { performance } from 'node:perf_hooks'
-import { fileURLToPath } from 'node:url'
 import { adminQuery, databaseUrl } from '@/lib/testing/postgres'
 import { generateHistory } from './bench/generate-history'
 import { seededRandom, type Random } from './bench/history-words'
-import { percentile, type LoadMessage, type LoadRequest, type LoadResult, type LoadRun } from './bench/load-protocol'
+import { percentile, type LoadResult } from './bench/load-protocol'
+import { startLoadGenerator } from './bench/load-generator'
 import { withPg } from './bench/measure'
 import { ensureBuild, startNextServer, type NextServer } from './bench/next-server'
 import { cores, waitForIdle } from './bench/proc-cpu'
@@ -106,29 +106,6 @@ async function measureInProcess(queries: Query[], mode: 'each' | 'mix', seconds:
   const elapsed = performance.now() - started
   const all = [...byKind.values()].flat().sort((a, b) => a - b)
   return { all, byKind, misses, elapsed }
-}
-
-function startLoadGenerator() {
-  const child = fork(fileURLToPath(new URL('./bench/load.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
-  const next = <T extends LoadMessage['type']>(type: T) =>
-    new Promise<Extract<LoadMessage, { type: T }>>((resolve, reject) => {
-      const onExit = (code: number | null) => reject(new Error(`load generator exited (code ${code})`))
-      const onMessage = (m: LoadMessage) => {
-        if (m.type !== type) return
-        child.off('message', onMessage).off('exit', onExit)
-        resolve(m as Extract<LoadMessage, { type: T }>)
-      }
-      child.on('message', onMessage).once('exit', onExit)
-    })
-  return {
-    ready: next('ready'),
-    run: async (job: LoadRun): Promise<LoadResult> => {
-      const answer = next('result')
-      child.send(job satisfies LoadRequest)
-      return (await answer).result
-    },
-    stop: () => child.connected && child.send({ type: 'stop' } satisfies LoadRequest),
-  }
 }
 
 const f = (v: number) => (v >= 100 ? v.toFixed(0) : v.toFixed(1))
