@@ -30,6 +30,8 @@ const EVENT_TYPE: Record<ChannelEvent['kind'], string> = {
   maintenance_started: 'maintenance.started',
   maintenance_completed: 'maintenance.completed',
   component_status_changed: 'component.status_changed',
+  possible_outage_opened: 'possible_outage.opened',
+  possible_outage_closed: 'possible_outage.closed',
 }
 
 function bounded(text: string, max: number): string {
