@@ -33,3 +33,54 @@ export async function countDistinctNetworksByBucket(vendorIds: readonly string[]
   }
   return result
 }
+
+/** The vendor a report names, and whether the optional component is one of its own. Null: no such vendor. */
+export async function findReportTarget(slug: string, componentId: string | undefined): Promise<{ vendorId: string; componentOk: boolean } | null> {
+  const vendor = await db.vendor.findUnique({ where: { slug }, select: { id: true } })
+  if (!vendor) return null
+  if (componentId === undefined) return { vendorId: vendor.id, componentOk: true }
+  const component = await db.component.findFirst({ where: { id: componentId, vendorId: vendor.id, removedAt: null }, select: { id: true } })
+  return { vendorId: vendor.id, componentOk: component !== null }
+}
+
+export interface ProblemReportWrite {
+  vendorId: string
+  componentId: string | null
+  browserKey: string
+  networkKey: string
+  now: Date
+  /** A report from the same browser or network after this instant makes this one a repeat. */
+  repeatSince: Date
+}
+
+/**
+ * Stores the report unless this browser or this network already reported the vendor since
+ * `repeatSince`. The check and the insert hold transaction-scoped advisory locks on the
+ * (vendor, browser) and (vendor, network) pairs, taken in that order by every caller (no deadlock),
+ * so two requests racing from one browser or one network store one report.
+ */
+export async function recordProblemReport(w: ProblemReportWrite): Promise<'accepted' | 'already-reported'> {
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`problem-report:browser:${w.vendorId}:${w.browserKey}`}, 0))`
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`problem-report:network:${w.vendorId}:${w.networkKey}`}, 0))`
+    const repeat = await tx.problemReport.findFirst({
+      where: { vendorId: w.vendorId, createdAt: { gt: w.repeatSince }, OR: [{ browserKey: w.browserKey }, { networkKey: w.networkKey }] },
+      select: { id: true },
+    })
+    if (repeat) return 'already-reported'
+    await tx.problemReport.create({ data: { vendorId: w.vendorId, componentId: w.componentId, browserKey: w.browserKey, networkKey: w.networkKey, createdAt: w.now } })
+    return 'accepted'
+  })
+}
+
+/** Vendors with at least one report since `since`: the ones the signal evaluates for reports. */
+export async function vendorsReportedSince(since: Date): Promise<string[]> {
+  const rows = await db.problemReport.findMany({ where: { createdAt: { gte: since } }, distinct: ['vendorId'], select: { vendorId: true } })
+  return rows.map((r) => r.vendorId)
+}
+
+/** Deletes reports older than `before` (the baseline's 28 days plus a margin); returns how many. */
+export async function pruneProblemReports(before: Date): Promise<number> {
+  const { count } = await db.problemReport.deleteMany({ where: { createdAt: { lt: before } } })
+  return count
+}

@@ -71,7 +71,7 @@ export function probeVerdict(checks: readonly ProbeCheck[]): ProbeVerdict {
   for (const list of byProbe.values()) {
     list.sort((a, b) => a.checkedAt.getTime() - b.checkedAt.getTime())
     let streak = 0
-    for (let i = list.length - 1; i >= 0 && !list[i]!.ok; i--) streak++
+    for (let i = list.length - 1; i >= 0 && list[i]?.ok === false; i--) streak++
     if (streak >= PROBE_FAIL_STREAK) failing++
     worstStreak = Math.max(worstStreak, streak)
     for (const c of list) if (!c.ok && (!lastFailureAt || c.checkedAt > lastFailureAt)) lastFailureAt = c.checkedAt

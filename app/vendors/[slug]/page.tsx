@@ -10,6 +10,7 @@ import { IncidentHistoryList } from '@/components/vendors/incident-history'
 import { IncidentSummary } from '@/components/vendors/incident-summary'
 import { MaintenanceList } from '@/components/vendors/maintenance-list'
 import { OutageTimeline } from '@/components/vendors/outage-timeline'
+import { ReportProblem } from '@/components/vendors/report-problem'
 import { ReliabilityHistory } from '@/components/vendors/reliability-history'
 import { StatusBanner } from '@/components/vendors/status-banner'
 import { VendorLogo } from '@/components/vendors/vendor-logo'
@@ -68,6 +69,7 @@ export default async function VendorPage({ params }: { params: Params }) {
           {page.answer}
         </p>
         <WatchButton vendor={vendor} size="md" align="start" />
+        <ReportProblem vendor={vendor} components={vendor.components.map((c) => ({ id: c.id, name: c.name }))} />
         {vendor.pendingReview && (
           <p className="text-sm text-slate-600 dark:text-slate-400">
             Added by a Vendorwatch user from its status page address; not listed in the directory until we have reviewed it.
