@@ -7,6 +7,7 @@ import { db } from '@/lib/db/client'
 import { OPEN_MAINTENANCE_STATUSES } from '@/lib/status/lifecycle'
 import type { IncidentImpact, IncidentStatus, MaintenanceStatus, ServiceStatus } from '@/lib/status/statuses'
 import { recordChangeEvents, type ChangeEventWrite } from './change-events'
+import { linkOfficialIncidents } from './possible-outages'
 import { writeComponents, type ComponentWrites } from './components'
 import { writeIncidents, type IncidentWrites } from './incidents'
 import { writeMaintenances, type MaintenanceWrites } from './maintenances'
@@ -178,6 +179,10 @@ export async function applyVendorChanges(
       const incidents = await writeIncidents(tx, vendorId, writes.incidents, components, check.now)
       const maintenances = await writeMaintenances(tx, vendorId, writes.maintenances, components)
       const events = await recordChangeEvents(tx, vendorId, writes.events, { incidents, maintenances, components }, check.now)
+      // Issue 19: an official incident that is news closes (and links) our possible outage in this
+      // same transaction, so the notifier never reads incident_opened before the link exists.
+      const opened = writes.events.flatMap((e) => (e.kind === 'incident_opened' && !e.baseline && e.incidentExternalId ? [incidents.get(e.incidentExternalId)] : []))
+      if (!isBaseline) await linkOfficialIncidents(tx, vendorId, opened.filter((id) => id !== undefined), check.now)
       return { events, incidentIds: [...incidents.values()] }
     },
     { timeout: 60_000, maxWait: 10_000 },
