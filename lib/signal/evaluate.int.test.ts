@@ -3,7 +3,7 @@
 // signals subside; our own network down opens nothing; the median lead and the pruning.
 import { beforeAll, describe, expect, it } from 'vitest'
 import { upsertCatalogRows } from '@/lib/data/catalog'
-import { medianLeadSeconds } from '@/lib/data/possible-outages'
+import { linkOfficialIncidents, medianLeadSeconds } from '@/lib/data/possible-outages'
 import { signalData } from '@/lib/data/signal-data'
 import { db } from '@/lib/db/client'
 import { evaluatePossibleOutages } from './evaluate'
@@ -102,6 +102,48 @@ describe('lifecycle', () => {
     const run = await evaluate(after((REPORT_RETENTION_DAYS + 1) * 24 * 60))
     expect(run.pruned).toBe(before)
     expect(await db.problemReport.count()).toBe(0)
+  })
+})
+
+describe('linking an official incident', () => {
+  const incidentAt = (vendorId: string, externalId: string, now: Date) =>
+    db.incident.create({ data: { vendorId, externalId, title: 'Errors', status: 'investigating', impact: 'major', startedAt: now, firstSeenAt: now } })
+  const outageOf = (vendorId: string, openedAt: Date, closed: { at: Date } | null) =>
+    db.possibleOutage.create({
+      data: { vendorId, openKey: closed ? null : vendorId, openedAt, trigger: 'reports', evidence: {}, ...(closed && { closedAt: closed.at, closeReason: 'subsided' }) },
+    })
+
+  it('links an incident that follows a subsided one within 60 minutes, keeping its close reason', async () => {
+    const vendor = await db.vendor.findUniqueOrThrow({ where: { slug: 'one-network' } })
+    const t = after(10 * 24 * 60)
+    const outage = await outageOf(vendor.id, t, { at: new Date(t.getTime() + 40 * MIN) })
+    const incident = await incidentAt(vendor.id, 'late-1', new Date(t.getTime() + 50 * MIN))
+    await db.$transaction((tx) => linkOfficialIncidents(tx, vendor.id, [incident.id], new Date(t.getTime() + 50 * MIN)))
+    expect(await db.possibleOutage.findUniqueOrThrow({ where: { id: outage.id } })).toMatchObject({ closeReason: 'subsided', incidentId: incident.id, leadSeconds: 50 * 60 })
+    // No second "closed" event: it was closed already.
+    expect(await db.changeEvent.count({ where: { possibleOutageId: outage.id } })).toBe(0)
+  })
+
+  it('closes an open one long after its opening, but records no lead past 60 minutes', async () => {
+    const vendor = await db.vendor.findUniqueOrThrow({ where: { slug: 'one-browser' } })
+    const t = after(11 * 24 * 60)
+    const outage = await outageOf(vendor.id, t, null)
+    const now = new Date(t.getTime() + 90 * MIN)
+    const incident = await incidentAt(vendor.id, 'late-2', now)
+    await db.$transaction((tx) => linkOfficialIncidents(tx, vendor.id, [incident.id], now))
+    expect(await db.possibleOutage.findUniqueOrThrow({ where: { id: outage.id } })).toMatchObject({ openKey: null, closeReason: 'official_incident', incidentId: incident.id, leadSeconds: null, closedAt: now })
+    const events = await db.changeEvent.findMany({ where: { possibleOutageId: outage.id } })
+    expect(events).toMatchObject([{ kind: 'possible_outage_closed', incidentId: incident.id, data: { reason: 'official_incident', leadSeconds: null } }])
+  })
+
+  it('leaves alone an outage that subsided more than 60 minutes before', async () => {
+    const vendor = await db.vendor.findUniqueOrThrow({ where: { slug: 'thirty' } })
+    const t = after(12 * 24 * 60)
+    const outage = await outageOf(vendor.id, t, { at: new Date(t.getTime() + 40 * MIN) })
+    const now = new Date(t.getTime() + 40 * MIN + 61 * MIN)
+    const incident = await incidentAt(vendor.id, 'late-3', now)
+    await db.$transaction((tx) => linkOfficialIncidents(tx, vendor.id, [incident.id], now))
+    expect((await db.possibleOutage.findUniqueOrThrow({ where: { id: outage.id } })).incidentId).toBeNull()
   })
 })
 

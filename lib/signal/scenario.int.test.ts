@@ -1,0 +1,138 @@
+// Issue 19's scenario, end to end with a fake clock: a vendor's probes start failing and reports
+// climb at t0; a possible outage opens within one scheduled run; the official incident appears on
+// the vendor's page at t0+15 min and the refresh links it (lead 15 min). Then the notifier: one
+// watcher opted in to possible outages, one did not.
+import fs from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { upsertCatalogRows } from '@/lib/data/catalog'
+import { medianLeadSeconds } from '@/lib/data/possible-outages'
+import { notifierData } from '@/lib/data/notifier-data'
+import { refreshData } from '@/lib/data/refresh-data'
+import { signalData } from '@/lib/data/signal-data'
+import { db } from '@/lib/db/client'
+import { mailerOver } from '@/lib/email'
+import { createResendTransport } from '@/lib/email/resend-transport'
+import { createHttpClient, DEFAULT_HTTP_OPTIONS } from '@/lib/ingest/http'
+import { runRefreshCycle } from '@/lib/ingest/refresh'
+import { createComposer, createDigestComposer } from '@/lib/notify/compose'
+import { runNotifier } from '@/lib/notify/run'
+import { startFakeResend, type FakeResend } from '@/lib/testing/fake-resend'
+import { startStatusServer, type StatusServer } from '@/lib/testing/status-server'
+import { evaluatePossibleOutages } from './evaluate'
+import { deriveReporterKey } from './reporter-keys'
+import { submitProblemReport } from './reports'
+import type { ProbeCheck } from './types'
+
+const SECRET = 'scenario-test-secret-scenario-test-secret'
+const key = deriveReporterKey(SECRET)
+const MIN = 60_000
+// A quiet hour (no history: the floor of 8 networks decides).
+const T0 = new Date('2026-12-02T03:00:00Z')
+const at = (minutes: number) => new Date(T0.getTime() + minutes * MIN)
+const fixture = (name: string) => JSON.parse(fs.readFileSync(new URL(`../ingest/fixtures/statuspage/${name}`, import.meta.url), 'utf8'))
+const operational = fixture('github-summary-operational.json')
+
+let pages: StatusServer
+let fake: FakeResend
+const http = createHttpClient({ ...DEFAULT_HTTP_OPTIONS, allowPrivateNetwork: true })
+
+function serve(summary: unknown) {
+  const s = summary as { page: unknown; incidents: unknown[] }
+  pages.set('/scenario/api/v2/summary.json', { body: JSON.stringify(summary) })
+  pages.set('/scenario/api/v2/incidents.json', { body: JSON.stringify({ page: s.page, incidents: s.incidents }) })
+  pages.set('/scenario/api/v2/scheduled-maintenances.json', { body: JSON.stringify({ page: s.page, scheduled_maintenances: [] }) })
+}
+
+/** The operational page with one new incident published at `publishedAt`. */
+function withIncident(publishedAt: Date) {
+  const outage = fixture('github-summary-major-outage-35-updates.json')
+  const incident = outage.incidents[0]
+  const iso = publishedAt.toISOString()
+  Object.assign(incident, { id: 'scenario1', created_at: iso, started_at: iso, updated_at: iso })
+  incident.incident_updates = incident.incident_updates.slice(-1).map((u: Record<string, unknown>) => ({ ...u, id: 'scenario1-u1', incident_id: 'scenario1', created_at: iso, updated_at: iso, display_at: iso }))
+  return { ...operational, status: { indicator: 'major', description: 'Partial System Outage' }, incidents: [incident] }
+}
+
+const refresh = (now: Date) =>
+  runRefreshCycle(
+    { data: refreshData, http, now: () => now, random: () => 0.5, log: () => {} },
+    { trigger: 'manual', owner: `scenario-${now.toISOString()}`, concurrency: 1, leaseMs: 5 * MIN, intervalMs: MIN, maxBackoffMs: 30 * MIN, timeBudgetMs: 60_000 },
+  )
+
+async function probeChecksFromDb(vendorIds: string[], since: Date): Promise<Map<string, ProbeCheck[]>> {
+  const rows = await db.probeResult.findMany({ where: { checkedAt: { gte: since }, probe: { vendorId: { in: vendorIds } } }, include: { probe: { select: { vendorId: true } } } })
+  const out = new Map<string, ProbeCheck[]>()
+  for (const r of rows) out.set(r.probe.vendorId, [...(out.get(r.probe.vendorId) ?? []), { probeId: r.probeId, checkedAt: r.checkedAt, ok: r.ok, latencyMs: r.latencyMs }])
+  return out
+}
+const evaluate = (now: Date) => evaluatePossibleOutages({ data: { ...signalData, recentProbeChecks: probeChecksFromDb }, now: () => now, intervalMs: MIN })
+
+const notify = (now: Date) =>
+  runNotifier(
+    {
+      data: notifierData,
+      mailer: mailerOver(createResendTransport({ apiKey: 're_test_key', baseUrl: fake.url }), 'Vendorwatch <alerts@vw.example>'),
+      compose: createComposer(notifierData, { appUrl: 'https://vw.example', secret: SECRET }),
+      composeDigest: createDigestComposer(notifierData, { appUrl: 'https://vw.example', secret: SECRET }),
+      now: () => now,
+    },
+    { limits: { free: 10, paid: 200 }, timeBudgetMs: 30_000 },
+  )
+
+let vendorId: string
+let probeId: string
+
+beforeAll(async () => {
+  pages = await startStatusServer()
+  fake = await startFakeResend()
+  serve(operational)
+  await upsertCatalogRows([{ name: 'Scenario', slug: 'scenario', statusPageUrl: 'https://status.scenario.example', platform: 'statuspage', apiUrl: `${pages.url}/scenario/api/v2/summary.json` }])
+  vendorId = (await db.vendor.findUniqueOrThrow({ where: { slug: 'scenario' } })).id
+  probeId = (await db.probe.create({ data: { vendorId, url: `${pages.url}/scenario/api/health` } })).id
+  await db.user.create({ data: { email: 'early@example.com', emailVerified: T0, watchlist: { create: { vendorId, possibleOutageAlerts: true } } } })
+  await db.user.create({ data: { email: 'official-only@example.com', emailVerified: T0, watchlist: { create: { vendorId } } } })
+})
+
+afterAll(async () => {
+  http.close()
+  await pages?.close()
+  await fake?.close()
+})
+
+describe('early warning scenario', () => {
+  it('opens in the run at t0, links the official incident at t0+15 min with a 15-minute lead', async () => {
+    // Before t0: the first read of the page (a baseline: history, not news), probes fine.
+    await refresh(at(-10))
+    for (const m of [-9, -6, -3]) await db.probeResult.create({ data: { probeId, checkedAt: at(m), ok: true, statusCode: 200, latencyMs: 80 } })
+    expect((await evaluate(at(-3))).opened).toBe(0)
+
+    // The probe starts failing (one check a minute) and reports climb: 12 networks in the 4
+    // minutes up to t0, when the probe's third failure in a row lands.
+    for (const m of [-2, -1, 0]) await db.probeResult.create({ data: { probeId, checkedAt: at(m), ok: false, statusCode: 503, latencyMs: 40 } })
+    for (let i = 0; i < 12; i++) {
+      const outcome = await submitProblemReport({ vendorSlug: 'scenario', clientIp: `203.0.${i}.20`, browserId: `scenario-${String(i).padStart(13, '0')}` }, { now: () => at(-4 + i / 3), key })
+      expect(outcome.kind).toBe('accepted')
+    }
+
+    // The scheduled run at t0: the refresh reads the page (still operational), then the evaluation.
+    await refresh(at(0))
+    const run = await evaluate(at(0))
+    expect(run.opened).toBe(1)
+    const [outage] = await db.possibleOutage.findMany({ where: { vendorId } })
+    expect(outage).toMatchObject({ trigger: 'reports+probes', openedAt: at(0), closedAt: null })
+    expect(outage?.evidence).toMatchObject({ reports: 12, probesFailing: 1, probesTotal: 1, probeFailStreak: 3 })
+
+    // t0+15: the vendor's page publishes the incident; the refresh links it in its own write.
+    serve(withIncident(at(15)))
+    await refresh(at(15))
+    const incident = await db.incident.findFirstOrThrow({ where: { vendorId, externalId: 'scenario1' } })
+    const linked = await db.possibleOutage.findUniqueOrThrow({ where: { id: outage!.id } })
+    expect(linked).toMatchObject({ openKey: null, closeReason: 'official_incident', incidentId: incident.id, closedAt: at(15), leadSeconds: 15 * 60 })
+    const kinds = (await db.changeEvent.findMany({ where: { vendorId }, orderBy: { createdAt: 'asc' } })).map((e) => `${e.kind}@${e.createdAt.toISOString()}`)
+    expect(kinds).toContain(`incident_opened@${at(15).toISOString()}`)
+    expect(kinds).toContain(`possible_outage_closed@${at(15).toISOString()}`)
+    // With the official incident open, nothing new opens.
+    expect((await evaluate(at(16))).opened).toBe(0)
+    expect(await medianLeadSeconds(vendorId, at(16))).toEqual({ medianSeconds: 15 * 60, measured: 1 })
+  })
+})
