@@ -11,7 +11,7 @@ import type { ReportProblemState } from '@/lib/signal/types'
 
 export interface ReportProblemProps {
   vendor: { slug: string; name: string }
-  /** The vendor's components a reporter may pick; none: no select. */
+  /** The vendor's components a reporter may pick, by public id (the API's); none: no select. */
   components?: readonly { id: string; name: string }[]
 }
 

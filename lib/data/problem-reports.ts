@@ -34,13 +34,17 @@ export async function countDistinctNetworksByBucket(vendorIds: readonly string[]
   return result
 }
 
-/** The vendor a report names, and whether the optional component is one of its own. Null: no such vendor. */
-export async function findReportTarget(slug: string, componentId: string | undefined): Promise<{ vendorId: string; componentOk: boolean } | null> {
+/**
+ * The vendor a report names and the component it picked, by the component's public id (the API's
+ * `components[].id`, the vendor page's, which is the upstream id). Null: no such vendor;
+ * `componentId` null with `componentOk` false: not one of its current components.
+ */
+export async function findReportTarget(slug: string, componentPublicId: string | undefined): Promise<{ vendorId: string; componentId: string | null; componentOk: boolean } | null> {
   const vendor = await db.vendor.findUnique({ where: { slug }, select: { id: true } })
   if (!vendor) return null
-  if (componentId === undefined) return { vendorId: vendor.id, componentOk: true }
-  const component = await db.component.findFirst({ where: { id: componentId, vendorId: vendor.id, removedAt: null }, select: { id: true } })
-  return { vendorId: vendor.id, componentOk: component !== null }
+  if (componentPublicId === undefined) return { vendorId: vendor.id, componentId: null, componentOk: true }
+  const component = await db.component.findFirst({ where: { vendorId: vendor.id, externalId: componentPublicId, removedAt: null }, select: { id: true } })
+  return { vendorId: vendor.id, componentId: component?.id ?? null, componentOk: component !== null }
 }
 
 export interface ProblemReportWrite {

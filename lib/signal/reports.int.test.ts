@@ -12,7 +12,8 @@ const key = deriveReporterKey('reports-int-test-secret-0123456789abcdef')
 const T0 = new Date('2026-12-01T10:00:00Z')
 const at = (minutes: number) => () => new Date(T0.getTime() + minutes * 60_000)
 let componentId: string
-let otherVendorsComponentId: string
+const componentPublicId = 'api'
+const otherVendorsComponentPublicId = 'api2'
 
 beforeAll(async () => {
   await upsertCatalogRows([
@@ -22,8 +23,8 @@ beforeAll(async () => {
   const [acme, other] = await Promise.all([db.vendor.findUniqueOrThrow({ where: { slug: 'acme' } }), db.vendor.findUniqueOrThrow({ where: { slug: 'other' } })])
   const component = (vendorId: string, externalId: string) =>
     db.component.create({ data: { vendorId, externalId, name: `API ${externalId}`, status: 'operational', statusChangedAt: T0 } })
-  componentId = (await component(acme.id, 'api')).id
-  otherVendorsComponentId = (await component(other.id, 'api2')).id
+  componentId = (await component(acme.id, componentPublicId)).id
+  await component(other.id, otherVendorsComponentPublicId)
 })
 
 describe('submitProblemReport', () => {
@@ -50,10 +51,10 @@ describe('submitProblemReport', () => {
   })
 
   it('refuses a component of another vendor, accepts its own, and 404s an unknown vendor', async () => {
-    const report = (componentId: string, ip: string) => submitProblemReport({ vendorSlug: 'acme', componentId, clientIp: ip, browserId: `b-${ip.replaceAll('.', '')}-xxxxxxxxxxx`.slice(0, 22) }, { now: at(40), key })
-    expect(await report(otherVendorsComponentId, '192.0.2.1')).toEqual({ kind: 'unknown-component' })
+    const report = (publicId: string, ip: string) => submitProblemReport({ vendorSlug: 'acme', componentId: publicId, clientIp: ip, browserId: `b-${ip.replaceAll('.', '')}-xxxxxxxxxxx`.slice(0, 22) }, { now: at(40), key })
+    expect(await report(otherVendorsComponentPublicId, '192.0.2.1')).toEqual({ kind: 'unknown-component' })
     expect(await report('no-such-component', '192.0.2.1')).toEqual({ kind: 'unknown-component' })
-    expect(await report(componentId, '192.0.2.1')).toEqual({ kind: 'accepted' })
+    expect(await report(componentPublicId, '192.0.2.1')).toEqual({ kind: 'accepted' })
     expect(await db.problemReport.count({ where: { componentId } })).toBe(1)
     expect(await submitProblemReport({ vendorSlug: 'nope', clientIp: '192.0.2.1', browserId: 'x' }, { now: at(40), key })).toEqual({ kind: 'unknown-vendor' })
   })
@@ -102,10 +103,12 @@ describe('POST /api/v1/vendors/{slug}/reports', () => {
     const missing = await post('nope')
     expect(missing.status).toBe(404)
     expect(await missing.json()).toMatchObject({ error: 'not_found' })
-    const bad = await post('other', JSON.stringify({ component: componentId }))
+    const bad = await post('other', JSON.stringify({ component: componentPublicId }))
     expect(bad.status).toBe(422)
     expect(await bad.json()).toMatchObject({ error: 'unknown_component' })
     expect((await post('acme', 'not json')).status).toBe(400)
     expect((await post('acme', JSON.stringify({ component: 5 }))).status).toBe(400)
+    const good = await post('acme', JSON.stringify({ component: componentPublicId }))
+    expect([200, 201]).toContain(good.status)
   })
 })

@@ -11,7 +11,7 @@ import type { ReportOutcome } from './types'
 
 export interface ProblemReportInput {
   vendorSlug: string
-  /** Optional component id; must be one of the vendor's components. */
+  /** Optional component, by its public id (the API's `components[].id`); must be one of the vendor's. */
   componentId?: string
   /** The client's address under the TRUST_PROXY rule (lib/auth/client-ip.ts); may be 'unknown'. */
   clientIp: string
@@ -39,7 +39,7 @@ export async function submitProblemReport(input: ProblemReportInput, deps: Probl
 
   const outcome = await recordProblemReport({
     vendorId: target.vendorId,
-    componentId: input.componentId ?? null,
+    componentId: target.componentId,
     browserKey: browserKeyOf(deps.key, input.browserId),
     networkKey,
     now,

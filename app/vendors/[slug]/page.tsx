@@ -69,7 +69,7 @@ export default async function VendorPage({ params }: { params: Params }) {
           {page.answer}
         </p>
         <WatchButton vendor={vendor} size="md" align="start" />
-        <ReportProblem vendor={vendor} components={vendor.components.map((c) => ({ id: c.id, name: c.name }))} />
+        <ReportProblem vendor={vendor} components={vendor.components.map((c) => ({ id: c.externalId, name: c.name }))} />
         {vendor.pendingReview && (
           <p className="text-sm text-slate-600 dark:text-slate-400">
             Added by a Vendorwatch user from its status page address; not listed in the directory until we have reviewed it.
