@@ -135,4 +135,26 @@ describe('early warning scenario', () => {
     expect((await evaluate(at(16))).opened).toBe(0)
     expect(await medianLeadSeconds(vendorId, at(16))).toEqual({ medianSeconds: 15 * 60, measured: 1 })
   })
+
+  it('the opted-in watcher gets a threaded pair of emails, the other only the official alert', async () => {
+    // The notifier runs at the end of each scheduled run: at t0 (the warning), at t0+15 (the incident).
+    await notify(at(0))
+    await notify(at(15))
+    await notify(at(16))
+    const to = (address: string) => fake.messages.filter((m) => [m.to].flat().includes(address))
+    const early = to('early@example.com')
+    const officialOnly = to('official-only@example.com')
+    expect(early).toHaveLength(2)
+    expect(officialOnly).toHaveLength(1)
+    const [warning, confirmed] = early
+    expect(warning?.subject).toMatch(/possible outage/i)
+    expect(confirmed?.subject).toBe(officialOnly[0]?.subject)
+    // The incident's email replies to the warning's thread.
+    const warningId = warning?.headers['Message-ID']
+    expect(warningId).toBeTruthy()
+    expect(confirmed?.headers['In-Reply-To']).toBe(warningId)
+    expect(confirmed?.headers.References).toContain(warningId)
+    // The other watcher's incident email starts its own thread, as before issue 19.
+    expect(officialOnly[0]?.headers['In-Reply-To']).toBeUndefined()
+  })
 })
