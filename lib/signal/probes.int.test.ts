@@ -3,7 +3,7 @@
 // is stored, politeness across runs, and what the signal and the pages read back.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { upsertCatalogRows } from '@/lib/data/catalog'
-import { probeBaselines, probeSummary, PROBE_RESULT_RETENTION_MS, recentProbeChecks } from '@/lib/data/probes'
+import { PROBE_BASELINE_REUSE_MS, probeBaselines, probeSummary, PROBE_RESULT_RETENTION_MS, recentProbeChecks } from '@/lib/data/probes'
 import { db } from '@/lib/db/client'
 import { addProbe, runProbesAt, startProbeStandIn, testProbeClient, type ProbeStandIn } from '@/lib/testing/probe-standin'
 import { resetDatabase } from '@/lib/testing/reset-database'
@@ -138,5 +138,11 @@ describe('what the signal and the pages read', () => {
     expect(b?.latencyP95Ms).toBeGreaterThanOrEqual(150)
     expect(b?.latencyP95Ms).toBeLessThanOrEqual(200)
     expect(baselines.get(vendorId)?.find((x) => x.probeId === quiet)).toEqual({ probeId: quiet, checks: 0, failureRate: null, latencyP50Ms: null, latencyP95Ms: null })
+
+    // Reused within the hour (a 28-day figure), computed again after it.
+    await db.probeResult.createMany({ data: Array.from({ length: 20 }, (_, i) => ({ probeId: quiet, checkedAt: new Date(now.getTime() - (i + 1) * 60_000), ok: false })) })
+    const failureRateOfQuiet = async (when: Date) => (await probeBaselines([vendorId], when)).get(vendorId)?.find((x) => x.probeId === quiet)?.failureRate
+    expect(await failureRateOfQuiet(new Date(now.getTime() + 60_000))).toBeNull()
+    expect(await failureRateOfQuiet(new Date(now.getTime() + PROBE_BASELINE_REUSE_MS))).toBe(1)
   })
 })
