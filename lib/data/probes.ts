@@ -28,6 +28,12 @@ export async function recentProbeChecks(vendorIds: readonly string[], since: Dat
   return result
 }
 
+/** The vendors that have probes: the ones whose checks the signal evaluates each run. */
+export async function probedVendorIds(): Promise<string[]> {
+  const rows = await db.probe.findMany({ distinct: ['vendorId'], select: { vendorId: true }, orderBy: { vendorId: 'asc' } })
+  return rows.map((r) => r.vendorId)
+}
+
 /**
  * Baselines are reused this long per vendor: a 28-day aggregate moves by about 1/700 of its window
  * in an hour, and computing it reads ~40,000 index entries per probe (a few seconds for all 50 on a

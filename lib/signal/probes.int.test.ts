@@ -3,7 +3,7 @@
 // is stored, politeness across runs, and what the signal and the pages read back.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { upsertCatalogRows } from '@/lib/data/catalog'
-import { PROBE_BASELINE_REUSE_MS, probeBaselines, probeSummary, PROBE_RESULT_RETENTION_MS, recentProbeChecks } from '@/lib/data/probes'
+import { PROBE_BASELINE_REUSE_MS, probeBaselines, probedVendorIds, probeSummary, PROBE_RESULT_RETENTION_MS, recentProbeChecks } from '@/lib/data/probes'
 import { db } from '@/lib/db/client'
 import { addProbe, runProbesAt, startProbeStandIn, testProbeClient, type ProbeStandIn } from '@/lib/testing/probe-standin'
 import { resetDatabase } from '@/lib/testing/reset-database'
@@ -103,6 +103,7 @@ describe('what the signal and the pages read', () => {
       [at(2), false],
     ])
     expect(checks.has('no-such-vendor')).toBe(false)
+    expect(await probedVendorIds()).toEqual([vendorId])
     expect(await recentProbeChecks([], T0)).toEqual(new Map())
   })
 
