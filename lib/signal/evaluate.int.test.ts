@@ -4,13 +4,13 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { upsertCatalogRows } from '@/lib/data/catalog'
 import { linkOfficialIncidents, medianLeadSeconds } from '@/lib/data/possible-outages'
+import { recentProbeChecks } from '@/lib/data/probes'
 import { signalData } from '@/lib/data/signal-data'
 import { db } from '@/lib/db/client'
 import { evaluatePossibleOutages } from './evaluate'
 import { QUIET_MINUTES_TO_CLOSE, REPORT_RETENTION_DAYS } from './params'
 import { deriveReporterKey } from './reporter-keys'
 import { submitProblemReport } from './reports'
-import type { ProbeCheck } from './types'
 
 const key = deriveReporterKey('evaluate-int-test-secret-0123456789abcdef')
 // A Wednesday night: no history, so the floor decides.
@@ -18,15 +18,7 @@ const T0 = new Date('2026-12-02T03:00:00Z')
 const MIN = 60_000
 const after = (minutes: number) => new Date(T0.getTime() + minutes * MIN)
 
-/** Probe checks straight from the table (the probe slice's reader does the same for the app). */
-async function probeChecksFromDb(vendorIds: string[], since: Date): Promise<Map<string, ProbeCheck[]>> {
-  const rows = await db.probeResult.findMany({ where: { checkedAt: { gte: since }, probe: { vendorId: { in: vendorIds } } }, orderBy: { checkedAt: 'asc' }, include: { probe: { select: { vendorId: true } } } })
-  const out = new Map<string, ProbeCheck[]>()
-  for (const r of rows) out.set(r.probe.vendorId, [...(out.get(r.probe.vendorId) ?? []), { probeId: r.probeId, checkedAt: r.checkedAt, ok: r.ok, latencyMs: r.latencyMs }])
-  return out
-}
-
-const evaluate = (now: Date) => evaluatePossibleOutages({ data: { ...signalData, recentProbeChecks: probeChecksFromDb }, now: () => now, intervalMs: MIN })
+const evaluate = (now: Date) => evaluatePossibleOutages({ data: { ...signalData, recentProbeChecks }, now: () => now, intervalMs: MIN })
 const report = (slug: string, ip: string, browserId: string, now: Date) => submitProblemReport({ vendorSlug: slug, clientIp: ip, browserId }, { now: () => now, key })
 const openOutages = (slug: string) => db.possibleOutage.findMany({ where: { vendor: { slug } } })
 const browser = (i: number) => `b${String(i).padStart(21, '0')}`

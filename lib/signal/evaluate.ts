@@ -20,7 +20,7 @@ export interface EvaluateData {
   loadSignalStates(vendorIds: readonly string[]): Promise<VendorSignalState[]>
   refreshNetworkFacts(): Promise<{ monitored: number; failingNetwork: number }>
   countDistinctNetworksByBucket(vendorIds: readonly string[], from: Date, to: Date, bucketMinutes: number): Promise<Map<string, ReportBucket[]>>
-  recentProbeChecks(vendorIds: string[], since: Date): Promise<Map<string, ProbeCheck[]>>
+  recentProbeChecks(vendorIds: readonly string[], since: Date): Promise<Map<string, ProbeCheck[]>>
   openPossibleOutage(o: PossibleOutageOpening): Promise<{ id: string } | null>
   closePossibleOutageSubsided(id: string, closedAt: Date): Promise<boolean>
   pruneProblemReports(before: Date): Promise<number>

@@ -16,12 +16,13 @@ import { createHttpClient, DEFAULT_HTTP_OPTIONS } from '@/lib/ingest/http'
 import { runRefreshCycle } from '@/lib/ingest/refresh'
 import { createComposer, createDigestComposer } from '@/lib/notify/compose'
 import { runNotifier } from '@/lib/notify/run'
+import { recentProbeChecks } from '@/lib/data/probes'
 import { startFakeResend, type FakeResend } from '@/lib/testing/fake-resend'
+import { addProbe, runProbesAt, startProbeStandIn, type ProbeStandIn } from '@/lib/testing/probe-standin'
 import { startStatusServer, type StatusServer } from '@/lib/testing/status-server'
 import { evaluatePossibleOutages } from './evaluate'
 import { deriveReporterKey } from './reporter-keys'
 import { submitProblemReport } from './reports'
-import type { ProbeCheck } from './types'
 
 const SECRET = 'scenario-test-secret-scenario-test-secret'
 const key = deriveReporterKey(SECRET)
@@ -33,6 +34,7 @@ const fixture = (name: string) => JSON.parse(fs.readFileSync(new URL(`../ingest/
 const operational = fixture('github-summary-operational.json')
 
 let pages: StatusServer
+let api: ProbeStandIn
 let fake: FakeResend
 const http = createHttpClient({ ...DEFAULT_HTTP_OPTIONS, allowPrivateNetwork: true })
 
@@ -59,13 +61,7 @@ const refresh = (now: Date) =>
     { trigger: 'manual', owner: `scenario-${now.toISOString()}`, concurrency: 1, leaseMs: 5 * MIN, intervalMs: MIN, maxBackoffMs: 30 * MIN, timeBudgetMs: 60_000 },
   )
 
-async function probeChecksFromDb(vendorIds: string[], since: Date): Promise<Map<string, ProbeCheck[]>> {
-  const rows = await db.probeResult.findMany({ where: { checkedAt: { gte: since }, probe: { vendorId: { in: vendorIds } } }, include: { probe: { select: { vendorId: true } } } })
-  const out = new Map<string, ProbeCheck[]>()
-  for (const r of rows) out.set(r.probe.vendorId, [...(out.get(r.probe.vendorId) ?? []), { probeId: r.probeId, checkedAt: r.checkedAt, ok: r.ok, latencyMs: r.latencyMs }])
-  return out
-}
-const evaluate = (now: Date) => evaluatePossibleOutages({ data: { ...signalData, recentProbeChecks: probeChecksFromDb }, now: () => now, intervalMs: MIN })
+const evaluate = (now: Date) => evaluatePossibleOutages({ data: { ...signalData, recentProbeChecks }, now: () => now, intervalMs: MIN })
 
 const notify = (now: Date) =>
   runNotifier(
@@ -80,15 +76,15 @@ const notify = (now: Date) =>
   )
 
 let vendorId: string
-let probeId: string
 
 beforeAll(async () => {
   pages = await startStatusServer()
+  api = await startProbeStandIn('up')
   fake = await startFakeResend()
   serve(operational)
   await upsertCatalogRows([{ name: 'Scenario', slug: 'scenario', statusPageUrl: 'https://status.scenario.example', platform: 'statuspage', apiUrl: `${pages.url}/scenario/api/v2/summary.json` }])
   vendorId = (await db.vendor.findUniqueOrThrow({ where: { slug: 'scenario' } })).id
-  probeId = (await db.probe.create({ data: { vendorId, url: `${pages.url}/scenario/api/health` } })).id
+  await addProbe(vendorId, api.url)
   await db.user.create({ data: { email: 'early@example.com', emailVerified: T0, watchlist: { create: { vendorId, possibleOutageAlerts: true } } } })
   await db.user.create({ data: { email: 'official-only@example.com', emailVerified: T0, watchlist: { create: { vendorId } } } })
 })
@@ -96,6 +92,7 @@ beforeAll(async () => {
 afterAll(async () => {
   http.close()
   await pages?.close()
+  await api?.close()
   await fake?.close()
 })
 
@@ -103,12 +100,14 @@ describe('early warning scenario', () => {
   it('opens in the run at t0, links the official incident at t0+15 min with a 15-minute lead', async () => {
     // Before t0: the first read of the page (a baseline: history, not news), probes fine.
     await refresh(at(-10))
-    for (const m of [-9, -6, -3]) await db.probeResult.create({ data: { probeId, checkedAt: at(m), ok: true, statusCode: 200, latencyMs: 80 } })
+    // The probe runner (the probe slice's, against a local stand-in of the vendor's API) each run.
+    for (const m of [-9, -6, -3]) expect((await runProbesAt(at(m))).up).toBe(1)
     expect((await evaluate(at(-3))).opened).toBe(0)
 
     // The probe starts failing (one check a minute) and reports climb: 12 networks in the 4
     // minutes up to t0, when the probe's third failure in a row lands.
-    for (const m of [-2, -1, 0]) await db.probeResult.create({ data: { probeId, checkedAt: at(m), ok: false, statusCode: 503, latencyMs: 40 } })
+    api.answer({ status: 503 })
+    for (const m of [-2, -1, 0]) expect((await runProbesAt(at(m))).down).toBe(1)
     for (let i = 0; i < 12; i++) {
       const outcome = await submitProblemReport({ vendorSlug: 'scenario', clientIp: `203.0.${i}.20`, browserId: `scenario-${String(i).padStart(13, '0')}` }, { now: () => at(-4 + i / 3), key })
       expect(outcome.kind).toBe('accepted')
