@@ -9,6 +9,7 @@ const incidentEvent = (over: Partial<EventFacts> = {}): EventFacts => ({
   incident: { impact: 'major', startedAt: t('10:00:00'), firstSeenAt: t('10:01:00'), componentIds: ['api'] },
   maintenance: null,
   componentId: null,
+  possibleOutage: null,
   ...over,
 })
 const watch = (over: Partial<WatchPreferences> = {}): WatchPreferences => ({
@@ -17,6 +18,7 @@ const watch = (over: Partial<WatchPreferences> = {}): WatchPreferences => ({
   minImpact: 'any',
   maintenanceAlerts: true,
   componentAlerts: false,
+  possibleOutageAlerts: false,
   ...over,
 })
 

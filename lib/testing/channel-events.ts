@@ -33,5 +33,7 @@ export function incidentEvent(kind: ChannelEvent['kind'], over: Partial<NonNulla
     },
     maintenance: null,
     component: null,
+    possibleOutageId: null,
+    possibleOutage: null,
   }
 }
