@@ -129,9 +129,9 @@ describe('which kinds carry the close', () => {
     expect(kinds.filter((k) => kindCarries(k, facts('official_incident')))).toEqual(['slack', 'discord', 'google_chat', 'pagerduty', 'webhook'])
   })
 
-  it('a chat close is skipped where the opening was never posted; webhooks and PagerDuty send it anyway', () => {
+  it('a chat close is skipped where the opening was never posted; Teams (which keeps no thread), webhooks and PagerDuty send it anyway', () => {
     const closed = message('possible_outage_closed', 'subsided')
-    expect(kinds.filter((k) => skipWithoutThread(k, closed))).toEqual(['slack', 'discord', 'google_chat', 'teams'])
+    expect(kinds.filter((k) => skipWithoutThread(k, closed))).toEqual(['slack', 'discord', 'google_chat'])
     expect(skipWithoutThread('slack', message('possible_outage_opened'))).toBe(false)
   })
 })

@@ -15,8 +15,11 @@ import type { ChannelKind, ChannelMessage } from './types'
 
 const PAGING_EVENTS: ReadonlySet<ChangeEventKind> = new Set(['incident_opened', 'incident_resolved', 'possible_outage_opened', 'possible_outage_closed'])
 
-/** The kinds whose follow-up edits or replies to an earlier message, and so need it (a thread) to exist. */
-const FOLLOW_UP_NEEDS_THREAD: ReadonlySet<ChannelKind> = new Set(['slack', 'discord', 'google_chat', 'teams'])
+/**
+ * The kinds whose follow-up edits or replies to an earlier message, and so need it (a thread) to
+ * exist. Teams keeps no thread (it cannot edit or reply), so it cannot tell and posts its card.
+ */
+const FOLLOW_UP_NEEDS_THREAD: ReadonlySet<ChannelKind> = new Set(['slack', 'discord', 'google_chat'])
 
 export function kindCarries(kind: ChannelKind, event: ChangeEventKind | Pick<PendingEventFacts, 'kind' | 'possibleOutage'>): boolean {
   const facts = typeof event === 'string' ? { kind: event, possibleOutage: null } : event
