@@ -120,6 +120,8 @@ test('a server action posted from another origin is refused; the same request fr
 })
 
 test('alert preferences of a watch: chosen components, minimum impact, maintenance, daily digest', async ({ page, request, browser }) => {
+  // Two sign-ups, a refresh and screenshots in four variants: more than 30 s on a loaded machine.
+  test.setTimeout(120_000)
   // Components are known once the vendor has been read: read Acme Cloud's initial page here.
   await setStatusPages(request, initialPages().filter((p) => p.path.startsWith('/acme-cloud/')))
   await runRefresh(request, 'acme-cloud')
