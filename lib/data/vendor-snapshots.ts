@@ -10,6 +10,7 @@ import { recordChangeEvents, type ChangeEventWrite } from './change-events'
 import { writeComponents, type ComponentWrites } from './components'
 import { writeIncidents, type IncidentWrites } from './incidents'
 import { writeMaintenances, type MaintenanceWrites } from './maintenances'
+import { insertVendorCreates, isCreatesOnly } from './vendor-creates'
 import { fenceSource, type CheckedSource } from './status-sources'
 
 export interface StoredGroup {
@@ -160,13 +161,18 @@ export interface VendorWrites {
   events: ChangeEventWrite[]
 }
 
-/** Applies a non-empty plan; returns the change events recorded and the incidents it wrote. */
+/**
+ * Applies a non-empty plan; returns the change events recorded and the incidents it wrote. A plan
+ * that only adds rows (every baseline) is one statement (vendor-creates.ts); one that changes
+ * stored rows is this transaction.
+ */
 export async function applyVendorChanges(
   vendorId: string,
   writes: VendorWrites,
   check: CheckedSource,
   isBaseline: boolean,
 ): Promise<{ events: number; incidentIds: string[] }> {
+  if (isCreatesOnly(writes)) return insertVendorCreates(vendorId, writes, check, isBaseline)
   return db.$transaction(
     async (tx) => {
       // The fence comes first: it also row-locks the source, serialising writers of this vendor.
