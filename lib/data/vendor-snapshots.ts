@@ -165,6 +165,16 @@ export async function applyVendorChanges(
   isBaseline: boolean,
 ): Promise<{ events: number; incidentIds: string[] }> {
   if (isCreatesOnly(writes)) return insertVendorCreates(vendorId, writes, check, isBaseline)
+  return applyInTransaction(vendorId, writes, check, isBaseline)
+}
+
+/** Any plan, in one transaction; exported so a test can hold the one-statement write to it. */
+export async function applyInTransaction(
+  vendorId: string,
+  writes: VendorWrites,
+  check: CheckedSource,
+  isBaseline: boolean,
+): Promise<{ events: number; incidentIds: string[] }> {
   return db.$transaction(
     async (tx) => {
       // The fence comes first: it also row-locks the source, serialising writers of this vendor.
