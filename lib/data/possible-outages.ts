@@ -150,15 +150,21 @@ async function recordClosed(
  * refresh interval of its publication) minus when we opened: a page that backdates its incident's
  * start does not shorten how late it was.
  */
+/** Outages linkOfficialIncidents would link for this vendor now: open, or subsided within the lead window, not linked yet. */
+function linkableWhere(vendorId: string, now: Date): Prisma.PossibleOutageWhereInput {
+  return { vendorId, incidentId: null, OR: [{ openKey: { not: null } }, { closeReason: 'subsided', closedAt: { gte: new Date(now.getTime() - LEAD_WINDOW_MS) } }] }
+}
+
+/** Whether an incident opening now would link one of the vendor's possible outages (the refresh picks its write path by it). */
+export async function hasLinkablePossibleOutage(vendorId: string, now: Date): Promise<boolean> {
+  return (await db.possibleOutage.findFirst({ where: linkableWhere(vendorId, now), select: { id: true } })) !== null
+}
+
 export async function linkOfficialIncidents(tx: Prisma.TransactionClient, vendorId: string, incidentIds: readonly string[], now: Date): Promise<void> {
   const incidentId = incidentIds[0]
   if (incidentId === undefined) return
   const candidates = await tx.possibleOutage.findMany({
-    where: {
-      vendorId,
-      incidentId: null,
-      OR: [{ openKey: { not: null } }, { closeReason: 'subsided', closedAt: { gte: new Date(now.getTime() - LEAD_WINDOW_MS) } }],
-    },
+    where: linkableWhere(vendorId, now),
     orderBy: { openedAt: 'desc' },
     take: 1,
     select: { id: true, openKey: true, openedAt: true },

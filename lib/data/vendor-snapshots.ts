@@ -8,7 +8,7 @@ import { Prisma } from '@/lib/db/generated/client'
 import { OPEN_MAINTENANCE_STATUSES } from '@/lib/status/lifecycle'
 import type { IncidentImpact, IncidentStatus, MaintenanceStatus, ServiceStatus } from '@/lib/status/statuses'
 import { recordChangeEvents, type ChangeEventWrite } from './change-events'
-import { linkOfficialIncidents } from './possible-outages'
+import { hasLinkablePossibleOutage, linkOfficialIncidents } from './possible-outages'
 import { writeComponents, type ComponentWrites } from './components'
 import { writeIncidents, type IncidentWrites } from './incidents'
 import { writeMaintenances, type MaintenanceWrites } from './maintenances'
@@ -165,8 +165,19 @@ export async function applyVendorChanges(
   check: CheckedSource,
   isBaseline: boolean,
 ): Promise<{ events: number; incidentIds: string[] }> {
-  if (isCreatesOnly(writes)) return insertVendorCreates(vendorId, writes, check, isBaseline)
+  // A new official incident that is news closes and links the vendor's possible outage (issue 19)
+  // in the write transaction; the one-statement write does not, so a plan that opens one while the
+  // vendor has an outage to link takes the transaction (one indexed read, only when an incident
+  // opens). An outage opened between that read and the write is not linked: a window of
+  // milliseconds against a 60-minute lead window, and the cost is one unmeasured lead.
+  if (isCreatesOnly(writes) && !(!isBaseline && opensNewsIncident(writes) && (await hasLinkablePossibleOutage(vendorId, check.now)))) {
+    return insertVendorCreates(vendorId, writes, check, isBaseline)
+  }
   return applyInTransaction(vendorId, writes, check, isBaseline)
+}
+
+function opensNewsIncident(writes: VendorWrites): boolean {
+  return writes.events.some((e) => e.kind === 'incident_opened' && !e.baseline)
 }
 
 /** Any plan, in one transaction; exported so a test can hold the one-statement write to it. */
