@@ -4,11 +4,14 @@
 // security headers, with a fresh nonce that Next.js applies to its own scripts on pages rendered
 // per request. API routes validate their own input (they are not matched here: a proxy would make
 // Next.js buffer their bodies, the Stripe webhook's among them).
+// It also serves the directory's GETs (/vendors?q=…) from a cached page per view: see
+// lib/pages/directory-view-path.ts.
 import { NextResponse, type NextRequest } from 'next/server'
 import { env } from '@/lib/env'
 import { pageSecurityHeaders, stripeFormTargets } from '@/lib/security/headers'
 import { checkPageRequestBody } from '@/lib/api/request-body'
 import { checkRequestTarget } from '@/lib/validation/url-input'
+import { DIRECTORY_VIEW_PREFIX, directoryViewPath } from '@/lib/pages/directory-view-path'
 
 const options = {
   appUrl: env.APP_URL,
@@ -27,14 +30,29 @@ export function proxy(request: NextRequest) {
   if (target !== 'ok') return refuse(target === 'bad_request' ? 400 : 404)
   const body = checkPageRequestBody(request.method, request.headers)
   if (body !== 'ok') return refuse(body)
+  // The cached directory pages have one public address each, /vendors?…; a rewrite is not proxied again.
+  if (request.nextUrl.pathname.startsWith(DIRECTORY_VIEW_PREFIX)) return refuse(404)
+  const view = directoryView(request)
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64')
-  const headers = pageSecurityHeaders(request.nextUrl.pathname, nonce, options)
+  // The policy of the page that answers: a cached directory page has no nonce to match.
+  const headers = pageSecurityHeaders(view?.pathname ?? request.nextUrl.pathname, nonce, options)
   // Next.js reads the nonce from the request's CSP header while rendering.
   const requestHeaders = new Headers(request.headers)
   requestHeaders.set('Content-Security-Policy', headers['Content-Security-Policy'] ?? '')
-  const response = NextResponse.next({ request: { headers: requestHeaders } })
+  const init = { request: { headers: requestHeaders } }
+  const response = view ? NextResponse.rewrite(view, init) : NextResponse.next(init)
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value)
   return response
+}
+
+/**
+ * Where a visitor's GET of the directory is served from: its cached view. A server action posted
+ * from the directory (a Watch button) stays on /vendors, which renders per request.
+ */
+function directoryView(request: NextRequest): URL | null {
+  if (!/^\/vendors\/?$/.test(request.nextUrl.pathname)) return null
+  if ((request.method !== 'GET' && request.method !== 'HEAD') || request.headers.has('next-action')) return null
+  return new URL(directoryViewPath(request.nextUrl.searchParams), request.url)
 }
 
 export const config = {

@@ -1,0 +1,34 @@
+// The public directory (/vendors, ?q=, ?category=, ?cursor=) is served from a cached page per view:
+// proxy.ts rewrites each GET of /vendors to the internal route /directory-view/{view}
+// (app/directory-view/[view]/page.tsx, ISR), whose one path segment spells out the view. A
+// segment, not search parameters, because Next.js caches a rendered page per path only. Pure.
+
+/** The internal route's prefix; proxy.ts refuses it when asked for directly (one URL per page). */
+export const DIRECTORY_VIEW_PREFIX = '/directory-view/'
+
+/** The view segment of the unfiltered first page (the only one Next.js keeps on disk; see lib/cache). */
+export const DIRECTORY_ALL_VIEW = 'all'
+
+type Search = Pick<URLSearchParams, 'get'>
+
+/**
+ * The internal path serving this directory URL's search. Only the parameters the directory reads,
+ * in one order, the query's spaces collapsed: `?q=git&x=1` and `?q=%20git` are one cached page.
+ */
+export function directoryViewPath(search: Search): string {
+  const view = new URLSearchParams()
+  const q = search.get('q')?.replace(/\s+/g, ' ').trim()
+  const category = search.get('category')?.trim()
+  const cursor = search.get('cursor')?.trim()
+  if (q) view.set('q', q)
+  if (category) view.set('category', category)
+  if (cursor) view.set('cursor', cursor)
+  const text = view.toString()
+  return `${DIRECTORY_VIEW_PREFIX}${text ? encodeURIComponent(text) : DIRECTORY_ALL_VIEW}`
+}
+
+/** The directory's search parameters back from a view segment (as Next.js hands it over: decoded). */
+export function readDirectoryView(view: string): Record<string, string> {
+  if (view === DIRECTORY_ALL_VIEW) return {}
+  return Object.fromEntries(new URLSearchParams(view))
+}
