@@ -24,11 +24,13 @@ export function directoryViewPath(search: Search): string {
   if (category) view.set('category', category)
   if (cursor) view.set('cursor', cursor)
   const text = view.toString()
-  return `${DIRECTORY_VIEW_PREFIX}${text ? encodeURIComponent(text) : DIRECTORY_ALL_VIEW}`
+  // base64url: its letters mean nothing in a path, so whether Next.js hands the segment over
+  // decoded or not (it hands `%3D` over as it is), the page reads what was written.
+  return `${DIRECTORY_VIEW_PREFIX}${text ? Buffer.from(text).toString('base64url') : DIRECTORY_ALL_VIEW}`
 }
 
-/** The directory's search parameters back from a view segment (as Next.js hands it over: decoded). */
+/** The directory's search parameters back from a view segment; an unreadable one is the unfiltered view. */
 export function readDirectoryView(view: string): Record<string, string> {
-  if (view === DIRECTORY_ALL_VIEW) return {}
-  return Object.fromEntries(new URLSearchParams(view))
+  if (view === DIRECTORY_ALL_VIEW || !/^[A-Za-z0-9_-]+$/.test(view)) return {}
+  return Object.fromEntries(new URLSearchParams(Buffer.from(view, 'base64url').toString('utf8')))
 }
