@@ -11,7 +11,7 @@ import { env } from '@/lib/env'
 import { pageSecurityHeaders, stripeFormTargets } from '@/lib/security/headers'
 import { checkPageRequestBody } from '@/lib/api/request-body'
 import { checkRequestTarget } from '@/lib/validation/url-input'
-import { DIRECTORY_VIEW_PREFIX, directoryViewPath } from '@/lib/pages/directory-view-path'
+import { directoryViewPath } from '@/lib/pages/directory-view-path'
 
 const options = {
   appUrl: env.APP_URL,
@@ -30,8 +30,6 @@ export function proxy(request: NextRequest) {
   if (target !== 'ok') return refuse(target === 'bad_request' ? 400 : 404)
   const body = checkPageRequestBody(request.method, request.headers)
   if (body !== 'ok') return refuse(body)
-  // The cached directory pages have one public address each, /vendors?…; a rewrite is not proxied again.
-  if (request.nextUrl.pathname.startsWith(DIRECTORY_VIEW_PREFIX)) return refuse(404)
   const view = directoryView(request)
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64')
   // The policy of the page that answers: a cached directory page has no nonce to match.
@@ -52,7 +50,12 @@ export function proxy(request: NextRequest) {
 function directoryView(request: NextRequest): URL | null {
   if (!/^\/vendors\/?$/.test(request.nextUrl.pathname)) return null
   if ((request.method !== 'GET' && request.method !== 'HEAD') || request.headers.has('next-action')) return null
-  return new URL(directoryViewPath(request.nextUrl.searchParams), request.url)
+  // The request's own URL object, so Next.js serves the rewrite itself rather than fetching it
+  // as another origin's (it compares host and port as it sees them).
+  const url = request.nextUrl.clone()
+  url.pathname = directoryViewPath(request.nextUrl.searchParams)
+  url.search = ''
+  return url
 }
 
 export const config = {

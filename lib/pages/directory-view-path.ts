@@ -3,7 +3,11 @@
 // (app/directory-view/[view]/page.tsx, ISR), whose one path segment spells out the view. A
 // segment, not search parameters, because Next.js caches a rendered page per path only. Pure.
 
-/** The internal route's prefix; proxy.ts refuses it when asked for directly (one URL per page). */
+/**
+ * The internal route's prefix. Asked for directly it answers too (the same public page; its
+ * canonical URL is /vendors): refusing it in proxy.ts would also refuse the rewrite wherever
+ * Next.js passes a rewritten request through the proxy again.
+ */
 export const DIRECTORY_VIEW_PREFIX = '/directory-view/'
 
 /** The view segment of the unfiltered first page (the only one Next.js keeps on disk; see lib/cache). */

@@ -5,7 +5,7 @@ import { DIRECTORY_METADATA, loadDirectory } from '@/lib/pages/directory'
 import { readDirectoryView } from '@/lib/pages/directory-view-path'
 
 // The public directory, /vendors?q=…&category=…, one cached page per view: proxy.ts rewrites each
-// GET of /vendors here (lib/pages/directory-view-path.ts) and refuses this path asked for directly.
+// GET of /vendors here (lib/pages/directory-view-path.ts); its canonical URL is /vendors.
 // Shared by every visitor, so nothing here may depend on who asks (Watch buttons learn that in the
 // browser). Dropped when a refresh changes any vendor (app/vendors/[slug]/cached-pages.ts: the
 // statuses and "having problems now" are on it) and regenerated at least once a minute for the
