@@ -2,16 +2,18 @@
 
 // The Watch / Unwatch button for one vendor. It is rendered into cached public pages, so it learns
 // who is reading (and whether they watch this vendor) in the browser, from /api/me; the header and
-// every button on a page share that one request.
+// every button on a page share that one request. Used through ./watch-button.tsx, which hands it
+// only the fields it reads.
 import { Suspense } from 'react'
 import { useMe } from '@/components/account/use-me'
 import { isMonitoredSource } from '@/lib/status/monitored'
 import { SignedOutWatchLink, WatchPlaceholder, WatchToggle, type WatchButtonSize } from './watch-toggle'
 
-type SourceLike = Parameters<typeof isMonitoredSource>[0]
+export type SourceLike = Parameters<typeof isMonitoredSource>[0]
+export type { WatchButtonSize }
 
 /** `align`: where the button (and a refusal message under it) sits: row ends use 'end'. */
-export function WatchButton({
+export function WatchButtonClient({
   vendor,
   size = 'sm',
   align = 'end',
