@@ -2,7 +2,8 @@
 // incident opened → updated → resolved becomes ONE Slack message edited twice with two thread
 // replies (one Discord message edited twice, one Google Chat thread, three Teams cards); a revoked
 // Slack token marks the destination broken and tells its owner once; a 429 is retried after
-// Retry-After and then delivered once.
+// Retry-After and then delivered once; a post whose answer was lost is found on the retry, not
+// posted twice (slack-repost-guard.ts).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import * as channelOutbox from '@/lib/data/channel-outbox'
 import { createDestination } from '@/lib/data/destinations'
@@ -86,7 +87,8 @@ async function incidentLifecycle(vendorId: string) {
 }
 
 beforeAll(async () => {
-  chat = await startFakeChat()
+  // Slack's clock is the test's, so a retry's `oldest` and the stand-in's ts compare as on Slack.
+  chat = await startFakeChat({ now: () => clock })
 })
 afterAll(() => chat.close())
 beforeEach(async () => {
@@ -146,7 +148,60 @@ describe('chat destinations through the outbox', () => {
     tick(61_000)
     expect(await run()).toMatchObject({ sent: 1 })
     expect(chat.state.slack.messages).toHaveLength(1)
-    expect(chat.state.slack.calls.map((c) => c.status)).toEqual([429, 200])
+    // The retry looked for an earlier post (none: the 429 posted nothing) before posting.
+    expect(chat.state.slack.calls.map((c) => [c.method, c.status])).toEqual([
+      ['chat.postMessage', 429],
+      ['conversations.history', 200],
+      ['chat.postMessage', 200],
+    ])
+  })
+
+  it('Slack answer lost once: the retry finds the post by its metadata, so the channel gets exactly one message', async () => {
+    const { user, vendor } = await watcher()
+    const destinationId = await addSlack(user.id, chat.issueSlackToken())
+    // Slack posts the message, and its answer (with the ts) never reaches us.
+    chat.control({ action: 'lose-answer-once', service: 'slack', method: 'chat.postMessage' })
+    const incidentId = await incidentEvent(vendor.id, 'incident_opened')
+    expect(await run()).toMatchObject({ retrying: 1, sent: 0 })
+    expect(chat.state.slack.messages).toHaveLength(1)
+    tick(60_000)
+    expect(await run()).toMatchObject({ sent: 1, retrying: 0 })
+    expect(chat.state.slack.messages).toHaveLength(1)
+    const [message] = chat.state.slack.messages
+    expect(message?.metadata).toMatchObject({ event_type: 'vendorwatch_alert_posted', event_payload: { subject: `incident:${incidentId}` } })
+    // The outbox now edits the message it did not hear about.
+    const thread = await db.channelThread.findUniqueOrThrow({ where: { destinationId_subjectKey: { destinationId, subjectKey: `incident:${incidentId}` } } })
+    expect(thread.externalId).toBe(message?.ts)
+
+    // The same for a thread reply: the update's reply is posted, its answer lost; the retry edits
+    // again (harmless) and finds the reply instead of posting a second one.
+    tick(60_000)
+    chat.control({ action: 'lose-answer-once', service: 'slack', method: 'chat.postMessage' })
+    await incidentEvent(vendor.id, 'incident_updated', incidentId)
+    expect(await run()).toMatchObject({ retrying: 1 })
+    tick(60_000)
+    expect(await run()).toMatchObject({ sent: 1, retrying: 0 })
+    expect(chat.state.slack.messages).toHaveLength(1)
+    expect(message?.replies).toHaveLength(1)
+    expect(message?.edits).toHaveLength(2)
+    expect(await db.channelDelivery.count({ where: { destinationId, status: 'sent' } })).toBe(2)
+  })
+
+  it('Slack: two destinations posting one incident to one channel each keep their own message (the tag names the delivery)', async () => {
+    const { user, vendor } = await watcher()
+    const other = await createTestUser(`chat-other${seq}@example.com`)
+    await db.watchlistEntry.create({ data: { userId: other.id, vendorId: vendor.id } })
+    await addSlack(user.id, chat.issueSlackToken())
+    await addSlack(other.id, chat.issueSlackToken())
+    chat.control({ action: 'lose-answer-once', service: 'slack', method: 'chat.postMessage' })
+    await incidentEvent(vendor.id, 'incident_opened')
+    expect(await run()).toMatchObject({ retrying: 1, sent: 1 })
+    tick(60_000)
+    expect(await run()).toMatchObject({ sent: 1 })
+    // One message per destination: the retry neither reposted nor took the other destination's post of the same incident.
+    expect(chat.state.slack.messages).toHaveLength(2)
+    const threads = await db.channelThread.findMany({ where: { destination: { userId: { in: [user.id, other.id] } } } })
+    expect(threads.map((t) => t.externalId).sort()).toEqual(chat.state.slack.messages.map((m) => m.ts).sort())
   })
 
   it('Discord edits one message, Google Chat keeps one thread, Teams posts a card per change', async () => {
