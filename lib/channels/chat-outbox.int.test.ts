@@ -12,11 +12,12 @@ import { createTestUser } from '@/lib/testing/accounts'
 import { SLACK_CHANNELS, SLACK_TEAM, startFakeChat, type FakeChat } from '@/lib/testing/fake-chat'
 import { discordSender } from './discord'
 import { googleChatSender } from './google-chat'
-import { addDestination } from './manage'
+import { runNow } from '@/lib/accounts/background'
+import { addDestination, removeDestination } from './manage'
 import { createOutboundHttp } from './outbound-http'
 import { runChannelOutbox, type ChannelDeps } from './outbox'
 import { openSettings, sealSettings } from './sealed-settings'
-import { createSlackSender } from './slack'
+import { createSlackSender, revokeSlackToken } from './slack'
 import { teamsSender } from './teams'
 
 let chat: FakeChat
@@ -202,6 +203,39 @@ describe('chat destinations through the outbox', () => {
     expect(chat.state.slack.messages).toHaveLength(2)
     const threads = await db.channelThread.findMany({ where: { destination: { userId: { in: [user.id, other.id] } } } })
     expect(threads.map((t) => t.externalId).sort()).toEqual(chat.state.slack.messages.map((m) => m.ts).sort())
+  })
+
+  it('deleting a Slack destination revokes its bot token with Slack (auth.revoke), after the delete', async () => {
+    const { user } = await watcher()
+    const token = chat.issueSlackToken()
+    const destinationId = await addSlack(user.id, token)
+    const revoke = (t: string) => revokeSlackToken(t, { apiUrl: chat.slackApiUrl })
+    // The revoke is deferred: the destination is gone before Slack is even asked.
+    const deferred: (() => Promise<void>)[] = []
+    expect(await removeDestination(user.id, destinationId, { defer: (task) => void deferred.push(task), revoke })).toBe(true)
+    expect(await db.destination.count({ where: { id: destinationId } })).toBe(0)
+    expect(chat.state.slack.calls).toEqual([])
+    for (const task of deferred) await task()
+    expect(chat.state.slack.calls).toEqual([{ method: 'auth.revoke', status: 200 }])
+    expect(chat.state.slack.revokedTokens).toEqual([token])
+    // Another user cannot delete it (nothing is revoked), and a second delete does nothing.
+    expect(await removeDestination(user.id, destinationId, { defer: runNow, revoke })).toBe(false)
+    expect(chat.state.slack.calls).toHaveLength(1)
+  })
+
+  it('a Slack that fails the revoke never undoes or blocks the delete', async () => {
+    const { user } = await watcher()
+    const other = await createTestUser(`chat-stranger${seq}@example.com`)
+    const token = chat.issueSlackToken()
+    const destinationId = await addSlack(user.id, token)
+    const revoke = (t: string) => revokeSlackToken(t, { apiUrl: chat.slackApiUrl })
+    expect(await removeDestination(other.id, destinationId, { defer: runNow, revoke })).toBe(false)
+    expect(await db.destination.count({ where: { id: destinationId } })).toBe(1)
+    chat.control({ action: 'fail-once', service: 'slack', status: 500, method: 'auth.revoke' })
+    expect(await removeDestination(user.id, destinationId, { defer: runNow, revoke })).toBe(true)
+    expect(await db.destination.count({ where: { id: destinationId } })).toBe(0)
+    expect(chat.state.slack.calls).toEqual([{ method: 'auth.revoke', status: 500 }])
+    expect(chat.state.slack.revokedTokens).toEqual([])
   })
 
   it('Discord edits one message, Google Chat keeps one thread, Teams posts a card per change', async () => {

@@ -85,6 +85,21 @@ function platformError(error: unknown): string | undefined {
   return errorCodeOf(error) === ErrorCode.PlatformError ? (error as { data?: { error?: string } }).data?.error : undefined
 }
 
+/**
+ * Revokes a bot token (auth.revoke) when its destination is deleted, so a token we no longer keep
+ * cannot post any more. Best effort: a token already revoked or a Slack that does not answer in
+ * `timeoutMs` is left as it is (the stored copy is gone either way). True when Slack confirmed.
+ */
+export async function revokeSlackToken(token: string, options: SlackSenderOptions = {}): Promise<boolean> {
+  try {
+    const answer = await createSlackClient(token, { ...options, timeoutMs: options.timeoutMs ?? 5_000 }).auth.revoke()
+    return answer.ok === true
+  } catch (error) {
+    console.warn('[slack] auth.revoke failed (the destination is deleted anyway):', error instanceof Error ? error.message : error)
+    return false
+  }
+}
+
 export function createSlackSender(options: SlackSenderOptions = {}): ChannelSender<'slack'> {
   return {
     kind: 'slack',
