@@ -9,6 +9,13 @@ import { memorySampler } from './memory'
 const sampler = memorySampler()
 const { deliverToChannels } = await import('@/lib/jobs/channels')
 const { db } = await import('@/lib/db/client')
+// Live heap (after a full collection; the parent passes --expose-gc) once the modules are loaded and
+// after the pass: what the pass keeps, as against the garbage V8 let pile up before its peak.
+const liveHeapMb = () => {
+  globalThis.gc?.()
+  return Math.round(process.memoryUsage().heapUsed / 1024 / 1024)
+}
+const liveHeapAfterLoadMb = liveHeapMb()
 const startRss = process.memoryUsage().rss
 const started = performance.now()
 const cpuBefore = process.cpuUsage()
@@ -16,6 +23,7 @@ const result = await deliverToChannels(10 * 60_000)
 const seconds = (performance.now() - started) / 1000
 const cpu = process.cpuUsage(cpuBefore)
 const memory = sampler.stop()
+const liveHeapAfterPassMb = liveHeapMb()
 await db.$disconnect()
-console.log(JSON.stringify({ result, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, memory, peakRssMb: memory.peakRssMb, startRssMb: Math.round(startRss / 1024 / 1024) }))
+console.log(JSON.stringify({ result, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, memory, liveHeapAfterLoadMb, liveHeapAfterPassMb, peakRssMb: memory.peakRssMb, startRssMb: Math.round(startRss / 1024 / 1024) }))
 process.exit(0)
