@@ -58,7 +58,8 @@ export type ChatControl =
   | { action: 'archive-slack-channel'; channel: string }
   /** `method`: Slack only, the one Web API method that fails (default: the next call, whatever it is). */
   | { action: 'rate-limit-once'; service: 'slack' | 'discord' | 'google_chat' | 'teams'; retryAfterSeconds: number; method?: string }
-  | { action: 'fail-once'; service: 'slack' | 'discord' | 'google_chat' | 'teams'; status: number; method?: string }
+  /** `error`: Slack only, the error word of the answer (default: internal_error, or ratelimited for 429). */
+  | { action: 'fail-once'; service: 'slack' | 'discord' | 'google_chat' | 'teams'; status: number; method?: string; error?: string }
   | { action: 'delete-webhook'; hook: string }
   /** Slack: do the next call of `method` (its message is posted), then drop the connection without answering. */
   | { action: 'lose-answer-once'; service: 'slack'; method: string }
@@ -157,7 +158,7 @@ export async function startFakeChat(options: FakeChatOptions = {}): Promise<Fake
   const codes = new Map<string, { redirectUri: string }>()
   const tokens = new Set<string>()
   const deletedHooks = new Set<string>()
-  const onceFailures: { service: string; status: number; retryAfterSeconds?: number; method?: string }[] = []
+  const onceFailures: { service: string; status: number; retryAfterSeconds?: number; method?: string; error?: string }[] = []
   const lostAnswers: string[] = []
   const now = options.now ?? (() => new Date())
   let tsCounter = 0
@@ -179,7 +180,7 @@ export async function startFakeChat(options: FakeChatOptions = {}): Promise<Fake
       state.slack.revokedTokens.push(...revoked)
     } else if (command.action === 'archive-slack-channel') state.slack.archivedChannels.push(command.channel)
     else if (command.action === 'rate-limit-once') onceFailures.push({ service: command.service, status: 429, retryAfterSeconds: command.retryAfterSeconds, method: command.method })
-    else if (command.action === 'fail-once') onceFailures.push({ service: command.service, status: command.status, method: command.method })
+    else if (command.action === 'fail-once') onceFailures.push({ service: command.service, status: command.status, method: command.method, error: command.error })
     else if (command.action === 'lose-answer-once') lostAnswers.push(command.method)
     else deletedHooks.add(command.hook)
   }
@@ -194,8 +195,8 @@ export async function startFakeChat(options: FakeChatOptions = {}): Promise<Fake
     }
     const failure = takeFailure('slack', method)
     if (failure) {
-      state.slack.calls.push({ method, status: failure.status })
-      return json(res, failure.status, { ok: false, error: failure.status === 429 ? 'ratelimited' : 'internal_error' }, failure.retryAfterSeconds ? { 'retry-after': String(failure.retryAfterSeconds) } : {})
+      state.slack.calls.push({ method, status: failure.status, ...(failure.error && { error: failure.error }) })
+      return json(res, failure.status, { ok: false, error: failure.error ?? (failure.status === 429 ? 'ratelimited' : 'internal_error') }, failure.retryAfterSeconds ? { 'retry-after': String(failure.retryAfterSeconds) } : {})
     }
     if (method === 'oauth.v2.access') {
       const basic = authorization?.startsWith('Basic ') ? Buffer.from(authorization.slice(6), 'base64').toString('utf8').split(':') : []
