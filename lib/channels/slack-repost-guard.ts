@@ -11,8 +11,13 @@ import { ErrorCode, type WebClient } from '@slack/web-api'
 /** Our metadata's event type (Slack: a namespaced, lower-case name of the event). */
 export const SLACK_POST_EVENT_TYPE = 'vendorwatch_alert_posted'
 
-/** At most this many messages are read back (pages of 200): enough for any channel's minutes between a post and its retry. */
-const LOOKUP_PAGES = 5
+/**
+ * One page of the newest messages since the first attempt, never more: Slack limits apps outside
+ * its Marketplace to one conversations.history/replies call a minute with at most 15 messages
+ * (https://api.slack.com/apis/rate-limits), so a second page would be rate limited and a retry that
+ * always needs it would never get through. A channel busier than that between a post and its retry
+ * may get the post twice; a 429 on the read is a 429 like any other (retried after Retry-After).
+ */
 const PAGE_SIZE = 200
 /** Slack's clock and ours may differ; read a little further back than the first attempt. */
 const CLOCK_SLACK_MS = 5 * 60_000
@@ -47,17 +52,10 @@ const slackTs = (at: Date) => ((at.getTime() - CLOCK_SLACK_MS) / 1000).toFixed(6
  * errors are thrown, as the post's own would be (a revoked token, an archived channel, a 429).
  */
 export async function findEarlierPost(client: WebClient, where: { channel: string; threadTs?: string }, delivery: string, since: Date): Promise<string | null> {
-  let cursor: string | undefined
   try {
-    for (let page = 0; page < LOOKUP_PAGES; page++) {
-      const args = { channel: where.channel, oldest: slackTs(since), include_all_metadata: true, limit: PAGE_SIZE, ...(cursor && { cursor }) }
-      const answer = where.threadTs ? await client.conversations.replies({ ...args, ts: where.threadTs }) : await client.conversations.history(args)
-      const found = (answer.messages as MessageWithMetadata[] | undefined)?.find((m) => isPostOf(m, delivery))
-      if (found?.ts) return found.ts
-      cursor = answer.response_metadata?.next_cursor || undefined
-      if (!cursor) return null
-    }
-    return null
+    const args = { channel: where.channel, oldest: slackTs(since), include_all_metadata: true, limit: PAGE_SIZE }
+    const answer = where.threadTs ? await client.conversations.replies({ ...args, ts: where.threadTs }) : await client.conversations.history(args)
+    return (answer.messages as MessageWithMetadata[] | undefined)?.find((m) => isPostOf(m, delivery))?.ts ?? null
   } catch (error) {
     const code = (error as { code?: string; data?: { error?: string } }).code
     if (code === ErrorCode.PlatformError && (error as { data?: { error?: string } }).data?.error === 'missing_scope') return null
