@@ -218,9 +218,21 @@ describe('chat destinations through the outbox', () => {
     for (const task of deferred) await task()
     expect(chat.state.slack.calls).toEqual([{ method: 'auth.revoke', status: 200 }])
     expect(chat.state.slack.revokedTokens).toEqual([token])
-    // Another user cannot delete it (nothing is revoked), and a second delete does nothing.
+    // A second delete does nothing.
     expect(await removeDestination(user.id, destinationId, { defer: runNow, revoke })).toBe(false)
     expect(chat.state.slack.calls).toHaveLength(1)
+  })
+
+  it('a bot token another destination still uses (one install, two channels) is revoked only with the last of them', async () => {
+    const { user } = await watcher({ pro: true })
+    const token = chat.issueSlackToken()
+    const first = await addSlack(user.id, token)
+    const second = await addSlack(user.id, token)
+    const revoke = (t: string) => revokeSlackToken(t, { apiUrl: chat.slackApiUrl })
+    expect(await removeDestination(user.id, first, { defer: runNow, revoke })).toBe(true)
+    expect(chat.state.slack.calls).toEqual([])
+    expect(await removeDestination(user.id, second, { defer: runNow, revoke })).toBe(true)
+    expect(chat.state.slack.revokedTokens).toEqual([token])
   })
 
   it('a Slack that fails the revoke never undoes or blocks the delete', async () => {

@@ -86,7 +86,9 @@ export async function rotateWebhookSecret(userId: string, id: string): Promise<s
  * Deletes a destination with its sealed settings (and threads, deliveries, log). A Slack
  * destination's bot token is then revoked with Slack (auth.revoke), after the delete and through
  * `defer` (after the answer, in the app), so a slow or failing Slack never holds up or undoes the
- * delete. Another Slack destination saved from the same install keeps its own token.
+ * delete. Slack gives one bot token per workspace install, the same on every "Add to Slack", so the
+ * token is kept when another destination (another channel, another user of that workspace) still
+ * holds it: revoking it would break that one.
  */
 export async function removeDestination(userId: string, id: string, deps: { defer: Defer; revoke?: (token: string) => Promise<boolean> }): Promise<boolean> {
   const row = await destinations.findDestinationForSend(userId, id)
@@ -99,9 +101,20 @@ export async function removeDestination(userId: string, id: string, deps: { defe
       // Settings sealed under a lost key: there is nothing we could revoke with.
     }
     const revoke = deps.revoke ?? ((t: string) => revokeSlackToken(t, { apiUrl: env.SLACK_API_URL }))
-    if (token) await deps.defer(async () => void (await revoke(token)))
+    if (token) await deps.defer(async () => void ((await slackTokenStillUsed(token)) || (await revoke(token))))
   }
   return true
+}
+
+async function slackTokenStillUsed(token: string): Promise<boolean> {
+  for (const sealed of await destinations.sealedSettingsOfKind('slack')) {
+    try {
+      if (openSettings('slack', sealed).botToken === token) return true
+    } catch {
+      // Unreadable settings hold no token we could compare.
+    }
+  }
+  return false
 }
 
 export const KIND_NAME: Record<ChannelKind, string> = {
