@@ -12,6 +12,7 @@ import { Prisma } from '@/lib/db/generated/client'
 import type { DestinationKind, MinImpact } from '@/lib/db/generated/enums'
 import { loadEventFacts, type PendingEvent, type PendingEventFacts } from './outbox'
 import { DELIVERY_LOG_SIZE } from './destinations'
+import { newRowId } from './row-ids'
 import { watchSlotSql } from './watch-slots'
 
 export { recordAttempt } from './destinations'
@@ -210,7 +211,7 @@ export async function recordChannelSent(
   const threaded = thread
     ? Prisma.sql`, threaded AS (
       INSERT INTO "ChannelThread" (id, "destinationId", "subjectKey", "externalId", data, "createdAt", "updatedAt")
-      VALUES (${`thr_${randomUUID()}`}, ${destinationId}, ${thread.subjectKey}, ${thread.externalId}, ${thread.data ? JSON.stringify(thread.data) : null}::jsonb, ${attempt.sentAt}, ${attempt.sentAt})
+      VALUES (${newRowId()}, ${destinationId}, ${thread.subjectKey}, ${thread.externalId}, ${thread.data ? JSON.stringify(thread.data) : null}::jsonb, ${attempt.sentAt}, ${attempt.sentAt})
       ON CONFLICT ("destinationId", "subjectKey") DO UPDATE SET "externalId" = EXCLUDED."externalId", data = EXCLUDED.data, "updatedAt" = EXCLUDED."updatedAt"
       RETURNING id
     )`
