@@ -9,7 +9,7 @@
 import { Prisma } from '@/lib/db/generated/client'
 import type { ServiceStatus } from '@/lib/db/generated/enums'
 import { db } from '@/lib/db/client'
-import { LEAD_WINDOW_MINUTES, MEDIAN_LEAD_DAYS } from '@/lib/signal/params'
+import { LEAD_WINDOW_MINUTES } from '@/lib/signal/params'
 import type { PossibleOutageCloseReason, PossibleOutageEvidence, PossibleOutageTrigger } from '@/lib/signal/types'
 import { INCIDENT_OVER_STATUSES } from '@/lib/status/lifecycle'
 import { NETWORK_FAILURE_KINDS } from '@/lib/status/network-outage'
@@ -181,16 +181,30 @@ export async function linkOfficialIncidents(tx: Prisma.TransactionClient, vendor
   }
 }
 
+export interface LeadTimes {
+  /** Median of the measured lead times, in seconds; null when none was measured. */
+  medianLeadSeconds: number | null
+  /** Possible outages followed by an official incident within the lead window, opened since `since`. */
+  measuredIncidents: number
+}
+
 /**
- * The median lead of the vendor's possible outages over the last MEDIAN_LEAD_DAYS that an official
- * incident confirmed in time; `measured` says how many (the page shows nothing under 3).
+ * The vendor's measured lead times since `since` (the pages pass MEDIAN_LEAD_DAYS, 90 days, and show
+ * nothing under MEDIAN_LEAD_MIN_MEASURED): leadSeconds is set only when an official incident
+ * followed within LEAD_WINDOW_MINUTES. The same signature as the pages' reader (ewpages slice), so
+ * the two merge into one.
  */
-export async function medianLeadSeconds(vendorId: string, now: Date): Promise<{ medianSeconds: number | null; measured: number }> {
-  const since = new Date(now.getTime() - MEDIAN_LEAD_DAYS * 24 * 3600_000)
-  const rows = await db.possibleOutage.findMany({ where: { vendorId, openedAt: { gte: since, lte: now }, leadSeconds: { not: null } }, select: { leadSeconds: true } })
-  const leads = rows.flatMap((r) => (r.leadSeconds === null ? [] : [r.leadSeconds])).sort((a, b) => a - b)
-  if (leads.length === 0) return { medianSeconds: null, measured: 0 }
-  const mid = Math.floor(leads.length / 2)
-  const at = (i: number) => leads[i] ?? 0
-  return { medianSeconds: leads.length % 2 ? at(mid) : Math.round((at(mid - 1) + at(mid)) / 2), measured: leads.length }
+export async function medianLeadSeconds(vendorId: string, since: Date): Promise<LeadTimes> {
+  const rows = await db.possibleOutage.findMany({ where: { vendorId, openedAt: { gte: since }, leadSeconds: { not: null } }, select: { leadSeconds: true }, orderBy: { leadSeconds: 'asc' } })
+  const sorted = rows.flatMap((r) => (r.leadSeconds === null ? [] : [r.leadSeconds]))
+  return { medianLeadSeconds: median(sorted), measuredIncidents: sorted.length }
+}
+
+/** The median of ascending numbers (the mean of the middle two for an even count). */
+function median(ascending: readonly number[]): number | null {
+  const n = ascending.length
+  if (n === 0) return null
+  const mid = Math.floor(n / 2)
+  const upper = ascending[mid] ?? 0
+  return n % 2 === 1 ? upper : ((ascending[mid - 1] ?? upper) + upper) / 2
 }
