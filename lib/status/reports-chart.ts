@@ -89,7 +89,15 @@ export function reportsChartGeometry(series: ReportsSeries, size: { width: numbe
   series.counts.forEach((count, index) => {
     if (count <= 0) return
     const y = yOf(count)
-    bars.push({ index, start: new Date(series.from.getTime() + index * bucketMs), count, x: round(plot.left + index * slot + slot * 0.1), y, width: round(slot * 0.8), height: round(plot.top + plot.height - y) })
+    bars.push({
+      index,
+      start: new Date(series.from.getTime() + index * bucketMs),
+      count,
+      x: round(plot.left + index * slot + slot * 0.1),
+      y,
+      width: round(slot * 0.8),
+      height: round(plot.top + plot.height - y),
+    })
   })
   let baselinePath: string | null = null
   if (series.baseline && n > 0) {
@@ -107,8 +115,8 @@ export function reportsChartGeometry(series: ReportsSeries, size: { width: numbe
 export function peakBucket(series: ReportsSeries): { start: Date; count: number; usual: number | null } | null {
   let best = -1
   series.counts.forEach((c, i) => {
-    if (c > 0 && (best < 0 || c > series.counts[best]!)) best = i
+    if (c > 0 && (best < 0 || c > (series.counts[best] ?? 0))) best = i
   })
   if (best < 0) return null
-  return { start: new Date(series.from.getTime() + best * series.bucketMinutes * MINUTE_MS), count: series.counts[best]!, usual: series.baseline ? series.baseline[best]! : null }
+  return { start: new Date(series.from.getTime() + best * series.bucketMinutes * MINUTE_MS), count: series.counts[best] ?? 0, usual: series.baseline ? (series.baseline[best] ?? 0) : null }
 }
