@@ -94,6 +94,9 @@ async function expectAxeCleanInLightAndDark(page: Page) {
   await page.emulateMedia({ colorScheme: 'light' })
 }
 
+// axe twice and eight screenshots per test: minutes on a loaded machine.
+test.describe.configure({ timeout: 180_000 })
+
 test.beforeAll(async ({ request }) => {
   await stageSignals(Date.now())
   await dropVandelaysCachedPages(request)

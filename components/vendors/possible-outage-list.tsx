@@ -8,7 +8,7 @@ import type { PossibleOutageItem } from '@/lib/pages/home'
  */
 export function PossibleOutageList({ items }: { items: readonly PossibleOutageItem[] }) {
   return (
-    <section aria-labelledby="possible-heading" className="space-y-2" data-testid="possible-outages">
+    <section aria-labelledby="possible-heading" className="space-y-2 pt-2" data-testid="possible-outages">
       <h2 id="possible-heading" className="text-lg font-semibold">
         Possible outages
       </h2>
