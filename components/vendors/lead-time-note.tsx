@@ -1,4 +1,4 @@
-import type { LeadTimes } from '@/lib/data/possible-outages'
+import type { LeadTimes } from '@/lib/pages/early-warning'
 import { LEAD_WINDOW_DAYS, leadTimeSentence } from '@/lib/status/early-warning-words'
 
 /** How much earlier our users saw problems than the vendor's page admitted them; nothing under three measured incidents. */

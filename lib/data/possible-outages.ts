@@ -3,6 +3,7 @@
 // (the median on the vendor page and in the API). Opening, closing and linking belong to the
 // signal's lifecycle (lib/signal/evaluate.ts).
 import { db } from '@/lib/db/client'
+import { LEAD_WINDOW_DAYS } from '@/lib/status/early-warning-words'
 
 export interface OpenPossibleOutage {
   id: string
@@ -56,32 +57,17 @@ export async function listOpenPossibleOutages(limit: number): Promise<OpenPossib
   }))
 }
 
-export interface LeadTimes {
-  /** Median of the measured lead times, in seconds; null when none was measured. */
-  medianLeadSeconds: number | null
-  /** Possible outages followed by an official incident within the lead window, opened since `since`. */
-  measuredIncidents: number
-}
-
-/** The vendor's measured lead times since `since` (leadSeconds is set only when an incident followed within 60 minutes). */
-export async function medianLeadSeconds(vendorId: string, since: Date): Promise<LeadTimes> {
-  const rows = await db.possibleOutage.findMany({
-    where: { vendorId, openedAt: { gte: since }, leadSeconds: { not: null } },
-    select: { leadSeconds: true },
-    orderBy: { leadSeconds: 'asc' },
-  })
-  const sorted = rows.flatMap((r) => (r.leadSeconds === null ? [] : [r.leadSeconds]))
-  return {
-    medianLeadSeconds: median(sorted),
-    measuredIncidents: sorted.length,
-  }
-}
-
-/** The median of ascending numbers (the mean of the middle two for an even count). */
-function median(ascending: readonly number[]): number | null {
-  const n = ascending.length
-  if (n === 0) return null
-  const mid = Math.floor(n / 2)
-  const upper = ascending[mid] ?? 0
-  return n % 2 === 1 ? upper : ((ascending[mid - 1] ?? upper) + upper) / 2
+/**
+ * The median lead of the vendor's possible outages over the last LEAD_WINDOW_DAYS that an official
+ * incident confirmed in time; `measured` says how many (the page shows nothing under 3). The same
+ * signature as the signal slice's read of the same name, which replaces it when it lands.
+ */
+export async function medianLeadSeconds(vendorId: string, now: Date): Promise<{ medianSeconds: number | null; measured: number }> {
+  const since = new Date(now.getTime() - LEAD_WINDOW_DAYS * 24 * 3600_000)
+  const rows = await db.possibleOutage.findMany({ where: { vendorId, openedAt: { gte: since, lte: now }, leadSeconds: { not: null } }, select: { leadSeconds: true } })
+  const leads = rows.flatMap((r) => (r.leadSeconds === null ? [] : [r.leadSeconds])).sort((a, b) => a - b)
+  if (leads.length === 0) return { medianSeconds: null, measured: 0 }
+  const mid = Math.floor(leads.length / 2)
+  const at = (i: number) => leads[i] ?? 0
+  return { medianSeconds: leads.length % 2 ? at(mid) : Math.round((at(mid - 1) + at(mid)) / 2), measured: leads.length }
 }

@@ -2,13 +2,12 @@
 // chart, the open possible outage (the unofficial banner) and the median lead over 90 days.
 // Nothing here depends on who asks (the vendor page is cached and shared): whether this browser has
 // already reported is the report button's business, answered when it is pressed.
-import { findOpenPossibleOutage, type LeadTimes, medianLeadSeconds } from '@/lib/data/possible-outages'
+import { findOpenPossibleOutage, medianLeadSeconds } from '@/lib/data/possible-outages'
 import { countDistinctNetworksByBucket } from '@/lib/data/problem-reports'
 import type { PossibleOutageEvidence } from '@/lib/signal/types'
-import { asPossibleOutageEvidence, LEAD_WINDOW_DAYS } from '@/lib/status/early-warning-words'
+import { asPossibleOutageEvidence } from '@/lib/status/early-warning-words'
 import { chartWindow, fillBuckets, type ReportsSeries } from '@/lib/status/reports-chart'
 
-const DAY_MS = 86_400_000
 /** 15-minute bars: 96 across a day is as many as a phone's width shows apart. */
 export const REPORTS_BUCKET_MINUTES = 15
 export const REPORTS_CHART_HOURS = 24
@@ -17,6 +16,13 @@ export interface PossibleOutageView {
   openedAt: Date
   trigger: string
   evidence: PossibleOutageEvidence
+}
+
+export interface LeadTimes {
+  /** Median of the measured lead times over 90 days, in seconds; null when none was measured. */
+  medianLeadSeconds: number | null
+  /** Possible outages an official incident confirmed within the lead window, over those 90 days. */
+  measuredIncidents: number
 }
 
 export interface EarlyWarning {
@@ -44,8 +50,9 @@ export async function loadPossibleOutage(vendorId: string): Promise<PossibleOuta
   return open && evidence ? { openedAt: open.openedAt, trigger: open.trigger, evidence } : null
 }
 
-export function loadLeadTimes(vendorId: string, now: Date): Promise<LeadTimes> {
-  return medianLeadSeconds(vendorId, new Date(now.getTime() - LEAD_WINDOW_DAYS * DAY_MS))
+export async function loadLeadTimes(vendorId: string, now: Date): Promise<LeadTimes> {
+  const { medianSeconds, measured } = await medianLeadSeconds(vendorId, now)
+  return { medianLeadSeconds: medianSeconds, measuredIncidents: measured }
 }
 
 export async function loadEarlyWarning(vendorId: string, now: Date): Promise<EarlyWarning> {
