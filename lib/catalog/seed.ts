@@ -7,6 +7,7 @@ import { readAppMeta, writeAppMeta } from '@/lib/data/app-meta'
 import { upsertCatalogRows, type CatalogImportResult } from '@/lib/data/catalog'
 import { seedAliasesIfChanged } from './aliases'
 import { parseCatalog } from './catalog-file'
+import { seedProbesIfChanged } from './probes'
 
 export const SEED_CATALOG_FILE = 'prisma/seed/vendors.json'
 const SEED_HASH_KEY = 'catalog.seedSha256'
@@ -16,7 +17,10 @@ export type SeedResult = { seeded: false } | ({ seeded: true; problems: number }
 export async function seedCatalogIfChanged(file = SEED_CATALOG_FILE): Promise<SeedResult> {
   const result = await seedVendorRowsIfChanged(file)
   // The search aliases name catalog vendors: written after them, whenever either file changed.
-  await seedAliasesIfChanged(await readAppMeta(SEED_HASH_KEY))
+  const catalogHash = await readAppMeta(SEED_HASH_KEY)
+  await seedAliasesIfChanged(catalogHash)
+  // The probes (prisma/seed/probes.csv) name catalog vendors too.
+  await seedProbesIfChanged(catalogHash)
   return result
 }
 

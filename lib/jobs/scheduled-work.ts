@@ -1,7 +1,7 @@
 // The work the schedule runs, once per tick: one refresh cycle, the cached pages it changed
-// dropped, then the alerts it produced sent. The one entry for both callers: the cron route (Vercel
-// Cron, an operator) and, through that route, the in-process schedule (./in-process-schedule.ts
-// says why it goes through the route).
+// dropped, the vendors' probes requested (./probes.ts), then the alerts it produced sent. The one
+// entry for both callers: the cron route (Vercel Cron, an operator) and, through that route, the
+// in-process schedule (./in-process-schedule.ts says why it goes through the route).
 import { markVendorDue } from '@/lib/data/due-vendors'
 import type { ChangedVendor, RefreshOptions, RefreshSummary } from '@/lib/ingest/refresh'
 import type { NotifierResult } from '@/lib/notify/run'
@@ -11,6 +11,7 @@ import { isSlug } from '@/lib/validation/url-input'
 import { identifyCronCaller } from './cron-caller'
 import { fetchSomeMissingLogos } from './logos'
 import { notifyWatchers } from './notify'
+import { probeDueVendors } from './probes'
 import { refreshDueVendors } from './refresh'
 
 export type { ChangedVendor }
@@ -67,6 +68,8 @@ export async function runScheduledWork(request: ScheduledWorkRequest): Promise<S
     return { kind: 'refresh-failed' }
   }
   if (refresh.interrupted) return { kind: 'done', refresh, notify: null }
+  // Our own probes of the vendors' APIs (./probes.ts): time-boxed to a few seconds, logged on failure.
+  await probeDueVendors()
   let outcome: ScheduledWorkOutcome
   try {
     outcome = { kind: 'done', refresh, notify: await notifyWatchers(request.notifyBudgetMs) }
