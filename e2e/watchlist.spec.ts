@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test'
 import { linkIn, PASSWORD, signUp, uniqueEmail, waitForEmail } from './support/accounts'
 import { runRefresh, setStatusPages } from './support/fixtures'
+import { shoot } from './support/screenshots'
 import { initialPages } from './support/status-pages'
 
 test('sign up, verify by email, watch ten vendors, be refused the eleventh, then swap one', async ({ page }) => {
@@ -119,6 +120,8 @@ test('a server action posted from another origin is refused; the same request fr
 })
 
 test('alert preferences of a watch: chosen components, minimum impact, maintenance, daily digest', async ({ page, request, browser }) => {
+  // Two sign-ups, a refresh and screenshots in four variants: more than 30 s on a loaded machine.
+  test.setTimeout(120_000)
   // Components are known once the vendor has been read: read Acme Cloud's initial page here.
   await setStatusPages(request, initialPages().filter((p) => p.path.startsWith('/acme-cloud/')))
   await runRefresh(request, 'acme-cloud')
@@ -145,6 +148,9 @@ test('alert preferences of a watch: chosen components, minimum impact, maintenan
   await page.getByLabel('API Requests').check()
   await page.getByLabel('Major and up').check()
   await page.getByLabel('Maintenance notices').uncheck()
+  // Possible outages (unofficial early warning) are off until the watcher opts in.
+  await expect(page.getByLabel('Possible outages (unofficial, early warning)')).not.toBeChecked()
+  await page.getByLabel('Possible outages (unofficial, early warning)').check()
   await page.getByLabel('Daily digest').check()
   await page.getByRole('button', { name: 'Save preferences' }).click()
   await expect(page.getByText('Alert preferences saved.')).toBeVisible()
@@ -156,9 +162,11 @@ test('alert preferences of a watch: chosen components, minimum impact, maintenan
   await expect(page.getByLabel('Webhooks')).not.toBeChecked()
   await expect(page.getByLabel('Major and up')).toBeChecked()
   await expect(page.getByLabel('Maintenance notices')).not.toBeChecked()
+  await expect(page.getByLabel('Possible outages (unofficial, early warning)')).toBeChecked()
   await expect(page.getByLabel('Daily digest')).toBeChecked()
+  await shoot(page, 'watch-alert-preferences')
   await page.goto('/dashboard')
-  await expect(page.getByText('Alerts: 2 components · major and up · daily digest · no maintenance')).toBeVisible()
+  await expect(page.getByText('Alerts: 2 components · major and up · daily digest · no maintenance · early warnings')).toBeVisible()
 
   // Another user's watch is not there to be seen.
   await page.goto('/watchlist/github')

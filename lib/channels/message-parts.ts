@@ -16,17 +16,25 @@ export const COLOURS = {
   none: 0x8a8f98,
   unknown: 0x8a8f98,
   maintenance: 0x3b82f6,
+  /** Violet: unlike any impact colour, so an unofficial warning is never mistaken for the vendor's incident. */
+  possibleOutage: 0x8b5cf6,
   closed: 0x2eb67d,
 } as const
 
-export function isMaintenance(message: ChannelMessage): boolean {
+export function isMaintenance(message: Pick<ChannelMessage, 'subjectKey'>): boolean {
   return message.subjectKey.startsWith('maintenance:')
 }
 
-/** The colour a message is drawn in: green when over, blue for maintenance, else its impact. */
+/** Our unofficial early warning (issue 19), not the vendor's word. */
+export function isPossibleOutage(message: Pick<ChannelMessage, 'subjectKey'>): boolean {
+  return message.subjectKey.startsWith('possible-outage:')
+}
+
+/** The colour a message is drawn in: green when over, blue for maintenance, violet for a possible outage, else its impact. */
 export function messageColour(message: ChannelMessage): number {
   if (message.closed) return COLOURS.closed
   if (isMaintenance(message)) return COLOURS.maintenance
+  if (isPossibleOutage(message)) return COLOURS.possibleOutage
   return COLOURS[message.impact ?? 'unknown']
 }
 

@@ -5,6 +5,7 @@
 import { incidentJson, maintenanceJson } from '@/lib/api/vendor-json'
 import type { ChannelEventRow } from '@/lib/data/channel-outbox'
 import { INCIDENT_STATUS_LABEL, MAINTENANCE_STATUS_LABEL, SERVICE_STATUS_LABEL, incidentStateLabel } from '@/lib/format/status-labels'
+import { POSSIBLE_OUTAGE_LABEL, possibleOutageSummary, readEvidence, subsidedSummary } from '@/lib/format/possible-outage'
 import { upstreamPlainText } from '@/lib/format/upstream-text'
 import type { ServiceStatus } from '@/lib/status/statuses'
 import type { ChannelMessage } from './types'
@@ -54,6 +55,11 @@ export function buildChannelMessage(event: ChannelEvent, appUrl: string): Channe
     id: event.id,
     occurredAt: event.occurredAt.toISOString(),
     vendor: { slug: event.vendor.slug, name: event.vendor.name, statusPageUrl: event.vendor.statusPageUrl, url: vendorUrl },
+  }
+
+  // First: a possible outage's events may also name the incident that closed it.
+  if (event.kind === 'possible_outage_opened' || event.kind === 'possible_outage_closed') {
+    return event.possibleOutage ? possibleOutageMessage(event, event.possibleOutage, base, envelope) : null
   }
 
   if (event.incident) {
@@ -127,6 +133,64 @@ export function buildChannelMessage(event: ChannelEvent, appUrl: string): Channe
     }
   }
   return null
+}
+
+type PossibleOutageRow = NonNullable<ChannelEvent['possibleOutage']>
+
+/** "10:42 UTC": chat readers are in many zones; the full times are in the message's time fields. */
+const utcTimeOfDay = (d: Date) => `${d.toISOString().slice(11, 16)} UTC`
+
+/**
+ * A possible outage (ours, unofficial): its own subject ("possible-outage:<id>"), so each kind
+ * threads, edits and (PagerDuty) dedupes it apart from any incident. Closed because the official
+ * incident opened, the message points at the incident, so an edit (Slack, Discord) or a thread reply
+ * (Google Chat) leads the reader there; lib/channels/rules.ts says which kinds carry it.
+ */
+function possibleOutageMessage(
+  event: ChannelEvent,
+  po: PossibleOutageRow,
+  base: Pick<ChannelMessage, 'eventId' | 'eventKind' | 'occurredAt' | 'vendor'>,
+  envelope: Record<string, unknown>,
+): ChannelMessage {
+  const evidence = readEvidence(po.evidence)
+  const since = utcTimeOfDay(po.openedAt)
+  const incidentUrl = po.incident ? `${base.vendor.url}/incidents/${po.incident.id}` : null
+  const closedBy = event.kind === 'possible_outage_closed' ? (po.closeReason === 'official_incident' ? 'official_incident' : 'subsided') : null
+  const words =
+    closedBy === 'official_incident'
+      ? { status: 'Confirmed: official incident', body: `${base.vendor.name} opened an official incident${po.incident ? `: ${po.incident.title}` : ''}. Follow it there; this early warning is closed.` }
+      : closedBy === 'subsided'
+        ? { status: 'Signals subsided', body: subsidedSummary(base.vendor.name, since, utcTimeOfDay(po.closedAt ?? event.occurredAt)) }
+        : { status: 'Unofficial: not confirmed by the vendor', body: possibleOutageSummary(base.vendor.name, since, evidence) }
+  return {
+    ...base,
+    subjectKey: `possible-outage:${po.id}`,
+    title: closedBy === 'official_incident' && po.incident ? `${POSSIBLE_OUTAGE_LABEL} → official incident: ${po.incident.title}` : POSSIBLE_OUTAGE_LABEL,
+    url: closedBy === 'official_incident' && incidentUrl ? incidentUrl : base.vendor.url,
+    impact: null,
+    statusLabel: words.status,
+    closed: closedBy !== null,
+    affectedComponents: [],
+    latestUpdate: { body: bounded(words.body, MAX_UPDATE_CHARS), statusLabel: words.status, publishedAt: event.occurredAt },
+    startedAt: po.openedAt,
+    endedAt: closedBy ? (po.closedAt ?? event.occurredAt) : null,
+    payload: {
+      ...envelope,
+      possibleOutage: {
+        id: po.id,
+        unofficial: true,
+        status: closedBy ? 'closed' : 'open',
+        openedAt: po.openedAt.toISOString(),
+        closedAt: closedBy ? iso(po.closedAt ?? event.occurredAt) : null,
+        closeReason: closedBy,
+        trigger: po.trigger,
+        evidence,
+        summary: words.body,
+        incident: po.incident ? { id: po.incident.id, title: po.incident.title, url: incidentUrl } : null,
+        url: base.vendor.url,
+      },
+    },
+  }
 }
 
 /** The message "Send test" sends: never threaded, marked as a test in every kind. */

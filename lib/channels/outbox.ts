@@ -15,7 +15,7 @@ import { FREE_DESTINATION_LIMIT, PLANS, PRO_DESTINATION_LIMIT, PRO_SUBSCRIPTION_
 import { isNews, watchWants } from '@/lib/notify/rules'
 import { buildChannelMessage } from './message'
 import { nextAttemptAt } from './retry'
-import { kindCarries } from './rules'
+import { kindCarries, skipWithoutThread } from './rules'
 import type { ChannelKind, ChannelMessage, ChannelSender, ChannelSettings, OutboundHttp, SendOutcome } from './types'
 
 /** The data the channel outbox reads and writes (the real module in the app and the tests). */
@@ -91,7 +91,7 @@ export async function fanOutChannels(data: Pick<ChannelData, 'fanOutChannelEvent
         if (!isNews(facts)) continue
         const watchers = await batch.watchersOf(event.vendorId, limits)
         const rows = watchers
-          .filter((w) => kindCarries(w.kind, event.kind) && watchWants(facts, { ...w, componentIds: new Set(w.componentIds ?? []) }))
+          .filter((w) => kindCarries(w.kind, facts) && watchWants(facts, { ...w, componentIds: new Set(w.componentIds ?? []) }))
           .map((w) => ({ destinationId: w.destinationId, eventId: event.id, nextAttemptAt: now, createdAt: now }))
         created += await batch.insertDeliveries(rows)
       }
@@ -158,6 +158,10 @@ async function deliverOne(deps: ChannelDeps, delivery: ClaimedChannelDelivery, m
     return 'skipped'
   }
   const kind = destination.kind as ChannelKind
+  if (!thread && skipWithoutThread(kind, message)) {
+    await deps.data.closeChannelDelivery(delivery.id, 'skipped', 'nothing to follow up: the opening message was never posted here')
+    return 'skipped'
+  }
   const sender = deps.senders[kind] as ChannelSender<ChannelKind> | undefined
   const startedAt = deps.now()
   const t0 = performance.now()

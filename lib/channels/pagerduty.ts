@@ -2,8 +2,14 @@
 // id, its resolution resolves that alert, so PagerDuty incidents open and close with the vendor's.
 // Nothing else pages: updates change nothing in PagerDuty, and maintenance never pages (the outbox
 // does not even create those deliveries: lib/channels/rules.ts).
+//
+// A possible outage (our unofficial early warning, for watches that opted in) triggers a `warning`
+// on its own dedup_key, "possible-outage:<id>", and resolves it when it closes: when the signals
+// subside, and when the official incident opens (which triggers on its own key, the incident id),
+// so the on-call sees one open PagerDuty incident per problem, the vendor's once there is one.
 import type { IncidentImpact } from '@/lib/status/statuses'
 import { outcomeOfError, outcomeOfResponse } from './http-outcome'
+import { isPossibleOutage } from './message-parts'
 import type { ChannelMessage, ChannelSender, ChannelSettings } from './types'
 
 export const DEFAULT_PAGERDUTY_EVENTS_URL = 'https://events.pagerduty.com'
@@ -28,6 +34,11 @@ export type PagerDutyAction = 'trigger' | 'resolve'
 
 /** What an event does in PagerDuty, or null when it does nothing there. */
 export function pagerDutyAction(message: Pick<ChannelMessage, 'eventKind' | 'subjectKey'>): PagerDutyAction | null {
+  if (isPossibleOutage(message)) {
+    if (message.eventKind === 'possible_outage_opened') return 'trigger'
+    if (message.eventKind === 'possible_outage_closed') return 'resolve'
+    return null
+  }
   if (!message.subjectKey.startsWith('incident:')) return null
   if (message.eventKind === 'incident_opened') return 'trigger'
   if (message.eventKind === 'incident_resolved') return 'resolve'
@@ -37,7 +48,8 @@ export function pagerDutyAction(message: Pick<ChannelMessage, 'eventKind' | 'sub
 /** The Events API v2 body of one action (pure; pagerduty.test.ts). */
 export function pagerDutyEvent(settings: ChannelSettings['pagerduty'], message: ChannelMessage, action: PagerDutyAction, dedupKey: string): Record<string, unknown> {
   if (action === 'resolve') return { routing_key: settings.routingKey, event_action: 'resolve', dedup_key: dedupKey }
-  const summary = `${message.vendor.name}: ${message.title}`
+  const unofficial = isPossibleOutage(message)
+  const summary = unofficial ? `${message.vendor.name}: ${message.latestUpdate?.body ?? message.title}` : `${message.vendor.name}: ${message.title}`
   return {
     routing_key: settings.routingKey,
     event_action: 'trigger',
@@ -45,11 +57,12 @@ export function pagerDutyEvent(settings: ChannelSettings['pagerduty'], message: 
     payload: {
       summary: summary.length > 1024 ? `${summary.slice(0, 1021)}...` : summary,
       source: message.vendor.name,
-      severity: pagerDutySeverity(message.impact),
+      // Unofficial: worth a look, not the vendor's word; the official incident pages at its own severity.
+      severity: unofficial ? 'warning' : pagerDutySeverity(message.impact),
       timestamp: (message.startedAt ?? message.occurredAt).toISOString(),
       component: message.affectedComponents.join(', ').slice(0, 255) || undefined,
       group: message.vendor.slug,
-      class: 'vendor incident',
+      class: unofficial ? 'possible outage (unofficial)' : 'vendor incident',
       custom_details: {
         vendor: message.vendor.name,
         status: message.statusLabel,
@@ -62,10 +75,15 @@ export function pagerDutyEvent(settings: ChannelSettings['pagerduty'], message: 
     client: 'Vendorwatch',
     client_url: message.url,
     links: [
-      { href: message.url, text: `${message.vendor.name} incident on Vendorwatch` },
+      { href: message.url, text: unofficial ? `${message.vendor.name} on Vendorwatch (reports and probes)` : `${message.vendor.name} incident on Vendorwatch` },
       { href: message.vendor.url, text: `${message.vendor.name} on Vendorwatch` },
     ],
   }
+}
+
+/** Our incident id for an incident (as before); "possible-outage:<id>" for a possible outage, so the two never collide. */
+export function pagerDutyDedupKey(subjectKey: string): string {
+  return subjectKey.startsWith('incident:') ? subjectKey.slice('incident:'.length) : subjectKey
 }
 
 export function createPagerDutySender(baseUrl: string = DEFAULT_PAGERDUTY_EVENTS_URL): ChannelSender<'pagerduty'> {
@@ -98,7 +116,7 @@ export function createPagerDutySender(baseUrl: string = DEFAULT_PAGERDUTY_EVENTS
         }
         const action = pagerDutyAction(message)
         if (!action) return { ok: true, detail: 'nothing to page' }
-        const dedupKey = message.subjectKey.slice('incident:'.length)
+        const dedupKey = pagerDutyDedupKey(message.subjectKey)
         const outcome = await post(action, dedupKey)
         return outcome.ok ? { ...outcome, thread: { externalId: dedupKey }, detail: `${action} ${dedupKey}` } : outcome
       } catch (e) {

@@ -4,7 +4,7 @@
 // zone, with the UTC text as the fallback. Upstream text is escaped (&, <, >) so a vendor's words
 // cannot mention @channel or forge links.
 import type { KnownBlock, MrkdwnElement } from '@slack/web-api'
-import { clip, headline, IMPACT_LABELS, isMaintenance, replyText, timeFacts, utcText } from './message-parts'
+import { clip, headline, IMPACT_LABELS, isMaintenance, isPossibleOutage, replyText, timeFacts, utcText } from './message-parts'
 import type { ChannelMessage } from './types'
 
 export type SlackBlock = KnownBlock
@@ -28,12 +28,13 @@ const IMPACT_EMOJI: Record<string, string> = { critical: ':red_circle:', major: 
 function stateEmoji(message: ChannelMessage): string {
   if (message.closed) return ':white_check_mark:'
   if (isMaintenance(message)) return ':wrench:'
+  if (isPossibleOutage(message)) return ':warning:'
   return IMPACT_EMOJI[message.impact ?? ''] ?? ':white_circle:'
 }
 
 /** The plain-text fallback Slack shows in notifications and where blocks cannot render. */
 export function slackFallbackText(message: ChannelMessage): string {
-  return slackEscape(clip(`${message.closed ? 'Resolved: ' : ''}${headline(message)} (${message.statusLabel})`, 300))
+  return slackEscape(clip(`${message.closed && !isPossibleOutage(message) ? 'Resolved: ' : ''}${headline(message)} (${message.statusLabel})`, 300))
 }
 
 export function slackBlocks(message: ChannelMessage): SlackBlock[] {

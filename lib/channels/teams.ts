@@ -3,13 +3,14 @@
 // edit or delete a card and has no thread to reply into, so every change is a new Adaptive Card
 // that restates the whole incident. The settings page says so (lib/channels/kinds.ts).
 import { failureOutcome, networkOutcome } from './chat-outcome'
-import { clip, headline, IMPACT_LABELS, isMaintenance, statusLine, timeFacts } from './message-parts'
+import { clip, headline, IMPACT_LABELS, isMaintenance, isPossibleOutage, statusLine, timeFacts } from './message-parts'
 import type { ChannelMessage, ChannelSender, OutboundResponse, SendOutcome } from './types'
 
 /** Adaptive Card text colours: Attention (red), Warning (amber), Good (green), Accent (blue). */
 function cardColour(message: ChannelMessage): string {
   if (message.closed) return 'Good'
   if (isMaintenance(message)) return 'Accent'
+  if (isPossibleOutage(message)) return 'Warning'
   if (message.impact === 'critical' || message.impact === 'major') return 'Attention'
   if (message.impact === 'minor') return 'Warning'
   return 'Default'

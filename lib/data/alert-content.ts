@@ -1,7 +1,8 @@
 // What alert emails are written from: the readers (address, time zone) and the change events with
 // the vendor, incident (its updates, newest first) or maintenance they concern.
 //
-// Tables: User, ChangeEvent, Vendor, Incident, IncidentUpdate, Maintenance, Component (read).
+// Tables: User, ChangeEvent, Vendor, Incident, IncidentUpdate, Maintenance, Component, PossibleOutage,
+// Delivery (read).
 import { db } from '@/lib/db/client'
 import type { Prisma } from '@/lib/db/generated/client'
 
@@ -20,10 +21,14 @@ const alertEventSelect = {
   incidentId: true,
   maintenanceId: true,
   componentId: true,
+  possibleOutageId: true,
   vendor: { select: { name: true, slug: true } },
+  possibleOutage: { select: { id: true, openedAt: true, closedAt: true, closeReason: true, evidence: true, incidentId: true } },
   incident: {
     select: {
       id: true,
+      /** The possible outage this incident confirmed (issue 19): its email thread continues here. */
+      possibleOutages: { orderBy: { openedAt: 'desc' }, take: 1, select: { id: true } },
       title: true,
       status: true,
       impact: true,
@@ -56,4 +61,23 @@ export async function findAlertEvents(eventIds: string[]): Promise<Map<string, A
     (componentIds.length ? await db.component.findMany({ where: { id: { in: componentIds } }, select: { id: true, name: true } }) : []).map((c) => [c.id, c.name]),
   )
   return new Map(rows.map((r) => [r.id, { ...r, componentName: r.componentId ? (components.get(r.componentId) ?? null) : null }]))
+}
+
+/**
+ * Of the (reader, possible outage) pairs, the ones whose reader was emailed the outage's opening by
+ * itself (an instant delivery, not failed or skipped): their incident email continues that thread.
+ * Keys are `${userId} ${possibleOutageId}`.
+ */
+export async function findPossibleOutageReaders(pairs: { userId: string; possibleOutageId: string }[]): Promise<Set<string>> {
+  if (!pairs.length) return new Set()
+  const rows = await db.delivery.findMany({
+    where: {
+      userId: { in: [...new Set(pairs.map((p) => p.userId))] },
+      mode: 'instant',
+      status: { in: ['pending', 'sending', 'sent'] },
+      event: { kind: 'possible_outage_opened', possibleOutageId: { in: [...new Set(pairs.map((p) => p.possibleOutageId))] } },
+    },
+    select: { userId: true, event: { select: { possibleOutageId: true } } },
+  })
+  return new Set(rows.map((r) => `${r.userId} ${r.event.possibleOutageId}`))
 }

@@ -3,7 +3,7 @@
 // external message per subject, and each attempt's outcome. Apart from email's outbox (its own
 // "fanned out" mark, the ChannelFanout table), so neither fan-out ever locks the other's rows.
 //
-// Tables: ChangeEvent (read), ChannelFanout (the channel outbox's "done" mark), Incident, Maintenance, Component, Vendor (read),
+// Tables: ChangeEvent (read), ChannelFanout (the channel outbox's "done" mark), Incident, Maintenance, Component, Vendor, PossibleOutage (read),
 // WatchlistEntry, WatchlistComponent, WatchlistDestination, Subscription, User (read),
 // Destination (read, health), ChannelDelivery, ChannelThread, DeliveryAttempt (via destinations.ts).
 import { randomUUID } from 'node:crypto'
@@ -26,6 +26,7 @@ export interface ChannelWatcher {
   minImpact: MinImpact
   maintenanceAlerts: boolean
   componentAlerts: boolean
+  possibleOutageAlerts: boolean
   componentIds: string[] | null
 }
 
@@ -83,7 +84,7 @@ export async function fanOutChannelEvents<T>(size: number, now: Date, fanOut: (b
            WHERE pg_try_advisory_xact_lock(hashtextextended('channel-fanout:' || c.id, 0))
            LIMIT ${size}
         )
-        SELECT e.id, e."vendorId", e.kind::text AS kind, e.baseline, e.data, e."incidentId", e."maintenanceId", e."componentId"
+        SELECT e.id, e."vendorId", e.kind::text AS kind, e.baseline, e.data, e."incidentId", e."maintenanceId", e."componentId", e."possibleOutageId"
           FROM "ChangeEvent" e JOIN claimed USING (id)
          ORDER BY e."createdAt", e.id`)
       const result = await fanOut({
@@ -111,7 +112,7 @@ function findChannelWatchers(tx: Tx, vendorId: string, limits: ChannelPlanLimits
   return tx.$queryRaw<ChannelWatcher[]>(Prisma.sql`
     WITH ranked AS (
       SELECT w.id, w."userId", w."vendorId", w."allComponents", w."minImpact", w."maintenanceAlerts", w."componentAlerts",
-             w."allDestinations", ${watchSlotSql('w')} AS position
+             w."possibleOutageAlerts", w."allDestinations", ${watchSlotSql('w')} AS position
         FROM "WatchlistEntry" w
        WHERE w."userId" IN (SELECT "userId" FROM "WatchlistEntry" WHERE "vendorId" = ${vendorId})
     ), watching AS (
@@ -121,7 +122,7 @@ function findChannelWatchers(tx: Tx, vendorId: string, limits: ChannelPlanLimits
        WHERE r."vendorId" = ${vendorId}
     )
     SELECT d.id AS "destinationId", d.kind::text AS kind, w."allComponents", w."minImpact"::text AS "minImpact",
-           w."maintenanceAlerts", w."componentAlerts",
+           w."maintenanceAlerts", w."componentAlerts", w."possibleOutageAlerts",
            (SELECT array_agg(wc."componentId") FROM "WatchlistComponent" wc WHERE wc."entryId" = w.id) AS "componentIds"
       FROM watching w
       JOIN "Destination" d ON d."userId" = w."userId" AND d.enabled AND d.health = 'ok'
@@ -280,7 +281,11 @@ const channelEventSelect = {
   incidentId: true,
   maintenanceId: true,
   componentId: true,
+  possibleOutageId: true,
   vendor: { select: { name: true, slug: true, statusPageUrl: true } },
+  possibleOutage: {
+    select: { id: true, openedAt: true, closedAt: true, closeReason: true, trigger: true, evidence: true, incident: { select: { id: true, title: true } } },
+  },
   incident: {
     select: {
       id: true,

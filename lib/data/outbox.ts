@@ -3,7 +3,7 @@
 // reminders it adds as events of its own. The refresh writes the events (lib/data/change-events.ts);
 // the notifier reaches these through its ports (lib/notify/ports.ts).
 //
-// Tables: ChangeEvent (read, fannedOutAt, reminder inserts), Incident, Maintenance (read),
+// Tables: ChangeEvent (read, fannedOutAt, reminder inserts), Incident, Maintenance, PossibleOutage (read),
 // WatchlistEntry, WatchlistComponent, User, Subscription (read), Delivery (insert).
 import { db } from '@/lib/db/client'
 import { Prisma } from '@/lib/db/generated/client'
@@ -24,6 +24,7 @@ export interface PendingEvent {
   incidentId: string | null
   maintenanceId: string | null
   componentId: string | null
+  possibleOutageId: string | null
 }
 
 /** What the alert rules need to know about an event (lib/notify/rules.ts `EventFacts`). */
@@ -35,6 +36,8 @@ export interface PendingEventFacts {
   incident: { impact: IncidentImpact; startedAt: Date; firstSeenAt: Date; componentIds: string[] } | null
   maintenance: { componentIds: string[] } | null
   componentId: string | null
+  /** The possible outage (ours, unofficial) a possible_outage_* event is about; closeReason once closed. */
+  possibleOutage: { closeReason: string | null; incidentId: string | null } | null
 }
 
 /** One watch of the event's vendor whose owner may be alerted, with its preferences. */
@@ -44,6 +47,7 @@ export interface AlertWatcher {
   minImpact: MinImpact
   maintenanceAlerts: boolean
   componentAlerts: boolean
+  possibleOutageAlerts: boolean
   deliveryMode: DeliveryMode
   componentIds: string[] | null
 }
@@ -150,7 +154,7 @@ export async function addMaintenanceReminders(events: MaintenanceReminderEvent[]
  */
 function claimPendingEvents(tx: Tx, size: number): Promise<PendingEvent[]> {
   return tx.$queryRaw<PendingEvent[]>(Prisma.sql`
-    SELECT id, "vendorId", kind::text AS kind, baseline, data, "incidentId", "maintenanceId", "componentId"
+    SELECT id, "vendorId", kind::text AS kind, baseline, data, "incidentId", "maintenanceId", "componentId", "possibleOutageId"
       FROM "ChangeEvent"
      WHERE "fannedOutAt" IS NULL
      ORDER BY "createdAt", id
@@ -165,6 +169,7 @@ export async function loadEventFacts(tx: Tx, event: PendingEvent): Promise<Pendi
     ? await tx.incident.findUnique({ where: { id: event.incidentId }, select: { impact: true, startedAt: true, firstSeenAt: true, components: { select: { componentId: true } } } })
     : null
   const maintenance = event.maintenanceId ? await tx.maintenance.findUnique({ where: { id: event.maintenanceId }, select: { components: { select: { componentId: true } } } }) : null
+  const possibleOutage = event.possibleOutageId ? await tx.possibleOutage.findUnique({ where: { id: event.possibleOutageId }, select: { closeReason: true, incidentId: true } }) : null
   return {
     kind: event.kind,
     baseline: event.baseline,
@@ -172,6 +177,7 @@ export async function loadEventFacts(tx: Tx, event: PendingEvent): Promise<Pendi
     incident: incident && { impact: incident.impact, startedAt: incident.startedAt, firstSeenAt: incident.firstSeenAt, componentIds: incident.components.map((c) => c.componentId) },
     maintenance: maintenance && { componentIds: maintenance.components.map((c) => c.componentId) },
     componentId: event.componentId,
+    possibleOutage,
   }
 }
 
@@ -203,13 +209,13 @@ function alertWatchersSql(vendorId: string, limits: AlertingWatchLimits, userIds
   return Prisma.sql`
     WITH ranked AS (
       SELECT w.id, w."userId", w."vendorId", w."allComponents", w."minImpact", w."maintenanceAlerts", w."componentAlerts",
-             w."deliveryMode", w."alertsEnabled",
+             w."possibleOutageAlerts", w."deliveryMode", w."alertsEnabled",
              ${watchSlotSql('w')} AS position
         FROM "WatchlistEntry" w
        WHERE w."userId" IN (${userIdsSql})
     )
     SELECT r."userId", r."allComponents", r."minImpact"::text AS "minImpact", r."maintenanceAlerts", r."componentAlerts",
-           r."deliveryMode"::text AS "deliveryMode",
+           r."possibleOutageAlerts", r."deliveryMode"::text AS "deliveryMode",
            (SELECT array_agg(wc."componentId") FROM "WatchlistComponent" wc WHERE wc."entryId" = r.id) AS "componentIds"
       FROM ranked r
       JOIN "User" u ON u.id = r."userId"

@@ -14,6 +14,7 @@ export async function getWatchPreferences(userId: string, vendorSlug: string) {
       allComponents: true,
       minImpact: true,
       maintenanceAlerts: true,
+      possibleOutageAlerts: true,
       deliveryMode: true,
       createdAt: true,
       components: { select: { componentId: true } },
@@ -43,6 +44,8 @@ export interface WatchPreferencesUpdate {
   componentIds: string[]
   minImpact: MinImpact
   maintenanceAlerts: boolean
+  /** Possible outages (unofficial early warning); left as it is when not given. */
+  possibleOutageAlerts?: boolean
   deliveryMode: DeliveryMode
 }
 
@@ -63,7 +66,13 @@ export async function updateWatchPreferences(userId: string, vendorSlug: string,
     }
     await tx.watchlistEntry.update({
       where: { id: entry.id },
-      data: { allComponents: update.allComponents, minImpact: update.minImpact, maintenanceAlerts: update.maintenanceAlerts, deliveryMode: update.deliveryMode },
+      data: {
+        allComponents: update.allComponents,
+        minImpact: update.minImpact,
+        maintenanceAlerts: update.maintenanceAlerts,
+        ...(update.possibleOutageAlerts !== undefined && { possibleOutageAlerts: update.possibleOutageAlerts }),
+        deliveryMode: update.deliveryMode,
+      },
     })
     await tx.watchlistComponent.deleteMany({ where: { entryId: entry.id } })
     if (wanted.length > 0) await tx.watchlistComponent.createMany({ data: wanted.map((componentId) => ({ entryId: entry.id, componentId })) })

@@ -78,6 +78,7 @@ const watchedVendorSelect = {
   allComponents: true,
   minImpact: true,
   maintenanceAlerts: true,
+  possibleOutageAlerts: true,
   deliveryMode: true,
   _count: { select: { components: true } },
   vendor: {

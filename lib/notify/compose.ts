@@ -41,6 +41,7 @@ export function createComposer(data: ComposeData, options: ComposerOptions): Com
   const rendered = new Map<string, Promise<Rendered | ComposeFailure | null>>()
   return async (deliveries) => {
     const [users, events] = await Promise.all([data.alertContent.findAlertReaders(deliveries.map((d) => d.userId)), data.alertContent.findAlertEvents(deliveries.map((d) => d.eventId))])
+    const warned = await possibleOutageReaders(data, deliveries, events)
     const out = new Map<string, OutgoingMail | ComposeFailure>()
     for (const d of deliveries) {
       const user = users.get(d.userId)
@@ -61,11 +62,7 @@ export function createComposer(data: ComposeData, options: ComposerOptions): Com
       const token = createUnsubscribeToken({ userId: user.id, vendorId: event.vendorId }, options.secret)
       const oneClick = `${options.appUrl}/api/unsubscribe?token=${token}`
       const page = `${options.appUrl}/unsubscribe?token=${token}`
-      const thread = event.incidentId
-        ? { kind: 'incident' as const, id: event.incidentId, isFirst: event.kind === 'incident_opened' }
-        : event.maintenanceId
-          ? { kind: 'maintenance' as const, id: event.maintenanceId, isFirst: event.kind === 'maintenance_scheduled' }
-          : null
+      const thread = emailThread(event, user.id, warned)
       out.set(d.id, {
         to: user.email,
         subject: mail.subject,
@@ -81,6 +78,30 @@ export function createComposer(data: ComposeData, options: ComposerOptions): Com
     }
     return out
   }
+}
+
+/** The conversation an event's email belongs to (threading.ts); a possible outage's events may name an incident too. */
+function emailThread(event: EventContext, userId: string, warned: Set<string>): Parameters<typeof threadHeaders>[0]['thread'] {
+  if (event.possibleOutageId && (event.kind === 'possible_outage_opened' || event.kind === 'possible_outage_closed')) {
+    return { kind: 'possible-outage', id: event.possibleOutageId, isFirst: event.kind === 'possible_outage_opened' }
+  }
+  if (event.incidentId) {
+    // The possible outage this incident confirmed, when this reader was emailed about it: continue that conversation.
+    const earlier = event.incident?.possibleOutages?.[0]?.id
+    const follows = earlier && warned.has(`${userId} ${earlier}`) ? { kind: 'possible-outage' as const, id: earlier } : null
+    return { kind: 'incident', id: event.incidentId, isFirst: event.kind === 'incident_opened', follows }
+  }
+  if (event.maintenanceId) return { kind: 'maintenance', id: event.maintenanceId, isFirst: event.kind === 'maintenance_scheduled' }
+  return null
+}
+
+/** Which readers of these deliveries were emailed the opening of the possible outage their incident confirmed. */
+async function possibleOutageReaders(data: ComposeData, deliveries: { userId: string; eventId: string }[], events: Map<string, EventContext>): Promise<Set<string>> {
+  const pairs = deliveries.flatMap((d) => {
+    const possibleOutageId = events.get(d.eventId)?.incident?.possibleOutages?.[0]?.id
+    return possibleOutageId ? [{ userId: d.userId, possibleOutageId }] : []
+  })
+  return pairs.length ? data.alertContent.findPossibleOutageReaders(pairs) : new Set()
 }
 
 /** An error as one line for the delivery's lastError (stack overflows carry a multi-line hint). */

@@ -102,3 +102,38 @@ describe('maintenance and component emails', () => {
     expect(eventContent(event({ kind: 'incident_update_edited', incident: null }), options)).toBeNull()
   })
 })
+
+describe('possible outage emails (unofficial, issue 19)', () => {
+  const evidence = { reports: 23, windowMinutes: 15, baseline: 2.9, ratio: 8, probesFailing: 2, probesTotal: 3, probeFailStreak: 3 }
+  const possibleOutage = (kind: 'possible_outage_opened' | 'possible_outage_closed', closeReason: string | null = null): EventContext =>
+    event({
+      kind,
+      data: evidence,
+      incidentId: closeReason === 'official_incident' ? 'inc1' : null,
+      incident: null,
+      possibleOutageId: 'po1',
+      occurredAt: new Date('2026-11-24T10:05:00Z'),
+      possibleOutage: { id: 'po1', openedAt: new Date('2026-11-24T09:42:00Z'), closedAt: kind === 'possible_outage_closed' ? new Date('2026-11-24T10:05:00Z') : null, closeReason, evidence, incidentId: null },
+    })
+
+  it('say it is unofficial in subject, heading and body, with the figures, the time in the reader zone and the vendor page link', async () => {
+    const mail = await texts(possibleOutage('possible_outage_opened'))
+    expect(mail.subject).toBe('GitHub — Possible outage (unofficial): users report problems since 10:42 GMT+1')
+    expect(mail.text).toContain("Possible outage (unofficial): users report problems with GitHub since 10:42 GMT+1 — 23 reports in 15 min, 8× usual; 2 of 3 probes failing. GitHub's status page says operational.")
+    expect(mail.text).toContain('GitHub · Unofficial early warning')
+    expect(mail.html).toContain('href="https://vw.example/vendors/github"')
+    expect(mail.html).toContain('https://vw.example/unsubscribe?token=T')
+    expect(mail.text).toMatch(/unofficial and can be wrong/)
+  })
+
+  it('follow up a subsided one briefly, and say nothing of one the official incident closed', async () => {
+    const mail = await texts(possibleOutage('possible_outage_closed', 'subsided'))
+    expect(mail.subject).toBe('GitHub — Possible outage (unofficial): signals subsided')
+    expect(mail.text).toContain('have subsided (11:05 GMT+1)')
+    expect(eventContent(possibleOutage('possible_outage_closed', 'official_incident'), options)).toBeNull()
+  })
+
+  it('say nothing when the outage row is gone', () => {
+    expect(eventContent({ ...possibleOutage('possible_outage_opened'), possibleOutage: null }, options)).toBeNull()
+  })
+})

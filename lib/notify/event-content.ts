@@ -4,8 +4,10 @@ import { createElement, type ReactElement } from 'react'
 import { ComponentAlertEmail } from '@/components/emails/component-alert'
 import { IncidentAlertEmail } from '@/components/emails/incident-alert'
 import { MaintenanceAlertEmail } from '@/components/emails/maintenance-alert'
+import { PossibleOutageAlertEmail } from '@/components/emails/possible-outage-alert'
 import type { ChangeEventKind } from '@/lib/data/outbox'
 import { IMPACT_LABEL, INCIDENT_STATUS_LABEL, SERVICE_STATUS_LABEL, incidentStateLabel } from '@/lib/format/status-labels'
+import { POSSIBLE_OUTAGE_LABEL, possibleOutageSummary, readEvidence, subsidedSummary, whoSees } from '@/lib/format/possible-outage'
 import { upstreamPlainText } from '@/lib/format/upstream-text'
 import type { IncidentImpact, IncidentStatus, MaintenanceStatus, ServiceStatus } from '@/lib/status/statuses'
 
@@ -17,6 +19,7 @@ export interface EventContext {
   vendorId: string
   incidentId: string | null
   maintenanceId: string | null
+  possibleOutageId?: string | null
   vendor: { name: string; slug: string }
   incident: {
     id: string
@@ -26,6 +29,8 @@ export interface EventContext {
     startedAt: Date
     resolvedAt: Date | null
     postmortemBody: string | null
+    /** The possible outage this incident confirmed (newest; none when nobody saw it coming). */
+    possibleOutages?: { id: string }[]
     components: { component: { name: string } }[]
     /** Newest first. */
     updates: { externalId: string; status: IncidentStatus; body: string; publishedAt: Date; timeUnknown?: boolean }[]
@@ -39,6 +44,16 @@ export interface EventContext {
     components: { component: { name: string } }[]
   } | null
   componentName: string | null
+  /** The possible outage (unofficial, issue 19) a possible_outage_* event is about. */
+  possibleOutage?: {
+    id: string
+    openedAt: Date
+    closedAt: Date | null
+    closeReason: string | null
+    /** PossibleOutageEvidence as stored (lib/format/possible-outage.ts reads it). */
+    evidence: unknown
+    incidentId: string | null
+  } | null
 }
 
 export interface ContentOptions {
@@ -61,11 +76,44 @@ const INCIDENT_HEADLINE: Partial<Record<ChangeEventKind, string>> = {
   postmortem_published: 'Postmortem published',
 }
 
+/** "10:42 CET": the time of day in the reader's zone, for "since 10:42" (the date is the email's). */
+export function timeOfDayInZone(date: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone, timeZoneName: 'short' }).format(date)
+}
+
 export function eventContent(event: EventContext, options: ContentOptions): { subject: string; element: ReactElement } | null {
   const vendorUrl = `${options.appUrl}/vendors/${event.vendor.slug}`
   const links = { settingsUrl: `${options.appUrl}/watchlist/${event.vendor.slug}`, unsubscribeUrl: options.unsubscribeUrl }
   const at = (d: Date) => formatInZone(d, options.timeZone)
   const headline = INCIDENT_HEADLINE[event.kind]
+
+  // First: a possible outage's events may also name the incident that closed it.
+  if (event.kind === 'possible_outage_opened' || event.kind === 'possible_outage_closed') {
+    const po = event.possibleOutage
+    if (!po) return null
+    const since = timeOfDayInZone(po.openedAt, options.timeZone)
+    if (event.kind === 'possible_outage_opened') {
+      const evidence = readEvidence(po.evidence ?? event.data)
+      const summary = possibleOutageSummary(event.vendor.name, since, evidence)
+      return {
+        subject: `${event.vendor.name} — ${POSSIBLE_OUTAGE_LABEL}: ${whoSees(evidence)} since ${since}`,
+        element: createElement(PossibleOutageAlertEmail, { vendorName: event.vendor.name, headline: POSSIBLE_OUTAGE_LABEL, summary, vendorUrl, ...links }),
+      }
+    }
+    // Closed by the official incident: its own email is the follow-up (rules.ts sends none for this).
+    if (po.closeReason !== 'subsided') return null
+    const until = timeOfDayInZone(po.closedAt ?? event.occurredAt, options.timeZone)
+    return {
+      subject: `${event.vendor.name} — ${POSSIBLE_OUTAGE_LABEL}: signals subsided`,
+      element: createElement(PossibleOutageAlertEmail, {
+        vendorName: event.vendor.name,
+        headline: `${POSSIBLE_OUTAGE_LABEL}: signals subsided`,
+        summary: subsidedSummary(event.vendor.name, since, until),
+        vendorUrl,
+        ...links,
+      }),
+    }
+  }
 
   if (headline && event.incident) {
     const i = event.incident

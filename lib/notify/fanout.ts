@@ -5,7 +5,7 @@
 import type { FanoutBatch } from '@/lib/data/outbox'
 import { PRO_SUBSCRIPTION_STATUSES } from '@/lib/plans/plans'
 import type { FanoutData } from './ports'
-import { isNews, watchWants } from './rules'
+import { emailCarries, isNews, watchWants } from './rules'
 
 export interface WatchLimits {
   /** Watches that alert for a user without a paid subscription (the oldest ones). */
@@ -42,7 +42,7 @@ async function fanOutBatch(batch: FanoutBatch, limits: WatchLimits, now: Date): 
   // One event at a time: the batch is one transaction, one connection.
   for (const event of batch.events) {
     const facts = await batch.factsOf(event)
-    if (!isNews(facts)) continue
+    if (!isNews(facts) || !emailCarries(facts)) continue
     const limitsWithPlans = { ...limits, paidStatuses: PRO_SUBSCRIPTION_STATUSES }
     let cursor: string | null = null
     do {

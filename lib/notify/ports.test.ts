@@ -34,7 +34,7 @@ describe('maintenance reminders through their port', () => {
 })
 
 describe('fan-out through its port', () => {
-  const event = (id: string, baseline: boolean): PendingEvent => ({ id, vendorId: 'v1', kind: 'incident_opened', baseline, data: { firstSeenOver: false }, incidentId: 'i1', maintenanceId: null, componentId: null })
+  const event = (id: string, baseline: boolean): PendingEvent => ({ id, vendorId: 'v1', kind: 'incident_opened', baseline, data: { firstSeenOver: false }, incidentId: 'i1', maintenanceId: null, componentId: null, possibleOutageId: null })
   const facts = (e: PendingEvent): PendingEventFacts => ({
     kind: e.kind,
     baseline: e.baseline,
@@ -42,8 +42,9 @@ describe('fan-out through its port', () => {
     incident: { impact: 'minor', startedAt: now, firstSeenAt: now, componentIds: [] },
     maintenance: null,
     componentId: null,
+    possibleOutage: null,
   })
-  const watcher = (userId: string, minImpact: AlertWatcher['minImpact']): AlertWatcher => ({ userId, allComponents: true, minImpact, maintenanceAlerts: true, componentAlerts: false, deliveryMode: 'instant', componentIds: null })
+  const watcher = (userId: string, minImpact: AlertWatcher['minImpact']): AlertWatcher => ({ userId, allComponents: true, minImpact, maintenanceAlerts: true, componentAlerts: false, possibleOutageAlerts: false, deliveryMode: 'instant', componentIds: null })
 
   it('writes a delivery per interested watcher of news, none for baseline events, and passes the paid statuses to the watcher query', async () => {
     const inserted: NewDelivery[] = []

@@ -31,7 +31,7 @@ export interface DigestData {
 
 /** The composers: the readers and the events their emails are written from (read only). */
 export interface ComposeData {
-  alertContent: Pick<typeof alertContent, 'findAlertReaders' | 'findAlertEvents'>
+  alertContent: Pick<typeof alertContent, 'findAlertReaders' | 'findAlertEvents' | 'findPossibleOutageReaders'>
 }
 
 /** One notifier pass: every step's port. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isNews, watchWants, type EventFacts, type WatchPreferences } from './rules'
+import { closedByOfficialIncident, emailCarries, isNews, watchWants, type EventFacts, type WatchPreferences } from './rules'
 
 const t = (iso: string) => new Date(`2026-11-24T${iso}Z`)
 const incidentEvent = (over: Partial<EventFacts> = {}): EventFacts => ({
@@ -9,6 +9,7 @@ const incidentEvent = (over: Partial<EventFacts> = {}): EventFacts => ({
   incident: { impact: 'major', startedAt: t('10:00:00'), firstSeenAt: t('10:01:00'), componentIds: ['api'] },
   maintenance: null,
   componentId: null,
+  possibleOutage: null,
   ...over,
 })
 const watch = (over: Partial<WatchPreferences> = {}): WatchPreferences => ({
@@ -17,6 +18,7 @@ const watch = (over: Partial<WatchPreferences> = {}): WatchPreferences => ({
   minImpact: 'any',
   maintenanceAlerts: true,
   componentAlerts: false,
+  possibleOutageAlerts: false,
   ...over,
 })
 
@@ -67,5 +69,42 @@ describe('watchWants', () => {
     expect(watchWants(c, watch())).toBe(false)
     expect(watchWants(c, watch({ componentAlerts: true }))).toBe(true)
     expect(watchWants(c, watch({ componentAlerts: true, allComponents: false, componentIds: new Set(['web']) }))).toBe(false)
+  })
+})
+
+describe('possible outages (unofficial, issue 19)', () => {
+  const possibleOutage = (kind: 'possible_outage_opened' | 'possible_outage_closed', closeReason: string | null = null): EventFacts => ({
+    kind,
+    baseline: false,
+    data: { reports: 23 },
+    incident: null,
+    maintenance: null,
+    componentId: null,
+    possibleOutage: { closeReason, incidentId: closeReason === 'official_incident' ? 'inc1' : null },
+  })
+
+  it('reach only the watches that opted in, whatever their component choice or minimum impact', () => {
+    const opened = possibleOutage('possible_outage_opened')
+    expect(isNews(opened)).toBe(true)
+    expect(watchWants(opened, watch())).toBe(false)
+    expect(watchWants(opened, watch({ possibleOutageAlerts: true }))).toBe(true)
+    expect(watchWants(opened, watch({ possibleOutageAlerts: true, allComponents: false, componentIds: new Set(['db']), minImpact: 'major' }))).toBe(true)
+  })
+
+  it('are not news without their outage row (deleted) or as baseline', () => {
+    expect(isNews({ ...possibleOutage('possible_outage_opened'), possibleOutage: null })).toBe(false)
+    expect(isNews({ ...possibleOutage('possible_outage_opened'), baseline: true })).toBe(false)
+  })
+
+  it('send a "subsided" email, but none when the official incident closed it (its own email follows up)', () => {
+    expect(emailCarries(possibleOutage('possible_outage_closed', 'subsided'))).toBe(true)
+    expect(emailCarries(possibleOutage('possible_outage_closed', 'official_incident'))).toBe(false)
+    expect(closedByOfficialIncident(possibleOutage('possible_outage_closed', 'official_incident'))).toBe(true)
+    expect(emailCarries(possibleOutage('possible_outage_opened'))).toBe(true)
+  })
+
+  it('do not change what a watch without the opt-in gets for incidents', () => {
+    expect(watchWants(incidentEvent(), watch())).toBe(true)
+    expect(watchWants(incidentEvent(), watch({ possibleOutageAlerts: true }))).toBe(true)
   })
 })

@@ -10,7 +10,15 @@
 //    `data.duringIncident`): the incident's own emails speak for it, to the watches that want that
 //    incident. A component alert therefore always means "no incident covers this (yet)".
 // Then each watch's preferences decide: components, minimum impact, maintenance notices,
-// component-only alerts (off by default).
+// component-only alerts (off by default), possible outages (off by default).
+//
+// Possible outages (our unofficial early warning, issue 19) reach only watches that opted in, and
+// the opt-in is the whole filter: a possible outage has no impact to compare (we do not know it)
+// and concerns the vendor as a whole (probes hit its API root; a report naming a component is one
+// user's guess), so neither the minimum impact nor the component choice holds it back. One closed
+// because the official incident opened is not news by email: the incident's own email is the
+// follow-up (threaded to it, lib/notify/compose.ts); destinations may still use it to edit or
+// resolve what they posted (lib/channels/rules.ts).
 import type { ChangeEventKind, PendingEventFacts } from '@/lib/data/outbox'
 import type { IncidentImpact } from '@/lib/status/statuses'
 import type { MinImpact } from '@/lib/validation/watchlist'
@@ -20,6 +28,7 @@ export const OLD_INCIDENT_MS = 24 * 3_600_000
 
 const INCIDENT_EVENTS: ReadonlySet<ChangeEventKind> = new Set(['incident_opened', 'incident_updated', 'incident_resolved', 'postmortem_published'])
 const MAINTENANCE_EVENTS: ReadonlySet<ChangeEventKind> = new Set(['maintenance_scheduled', 'maintenance_reminder', 'maintenance_started', 'maintenance_completed'])
+export const POSSIBLE_OUTAGE_EVENTS: ReadonlySet<ChangeEventKind> = new Set(['possible_outage_opened', 'possible_outage_closed'])
 
 /** What the rules read of an event: what the outbox loads for it (one shape, declared by the query). */
 export type EventFacts = PendingEventFacts
@@ -30,11 +39,13 @@ export interface WatchPreferences {
   minImpact: MinImpact
   maintenanceAlerts: boolean
   componentAlerts: boolean
+  possibleOutageAlerts: boolean
 }
 
 /** Whether the event is news at all (before anyone's preferences). */
 export function isNews(event: EventFacts): boolean {
   if (event.baseline) return false
+  if (POSSIBLE_OUTAGE_EVENTS.has(event.kind)) return event.possibleOutage !== null
   if (INCIDENT_EVENTS.has(event.kind)) {
     if (!event.incident) return false
     if (event.kind === 'incident_opened') {
@@ -55,6 +66,7 @@ const MIN_RANK: Record<MinImpact, number> = { any: 0, minor: 1, major: 2 }
 
 /** Whether one watch, with its preferences, wants this (newsworthy) event. */
 export function watchWants(event: EventFacts, watch: WatchPreferences): boolean {
+  if (POSSIBLE_OUTAGE_EVENTS.has(event.kind)) return watch.possibleOutageAlerts
   if (INCIDENT_EVENTS.has(event.kind) && event.incident) {
     // An impact we could not read passes every threshold: silence is the dangerous mistake.
     if (IMPACT_RANK[event.incident.impact] < MIN_RANK[watch.minImpact]) return false
@@ -73,4 +85,14 @@ export function watchWants(event: EventFacts, watch: WatchPreferences): boolean 
 function touchesChosen(watch: WatchPreferences, componentIds: string[]): boolean {
   if (watch.allComponents || componentIds.length === 0) return true
   return componentIds.some((id) => watch.componentIds.has(id))
+}
+
+/** A possible outage closed because the official incident opened: the incident's alert is the follow-up. */
+export function closedByOfficialIncident(event: Pick<EventFacts, 'kind' | 'possibleOutage'>): boolean {
+  return event.kind === 'possible_outage_closed' && event.possibleOutage?.closeReason === 'official_incident'
+}
+
+/** Whether an email goes out for this (newsworthy) event at all: not for a possible outage the official incident closed. */
+export function emailCarries(event: Pick<EventFacts, 'kind' | 'possibleOutage'>): boolean {
+  return !closedByOfficialIncident(event)
 }

@@ -33,5 +33,38 @@ export function incidentEvent(kind: ChannelEvent['kind'], over: Partial<NonNulla
     },
     maintenance: null,
     component: null,
+    possibleOutageId: null,
+    possibleOutage: null,
+  }
+}
+
+/** The evidence of the issue's example: 23 reports in 15 min, 8× usual; 2 of 3 probes failing. */
+export const exampleEvidence = { reports: 23, windowMinutes: 15, baseline: 2.9, ratio: 8, probesFailing: 2, probesTotal: 3, probeFailStreak: 3 }
+
+/** A possible outage's event (issue 19): opened at 10:42 UTC; closed as `closeReason` at 11:05 (the official incident inc_1 when that). */
+export function possibleOutageEvent(kind: 'possible_outage_opened' | 'possible_outage_closed', closeReason: 'subsided' | 'official_incident' | null = null): ChannelEvent {
+  const closed = kind === 'possible_outage_closed'
+  return {
+    id: `evt_${kind}`,
+    kind,
+    data: exampleEvidence,
+    occurredAt: closed ? at('11:05:00') : at('10:42:00'),
+    incidentId: null,
+    maintenanceId: null,
+    componentId: null,
+    possibleOutageId: 'po_1',
+    vendor: { name: 'GitHub', slug: 'github', statusPageUrl: 'https://www.githubstatus.com' },
+    possibleOutage: {
+      id: 'po_1',
+      openedAt: at('10:42:00'),
+      closedAt: closed ? at('11:05:00') : null,
+      closeReason: closed ? closeReason : null,
+      trigger: 'reports+probes',
+      evidence: exampleEvidence,
+      incident: closed && closeReason === 'official_incident' ? { id: 'inc_1', title: 'Degraded performance for Actions' } : null,
+    },
+    incident: null,
+    maintenance: null,
+    component: null,
   }
 }

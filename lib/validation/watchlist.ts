@@ -28,6 +28,8 @@ export const watchPreferencesSchema = z
     components: z.array(z.string().min(1).max(64)).max(500).default([]),
     minImpact: z.enum(MIN_IMPACTS, { error: 'Choose a minimum impact' }),
     maintenance: checkbox,
+    /** Possible outages (unofficial early warning, issue 19): off unless ticked. */
+    possibleOutages: checkbox,
     delivery: z.enum(DELIVERY_MODES, { error: 'Choose how to receive alerts' }),
   })
   .refine((v) => v.scope === 'all' || v.components.length > 0, { path: ['components'], error: 'Choose at least one component, or all of them' })

@@ -24,6 +24,7 @@ export const saveWatchPreferencesAction = userAction(
         components: form.getAll('components').filter((v) => typeof v === 'string'),
         minImpact: form.get('minImpact'),
         maintenance: form.get('maintenance'),
+        possibleOutages: form.get('possibleOutages'),
         delivery: form.get('delivery'),
       }),
     notFound: 'These settings are out of date (the watch or a component no longer exists). Reload the page.',
@@ -34,6 +35,7 @@ export const saveWatchPreferencesAction = userAction(
       componentIds: p.components,
       minImpact: p.minImpact,
       maintenanceAlerts: p.maintenance,
+      possibleOutageAlerts: p.possibleOutages,
       deliveryMode: p.delivery,
     })
     revalidatePath('/dashboard')

@@ -52,6 +52,7 @@ export default async function WatchPreferencesPage({ params }: { params: Params 
           components: prefs.selectedComponentIds,
           minImpact: prefs.minImpact,
           maintenance: prefs.maintenanceAlerts,
+          possibleOutages: prefs.possibleOutageAlerts,
           delivery: prefs.deliveryMode,
         }}
       />

@@ -14,6 +14,7 @@ interface Current {
   components: string[]
   minImpact: MinImpact
   maintenance: boolean
+  possibleOutages: boolean
   delivery: DeliveryMode
 }
 
@@ -40,6 +41,7 @@ export function PreferencesForm({ vendor, components, current }: { vendor: { slu
   const [chosen, setChosen] = useState(() => new Set(current.components))
   const [minImpact, setMinImpact] = useState(current.minImpact)
   const [maintenance, setMaintenance] = useState(current.maintenance)
+  const [possibleOutages, setPossibleOutages] = useState(current.possibleOutages)
   const [delivery, setDelivery] = useState(current.delivery)
   const toggle = (id: string) => setChosen((s) => new Set(s.has(id) ? [...s].filter((x) => x !== id) : [...s, id]))
 
@@ -113,6 +115,15 @@ export function PreferencesForm({ vendor, components, current }: { vendor: { slu
           <span>
             Maintenance notices
             <span className={hint}>Scheduled maintenance, when it starts and when it ends.</span>
+          </span>
+        </label>
+        <label className="mt-3 flex cursor-pointer items-start gap-3 text-sm">
+          <input type="checkbox" name="possibleOutages" checked={possibleOutages} onChange={(e) => setPossibleOutages(e.target.checked)} className="mt-0.5 accent-brand-600" />
+          <span>
+            Possible outages (unofficial, early warning)
+            <span className={hint}>
+              When users report problems or our probes fail while {vendor.name}&apos;s page still says operational: often minutes early, sometimes wrong.
+            </span>
           </span>
         </label>
       </Card>
