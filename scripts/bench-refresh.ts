@@ -193,10 +193,22 @@ async function measureCycles(
     }
     cycles.push(record)
     console.log(cycleLine(record))
+    console.log(memoryLine())
     if (n === 1) await afterBaseline()
   }
   sampler.stop()
   return { cycles, quietWrites, quietUnchanged, quietClaimStatements, peakSampledRss: sampler.peakBytes() }
+}
+
+/**
+ * Where the RSS is after a cycle (gc() just ran): V8's live heap, the heap V8 keeps committed, and
+ * memory outside it (Buffers; Wasm memory, which Node counts as external and never shrinks). RSS
+ * far above the committed heap plus that is memory freed but not handed back to the system.
+ */
+function memoryLine(): string {
+  const m = process.memoryUsage()
+  const mb = (bytes: number) => `${(bytes / 1048576).toFixed(0)} MB`
+  return `       memory after the cycle: rss ${mb(m.rss)}, V8 heap used ${mb(m.heapUsed)} of ${mb(m.heapTotal)} committed, outside it ${mb(m.external)} (Buffers ${mb(m.arrayBuffers)}, the rest mostly Wasm memory: Prisma's query compiler)`
 }
 
 /** Claims are logged by a trigger (bench database only) so the run can prove no vendor was claimed twice in a cycle. */

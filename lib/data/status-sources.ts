@@ -116,6 +116,32 @@ const successData = (c: CheckedSource, changed: boolean, isBaseline: boolean): P
   ...(isBaseline && { baselineAt: c.now }),
 })
 
+/**
+ * successData as the SET list of a raw UPDATE of "StatusSource" AS s, for the writes that carry the
+ * fence inside a statement of their own (vendor-creates.ts). The two must stay the same record.
+ */
+export function successSql(c: CheckedSource, how: { changed: boolean; isBaseline: boolean }): Prisma.Sql {
+  const now = Prisma.sql`${c.now.toISOString()}::timestamp(3)`
+  const jsonOrNull = (value: unknown) => (value === null ? Prisma.sql`NULL` : Prisma.sql`${JSON.stringify(value)}::jsonb`)
+  const sets = [
+    Prisma.sql`"lastCheckedAt" = ${now}`,
+    Prisma.sql`"lastSuccessAt" = ${now}`,
+    ...(how.changed ? [Prisma.sql`"lastChangedAt" = ${now}`] : []),
+    Prisma.sql`"nextCheckAt" = ${c.nextCheckAt.toISOString()}::timestamp(3)`,
+    Prisma.sql`"consecutiveFailures" = 0`,
+    Prisma.sql`"lastErrorKind" = NULL`,
+    Prisma.sql`"lastError" = NULL`,
+    Prisma.sql`"httpCache" = ${jsonOrNull(c.httpCache)}`,
+    ...(c.settings !== undefined ? [Prisma.sql`settings = ${jsonOrNull(c.settings)}`] : []),
+    ...(c.readWarnings !== undefined ? [Prisma.sql`"readWarnings" = ${jsonOrNull(c.readWarnings)}`] : []),
+    ...(c.sourceChange !== undefined ? [Prisma.sql`"sourceChange" = ${jsonOrNull(c.sourceChange)}`] : []),
+    Prisma.sql`"leaseOwner" = NULL`,
+    Prisma.sql`"leaseExpiresAt" = NULL`,
+    ...(how.isBaseline ? [Prisma.sql`"baselineAt" = ${now}`] : []),
+  ]
+  return Prisma.join(sets, ', ')
+}
+
 /** Nothing changed upstream: one UPDATE of the source row (check time, validators, lease). */
 export async function recordCheckUnchanged(c: CheckedSource, isBaseline: boolean): Promise<void> {
   await fenceSource(db, c, { changed: false, isBaseline }, 'lease lost before the check could be recorded')

@@ -4,12 +4,14 @@
 // bookkeeping), fenced on the lease: a worker that dies midway leaves nothing half-written, and one
 // that lost its lease writes nothing.
 import { db } from '@/lib/db/client'
+import { Prisma } from '@/lib/db/generated/client'
 import { OPEN_MAINTENANCE_STATUSES } from '@/lib/status/lifecycle'
 import type { IncidentImpact, IncidentStatus, MaintenanceStatus, ServiceStatus } from '@/lib/status/statuses'
 import { recordChangeEvents, type ChangeEventWrite } from './change-events'
 import { writeComponents, type ComponentWrites } from './components'
 import { writeIncidents, type IncidentWrites } from './incidents'
 import { writeMaintenances, type MaintenanceWrites } from './maintenances'
+import { insertVendorCreates, isCreatesOnly } from './vendor-creates'
 import { fenceSource, type CheckedSource } from './status-sources'
 
 export interface StoredGroup {
@@ -90,6 +92,10 @@ export interface StoredVendorState {
  * touch: the ones the fresh snapshot lists (by external id) plus every stored open one (which may
  * have ended upstream). Old resolved incidents that left the upstream list are not loaded: nothing
  * can change them.
+ *
+ * One statement, its parts gathered as JSON: five parallel Prisma reads (and the relations'
+ * follow-ups) took five pool connections per vendor, so seven vendors loading at once queued for
+ * the pool's ten, and each read waited for the database process to be scheduled on a busy host.
  */
 export async function loadVendorState(
   vendorId: string,
@@ -97,60 +103,47 @@ export async function loadVendorState(
 ): Promise<StoredVendorState> {
   const incidentIds = snapshot.incidents.map((i) => i.externalId)
   const maintenanceIds = snapshot.maintenances.map((m) => m.externalId)
-  const [vendor, groups, components, incidents, maintenances] = await Promise.all([
-    db.vendor.findUniqueOrThrow({ where: { id: vendorId }, select: { status: true, statusText: true, source: { select: { baselineAt: true } } } }),
-    db.componentGroup.findMany({ where: { vendorId }, select: { id: true, externalId: true, name: true, position: true, absentSince: true, removedAt: true } }),
-    db.component.findMany({
-      where: { vendorId },
-      select: { id: true, externalId: true, name: true, description: true, groupId: true, position: true, status: true, onlyShowIfDegraded: true, absentSince: true, removedAt: true },
-    }),
-    db.incident.findMany({
-      where: { vendorId, OR: [{ externalId: { in: incidentIds } }, { resolvedAt: null }] },
-      select: {
-        id: true,
-        externalId: true,
-        title: true,
-        status: true,
-        impact: true,
-        startedAt: true,
-        resolvedAt: true,
-        url: true,
-        postmortemBody: true,
-        postmortemPublishedAt: true,
-        components: { select: { component: { select: { externalId: true } } } },
-        updates: { select: { id: true, externalId: true, status: true, bodyHash: true, publishedAt: true } },
-      },
-    }),
-    db.maintenance.findMany({
-      where: { vendorId, OR: [{ externalId: { in: maintenanceIds } }, { status: { in: [...OPEN_MAINTENANCE_STATUSES] } }] },
-      select: {
-        id: true,
-        externalId: true,
-        title: true,
-        status: true,
-        impact: true,
-        scheduledFor: true,
-        scheduledUntil: true,
-        startedAt: true,
-        completedAt: true,
-        url: true,
-        bodyHash: true,
-        components: { select: { component: { select: { externalId: true } } } },
-      },
-    }),
-  ])
-  return {
-    vendorId,
-    status: vendor.status,
-    statusText: vendor.statusText,
-    isBaseline: vendor.source?.baselineAt == null,
-    groups,
-    components,
-    incidents: incidents.map(({ components: links, ...i }) => ({ ...i, componentExternalIds: links.map((l) => l.component.externalId) })),
-    maintenances: maintenances.map(({ components: links, ...m }) => ({ ...m, componentExternalIds: links.map((l) => l.component.externalId) })),
-  }
+  const rows = await db.$queryRaw<{ state: string | null }[]>(Prisma.sql`
+    SELECT json_build_object(
+      'status', v.status, 'statusText', v."statusText", 'baselineAt', s."baselineAt",
+      'groups', (SELECT coalesce(json_agg(json_build_object('id', g.id, 'externalId', g."externalId", 'name', g.name, 'position', g.position,
+                        'absentSince', ${stamp('g."absentSince"')}, 'removedAt', ${stamp('g."removedAt"')})), '[]')
+                   FROM "ComponentGroup" AS g WHERE g."vendorId" = v.id),
+      'components', (SELECT coalesce(json_agg(json_build_object('id', c.id, 'externalId', c."externalId", 'name', c.name, 'description', c.description,
+                        'groupId', c."groupId", 'position', c.position, 'status', c.status, 'onlyShowIfDegraded', c."onlyShowIfDegraded",
+                        'absentSince', ${stamp('c."absentSince"')}, 'removedAt', ${stamp('c."removedAt"')})), '[]')
+                   FROM "Component" AS c WHERE c."vendorId" = v.id),
+      'incidents', (SELECT coalesce(json_agg(json_build_object('id', i.id, 'externalId', i."externalId", 'title', i.title, 'status', i.status,
+                        'impact', i.impact, 'startedAt', ${stamp('i."startedAt"')}, 'resolvedAt', ${stamp('i."resolvedAt"')}, 'url', i.url,
+                        'postmortemBody', i."postmortemBody", 'postmortemPublishedAt', ${stamp('i."postmortemPublishedAt"')},
+                        'componentExternalIds', (SELECT coalesce(json_agg(c."externalId"), '[]') FROM "IncidentComponent" AS l
+                                                   JOIN "Component" AS c ON c.id = l."componentId" WHERE l."incidentId" = i.id),
+                        'updates', (SELECT coalesce(json_agg(json_build_object('id', u.id, 'externalId', u."externalId", 'status', u.status,
+                                       'bodyHash', u."bodyHash", 'publishedAt', ${stamp('u."publishedAt"')})), '[]')
+                                      FROM "IncidentUpdate" AS u WHERE u."incidentId" = i.id))), '[]')
+                   FROM "Incident" AS i
+                  WHERE i."vendorId" = v.id AND (i."externalId" IN ${jsonList(incidentIds)} OR i."resolvedAt" IS NULL)),
+      'maintenances', (SELECT coalesce(json_agg(json_build_object('id', m.id, 'externalId', m."externalId", 'title', m.title, 'status', m.status,
+                        'impact', m.impact, 'scheduledFor', ${stamp('m."scheduledFor"')}, 'scheduledUntil', ${stamp('m."scheduledUntil"')},
+                        'startedAt', ${stamp('m."startedAt"')}, 'completedAt', ${stamp('m."completedAt"')}, 'url', m.url, 'bodyHash', m."bodyHash",
+                        'componentExternalIds', (SELECT coalesce(json_agg(c."externalId"), '[]') FROM "MaintenanceComponent" AS l
+                                                   JOIN "Component" AS c ON c.id = l."componentId" WHERE l."maintenanceId" = m.id))), '[]')
+                   FROM "Maintenance" AS m
+                  WHERE m."vendorId" = v.id AND (m."externalId" IN ${jsonList(maintenanceIds)} OR m.status::text IN ${jsonList([...OPEN_MAINTENANCE_STATUSES])}))
+    )::text AS state
+      FROM "Vendor" AS v LEFT JOIN "StatusSource" AS s ON s."vendorId" = v.id
+     WHERE v.id = ${vendorId}`)
+  const state = rows[0]?.state
+  if (!state) throw new Error(`no vendor ${vendorId}`)
+  const { baselineAt, ...stored } = JSON.parse(state, reviveStamps) as Omit<StoredVendorState, 'vendorId' | 'isBaseline'> & { baselineAt: Date | null }
+  return { vendorId, ...stored, isBaseline: baselineAt === null }
 }
 
+/** A timestamp column as JSON text the reviver turns back into a Date (columns hold UTC). */
+const stamp = (column: string) => Prisma.raw(`to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`)
+const jsonList = (values: string[]) => Prisma.sql`(SELECT jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`
+const STAMP_KEYS = new Set(['baselineAt', 'absentSince', 'removedAt', 'startedAt', 'resolvedAt', 'postmortemPublishedAt', 'publishedAt', 'scheduledFor', 'scheduledUntil', 'completedAt'])
+const reviveStamps = (key: string, value: unknown) => (STAMP_KEYS.has(key) && typeof value === 'string' ? new Date(value) : value)
 /** Everything one changed vendor writes (the diff's plan). */
 export interface VendorWrites {
   vendorStatus: { status: ServiceStatus; statusText: string | null } | null
@@ -160,8 +153,23 @@ export interface VendorWrites {
   events: ChangeEventWrite[]
 }
 
-/** Applies a non-empty plan; returns the change events recorded and the incidents it wrote. */
+/**
+ * Applies a non-empty plan; returns the change events recorded and the incidents it wrote. A plan
+ * that only adds rows (every baseline) is one statement (vendor-creates.ts); one that changes
+ * stored rows is this transaction.
+ */
 export async function applyVendorChanges(
+  vendorId: string,
+  writes: VendorWrites,
+  check: CheckedSource,
+  isBaseline: boolean,
+): Promise<{ events: number; incidentIds: string[] }> {
+  if (isCreatesOnly(writes)) return insertVendorCreates(vendorId, writes, check, isBaseline)
+  return applyInTransaction(vendorId, writes, check, isBaseline)
+}
+
+/** Any plan, in one transaction; exported so a test can hold the one-statement write to it. */
+export async function applyInTransaction(
   vendorId: string,
   writes: VendorWrites,
   check: CheckedSource,
