@@ -4,11 +4,14 @@
 // security headers, with a fresh nonce that Next.js applies to its own scripts on pages rendered
 // per request. API routes validate their own input (they are not matched here: a proxy would make
 // Next.js buffer their bodies, the Stripe webhook's among them).
+// It also serves the directory's GETs (/vendors?q=…) from a cached page per view: see
+// lib/pages/directory-view-path.ts.
 import { NextResponse, type NextRequest } from 'next/server'
 import { env } from '@/lib/env'
 import { pageSecurityHeaders, stripeFormTargets } from '@/lib/security/headers'
 import { checkPageRequestBody } from '@/lib/api/request-body'
 import { checkRequestTarget } from '@/lib/validation/url-input'
+import { directoryViewPath } from '@/lib/pages/directory-view-path'
 
 const options = {
   appUrl: env.APP_URL,
@@ -27,14 +30,32 @@ export function proxy(request: NextRequest) {
   if (target !== 'ok') return refuse(target === 'bad_request' ? 400 : 404)
   const body = checkPageRequestBody(request.method, request.headers)
   if (body !== 'ok') return refuse(body)
+  const view = directoryView(request)
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64')
-  const headers = pageSecurityHeaders(request.nextUrl.pathname, nonce, options)
+  // The policy of the page that answers: a cached directory page has no nonce to match.
+  const headers = pageSecurityHeaders(view?.pathname ?? request.nextUrl.pathname, nonce, options)
   // Next.js reads the nonce from the request's CSP header while rendering.
   const requestHeaders = new Headers(request.headers)
   requestHeaders.set('Content-Security-Policy', headers['Content-Security-Policy'] ?? '')
-  const response = NextResponse.next({ request: { headers: requestHeaders } })
+  const init = { request: { headers: requestHeaders } }
+  const response = view ? NextResponse.rewrite(view, init) : NextResponse.next(init)
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value)
   return response
+}
+
+/**
+ * Where a visitor's GET of the directory is served from: its cached view. A server action posted
+ * from the directory (a Watch button) stays on /vendors, which renders per request.
+ */
+function directoryView(request: NextRequest): URL | null {
+  if (!/^\/vendors\/?$/.test(request.nextUrl.pathname)) return null
+  if ((request.method !== 'GET' && request.method !== 'HEAD') || request.headers.has('next-action')) return null
+  // The request's own URL object, so Next.js serves the rewrite itself rather than fetching it
+  // as another origin's (it compares host and port as it sees them).
+  const url = request.nextUrl.clone()
+  url.pathname = directoryViewPath(request.nextUrl.searchParams)
+  url.search = ''
+  return url
 }
 
 export const config = {

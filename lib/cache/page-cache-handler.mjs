@@ -23,11 +23,32 @@ export function isUnknownPage(key, data) {
   return data?.kind === 'APP_PAGE' && data.status === 404 && !/\/(_not-found|404)$/.test(key)
 }
 
+/**
+ * A directory page other than the unfiltered first one (/directory-view/all): a search, a
+ * category, a later page. Anyone can ask for any number of them (every query is a URL), so they
+ * are kept only in Next.js's memory cache, whose size Next.js bounds (least recently used dropped),
+ * never written to disk.
+ */
+export function isMemoryOnlyPage(key) {
+  return /\/directory-view\/(?!all$)/.test(key)
+}
+
 export default class PageCacheHandler extends FileSystemCache {
   async set(key, data, ctx) {
     // Vendors and incidents are never deleted, so no real page can turn into a 404 that this
     // would leave a stale copy of.
     if (isUnknownPage(key, data)) return
+    if (isMemoryOnlyPage(key)) {
+      // FileSystemCache.set stores into memory, then writes the files only when flushToDisk is
+      // set, which it reads before its first await: switched off for exactly this call.
+      const flushToDisk = this.flushToDisk
+      this.flushToDisk = false
+      try {
+        return super.set(key, data, ctx)
+      } finally {
+        this.flushToDisk = flushToDisk
+      }
+    }
     return super.set(key, data, ctx)
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isUnknownPage } from './page-cache-handler.mjs'
+import { isMemoryOnlyPage, isUnknownPage } from './page-cache-handler.mjs'
 
 const key = (path: string) => `/route-cache/APP_PAGE/0790c05bf24f/$${path}`
 
@@ -14,5 +14,15 @@ describe('isUnknownPage', () => {
     expect(isUnknownPage(key('/robots.txt'), { kind: 'APP_ROUTE', status: 404 })).toBe(false)
     expect(isUnknownPage(key('/_not-found'), { kind: 'APP_PAGE', status: 404 })).toBe(false)
     expect(isUnknownPage(key('/vendors/x'), null)).toBe(false)
+  })
+})
+
+describe('isMemoryOnlyPage', () => {
+  it('is every cached directory view but the unfiltered first page', () => {
+    expect(isMemoryOnlyPage(key('/directory-view/all'))).toBe(false)
+    expect(isMemoryOnlyPage(key('/directory-view/q%3Dgithub'))).toBe(true)
+    expect(isMemoryOnlyPage(key('/directory-view/q=a/b'))).toBe(true)
+    expect(isMemoryOnlyPage(key('/directory-view/category=Developer tools'))).toBe(true)
+    expect(isMemoryOnlyPage(key('/vendors/acme'))).toBe(false)
   })
 })

@@ -114,6 +114,32 @@ describe('findOrAddStatusPage', () => {
   })
 })
 
+describe('two users adding the same page at once', () => {
+  it('end with one vendor: the second resolves to the first (the unique page key decides the race)', async () => {
+    const other = (await createTestUser('other@example.com')).id
+    // Both detections are held at their first request until both have made it, so both have
+    // already looked the page up (and found nothing) before either creates the vendor.
+    let arrived = 0
+    let release!: () => void
+    const bothArrived = new Promise<void>((resolve) => (release = resolve))
+    const racing: DetectionHttp = {
+      fetchText: async (url, options) => {
+        if (++arrived === 2) release()
+        await bothArrived
+        return open.fetchText(url, options)
+      },
+    }
+    const results = await Promise.all([
+      findOrAddStatusPage(userId, page.url, { http: racing, now: () => NOW }),
+      // The same page written differently: the key is the normalised address.
+      findOrAddStatusPage(other, `${page.url.replace('http://', 'HTTP://')}/`, { http: racing, now: () => NOW }),
+    ])
+    expect(results.map((r) => r.kind).sort()).toEqual(['created', 'existing'])
+    expect(results.map((r) => (r.kind === 'refused' ? null : r.slug))).toEqual(['initech', 'initech'])
+    expect(await db.vendor.count({ where: { addedById: { not: null } } })).toBe(1)
+  })
+})
+
 describe('watching a vendor that is not monitored', () => {
   it('needs the user to confirm they get no alerts before it takes a slot', async () => {
     await expect(addVendorToWatchlist(userId, 'listed')).rejects.toBeInstanceOf(ConfirmationRequiredError)

@@ -3,6 +3,7 @@
 // runs (guarded client, rate-limited per user) and, when a platform we read answers, a vendor is
 // created: pending review for the public directory, watchable at once, refreshed like every other
 // (its source is due at once). When nothing we read answers, the user is told which platforms are.
+// Two users adding one page at once end with one vendor: the database keeps page keys unique.
 import { findVendorsOnHost, createVendorFromPage } from '@/lib/data/vendors-by-url'
 import { hitRateLimit } from '@/lib/data/rate-limits'
 import type { RateLimit } from '@/lib/rate-limit/window'
@@ -64,7 +65,7 @@ export async function findOrAddStatusPage(userId: string, input: string, deps: A
   if (existingAfterRedirect) return { kind: 'existing', ...existingAfterRedirect }
 
   const name = detection.pageName ?? landed.hostname
-  const slug = await createVendorFromPage({
+  const result = await createVendorFromPage({
     slug: slugFor(name, landed.hostname),
     name,
     statusPageUrl: detection.statusPageUrl,
@@ -74,7 +75,9 @@ export async function findOrAddStatusPage(userId: string, input: string, deps: A
     verifiedAt: deps.now(),
     evidence: detection.evidence.join(' | '),
   })
-  return { kind: 'created', slug, name, platformLabel: PLATFORM_LABELS[detection.platform] }
+  // Someone else added the same page while this detection ran: theirs is the vendor.
+  if (!result.created) return { kind: 'existing', slug: result.slug, name: result.name }
+  return { kind: 'created', slug: result.slug, name, platformLabel: PLATFORM_LABELS[detection.platform] }
 }
 
 /** A pasted address, with https:// assumed when the scheme is missing. */

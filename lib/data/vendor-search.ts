@@ -166,10 +166,12 @@ named_vendors AS (
   SELECT a."vendorId" FROM "VendorAlias" a WHERE (' ' || ${p.qn} || ' ') LIKE '% ' || a.alias || ' %'
 ),
 component_candidates AS (
-  -- Components of the vendors the query names, and components named by the whole query.
-  SELECT c.* FROM "Component" c JOIN named_vendors n ON n.id = c."vendorId" WHERE c."removedAt" IS NULL
+  -- Components of the vendors the query names, and components named by the whole query. Only the
+  -- columns used below: UNION compares whole rows, and a vendor named by a short prefix ("clou")
+  -- brings thousands of components (descriptions and all, this cost 3-4x more).
+  SELECT c.id, c."vendorId", c.name, c."externalId" FROM "Component" c JOIN named_vendors n ON n.id = c."vendorId" WHERE c."removedAt" IS NULL
   UNION
-  SELECT c.* FROM "Component" c WHERE c."removedAt" IS NULL AND ${wholeQueryComponent}
+  SELECT c.id, c."vendorId", c.name, c."externalId" FROM "Component" c WHERE c."removedAt" IS NULL AND ${wholeQueryComponent}
 ),
 hits AS (
   SELECT v.id AS "vendorId",

@@ -35,11 +35,16 @@ export interface NewVendorFromPage {
   evidence: string
 }
 
+/** What createVendorFromPage ended with: its own new vendor, or the one another request created first. */
+export type CreatedFromPage = { created: true; slug: string } | { created: false; slug: string; name: string }
+
 /**
  * Creates a vendor added by a user: pending review (out of the public directory), its platform
- * verified by detection, due for its first check at once. Returns the slug it got.
+ * verified by detection, due for its first check at once. When another request created a vendor on
+ * the same page meanwhile (the unique "pageKey", which the database computes from the address),
+ * that vendor is the answer: two users adding one page at once end with one vendor.
  */
-export async function createVendorFromPage(input: NewVendorFromPage): Promise<string> {
+export async function createVendorFromPage(input: NewVendorFromPage): Promise<CreatedFromPage> {
   for (let attempt = 1; attempt <= 20; attempt++) {
     const slug = attempt === 1 ? input.slug : `${input.slug.slice(0, 60)}-${attempt}`
     try {
@@ -62,10 +67,19 @@ export async function createVendorFromPage(input: NewVendorFromPage): Promise<st
           },
         },
       })
-      return slug
+      return { created: true, slug }
     } catch (e) {
       if (!isUniqueViolation(e)) throw e
+      // The page or the slug was taken; only a taken slug is worth another attempt.
+      const first = await findVendorOnSamePage(input.statusPageUrl)
+      if (first) return { created: false, ...first }
     }
   }
   throw new Error(`no free slug near ${input.slug}`)
+}
+
+/** The vendor whose page key is this address's, as the database computes it (the one that is unique). */
+async function findVendorOnSamePage(statusPageUrl: string): Promise<{ slug: string; name: string } | null> {
+  const rows = await db.$queryRaw<{ slug: string; name: string }[]>`SELECT slug, name FROM "Vendor" WHERE "pageKey" = vendor_page_key(${statusPageUrl}) LIMIT 1`
+  return rows[0] ?? null
 }

@@ -1,8 +1,16 @@
 // What the public vendor directory shows, loaded in one call: one page of the search, the
 // categories to filter by and, on the unfiltered first page, the vendors having problems now.
+import type { Metadata } from 'next'
 import { listCategories, listVendorsWithProblems, searchVendors } from '@/lib/data/vendors'
 import { staleAfterMs } from '@/lib/status/freshness'
 import { vendorQuerySchema } from '@/lib/validation/vendor-query'
+
+/** The directory's metadata, the same whichever route renders it (app/vendors, app/directory-view). */
+export const DIRECTORY_METADATA: Metadata = {
+  title: 'Vendor status directory',
+  description: 'Is it down? Search the live status of 1,000+ cloud vendors: current status, incidents and outages.',
+  alternates: { canonical: '/vendors' },
+}
 
 type RawParams = Record<string, string | string[] | undefined>
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)

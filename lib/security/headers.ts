@@ -5,14 +5,16 @@
 // public vendor pages are rendered once and shared by every visitor (ISR); a per-request nonce
 // would end that caching, and hashes cannot work because Next inlines each page's own data as
 // scripts. So pages rendered per request (everything signed-in, the auth and token pages, the
-// home page, the directory, pricing) get `'nonce-…' 'strict-dynamic'`, and only the cached public
-// pages allow `'unsafe-inline'` scripts. Every other directive is the same strict one on both, and
-// the cached pages render only sanitised upstream text (lib/format/upstream-text.ts): no user
-// input reaches them.
+// home page, pricing) get `'nonce-…' 'strict-dynamic'`, and only the cached public pages allow
+// `'unsafe-inline'` scripts. Every other directive is the same strict one on both, and the cached
+// pages render only sanitised upstream text (lib/format/upstream-text.ts). The one user input on a
+// cached page is the directory's search words (/directory-view/{view}, which proxy.ts serves
+// /vendors from), rendered by React as text and in its own escaped payload, never as markup.
 
 /** Pages Next renders on every request, so a nonce can be applied. Everything else is treated as cached. */
 const PER_REQUEST_PAGES = [
   /^\/$/,
+  // Only server actions and prefetches: proxy.ts serves visitors' GETs from /directory-view/….
   /^\/vendors\/?$/,
   /^\/(dashboard|settings|watchlist|billing|sign-in|sign-up|forgot-password|reset-password|verify|goodbye|unsubscribe|pricing|dev|s|stacks)(\/|$)/,
 ]

@@ -91,13 +91,17 @@ export function benchCatalog(count: number, random: Random): CatalogVendor[] {
   const vendors: CatalogVendor[] = seed.slice(0, count).map((v) => ({ name: v.name, slug: v.slug, statusPageUrl: v.statusPageUrl, category: v.category ?? null }))
   const categories = [...new Set(vendors.flatMap((v) => (v.category ? [v.category] : [])))]
   const slugs = new Set(vendors.map((v) => v.slug))
+  // Status page addresses are unique too (Vendor.pageKey): "helix-hub" and "helixhub" would share one.
+  const pages = new Set<string>()
   for (let n = 2; vendors.length < count; n++) {
     let name = syntheticVendorName(random)
     if (slugs.has(slugify(name))) name = `${name} ${n}`
     const slug = slugify(name)
-    if (slugs.has(slug)) continue
+    const statusPageUrl = `https://status.${slug.replace(/-/g, '')}.example`
+    if (slugs.has(slug) || pages.has(statusPageUrl)) continue
     slugs.add(slug)
-    vendors.push({ name, slug, statusPageUrl: `https://status.${slug.replace(/-/g, '')}.example`, category: pick(random, categories) })
+    pages.add(statusPageUrl)
+    vendors.push({ name, slug, statusPageUrl, category: pick(random, categories) })
   }
   return vendors
 }

@@ -1,6 +1,6 @@
-// The public vendor and incident pages are cached and shared (see ./page.tsx). When a refresh
-// changes a vendor, its page and the pages of the incidents it wrote are dropped, so the next visit
-// regenerates them. The refresh reports vendors and incidents; which URLs show them is known here,
+// The public vendor and incident pages are cached and shared (see ./page.tsx), and so is the
+// directory. When a refresh changes a vendor, its page, the pages of the incidents it wrote and the
+// directory's pages are dropped, so the next visit regenerates them. The refresh reports vendors and incidents; which URLs show them is known here,
 // beside the pages, and nowhere in lib/.
 //
 // Paths, not tags: these pages read the database directly (no fetch), so the only cache tags they
@@ -14,6 +14,9 @@ import type { ChangedVendor } from '@/lib/jobs/scheduled-work'
  */
 export const DOWN_NOW_TAG = 'down-now'
 
+/** The route of the cached directory pages (/vendors?…, rewritten by proxy.ts), all views at once. */
+export const DIRECTORY_VIEWS = '/directory-view/[view]'
+
 /** The cached pages that show a changed vendor: its page and one page per incident written. */
 export function changedVendorPages(changes: readonly ChangedVendor[]): string[] {
   return changes.flatMap(({ vendorSlug, incidentIds }) => {
@@ -25,8 +28,12 @@ export function changedVendorPages(changes: readonly ChangedVendor[]): string[] 
 export function dropChangedVendorPages(changes: readonly ChangedVendor[]): void {
   // A literal path (no type) matches the cached page rendered for exactly that URL.
   for (const path of new Set(changedVendorPages(changes))) outsideNextIsNothingToDrop(() => revalidatePath(path))
-  // Expired at once (not stale-while-revalidate): the next visitor sees the change.
-  if (changes.length > 0) outsideNextIsNothingToDrop(() => revalidateTag(DOWN_NOW_TAG, { expire: 0 }))
+  if (changes.length > 0) {
+    // Expired at once (not stale-while-revalidate): the next visitor sees the change.
+    outsideNextIsNothingToDrop(() => revalidateTag(DOWN_NOW_TAG, { expire: 0 }))
+    // Every cached directory view (app/directory-view/[view]): any of them may list the vendor.
+    outsideNextIsNothingToDrop(() => revalidatePath(DIRECTORY_VIEWS, 'page'))
+  }
 }
 
 function outsideNextIsNothingToDrop(drop: () => void): void {
