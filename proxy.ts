@@ -8,7 +8,7 @@
 // lib/pages/directory-view-path.ts.
 import { NextResponse, type NextRequest } from 'next/server'
 import { env } from '@/lib/env'
-import { pageSecurityHeaders, stripeFormTargets } from '@/lib/security/headers'
+import { isPerRequestPage, pageSecurityHeaders, stripeFormTargets } from '@/lib/security/headers'
 import { checkPageRequestBody } from '@/lib/api/request-body'
 import { checkRequestTarget } from '@/lib/validation/url-input'
 import { directoryViewPath } from '@/lib/pages/directory-view-path'
@@ -31,13 +31,16 @@ export function proxy(request: NextRequest) {
   const body = checkPageRequestBody(request.method, request.headers)
   if (body !== 'ok') return refuse(body)
   const view = directoryView(request)
-  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64')
-  // The policy of the page that answers: a cached directory page has no nonce to match.
-  const headers = pageSecurityHeaders(view?.pathname ?? request.nextUrl.pathname, nonce, options)
+  // The page that answers decides the policy: a cached page (a directory view among them) has no
+  // nonce (it could not reach the copy every visitor gets), so it costs neither the random bytes
+  // nor a rewritten request: this runs before every cache hit.
+  const pathname = view?.pathname ?? request.nextUrl.pathname
+  const perRequest = isPerRequestPage(pathname)
+  const nonce = perRequest ? Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64') : ''
+  const headers = pageSecurityHeaders(pathname, nonce, options)
   // Next.js reads the nonce from the request's CSP header while rendering.
-  const requestHeaders = new Headers(request.headers)
-  requestHeaders.set('Content-Security-Policy', headers['Content-Security-Policy'] ?? '')
-  const init = { request: { headers: requestHeaders } }
+  const init = perRequest ? { request: { headers: new Headers(request.headers) } } : undefined
+  init?.request.headers.set('Content-Security-Policy', headers['Content-Security-Policy'] ?? '')
   const response = view ? NextResponse.rewrite(view, init) : NextResponse.next(init)
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value)
   return response

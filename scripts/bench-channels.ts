@@ -4,14 +4,20 @@
 // as sent, deliveries/s, peak RSS, and the time from the change event (as the refresh that saw the
 // change writes it) to the last delivery.
 //   BENCH_USERS=5000  CHANNELS_SEND_CONCURRENCY (default 100 here)  BENCH_DATABASE_URL / TEST_DATABASE_URL
+//   --small-host (or BENCH_SMALL_HOST=1): the sender runs with the 512 MB host's NODE_OPTIONS
+//   (scripts/bench/small-host.ts), as bench:notify's does
 import { execFileSync, spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import os from 'node:os'
 import { adminQuery, databaseUrl } from '@/lib/testing/postgres'
+import type { MemoryFigures } from './bench/memory'
+import { childNodeOptions, SMALL_HOST_NODE_OPTIONS, smallHostRequested } from './bench/small-host'
+import { SERVER_NODE_FLAGS } from './server-node-flags.mjs'
 
 const USERS = Number(process.env.BENCH_USERS || 5_000)
 const TARGET_S = 60
 const TARGET_RSS_MB = 300
+const SMALL_HOST = smallHostRequested()
 const DATABASE = 'vendorwatch_bench_channels'
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw'
 
@@ -36,7 +42,7 @@ async function startStandins(): Promise<{ url: string; stop: () => void }> {
 
 async function main() {
   const concurrency = process.env.CHANNELS_SEND_CONCURRENCY ?? '100'
-  console.log(`bench:channels: ${USERS.toLocaleString('en')} watchers, ${(USERS * 2).toLocaleString('en')} destinations, stand-ins 100–300 ms, concurrency ${concurrency}, ${os.cpus().length} cores, Node ${process.version}, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`)
+  console.log(`bench:channels: ${USERS.toLocaleString('en')} watchers, ${(USERS * 2).toLocaleString('en')} destinations, stand-ins 100–300 ms, concurrency ${concurrency}, sender: node ${SERVER_NODE_FLAGS.join(' ')}${SMALL_HOST ? ` NODE_OPTIONS=${SMALL_HOST_NODE_OPTIONS}` : ''}, ${os.cpus().length} cores, Node ${process.version}, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`)
   await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`)
   await adminQuery(serverUrl, `CREATE DATABASE ${DATABASE}`)
   execFileSync(process.execPath, ['scripts/db.mjs', 'deploy', '--quiet'], { env: { ...process.env, DATABASE_URL: url }, stdio: 'inherit' })
@@ -84,8 +90,9 @@ async function main() {
     const event = await db.changeEvent.create({ data: { vendorId: vendor.id, kind: 'incident_opened', dedupeKey: `incident_opened:${vendor.id}:bench`, incidentId: incident.id, occurredAt: new Date(), data: { firstSeenOver: false } } })
     // The sender runs in its own process (scripts/bench/channels-sender-process.ts), so its peak RSS
     // is its own and not the set-up's 5,000 users and 10,000 sealed destinations.
-    const sender = await new Promise<{ result: { deliveriesCreated: number; retrying: number; failed: number; broken: number }; seconds: number; peakRssMb: number; startRssMb: number }>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/channels-sender-process.ts'], { env: process.env, stdio: ['ignore', 'pipe', 'inherit'] })
+    const sender = await new Promise<{ result: { deliveriesCreated: number; retrying: number; failed: number; broken: number }; seconds: number; cpuSeconds: number; memory: MemoryFigures; liveHeapAfterLoadMb: number; liveHeapAfterPassMb: number; peakRssMb: number; startRssMb: number }>((resolve, reject) => {
+      // With the server's Node flags: the channel outbox runs inside the server (lib/jobs/channels.ts).
+      const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--expose-gc', '--import', 'tsx', 'scripts/bench/channels-sender-process.ts'], { env: { ...process.env, NODE_OPTIONS: childNodeOptions(SMALL_HOST) }, stdio: ['ignore', 'pipe', 'inherit'] })
       let out = ''
       child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
       child.once('exit', (code) => {
@@ -107,6 +114,10 @@ async function main() {
     console.log(`time until all delivered      ${seconds.toFixed(1)} s  (${Math.round(sent / seconds)} deliveries/s)`)
     console.log(`change event -> last delivery ${fromEvent.toFixed(1)} s`)
     console.log(`peak RSS of the sender        ${sender.peakRssMb} MB (its own process; ${sender.startRssMb} MB once its modules were loaded)`)
+    const m = sender.memory
+    console.log(`sender's V8 heap, sampled     peak total ${m.peakHeapTotalMb} MB, peak used ${m.peakHeapUsedMb} MB, peak external ${m.peakExternalMb} MB; after the pass RSS ${m.rssMb} MB, heap used ${m.heapUsedMb} MB`)
+    console.log(`sender's live heap            ${sender.liveHeapAfterLoadMb} MB once its modules were loaded, ${sender.liveHeapAfterPassMb} MB after the pass (each after a full GC)`)
+    console.log(`sender's CPU time             ${sender.cpuSeconds.toFixed(1)} s`)
     const ok = seconds <= TARGET_S && sent === USERS * 2 && sender.peakRssMb <= TARGET_RSS_MB
     console.log(`target                        all ${(USERS * 2).toLocaleString('en')} within ${TARGET_S} s, RSS <= ${TARGET_RSS_MB} MB: ${ok ? 'PASS' : 'MISS'}`)
   } finally {

@@ -168,8 +168,11 @@ async function main() {
     await scenario('directory (/vendors, ?q=, ?category=)', CLIENTS, { ...duration, paths: directory })
     // Rendered per request (its CSP nonce); "down right now" comes from Next's data cache.
     await scenario('home page (/, down-now data cached)', CLIENTS, { ...duration, paths: ['/'] })
-    // A published stack page watching STACK_VENDORS vendors (rendered per request: no cache to hit).
+    // A published stack page watching STACK_VENDORS vendors: rendered per request, its vendors'
+    // content from Next's data cache (lib/pages/stack-page-cache.ts). One view fills that cache
+    // first, so the loaded run measures views, not 20 clients missing the same entry at once.
     await withPg(url, (c) => seedStackPage(c, vendors.slice(0, STACK_VENDORS).map((v) => v.slug)))
+    await scenario(`stack page, first view (fills the data cache)`, 1, { mode: 'each', paths: [`/stacks/${STACK_SLUG}`] })
     const stackPage = await scenario(`stack page (${STACK_VENDORS} vendors)`, CLIENTS, { ...duration, paths: [`/stacks/${STACK_SLUG}`] })
 
     console.error('freshness check (up to a minute)…')
@@ -210,7 +213,7 @@ async function main() {
       '',
       'target',
       ...targetLines([vendorWarm, vendorHot], [vendorFill, vendorCold]),
-      `  ${stackPage.name}, ${stackPage.clients} clients: p95 ${stackPage.result.p95Ms.toFixed(1)} ms   target <= ${TARGET.vendorPageP95Ms} ms at ${TARGET.clients} clients   ${stackPage.result.p95Ms <= TARGET.vendorPageP95Ms && stackPage.result.errors === 0 ? 'PASS' : 'MISS'}`,
+      `  ${stackPage.name}, ${stackPage.clients} clients: p95 ${stackPage.result.p95Ms.toFixed(1)} ms   target <= ${TARGET.stackPageP95Ms} ms at ${TARGET.clients} clients   ${stackPage.result.p95Ms <= TARGET.stackPageP95Ms && stackPage.result.errors === 0 ? 'PASS' : 'MISS'}`,
     ]
     console.log(out.join('\n'))
   } finally {

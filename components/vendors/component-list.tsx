@@ -1,10 +1,10 @@
-import type { VendorStatusDetail } from '@/lib/data/vendor-status'
+import type { VendorPageStatus } from '@/lib/data/vendor-status'
 import { worstStatus, type ServiceStatus } from '@/lib/status/statuses'
 import type { ComponentUptime } from '@/lib/status/uptime'
 import { StatusBadge } from './status-badge'
 import { UptimeBar } from './uptime-bar'
 
-type Component = VendorStatusDetail['components'][number]
+type Component = VendorPageStatus['components'][number]
 
 /** Beyond this many components, groups start collapsed. */
 const COLLAPSE_AFTER = 20
@@ -15,7 +15,7 @@ const worstOf = (items: Component[]): ServiceStatus => worstStatus(items.map((c)
  * Components as the vendor groups them, each with its 90-day uptime. "Only show if degraded"
  * components appear only while they are.
  */
-export function ComponentList({ groups, components, uptime }: { groups: VendorStatusDetail['groups']; components: Component[]; uptime: Map<string, ComponentUptime> }) {
+export function ComponentList({ groups, components, uptime }: { groups: VendorPageStatus['groups']; components: Component[]; uptime: Map<string, ComponentUptime> }) {
   const visible = components.filter((c) => !c.onlyShowIfDegraded || c.status !== 'operational')
   if (visible.length === 0) return null
   const ungrouped = visible.filter((c) => !c.groupId || !groups.some((g) => g.id === c.groupId))

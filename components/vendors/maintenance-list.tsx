@@ -1,11 +1,11 @@
 import { LocalTime } from '@/components/time/local-time'
-import type { VendorStatusDetail } from '@/lib/data/vendor-status'
+import type { VendorPageStatus } from '@/lib/data/vendor-status'
 import { MAINTENANCE_STATUS_LABEL } from '@/lib/format/status-labels'
 import { isMaintenanceRunning, isMaintenanceUpcoming } from '@/lib/status/lifecycle'
 import { UpstreamText } from './upstream-text'
 
 /** Running maintenance first, then upcoming windows, in the reader's time zone. */
-export function MaintenanceList({ maintenances, icsHref }: { maintenances: VendorStatusDetail['maintenances']; icsHref: string }) {
+export function MaintenanceList({ maintenances, icsHref }: { maintenances: VendorPageStatus['maintenances']; icsHref: string }) {
   const running = maintenances.filter((m) => isMaintenanceRunning(m.status))
   const upcoming = maintenances.filter((m) => isMaintenanceUpcoming(m.status))
   const current = [...running, ...upcoming]

@@ -1,36 +1,21 @@
-'use client'
+// The Watch / Unwatch button (./watch-button-client.tsx), given only what it reads. Everything a
+// server component passes to a client component is serialized into the page (React's payload),
+// and callers hand over whole vendor rows: the vendor page's carried every component, incident
+// update and postmortem of the vendor, a second copy of the page in the HTML of every view.
+import { type SourceLike, WatchButtonClient, type WatchButtonSize } from './watch-button-client'
 
-// The Watch / Unwatch button for one vendor. It is rendered into cached public pages, so it learns
-// who is reading (and whether they watch this vendor) in the browser, from /api/me; the header and
-// every button on a page share that one request.
-import { Suspense } from 'react'
-import { useMe } from '@/components/account/use-me'
-import { isMonitoredSource } from '@/lib/status/monitored'
-import { SignedOutWatchLink, WatchPlaceholder, WatchToggle, type WatchButtonSize } from './watch-toggle'
-
-type SourceLike = Parameters<typeof isMonitoredSource>[0]
-
-/** `align`: where the button (and a refusal message under it) sits: row ends use 'end'. */
 export function WatchButton({
   vendor,
-  size = 'sm',
-  align = 'end',
+  size,
+  align,
 }: {
   /** With its source, a vendor we cannot read says so on the button ("Not monitored"). */
   vendor: { slug: string; name: string; source?: SourceLike }
   size?: WatchButtonSize
   align?: 'start' | 'end'
 }) {
-  const me = useMe()
-  const monitored = vendor.source === undefined || isMonitoredSource(vendor.source)
-  if (!me) return <WatchPlaceholder name={vendor.name} size={size} monitored={monitored} />
-  if (!me.user) {
-    // useSearchParams needs a Suspense boundary; the fallback is the same button, inert.
-    return (
-      <Suspense fallback={<WatchPlaceholder name={vendor.name} size={size} monitored={monitored} />}>
-        <SignedOutWatchLink slug={vendor.slug} name={vendor.name} size={size} monitored={monitored} />
-      </Suspense>
-    )
-  }
-  return <WatchToggle slug={vendor.slug} name={vendor.name} monitored={monitored} watched={me.watching.includes(vendor.slug)} size={size} align={align} />
+  const { slug, name, source } = vendor
+  // `source` undefined means "not known here" (the button assumes monitored), null means none.
+  const narrowed = source === undefined ? { slug, name } : { slug, name, source: source && { platform: source.platform, apiUrl: source.apiUrl } }
+  return <WatchButtonClient vendor={narrowed} size={size} align={align} />
 }

@@ -2,7 +2,8 @@
 // incident opened → updated → resolved becomes ONE Slack message edited twice with two thread
 // replies (one Discord message edited twice, one Google Chat thread, three Teams cards); a revoked
 // Slack token marks the destination broken and tells its owner once; a 429 is retried after
-// Retry-After and then delivered once.
+// Retry-After and then delivered once; a post whose answer was lost is found on the retry, not
+// posted twice (slack-repost-guard.ts).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import * as channelOutbox from '@/lib/data/channel-outbox'
 import { createDestination } from '@/lib/data/destinations'
@@ -11,11 +12,12 @@ import { createTestUser } from '@/lib/testing/accounts'
 import { SLACK_CHANNELS, SLACK_TEAM, startFakeChat, type FakeChat } from '@/lib/testing/fake-chat'
 import { discordSender } from './discord'
 import { googleChatSender } from './google-chat'
-import { addDestination } from './manage'
+import { runNow } from '@/lib/accounts/background'
+import { addDestination, removeDestination } from './manage'
 import { createOutboundHttp } from './outbound-http'
 import { runChannelOutbox, type ChannelDeps } from './outbox'
 import { openSettings, sealSettings } from './sealed-settings'
-import { createSlackSender } from './slack'
+import { createSlackSender, revokeSlackToken } from './slack'
 import { teamsSender } from './teams'
 
 let chat: FakeChat
@@ -86,7 +88,8 @@ async function incidentLifecycle(vendorId: string) {
 }
 
 beforeAll(async () => {
-  chat = await startFakeChat()
+  // Slack's clock is the test's, so a retry's `oldest` and the stand-in's ts compare as on Slack.
+  chat = await startFakeChat({ now: () => clock })
 })
 afterAll(() => chat.close())
 beforeEach(async () => {
@@ -146,7 +149,105 @@ describe('chat destinations through the outbox', () => {
     tick(61_000)
     expect(await run()).toMatchObject({ sent: 1 })
     expect(chat.state.slack.messages).toHaveLength(1)
-    expect(chat.state.slack.calls.map((c) => c.status)).toEqual([429, 200])
+    // The retry looked for an earlier post (none: the 429 posted nothing) before posting.
+    expect(chat.state.slack.calls.map((c) => [c.method, c.status])).toEqual([
+      ['chat.postMessage', 429],
+      ['conversations.history', 200],
+      ['chat.postMessage', 200],
+    ])
+  })
+
+  it('Slack answer lost once: the retry finds the post by its metadata, so the channel gets exactly one message', async () => {
+    const { user, vendor } = await watcher()
+    const destinationId = await addSlack(user.id, chat.issueSlackToken())
+    // Slack posts the message, and its answer (with the ts) never reaches us.
+    chat.control({ action: 'lose-answer-once', service: 'slack', method: 'chat.postMessage' })
+    const incidentId = await incidentEvent(vendor.id, 'incident_opened')
+    expect(await run()).toMatchObject({ retrying: 1, sent: 0 })
+    expect(chat.state.slack.messages).toHaveLength(1)
+    tick(60_000)
+    expect(await run()).toMatchObject({ sent: 1, retrying: 0 })
+    expect(chat.state.slack.messages).toHaveLength(1)
+    const [message] = chat.state.slack.messages
+    expect(message?.metadata).toMatchObject({ event_type: 'vendorwatch_alert_posted', event_payload: { subject: `incident:${incidentId}` } })
+    // The outbox now edits the message it did not hear about.
+    const thread = await db.channelThread.findUniqueOrThrow({ where: { destinationId_subjectKey: { destinationId, subjectKey: `incident:${incidentId}` } } })
+    expect(thread.externalId).toBe(message?.ts)
+
+    // The same for a thread reply: the update's reply is posted, its answer lost; the retry edits
+    // again (harmless) and finds the reply instead of posting a second one.
+    tick(60_000)
+    chat.control({ action: 'lose-answer-once', service: 'slack', method: 'chat.postMessage' })
+    await incidentEvent(vendor.id, 'incident_updated', incidentId)
+    expect(await run()).toMatchObject({ retrying: 1 })
+    tick(60_000)
+    expect(await run()).toMatchObject({ sent: 1, retrying: 0 })
+    expect(chat.state.slack.messages).toHaveLength(1)
+    expect(message?.replies).toHaveLength(1)
+    expect(message?.edits).toHaveLength(2)
+    expect(await db.channelDelivery.count({ where: { destinationId, status: 'sent' } })).toBe(2)
+  })
+
+  it('Slack: two destinations posting one incident to one channel each keep their own message (the tag names the delivery)', async () => {
+    const { user, vendor } = await watcher()
+    const other = await createTestUser(`chat-other${seq}@example.com`)
+    await db.watchlistEntry.create({ data: { userId: other.id, vendorId: vendor.id } })
+    await addSlack(user.id, chat.issueSlackToken())
+    await addSlack(other.id, chat.issueSlackToken())
+    chat.control({ action: 'lose-answer-once', service: 'slack', method: 'chat.postMessage' })
+    await incidentEvent(vendor.id, 'incident_opened')
+    expect(await run()).toMatchObject({ retrying: 1, sent: 1 })
+    tick(60_000)
+    expect(await run()).toMatchObject({ sent: 1 })
+    // One message per destination: the retry neither reposted nor took the other destination's post of the same incident.
+    expect(chat.state.slack.messages).toHaveLength(2)
+    const threads = await db.channelThread.findMany({ where: { destination: { userId: { in: [user.id, other.id] } } } })
+    expect(threads.map((t) => t.externalId).sort()).toEqual(chat.state.slack.messages.map((m) => m.ts).sort())
+  })
+
+  it('deleting a Slack destination revokes its bot token with Slack (auth.revoke), after the delete', async () => {
+    const { user } = await watcher()
+    const token = chat.issueSlackToken()
+    const destinationId = await addSlack(user.id, token)
+    const revoke = (t: string) => revokeSlackToken(t, { apiUrl: chat.slackApiUrl })
+    // The revoke is deferred: the destination is gone before Slack is even asked.
+    const deferred: (() => Promise<void>)[] = []
+    expect(await removeDestination(user.id, destinationId, { defer: (task) => void deferred.push(task), revoke })).toBe(true)
+    expect(await db.destination.count({ where: { id: destinationId } })).toBe(0)
+    expect(chat.state.slack.calls).toEqual([])
+    for (const task of deferred) await task()
+    expect(chat.state.slack.calls).toEqual([{ method: 'auth.revoke', status: 200 }])
+    expect(chat.state.slack.revokedTokens).toEqual([token])
+    // A second delete does nothing.
+    expect(await removeDestination(user.id, destinationId, { defer: runNow, revoke })).toBe(false)
+    expect(chat.state.slack.calls).toHaveLength(1)
+  })
+
+  it('a bot token another destination still uses (one install, two channels) is revoked only with the last of them', async () => {
+    const { user } = await watcher({ pro: true })
+    const token = chat.issueSlackToken()
+    const first = await addSlack(user.id, token)
+    const second = await addSlack(user.id, token)
+    const revoke = (t: string) => revokeSlackToken(t, { apiUrl: chat.slackApiUrl })
+    expect(await removeDestination(user.id, first, { defer: runNow, revoke })).toBe(true)
+    expect(chat.state.slack.calls).toEqual([])
+    expect(await removeDestination(user.id, second, { defer: runNow, revoke })).toBe(true)
+    expect(chat.state.slack.revokedTokens).toEqual([token])
+  })
+
+  it('a Slack that fails the revoke never undoes or blocks the delete', async () => {
+    const { user } = await watcher()
+    const other = await createTestUser(`chat-stranger${seq}@example.com`)
+    const token = chat.issueSlackToken()
+    const destinationId = await addSlack(user.id, token)
+    const revoke = (t: string) => revokeSlackToken(t, { apiUrl: chat.slackApiUrl })
+    expect(await removeDestination(other.id, destinationId, { defer: runNow, revoke })).toBe(false)
+    expect(await db.destination.count({ where: { id: destinationId } })).toBe(1)
+    chat.control({ action: 'fail-once', service: 'slack', status: 500, method: 'auth.revoke' })
+    expect(await removeDestination(user.id, destinationId, { defer: runNow, revoke })).toBe(true)
+    expect(await db.destination.count({ where: { id: destinationId } })).toBe(0)
+    expect(chat.state.slack.calls).toEqual([{ method: 'auth.revoke', status: 500 }])
+    expect(chat.state.slack.revokedTokens).toEqual([])
   })
 
   it('Discord edits one message, Google Chat keeps one thread, Teams posts a card per change', async () => {

@@ -56,6 +56,26 @@ describe('Slack', () => {
     expect(outcomes[0]).toMatchObject({ ok: true, thread: { externalId: message?.ts, data: { channel } } })
   })
 
+  it('a retry of a token that may not read history (installed before the scope) posts as before instead of failing', async () => {
+    const token = chat.issueSlackToken()
+    chat.control({ action: 'fail-once', service: 'slack', status: 200, method: 'conversations.history', error: 'missing_scope' })
+    const delivery = { key: 'delivery-1', since: new Date(), retry: true }
+    const outcome = await slack().send({ settings: slackSettings(token), message: incidentMessage('opened'), thread: null, http, delivery })
+    expect(outcome).toMatchObject({ ok: true, thread: { externalId: chat.state.slack.messages[0]?.ts } })
+    expect(chat.state.slack.calls.map((c) => [c.method, c.error ?? null])).toEqual([
+      ['conversations.history', 'missing_scope'],
+      ['chat.postMessage', null],
+    ])
+  })
+
+  it('a first attempt does not read history; its post is tagged with the delivery', async () => {
+    const token = chat.issueSlackToken()
+    const delivery = { key: 'delivery-2', since: new Date(), retry: false }
+    expect(await slack().send({ settings: slackSettings(token), message: incidentMessage('opened'), thread: null, http, delivery })).toMatchObject({ ok: true })
+    expect(chat.state.slack.calls.map((c) => c.method)).toEqual(['chat.postMessage'])
+    expect(chat.state.slack.messages[0]?.metadata?.event_payload).toMatchObject({ delivery: 'delivery-2' })
+  })
+
   it('marks the destination broken when the token is revoked or the channel archived', async () => {
     const token = chat.issueSlackToken()
     chat.control({ action: 'revoke-slack-token', token })

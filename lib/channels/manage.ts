@@ -2,6 +2,7 @@
 // (checked, sealed, masked; a webhook gets its signing secret, shown once), rotate a webhook's
 // secret, and "Send test". The settings never travel back: callers get ids, masks and results.
 import { randomUUID } from 'node:crypto'
+import type { Defer } from '@/lib/accounts/background'
 import * as destinations from '@/lib/data/destinations'
 import { env } from '@/lib/env'
 import type { ResolveAll } from '@/lib/ingest/dns'
@@ -10,6 +11,7 @@ import { testChannelMessage } from './message'
 import { checkDestinationUrl } from './outbound-http'
 import { openSettings, sealSettings } from './sealed-settings'
 import { SENDERS } from './senders'
+import { revokeSlackToken } from './slack'
 import { newWebhookSecret } from './webhook'
 import type { ChannelKind, ChannelSender, ChannelSettings, OutboundHttp } from './types'
 
@@ -80,6 +82,41 @@ export async function rotateWebhookSecret(userId: string, id: string): Promise<s
   return secret
 }
 
+/**
+ * Deletes a destination with its sealed settings (and threads, deliveries, log). A Slack
+ * destination's bot token is then revoked with Slack (auth.revoke), after the delete and through
+ * `defer` (after the answer, in the app), so a slow or failing Slack never holds up or undoes the
+ * delete. Slack gives one bot token per workspace install, the same on every "Add to Slack", so the
+ * token is kept when another destination (another channel, another user of that workspace) still
+ * holds it: revoking it would break that one.
+ */
+export async function removeDestination(userId: string, id: string, deps: { defer: Defer; revoke?: (token: string) => Promise<boolean> }): Promise<boolean> {
+  const row = await destinations.findDestinationForSend(userId, id)
+  if (!row || !(await destinations.deleteDestination(userId, id))) return false
+  if (row.kind === 'slack') {
+    let token: string | null = null
+    try {
+      token = openSettings('slack', row.sealedSettings).botToken
+    } catch {
+      // Settings sealed under a lost key: there is nothing we could revoke with.
+    }
+    const revoke = deps.revoke ?? ((t: string) => revokeSlackToken(t, { apiUrl: env.SLACK_API_URL }))
+    if (token) await deps.defer(async () => void ((await slackTokenStillUsed(token)) || (await revoke(token))))
+  }
+  return true
+}
+
+async function slackTokenStillUsed(token: string): Promise<boolean> {
+  for (const sealed of await destinations.sealedSettingsOfKind('slack')) {
+    try {
+      if (openSettings('slack', sealed).botToken === token) return true
+    } catch {
+      // Unreadable settings hold no token we could compare.
+    }
+  }
+  return false
+}
+
 export const KIND_NAME: Record<ChannelKind, string> = {
   slack: 'Slack',
   discord: 'Discord',
@@ -89,7 +126,11 @@ export const KIND_NAME: Record<ChannelKind, string> = {
   webhook: 'Webhook',
 }
 
-/** Sends a test message now and records it as the destination's last result; returns what to show. */
+/**
+ * Sends a test message now and records it as the destination's last result; returns what to show.
+ * A test that gets through a destination marked broken turns it back on: the user fixed what broke it
+ * (re-invited the app, unarchived the channel, re-enabled the workflow) and proved it.
+ */
 export async function sendTest(userId: string, id: string, deps: { http: OutboundHttp; appUrl: string; now: () => Date }): Promise<{ ok: boolean; text: string } | null> {
   const row = await destinations.findDestinationForSend(userId, id)
   if (!row) return null
@@ -113,6 +154,6 @@ export async function sendTest(userId: string, id: string, deps: { http: Outboun
       if (!(e instanceof Error && e.name === 'SealedSettingsError')) console.error('[destinations] send test failed:', e)
     }
   }
-  await destinations.recordTestResult(userId, id, { at, ok, text, statusCode, latencyMs: Math.round(performance.now() - t0) })
-  return { ok, text }
+  const { healed } = await destinations.recordTestResult(userId, id, { at, ok, text, statusCode, latencyMs: Math.round(performance.now() - t0) })
+  return { ok, text: healed ? `${text} It works again: new alerts will be sent here.` : text }
 }

@@ -187,6 +187,30 @@ describe('the channel outbox', () => {
     expect(await db.destination.findUniqueOrThrow({ where: { id: webhookId } })).toMatchObject({ health: 'ok', brokenNotifiedAt: null })
   })
 
+  it('a broken destination, once fixed, is turned back on by a Send test that gets through (no delete and re-add)', async () => {
+    const { vendor, hook, webhookId, user } = await setup()
+    standins.fail(`/hooks/${hook}`, 410, Infinity)
+    await incidentEvent(vendor.id, 'incident_opened')
+    await run()
+    expect(await db.destination.findUniqueOrThrow({ where: { id: webhookId } })).toMatchObject({ health: 'broken' })
+    const test = () => sendTest(user.id, webhookId, { http: openHttp(), appUrl: 'https://vw.example', now: () => clock })
+
+    // Not fixed yet: the test fails and the destination stays broken.
+    expect(await test()).toMatchObject({ ok: false })
+    expect(await db.destination.findUniqueOrThrow({ where: { id: webhookId } })).toMatchObject({ health: 'broken', brokenNotifiedAt: expect.any(Date) })
+
+    // The receiver is back: the test gets through and the destination is healthy again.
+    standins.fail(`/hooks/${hook}`, 410, 0)
+    expect(await test()).toEqual({ ok: true, text: 'Test delivered (HTTP 204). It works again: new alerts will be sent here.' })
+    expect(await db.destination.findUniqueOrThrow({ where: { id: webhookId } })).toMatchObject({ health: 'ok', brokenReason: null, brokenAt: null, brokenNotifiedAt: null })
+    expect(await test()).toEqual({ ok: true, text: 'Test delivered (HTTP 204).' })
+
+    // New changes reach it again.
+    clock = new Date(clock.getTime() + 60_000)
+    await incidentEvent(vendor.id, 'incident_opened')
+    expect(await run()).toMatchObject({ deliveriesCreated: 1, sent: 1 })
+  })
+
   it('one failing destination does not hold up another', async () => {
     const a = await setup()
     const b = await setup()

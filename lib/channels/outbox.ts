@@ -23,7 +23,6 @@ export type ChannelData = Pick<
   typeof channelOutbox,
   | 'fanOutChannelEvents'
   | 'claimDueChannelDeliveries'
-  | 'markChannelDeliverySent'
   | 'recordChannelSent'
   | 'scheduleChannelRetry'
   | 'closeChannelDelivery'
@@ -171,7 +170,9 @@ async function deliverOne(deps: ChannelDeps, delivery: ClaimedChannelDelivery, m
   } else {
     try {
       const settings = deps.openSettings(kind, destination.sealedSettings)
-      outcome = await sender.send({ settings, message, thread, http: deps.http, ...(deps.signal ? { signal: deps.signal } : {}) })
+      // Every claim counts as an attempt, so a first attempt has attempts = 1; createdAt precedes it.
+      const attempt = { key: delivery.id, since: delivery.createdAt, retry: delivery.attempts > 1 }
+      outcome = await sender.send({ settings, message, thread, http: deps.http, delivery: attempt, ...(deps.signal ? { signal: deps.signal } : {}) })
     } catch (e) {
       // A sender that throws (or settings that cannot be opened) is a bug or a lost key, not the destination's answer.
       const reason = e instanceof Error ? `${e.name}: ${e.message}` : String(e)
@@ -183,13 +184,8 @@ async function deliverOne(deps: ChannelDeps, delivery: ClaimedChannelDelivery, m
   const statusCode = outcome.statusCode ?? null
   if (outcome.ok) {
     const about = `${message.title} (${message.statusLabel})`
-    const attempt = { at: startedAt, sentAt: now, text: `Delivered: ${about}`, statusCode, latencyMs, detail: outcome.detail ? `${about}: ${outcome.detail}` : about }
-    if (outcome.thread) {
-      await deps.data.markChannelDeliverySent(delivery.id, now, { destinationId: delivery.destinationId, subjectKey: message.subjectKey, ...outcome.thread })
-      await deps.data.recordAttempt(delivery.destinationId, delivery.id, { ...attempt, ok: true })
-    } else {
-      await deps.data.recordChannelSent(delivery.id, delivery.destinationId, attempt)
-    }
+    const sentAttempt = { at: startedAt, sentAt: now, text: `Delivered: ${about}`, statusCode, latencyMs, detail: outcome.detail ? `${about}: ${outcome.detail}` : about }
+    await deps.data.recordChannelSent(delivery.id, delivery.destinationId, sentAttempt, outcome.thread ? { subjectKey: message.subjectKey, ...outcome.thread } : null)
     return 'sent'
   }
   await deps.data.recordAttempt(delivery.destinationId, delivery.id, { at: startedAt, ok: false, text: outcome.reason, statusCode, latencyMs, detail: outcome.reason })

@@ -28,7 +28,7 @@ describe('Slack OAuth state', () => {
   it('builds the authorize URL with the bot scopes and our callback', () => {
     const url = new URL(slackAuthorizeUrl({ clientId: '123.456', redirectUri: 'https://vw.example/api/slack/oauth/callback', state: 'st' }))
     expect(url.origin + url.pathname).toBe('https://slack.com/oauth/v2/authorize')
-    expect(url.searchParams.get('scope')).toBe('chat:write,chat:write.public,channels:read,groups:read')
+    expect(url.searchParams.get('scope')).toBe('chat:write,chat:write.public,channels:read,groups:read,channels:history,groups:history')
     expect(url.searchParams.get('redirect_uri')).toBe('https://vw.example/api/slack/oauth/callback')
     expect(url.searchParams.get('state')).toBe('st')
   })

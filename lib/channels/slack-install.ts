@@ -4,8 +4,12 @@
 // when a channel is picked and the destination saved). Secrets and clocks are passed in.
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto'
 
-/** What the bot may do: post (also in public channels it has not joined) and list channels to pick from. */
-export const SLACK_SCOPES = ['chat:write', 'chat:write.public', 'channels:read', 'groups:read'] as const
+/**
+ * What the bot may do: post (also in public channels it has not joined), list channels to pick
+ * from, and read back the channel's recent messages so a retry finds a post whose answer was lost
+ * instead of posting it twice (slack-repost-guard.ts).
+ */
+export const SLACK_SCOPES = ['chat:write', 'chat:write.public', 'channels:read', 'groups:read', 'channels:history', 'groups:history'] as const
 export const SLACK_AUTHORIZE_URL = 'https://slack.com/oauth/v2/authorize'
 export const OAUTH_STATE_COOKIE = 'vw-slack-state'
 export const OAUTH_STATE_MAX_AGE_S = 10 * 60

@@ -6,6 +6,7 @@
 // retry outcome with Slack's Retry-After, so the outbox holds this destination back while others go.
 import { ErrorCode, WebClient, type ChatPostMessageResponse } from '@slack/web-api'
 import { slackBlocks, slackFallbackText, slackReply } from './slack-blocks'
+import { findEarlierPost, postMetadata } from './slack-repost-guard'
 import type { ChannelSender, ChannelThreadState, SendOutcome } from './types'
 
 /** Errors that mean the token or the channel is gone: nothing more can be sent until the user fixes it. */
@@ -45,7 +46,7 @@ export function createSlackClient(token: string | undefined, options: SlackSende
     // The outbox owns retries (with backoff and per-destination holds); the client makes one attempt.
     retryConfig: { retries: 0 },
     // Generous: chat.postMessage has no idempotency key, so a post Slack accepted whose answer we
-    // gave up on is posted again on retry. Far below the outbox's 2-minute lease.
+    // gave up on must be found again on retry (slack-repost-guard.ts). Far below the outbox's 2-minute lease.
     timeout: options.timeoutMs ?? 20_000,
     allowAbsoluteUrls: false,
   })
@@ -84,23 +85,52 @@ function platformError(error: unknown): string | undefined {
   return errorCodeOf(error) === ErrorCode.PlatformError ? (error as { data?: { error?: string } }).data?.error : undefined
 }
 
+/**
+ * Revokes a bot token (auth.revoke) when its destination is deleted, so a token we no longer keep
+ * cannot post any more. Best effort: a token already revoked or a Slack that does not answer in
+ * `timeoutMs` is left as it is (the stored copy is gone either way). True when Slack confirmed.
+ */
+export async function revokeSlackToken(token: string, options: SlackSenderOptions = {}): Promise<boolean> {
+  try {
+    const answer = await createSlackClient(token, { ...options, timeoutMs: options.timeoutMs ?? 5_000 }).auth.revoke()
+    return answer.ok === true
+  } catch (error) {
+    console.warn('[slack] auth.revoke failed (the destination is deleted anyway):', error instanceof Error ? error.message : error)
+    return false
+  }
+}
+
 export function createSlackSender(options: SlackSenderOptions = {}): ChannelSender<'slack'> {
   return {
     kind: 'slack',
-    async send({ settings, message, thread }) {
+    async send({ settings, message, thread, delivery }) {
       const client = createSlackClient(settings.botToken, options)
       const blocks = slackBlocks(message)
       const text = slackFallbackText(message)
-      const post = async (): Promise<ChannelThreadState> => {
-        const posted: ChatPostMessageResponse = await client.chat.postMessage({ channel: settings.channelId, text, blocks, unfurl_links: false, unfurl_media: false })
+      // Posts of an outbox delivery are tagged, and its retries look for the tag first (slack-repost-guard.ts).
+      const tag = delivery && { delivery: delivery.key, subject: message.subjectKey }
+      const earlier = async (where: { channel: string; threadTs?: string }) => (delivery?.retry ? findEarlierPost(client, where, delivery.key, delivery.since) : null)
+      const post = async (): Promise<ChannelThreadState & { found: boolean }> => {
+        const found = await earlier({ channel: settings.channelId })
+        if (found) return { externalId: found, data: { channel: settings.channelId }, found: true }
+        const posted: ChatPostMessageResponse = await client.chat.postMessage({
+          channel: settings.channelId,
+          text,
+          blocks,
+          unfurl_links: false,
+          unfurl_media: false,
+          ...(tag && { metadata: postMetadata(tag) }),
+        })
         if (!posted.ts) throw new Error('chat.postMessage answered without a ts')
-        return { externalId: posted.ts, data: { channel: posted.channel ?? settings.channelId } }
+        return { externalId: posted.ts, data: { channel: posted.channel ?? settings.channelId }, found: false }
       }
+      const threadOf = ({ externalId, data }: ChannelThreadState) => ({ externalId, ...(data && { data }) })
       try {
         // A test stands alone: it never starts a thread a real incident would edit.
         if (message.test || !thread) {
           const started = await post()
-          return { ok: true, statusCode: 200, detail: `posted ${started.externalId}`, ...(!message.test && { thread: started }) }
+          const detail = started.found ? `already posted ${started.externalId} (its answer was lost)` : `posted ${started.externalId}`
+          return { ok: true, statusCode: 200, detail, ...(!message.test && { thread: threadOf(started) }) }
         }
         const channel = thread.data?.channel ?? settings.channelId
         try {
@@ -109,10 +139,20 @@ export function createSlackSender(options: SlackSenderOptions = {}): ChannelSend
           // The message was deleted in Slack: start again with a new one, which the thread now points to.
           if (!MESSAGE_GONE_ERRORS.has(platformError(error) ?? '')) throw error
           const restarted = await post()
-          return { ok: true, statusCode: 200, detail: `message gone, posted ${restarted.externalId}`, thread: restarted }
+          return { ok: true, statusCode: 200, detail: `message gone, posted ${restarted.externalId}`, thread: threadOf(restarted) }
         }
+        // chat.update is idempotent; the reply is not, so a retry looks for it in the thread first.
+        if (await earlier({ channel, threadTs: thread.externalId })) return { ok: true, statusCode: 200, detail: `updated ${thread.externalId}, reply already posted` }
         const reply = slackReply(message)
-        await client.chat.postMessage({ channel, thread_ts: thread.externalId, text: reply.text, blocks: reply.blocks, unfurl_links: false, unfurl_media: false })
+        await client.chat.postMessage({
+          channel,
+          thread_ts: thread.externalId,
+          text: reply.text,
+          blocks: reply.blocks,
+          unfurl_links: false,
+          unfurl_media: false,
+          ...(tag && { metadata: postMetadata(tag) }),
+        })
         return { ok: true, statusCode: 200, detail: `updated ${thread.externalId} and replied` }
       } catch (error) {
         return slackErrorOutcome(error)

@@ -92,6 +92,13 @@ export interface SendInput<K extends ChannelKind> {
   thread: ChannelThreadState | null
   http: OutboundHttp
   signal?: AbortSignal
+  /**
+   * The outbox delivery being sent (absent for "Send test"): `key` is the same on every attempt,
+   * `since` is no later than its first attempt, `retry` says an earlier attempt may have reached the
+   * service. A service without an idempotency key (Slack) tags what it posts with `key` and, on a
+   * retry, looks for that tag before posting again.
+   */
+  delivery?: { key: string; since: Date; retry: boolean }
 }
 
 export interface ChannelSender<K extends ChannelKind> {

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto'
 import { Webhook } from 'standardwebhooks'
 import { outcomeOfError, outcomeOfResponse } from './http-outcome'
-import type { ChannelSender } from './types'
+import type { ChannelMessage, ChannelSender } from './types'
 
 /** A new signing secret: `whsec_` + base64 of 24 random bytes. */
 export function newWebhookSecret(): string {
@@ -24,10 +24,22 @@ export function signedHeaders(secret: string, id: string, timestamp: Date, body:
 /** The webhook id of an event: stable across retries, so a receiver can drop a repeat. */
 export const webhookMessageId = (eventId: string) => `msg_${eventId}`
 
+/**
+ * The JSON body of a message, serialized once per message: an event fanned out to thousands of
+ * webhooks is the same bytes to each (only the signature differs), and the outbox holds one message
+ * per event, so the string lives exactly as long as the message does.
+ */
+const bodies = new WeakMap<ChannelMessage, string>()
+export function webhookBody(message: ChannelMessage): string {
+  let body = bodies.get(message)
+  if (body === undefined) bodies.set(message, (body = JSON.stringify(message.payload)))
+  return body
+}
+
 export const webhookSender: ChannelSender<'webhook'> = {
   kind: 'webhook',
   async send({ settings, message, http, signal }) {
-    const body = JSON.stringify(message.payload)
+    const body = webhookBody(message)
     const headers = { 'Content-Type': 'application/json', ...signedHeaders(settings.secret, webhookMessageId(message.eventId), new Date(), body) }
     try {
       const res = await http({ method: 'POST', url: settings.url, headers, body, ...(signal ? { signal } : {}) })

@@ -12,6 +12,7 @@ import { Prisma } from '@/lib/db/generated/client'
 import type { DestinationKind, MinImpact } from '@/lib/db/generated/enums'
 import { loadEventFacts, type PendingEvent, type PendingEventFacts } from './outbox'
 import { DELIVERY_LOG_SIZE } from './destinations'
+import { newRowId } from './row-ids'
 import { watchSlotSql } from './watch-slots'
 
 export { recordAttempt } from './destinations'
@@ -194,22 +195,33 @@ export async function claimDueChannelDeliveries(limit: number, now: Date, leaseM
 }
 
 /**
- * Sent, in ONE statement (the hot path: one round trip per delivery): the delivery is marked sent and
- * its lease released, the attempt appended to the destination's log (trimmed to the newest 50), and
- * the destination's last result set.
+ * Sent, in ONE statement (the hot path: one round trip per delivery, no interactive transaction
+ * holding a pooled connection while others wait): the delivery is marked sent and its lease
+ * released, the thread of (destination, subject) remembered (first post) or replaced when the sender
+ * returned one (even if the lease ran out meanwhile: the message exists), the attempt appended to the destination's log (trimmed to the newest 50), and the
+ * destination's last result set.
  */
 export async function recordChannelSent(
   id: string,
   destinationId: string,
   attempt: { at: Date; sentAt: Date; text: string; statusCode: number | null; latencyMs: number; detail: string },
+  thread: { subjectKey: string; externalId: string; data?: Record<string, string> } | null = null,
 ): Promise<void> {
   const keep = DELIVERY_LOG_SIZE - 1
+  const threaded = thread
+    ? Prisma.sql`, threaded AS (
+      INSERT INTO "ChannelThread" (id, "destinationId", "subjectKey", "externalId", data, "createdAt", "updatedAt")
+      VALUES (${newRowId()}, ${destinationId}, ${thread.subjectKey}, ${thread.externalId}, ${thread.data ? JSON.stringify(thread.data) : null}::jsonb, ${attempt.sentAt}, ${attempt.sentAt})
+      ON CONFLICT ("destinationId", "subjectKey") DO UPDATE SET "externalId" = EXCLUDED."externalId", data = EXCLUDED.data, "updatedAt" = EXCLUDED."updatedAt"
+      RETURNING id
+    )`
+    : Prisma.empty
   await db.$executeRaw(Prisma.sql`
     WITH sent AS (
       UPDATE "ChannelDelivery" SET status = 'sent', "sentAt" = ${attempt.sentAt}, "lockedUntil" = NULL, "lastError" = NULL
        WHERE id = ${id} AND status = 'sending'
       RETURNING id
-    ), logged AS (
+    )${threaded}, logged AS (
       INSERT INTO "DeliveryAttempt" (id, "destinationId", "channelDeliveryId", "attemptedAt", "statusCode", "latencyMs", ok, detail)
       VALUES (${`att_${randomUUID()}`}, ${destinationId}, ${id}, ${attempt.at}, ${attempt.statusCode}, ${attempt.latencyMs}, true, ${attempt.detail.slice(0, 500)})
       RETURNING id
@@ -220,21 +232,6 @@ export async function recordChannelSent(
     )
     DELETE FROM "DeliveryAttempt" WHERE "destinationId" = ${destinationId} AND id NOT IN (
       SELECT id FROM "DeliveryAttempt" WHERE "destinationId" = ${destinationId} ORDER BY "attemptedAt" DESC, id DESC LIMIT ${keep})`)
-}
-
-/** Sent: the lease is released and the thread remembered (first post) or replaced. */
-export async function markChannelDeliverySent(id: string, at: Date, thread: { destinationId: string; subjectKey: string; externalId: string; data?: Record<string, string> } | null): Promise<void> {
-  await db.$transaction(async (tx) => {
-    await tx.channelDelivery.updateMany({ where: { id, status: 'sending' }, data: { status: 'sent', sentAt: at, lockedUntil: null, lastError: null } })
-    if (thread) {
-      const data = thread.data ?? Prisma.DbNull
-      await tx.channelThread.upsert({
-        where: { destinationId_subjectKey: { destinationId: thread.destinationId, subjectKey: thread.subjectKey } },
-        create: { destinationId: thread.destinationId, subjectKey: thread.subjectKey, externalId: thread.externalId, data },
-        update: { externalId: thread.externalId, data },
-      })
-    }
-  })
 }
 
 export async function scheduleChannelRetry(id: string, nextAttemptAt: Date, error: string): Promise<void> {

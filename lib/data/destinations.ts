@@ -98,6 +98,11 @@ export async function findDestinationForSend(userId: string, id: string): Promis
   return db.destination.findFirst({ where: { id, userId }, select: { id: true, kind: true, name: true, sealedSettings: true } })
 }
 
+/** Every user's sealed settings of one kind (server only: is a Slack bot token still used by another destination?). */
+export async function sealedSettingsOfKind(kind: DestinationKind): Promise<string[]> {
+  return (await db.destination.findMany({ where: { kind }, select: { sealedSettings: true } })).map((d) => d.sealedSettings)
+}
+
 export async function renameDestination(userId: string, id: string, name: string): Promise<boolean> {
   const { count } = await db.destination.updateMany({ where: { id, userId }, data: { name } })
   return count > 0
@@ -132,15 +137,24 @@ export async function listDeliveryAttempts(userId: string, destinationId: string
   })
 }
 
-/** A "Send test" result: the destination's last result and one line of its log. */
+/**
+ * A "Send test" result: the destination's last result and one line of its log. A successful test of
+ * a broken destination makes it healthy again (and its next break is emailed again); `healed` says so.
+ */
 export async function recordTestResult(
   userId: string,
   id: string,
   result: { at: Date; ok: boolean; text: string; statusCode: number | null; latencyMs: number },
-): Promise<void> {
+): Promise<{ healed: boolean }> {
   const destination = await db.destination.findFirst({ where: { id, userId }, select: { id: true } })
   if (!destination) throw new NotFoundError('No such destination')
   await recordAttempt(id, null, { ...result, detail: `test: ${result.text}` })
+  if (!result.ok) return { healed: false }
+  const { count } = await db.destination.updateMany({
+    where: { id, userId, health: 'broken' },
+    data: { health: 'ok', brokenReason: null, brokenAt: null, brokenNotifiedAt: null },
+  })
+  return { healed: count > 0 }
 }
 
 /** Appends to the delivery log, trims it to DELIVERY_LOG_SIZE and sets the destination's last result. */

@@ -3,10 +3,10 @@ import { hashToken } from '@/lib/auth/tokens'
 import { db } from '@/lib/db/client'
 import { ConflictError } from '@/lib/errors'
 import { createTestUser, createTestVendors } from '@/lib/testing/accounts'
-import { loadStackPage } from '@/lib/pages/stack-page'
+import { loadStackPage, type StackVendorReader } from '@/lib/pages/stack-page'
 import { stackCalendar } from '@/lib/feeds/stack-feeds'
-import { clearStackSlug, findStackOwnerBySlug, findStackOwnerByToken, getStackPageSettings, issueStackToken, revokeStackToken, setStackSlug } from './stack-pages'
-import { addVendorToWatchlist } from './watchlist'
+import { clearStackSlug, findStackOwnerBySlug, findStackOwnerByToken, findStackVendors, getStackPageSettings, issueStackToken, revokeStackToken, setStackSlug, type StackVendorContent } from './stack-pages'
+import { addVendorToWatchlist, removeVendorFromWatchlist } from './watchlist'
 
 const now = new Date('2026-12-07T09:00:00Z')
 const MINUTE = 60_000
@@ -89,5 +89,41 @@ describe('the stack page', () => {
 
     await revokeStackToken(owner.id)
     expect(await loadStackPage({ kind: 'token', token }, now, MINUTE)).toBeNull()
+  })
+})
+
+describe('the stack page over kept vendor content', () => {
+  it("shows the owner's current watchlist and only maintenance still open now, whatever copy of the vendors it is given", async () => {
+    const owner = await createTestUser('stack-kept@example.com')
+    await setStackSlug(owner.id, 'kept-stack')
+    await addVendorToWatchlist(owner.id, slugs[0] as string)
+    const vendor = await db.vendor.findUniqueOrThrow({ where: { slug: slugs[2] as string }, select: { id: true } })
+    await db.maintenance.create({
+      data: { vendorId: vendor.id, externalId: 'kept-window', title: 'kept-window', status: 'in_progress', scheduledFor: now, scheduledUntil: new Date(now.getTime() + 30 * MINUTE) },
+    })
+    // A copy kept per vendor the first time it is asked for, as the data cache does.
+    const kept = new Map<string, StackVendorContent>()
+    const reads: string[][] = []
+    const keptReader: StackVendorReader = async (wanted, at) => {
+      const missing = wanted.filter((slug) => !kept.has(slug))
+      reads.push(missing)
+      for (const v of await findStackVendors(missing, at)) kept.set(v.slug, v)
+      return wanted.flatMap((slug) => kept.get(slug) ?? [])
+    }
+    const address = { kind: 'slug', slug: 'kept-stack' } as const
+    const load = (at: Date) => loadStackPage(address, at, MINUTE, keptReader)
+
+    expect((await load(now))?.vendors.map((v) => v.slug)).toEqual([slugs[0]])
+    await addVendorToWatchlist(owner.id, slugs[2] as string)
+    const both = await load(now)
+    expect(both?.vendors.map((v) => v.slug).sort()).toEqual([slugs[0], slugs[2]].sort())
+    expect(both?.vendors.find((v) => v.slug === slugs[2])?.maintenances.map((m) => m.title)).toContain('kept-window')
+    // 31 minutes on, the kept copy still lists the window; the page does not.
+    const later = await load(new Date(now.getTime() + 31 * MINUTE))
+    expect(later?.vendors.find((v) => v.slug === slugs[2])?.maintenances.map((m) => m.title)).not.toContain('kept-window')
+    expect(reads).toEqual([[slugs[0]], [slugs[2]], []])
+
+    await removeVendorFromWatchlist(owner.id, slugs[0] as string)
+    expect((await load(now))?.vendors.map((v) => v.slug)).toEqual([slugs[2]])
   })
 })

@@ -4,7 +4,7 @@
 import { createToken, hashToken, TOKEN_PATTERN } from '@/lib/auth/tokens'
 import { db } from '@/lib/db/client'
 import { ConflictError } from '@/lib/errors'
-import { OPEN_MAINTENANCE_STATUSES, RUNNING_MAINTENANCE_STATUSES } from '@/lib/status/lifecycle'
+import { OPEN_MAINTENANCE_STATUSES, RUNNING_MAINTENANCE_STATUSES, UNENDED_WINDOW_MS } from '@/lib/status/lifecycle'
 import { isSlug } from '@/lib/validation/url-input'
 import { isUniqueViolation } from './prisma-errors'
 import { ACTIVE_INCIDENT } from './watchlist'
@@ -65,63 +65,76 @@ export async function findStackOwnerBySlug(slug: string): Promise<string | null>
 /** Updates per incident in the stack's Atom feed: the latest words, not the whole thread. */
 const STACK_FEED_UPDATES = 5
 
-/** How long after its start a window without an end still counts as upcoming. */
-const UNENDED_WINDOW_MS = 24 * 3_600_000
-
 const componentRef = { select: { componentId: true } } as const
 
 /**
- * Everything a stack page shows, for one owner: each watched vendor with its status, its active
- * incidents and its open maintenance (scheduled or running, not yet over at `now`), with the
- * component ids each names so the caller can apply the watch's component choice.
+ * What the owner chose, read on every view (one indexed read): the watched vendors' slugs in the
+ * order they were added, and each watch's components. Nothing else on the page is the owner's.
  */
-export async function findStackContent(userId: string, now: Date) {
+export async function findStackWatches(userId: string) {
   return db.watchlistEntry.findMany({
     where: { userId },
     orderBy: { createdAt: 'asc' },
+    select: { allComponents: true, components: componentRef, vendor: { select: { slug: true } } },
+  })
+}
+
+export type StackWatch = Awaited<ReturnType<typeof findStackWatches>>[number]
+
+/**
+ * One vendor as every stack page shows it: its status, its active incidents and its open
+ * maintenance (scheduled or running, not yet over at `now`: lib/status/lifecycle.ts
+ * isOpenMaintenanceAt), with the component ids each names so the caller can apply a watch's
+ * component choice. The same for every owner, so it can be cached and shared (lib/pages/stack-page-cache.ts).
+ */
+export async function findStackVendors(slugs: readonly string[], now: Date) {
+  if (slugs.length === 0) return []
+  return db.vendor.findMany({
+    where: { slug: { in: [...slugs] } },
     select: {
-      allComponents: true,
-      components: { select: { componentId: true } },
-      vendor: {
+      id: true,
+      slug: true,
+      name: true,
+      status: true,
+      statusText: true,
+      source: { select: { platform: true, apiUrl: true, lastCheckedAt: true, lastSuccessAt: true, consecutiveFailures: true, lastError: true } },
+      incidents: {
+        where: ACTIVE_INCIDENT,
+        orderBy: { startedAt: 'desc' },
         select: {
           id: true,
-          slug: true,
-          name: true,
+          title: true,
           status: true,
-          statusText: true,
-          source: { select: { platform: true, apiUrl: true, lastCheckedAt: true, lastSuccessAt: true, consecutiveFailures: true, lastError: true } },
-          incidents: {
-            where: ACTIVE_INCIDENT,
-            orderBy: { startedAt: 'desc' },
-            select: {
-              id: true,
-              title: true,
-              status: true,
-              impact: true,
-              startedAt: true,
-              resolvedAt: true,
-              updatedAt: true,
-              components: componentRef,
-              updates: { orderBy: { publishedAt: 'desc' }, take: STACK_FEED_UPDATES, select: { status: true, body: true, publishedAt: true } },
-            },
-          },
-          maintenances: {
-            where: {
-              status: { in: [...OPEN_MAINTENANCE_STATUSES] },
-              OR: [
-                { scheduledUntil: { gte: now } },
-                // No announced end: running ones stay; a window still "scheduled" a day after its start is a leftover, not upcoming.
-                { scheduledUntil: null, status: { in: [...RUNNING_MAINTENANCE_STATUSES] } },
-                { scheduledUntil: null, scheduledFor: { gte: new Date(now.getTime() - UNENDED_WINDOW_MS) } },
-              ],
-            },
-            orderBy: { scheduledFor: 'asc' },
-            select: { id: true, title: true, status: true, scheduledFor: true, scheduledUntil: true, body: true, updatedAt: true, components: componentRef },
-          },
+          impact: true,
+          startedAt: true,
+          resolvedAt: true,
+          updatedAt: true,
+          components: componentRef,
+          updates: { orderBy: { publishedAt: 'desc' }, take: STACK_FEED_UPDATES, select: { status: true, body: true, publishedAt: true } },
         },
+      },
+      maintenances: {
+        where: {
+          status: { in: [...OPEN_MAINTENANCE_STATUSES] },
+          OR: [
+            { scheduledUntil: { gte: now } },
+            // No announced end: running ones stay; a window still "scheduled" a day after its start is a leftover, not upcoming.
+            { scheduledUntil: null, status: { in: [...RUNNING_MAINTENANCE_STATUSES] } },
+            { scheduledUntil: null, scheduledFor: { gte: new Date(now.getTime() - UNENDED_WINDOW_MS) } },
+          ],
+        },
+        orderBy: { scheduledFor: 'asc' },
+        select: { id: true, title: true, status: true, scheduledFor: true, scheduledUntil: true, body: true, updatedAt: true, components: componentRef },
       },
     },
   })
 }
 
-export type StackContentRow = Awaited<ReturnType<typeof findStackContent>>[number]
+export type StackVendorContent = Awaited<ReturnType<typeof findStackVendors>>[number]
+
+/** A watch joined with its vendor's content: what the stack model is built from. */
+export interface StackContentRow {
+  allComponents: boolean
+  components: { componentId: string }[]
+  vendor: StackVendorContent
+}

@@ -46,11 +46,14 @@ const vendorStatusSelect = {
   },
 } satisfies Prisma.VendorSelect
 
-export type VendorStatusDetail = Prisma.VendorGetPayload<{ select: typeof vendorStatusSelect }> & {
+/** What the vendor page shows of the vendor's current state: no closed incidents (its own history lists those). */
+export type VendorPageStatus = Prisma.VendorGetPayload<{ select: typeof vendorStatusSelect }> & {
   openIncidents: IncidentDetail[]
-  recentIncidents: IncidentDetail[]
   maintenances: Prisma.MaintenanceGetPayload<{ select: typeof maintenanceSelect }>[]
 }
+
+/** The JSON API's vendor: the page's, plus the latest closed incidents with every update. */
+export type VendorStatusDetail = VendorPageStatus & { recentIncidents: IncidentDetail[] }
 
 const maintenanceSelect = {
   id: true,
@@ -66,26 +69,37 @@ const maintenanceSelect = {
   body: true,
 } satisfies Prisma.MaintenanceSelect
 
-export async function findVendorStatus(slug: string, now: Date): Promise<VendorStatusDetail | null> {
+/** The vendor page's read (lib/pages/vendor-page.ts): the vendor, its open incidents and its maintenance. */
+export async function findVendorPageStatus(slug: string, now: Date): Promise<VendorPageStatus | null> {
   if (!isSlug(slug)) return null
   const found = await db.vendor.findUnique({ where: { slug }, select: vendorStatusSelect })
   if (!found) return null
   // A "Visit … for more information" pointer is not a component: no reader (page, API, feeds) lists it.
   const vendor = { ...found, components: realComponents(found.components) }
   const recentSince = new Date(now.getTime() - RECENT_MAINTENANCE_DAYS * 86_400_000)
-  const [openIncidents, recentIncidents, maintenances] = await Promise.all([
+  const [openIncidents, maintenances] = await Promise.all([
     db.incident.findMany({ where: { vendorId: vendor.id, resolvedAt: null, status: { notIn: [...INCIDENT_OVER_STATUSES] } }, orderBy: { startedAt: 'desc' }, select: incidentSelect }),
-    db.incident.findMany({
-      where: { vendorId: vendor.id, OR: [{ resolvedAt: { not: null } }, { status: { in: [...INCIDENT_OVER_STATUSES] } }] },
-      orderBy: { startedAt: 'desc' },
-      take: RECENT_INCIDENTS,
-      select: incidentSelect,
-    }),
     db.maintenance.findMany({
       where: { vendorId: vendor.id, OR: [{ status: { in: [...OPEN_MAINTENANCE_STATUSES] } }, { scheduledFor: { gte: recentSince } }] },
       orderBy: { scheduledFor: 'asc' },
       select: maintenanceSelect,
     }),
   ])
-  return { ...vendor, openIncidents, recentIncidents, maintenances }
+  return { ...vendor, openIncidents, maintenances }
+}
+
+/**
+ * The JSON API's read: the page's plus the latest closed incidents with every update and
+ * postmortem (20 of them: the page never shows these, so it does not read them).
+ */
+export async function findVendorStatus(slug: string, now: Date): Promise<VendorStatusDetail | null> {
+  const vendor = await findVendorPageStatus(slug, now)
+  if (!vendor) return null
+  const recentIncidents = await db.incident.findMany({
+    where: { vendorId: vendor.id, OR: [{ resolvedAt: { not: null } }, { status: { in: [...INCIDENT_OVER_STATUSES] } }] },
+    orderBy: { startedAt: 'desc' },
+    take: RECENT_INCIDENTS,
+    select: incidentSelect,
+  })
+  return { ...vendor, recentIncidents }
 }

@@ -1,7 +1,7 @@
 // What the badge and stack-feed routes answer: one call each, so the route files stay thin.
 import { isMonitoredSource } from '@/lib/catalog/platforms'
 import { findVendorsBySlugs } from '@/lib/data/vendors'
-import { loadStackPage, type StackAddress } from '@/lib/pages/stack-page'
+import { loadStackPage, type StackAddress, type StackVendorReader } from '@/lib/pages/stack-page'
 import { freshness } from '@/lib/status/freshness'
 import { isSlug } from '@/lib/validation/url-input'
 import { bodyEtag, etagMatches, renderBadge } from './badge'
@@ -39,8 +39,16 @@ export async function serveVendorBadge(request: Request, slug: string, now: Date
 export type StackFeedKind = 'atom' | 'ics' | 'badge'
 
 /** GET {stack page}/feed.atom | maintenance.ics | badge.svg; 404 for a revoked or unknown address. */
-export async function serveStackFeed(request: Request, address: StackAddress, kind: StackFeedKind, appUrl: string, now: Date, intervalMs: number): Promise<Response> {
-  const model = await loadStackPage(address, now, intervalMs)
+export async function serveStackFeed(
+  request: Request,
+  address: StackAddress,
+  kind: StackFeedKind,
+  appUrl: string,
+  now: Date,
+  intervalMs: number,
+  readVendors?: StackVendorReader,
+): Promise<Response> {
+  const model = await loadStackPage(address, now, intervalMs, readVendors)
   if (!model) return NOT_FOUND()
   const cache = address.kind === 'token' ? PRIVATE_CACHE : PUBLIC_CACHE
   // A private link's feeds carry the token in their URL: keep it out of other sites' Referer and out of search engines.

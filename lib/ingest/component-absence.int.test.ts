@@ -4,70 +4,46 @@
 // remove. A complete list (the widget's structure) removes a component only after it has been
 // missing for a day (COMPONENT_REMOVAL_AFTER_MS), and a widget that does not parse degrades to
 // the compatible reading instead of failing the vendor.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { vendorStatusJson } from '@/lib/api/vendor-json'
 import { upsertCatalogRows } from '@/lib/data/catalog'
-import { refreshData } from '@/lib/data/refresh-data'
 import { findVendorStatus } from '@/lib/data/vendor-status'
 import { db } from '@/lib/db/client'
 import { resetDatabase } from '@/lib/testing/reset-database'
-import { startStatusServer, type StatusServer } from '@/lib/testing/status-server'
 import { COMPONENT_REMOVAL_AFTER_MS } from './diff-components'
-import { createHttpClient, DEFAULT_HTTP_OPTIONS } from './http'
-import { runRefreshCycle } from './refresh'
+import { MINUTE, useRefreshHarness } from '@/lib/testing/refresh-harness'
 import { readFixture } from '@/lib/testing/source-tests'
 
-const MINUTE = 60_000
 const captureJuly = readFixture('incidentio/openai-summary-statuspage-compat.json')
 const captureSeptember = readFixture('incidentio/openai-compat-summary-2-open-incidents.json')
 const widget = readFixture('incidentio/synthetic-widget-proxy-grouped-outage.json')
 /** incident.io's widget lives at /proxy/<host> of the summary's host (incidentioWidgetUrl). */
-const widgetPath = () => `/proxy/${new URL(server.url).host}`
+const widgetPath = () => `/proxy/${new URL(refresh.server.url).host}`
 const idsOf = (body: string) => (JSON.parse(body) as { components: { id: string }[] }).components.map((c) => c.id)
 
-let server: StatusServer
-const http = createHttpClient({ ...DEFAULT_HTTP_OPTIONS, timeoutMs: 3_000, connectTimeoutMs: 1_000, allowPrivateNetwork: true })
-let clock: Date
-let cycle = 0
-const run = () =>
-  runRefreshCycle(
-    { data: refreshData, http, now: () => clock, random: () => 0.5, log: () => {} },
-    { trigger: 'manual', owner: `absence-${++cycle}`, concurrency: 1, leaseMs: 5 * MINUTE, intervalMs: MINUTE, maxBackoffMs: 30 * MINUTE, timeBudgetMs: 10 * MINUTE },
-  )
-/** Moves the clock on and makes the vendor due again. */
-const later = async (ms: number) => {
-  clock = new Date(clock.getTime() + ms)
-  await db.statusSource.updateMany({ data: { nextCheckAt: null } })
-}
+const START = '2026-11-24T12:00:00Z'
+const refresh = useRefreshHarness({ owner: 'absence', start: START })
+const { run, later } = refresh
 const listed = async () => {
-  const detail = await findVendorStatus('openai', clock)
+  const detail = await findVendorStatus('openai', refresh.now())
   if (!detail) throw new Error('no vendor')
-  return vendorStatusJson(detail, clock, MINUTE)
+  return vendorStatusJson(detail, refresh.now(), MINUTE)
 }
-
-beforeAll(async () => {
-  server = await startStatusServer()
-})
 
 beforeEach(async () => {
   await resetDatabase()
-  clock = new Date('2026-11-24T12:00:00Z')
-  for (const path of ['/oa/api/v2/summary.json', widgetPath()]) server.remove(path)
+  refresh.setNow(START)
+  for (const path of ['/oa/api/v2/summary.json', widgetPath()]) refresh.server.remove(path)
   await upsertCatalogRows([
-    { name: 'OpenAI', slug: 'openai', statusPageUrl: 'https://status.openai.com', platform: 'incidentio', apiUrl: `${server.url}/oa/api/v2/summary.json` },
+    { name: 'OpenAI', slug: 'openai', statusPageUrl: 'https://status.openai.com', platform: 'incidentio', apiUrl: `${refresh.server.url}/oa/api/v2/summary.json` },
   ])
-})
-
-afterAll(async () => {
-  http.close()
-  await server.close()
 })
 
 describe('absence is not removal', () => {
   it('adds up the sampled component lists of two real OpenAI captures and removes none, even days later', async () => {
-    server.set('/oa/api/v2/summary.json', { body: captureJuly })
+    refresh.server.set('/oa/api/v2/summary.json', { body: captureJuly })
     expect((await run()).failed).toBe(0)
-    server.set('/oa/api/v2/summary.json', { body: captureSeptember })
+    refresh.server.set('/oa/api/v2/summary.json', { body: captureSeptember })
     await later(2 * MINUTE)
     expect((await run()).failed).toBe(0)
 
@@ -78,7 +54,7 @@ describe('absence is not removal', () => {
     expect(rows.filter((r) => r.removedAt !== null || r.absentSince !== null)).toEqual([])
 
     // Two days of samples without some of them: a sample proves no absence.
-    server.set('/oa/api/v2/summary.json', { body: captureJuly })
+    refresh.server.set('/oa/api/v2/summary.json', { body: captureJuly })
     await later(2 * COMPONENT_REMOVAL_AFTER_MS)
     expect((await run()).failed).toBe(0)
     expect(await db.component.count({ where: { vendor: { slug: 'openai' }, removedAt: null } })).toBe(35)
@@ -86,8 +62,8 @@ describe('absence is not removal', () => {
   })
 
   it('removes a component missing from the widget\'s complete list only after a day', async () => {
-    server.set('/oa/api/v2/summary.json', { body: captureJuly })
-    server.set(widgetPath(), { body: widget })
+    refresh.server.set('/oa/api/v2/summary.json', { body: captureJuly })
+    refresh.server.set(widgetPath(), { body: widget })
     expect((await run()).failed).toBe(0)
     expect((await listed()).components.find((c) => c.name === 'Voice mode')?.group).toBe('ChatGPT')
 
@@ -99,32 +75,32 @@ describe('absence is not removal', () => {
     for (const item of raw.summary.structure.items) {
       if (item.group?.components) item.group.components = item.group.components.filter((c) => c.name !== 'Voice mode')
     }
-    server.set(widgetPath(), { body: JSON.stringify(raw) })
+    refresh.server.set(widgetPath(), { body: JSON.stringify(raw) })
     await later(MINUTE)
     await run()
     expect((await listed()).components.map((c) => c.name)).toContain('Voice mode')
-    const missingSince = clock
+    const missingSince = refresh.now()
     expect((await db.component.findFirstOrThrow({ where: { name: 'Voice mode' } })).absentSince).toEqual(missingSince)
 
     await later(COMPONENT_REMOVAL_AFTER_MS - 2 * MINUTE)
-    server.set(widgetPath(), { body: JSON.stringify({ ...raw, tick: 1 }) }) // new bytes: read again
+    refresh.server.set(widgetPath(), { body: JSON.stringify({ ...raw, tick: 1 }) }) // new bytes: read again
     await run()
     expect((await listed()).components.map((c) => c.name)).toContain('Voice mode')
 
     await later(2 * MINUTE)
-    server.set(widgetPath(), { body: JSON.stringify({ ...raw, tick: 2 }) })
+    refresh.server.set(widgetPath(), { body: JSON.stringify({ ...raw, tick: 2 }) })
     await run()
     expect((await listed()).components.map((c) => c.name)).not.toContain('Voice mode')
-    expect((await db.component.findFirstOrThrow({ where: { name: 'Voice mode' } })).removedAt).toEqual(clock)
+    expect((await db.component.findFirstOrThrow({ where: { name: 'Voice mode' } })).removedAt).toEqual(refresh.now())
   })
 
   it('degrades to the compatible reading when the widget does not parse: no failure, nothing removed or regrouped', async () => {
-    server.set('/oa/api/v2/summary.json', { body: captureJuly })
-    server.set(widgetPath(), { body: widget })
+    refresh.server.set('/oa/api/v2/summary.json', { body: captureJuly })
+    refresh.server.set(widgetPath(), { body: widget })
     await run()
     const before = (await listed()).components
 
-    server.set(widgetPath(), { body: JSON.stringify({ summary: { structure: 'redesigned' } }) })
+    refresh.server.set(widgetPath(), { body: JSON.stringify({ summary: { structure: 'redesigned' } }) })
     await later(2 * COMPONENT_REMOVAL_AFTER_MS)
     expect((await run()).failed).toBe(0)
     const after = await listed()

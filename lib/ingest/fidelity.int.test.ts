@@ -2,43 +2,41 @@
 // parse -> store -> the vendor JSON of GET /api/v1/vendors/{slug}) and must read as a person
 // reading the payload reads it. The expected readings are written by hand from each payload
 // (fidelity/expectations.ts), so a parser that misreads a real page fails here.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { vendorStatusJson } from '@/lib/api/vendor-json'
 import { upsertCatalogRows } from '@/lib/data/catalog'
-import { refreshData } from '@/lib/data/refresh-data'
 import { findVendorStatus } from '@/lib/data/vendor-status'
-import { startStatusServer, type StatusServer } from '@/lib/testing/status-server'
+import { MINUTE, useRefreshHarness } from '@/lib/testing/refresh-harness'
 import { FIDELITY_CASES, type FidelityCase, type PayloadReading } from './fidelity/expectations'
-import { createHttpClient, DEFAULT_HTTP_OPTIONS, type HttpClient } from './http'
-import { runRefreshCycle } from './refresh'
 import { SOURCES } from './sources'
 import { readFixture } from '@/lib/testing/source-tests'
 
-const MINUTE = 60_000
 
 // status.io is only read from api.status.io (the source refuses other hosts), so that one host
 // is routed to the local server; every other platform takes its URL from the catalog row.
 const STATUSIO_API = 'https://api.status.io/'
 const STATUSIO_PAGE_ID = '0123456789abcdef01234567'
 
-let server: StatusServer
-let real: HttpClient
-let http: HttpClient
-let cycle = 0
+const refresh = useRefreshHarness({
+  owner: 'fidelity',
+  start: '2026-01-01T00:00:00Z', // each case sets its capture's time
+  timeoutMs: 5_000,
+  rewriteUrl: (url, server) => url.replace(STATUSIO_API, `${server.url}/api.status.io/`),
+})
 
 function apiUrlFor(c: FidelityCase): string {
   switch (c.platform) {
     case 'statuspage':
     case 'incidentio':
-      return `${server.url}/${c.slug}/api/v2/summary.json`
+      return `${refresh.server.url}/${c.slug}/api/v2/summary.json`
     case 'statusio':
       return `${STATUSIO_API}1.0/status/${STATUSIO_PAGE_ID}`
     case 'cachet':
-      return `${server.url}/${c.slug}/api/v1/components`
+      return `${refresh.server.url}/${c.slug}/api/v1/components`
     case 'salesforce':
-      return `${server.url}/${c.slug}/v1/instances/status/preview?childProducts=false`
+      return `${refresh.server.url}/${c.slug}/v1/instances/status/preview?childProducts=false`
     default:
-      return `${server.url}/${c.slug}/feed`
+      return `${refresh.server.url}/${c.slug}/feed`
   }
 }
 
@@ -47,8 +45,8 @@ function serve(c: FidelityCase, apiUrl: string) {
   for (const [key, file] of Object.entries(c.bodies)) {
     const endpoint = endpoints.find((e) => e.key === key)
     if (!endpoint) throw new Error(`${c.slug}: ${c.platform} has no endpoint "${key}"`)
-    const local = endpoint.url.replace(STATUSIO_API, `${server.url}/api.status.io/`)
-    server.set(new URL(local).pathname, { body: readFixture(file), contentType: file.endsWith('.json') ? 'application/json' : 'application/xml' })
+    const local = endpoint.url.replace(STATUSIO_API, `${refresh.server.url}/api.status.io/`)
+    refresh.server.set(new URL(local).pathname, { body: readFixture(file), contentType: file.endsWith('.json') ? 'application/json' : 'application/xml' })
   }
 }
 
@@ -57,19 +55,8 @@ async function readThrough(c: FidelityCase) {
   serve(c, apiUrl)
   await upsertCatalogRows([{ name: c.slug, slug: c.slug, statusPageUrl: `https://${c.slug}.example`, platform: c.platform, apiUrl }])
   const now = new Date(c.checkedAt)
-  await runRefreshCycle(
-    { data: refreshData, http, now: () => now, random: () => 0.5, log: () => {} },
-    {
-      trigger: 'manual',
-      owner: `fidelity-${++cycle}`,
-      concurrency: 1,
-      leaseMs: 5 * MINUTE,
-      intervalMs: MINUTE,
-      maxBackoffMs: 30 * MINUTE,
-      timeBudgetMs: 10 * MINUTE,
-      firstVendorSlug: c.slug,
-    },
-  )
+  refresh.setNow(now)
+  await refresh.run({ firstVendorSlug: c.slug })
   const detail = await findVendorStatus(c.slug, now)
   if (!detail) throw new Error(`${c.slug}: no vendor`)
   return vendorStatusJson(detail, now, MINUTE)
@@ -96,20 +83,6 @@ function reading(json: Awaited<ReturnType<typeof readThrough>>, expected: Payloa
     ...(expected.maintenanceCount !== undefined && { maintenanceCount: json.maintenances.length }),
   } as PayloadReading
 }
-
-beforeAll(async () => {
-  server = await startStatusServer()
-  real = createHttpClient({ ...DEFAULT_HTTP_OPTIONS, timeoutMs: 5_000, connectTimeoutMs: 1_000, allowPrivateNetwork: true })
-  http = {
-    fetchText: (url, options) => real.fetchText(url.replace(STATUSIO_API, `${server.url}/api.status.io/`), options),
-    close: () => real.close(),
-  }
-})
-
-afterAll(async () => {
-  http.close()
-  await server.close()
-})
 
 // Oldest capture first: a later cycle re-checks earlier vendors, which then answer 304 (unchanged).
 const cases = [...FIDELITY_CASES].sort((a, b) => a.checkedAt.localeCompare(b.checkedAt))

@@ -2,7 +2,8 @@
 // its active incidents and its open maintenance, cut down to the components the watch follows.
 // The page, the Atom feed, the iCalendar feed and the badge all read this one model.
 import { isMonitoredSource } from '@/lib/catalog/platforms'
-import { findStackContent, findStackOwnerBySlug, findStackOwnerByToken, type StackContentRow } from '@/lib/data/stack-pages'
+import { findStackOwnerBySlug, findStackOwnerByToken, findStackVendors, findStackWatches, type StackContentRow, type StackVendorContent } from '@/lib/data/stack-pages'
+import { isOpenMaintenanceAt } from '@/lib/status/lifecycle'
 import { freshness, type Freshness } from '@/lib/status/freshness'
 import { type ServiceStatus, worstStatus } from '@/lib/status/statuses'
 
@@ -70,9 +71,26 @@ export function buildStackModel(rows: StackContentRow[], address: StackAddress, 
   }
 }
 
-/** The stack at `address`, or null when no stack answers to it (a revoked token among them). */
-export async function loadStackPage(address: StackAddress, now: Date, intervalMs: number): Promise<StackPageModel | null> {
+/**
+ * Reads the watched vendors' content: straight from the database (the default), or from the cache
+ * the pages and feeds use (lib/pages/stack-page-cache.ts), whose copy may be up to a minute old.
+ */
+export type StackVendorReader = (slugs: readonly string[], now: Date) => Promise<StackVendorContent[]>
+
+/**
+ * The stack at `address`, or null when no stack answers to it (a revoked token among them). The
+ * address and the owner's watches are read on every call, so a revoked link or a changed
+ * watchlist shows at once whatever `readVendors` keeps; maintenance is checked against `now` again
+ * because kept content may have been read a little earlier.
+ */
+export async function loadStackPage(address: StackAddress, now: Date, intervalMs: number, readVendors: StackVendorReader = findStackVendors): Promise<StackPageModel | null> {
   const owner = address.kind === 'token' ? await findStackOwnerByToken(address.token) : await findStackOwnerBySlug(address.slug)
   if (!owner) return null
-  return buildStackModel(await findStackContent(owner, now), address, now, intervalMs)
+  const watches = await findStackWatches(owner)
+  const vendors = new Map((await readVendors(watches.map((w) => w.vendor.slug), now)).map((v) => [v.slug, v]))
+  const rows = watches.flatMap(({ allComponents, components, vendor: { slug } }): StackContentRow[] => {
+    const vendor = vendors.get(slug)
+    return vendor ? [{ allComponents, components, vendor: { ...vendor, maintenances: vendor.maintenances.filter((m) => isOpenMaintenanceAt(m, now)) } }] : []
+  })
+  return buildStackModel(rows, address, now, intervalMs)
 }

@@ -6,7 +6,7 @@ import { isMonitoredSource, PLATFORM_LABELS } from '@/lib/catalog/platforms'
 import { type EarlyWarning, loadEarlyWarning } from '@/lib/pages/early-warning'
 import { loadReliability, type ReliabilityHistory } from '@/lib/pages/reliability'
 import { findComponentHistory, findTimelineIncidents, type IncidentHistoryPage, listIncidentHistory } from '@/lib/data/vendor-history'
-import { findVendorStatus, type IncidentDetail, type VendorStatusDetail } from '@/lib/data/vendor-status'
+import { findVendorPageStatus, type IncidentDetail, type VendorPageStatus } from '@/lib/data/vendor-status'
 import { vendorAnswer } from '@/lib/status/answer'
 import { type Freshness, freshness } from '@/lib/status/freshness'
 import { isIncidentOverStatus } from '@/lib/status/lifecycle'
@@ -24,7 +24,7 @@ export const HISTORY_PREVIEW = 10
 export interface VendorPageModel {
   /** The instant the page was loaded for: every time-derived part agrees on it. */
   now: Date
-  vendor: VendorStatusDetail
+  vendor: VendorPageStatus
   monitored: boolean
   /** The name of the vendor's status-page platform, for "we don't read it automatically (…)". */
   platformLabel: string
@@ -51,7 +51,7 @@ export interface VendorPageModel {
 }
 
 export async function loadVendorPage(slug: string, now: Date, refreshIntervalMs: number): Promise<VendorPageModel | null> {
-  const vendor = await findVendorStatus(slug, now)
+  const vendor = await findVendorPageStatus(slug, now)
   if (!vendor) return null
   const monitored = isMonitoredSource(vendor.source)
   const fresh = freshness(vendor.source, monitored, now, refreshIntervalMs)

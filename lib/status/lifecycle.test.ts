@@ -5,6 +5,7 @@ import {
   isIncidentOverStatus,
   isMaintenanceRunning,
   isMaintenanceUpcoming,
+  isOpenMaintenanceAt,
   OPEN_MAINTENANCE_STATUSES,
   RUNNING_MAINTENANCE_STATUSES,
   UPCOMING_MAINTENANCE_STATUSES,
@@ -31,5 +32,25 @@ describe('maintenance windows', () => {
     expect(MAINTENANCE_STATUSES.filter((s) => !(OPEN_MAINTENANCE_STATUSES as readonly string[]).includes(s))).toEqual(['completed', 'cancelled'])
     expect(MAINTENANCE_STATUSES.filter(isMaintenanceRunning)).toEqual(['in_progress', 'verifying'])
     expect(MAINTENANCE_STATUSES.filter(isMaintenanceUpcoming)).toEqual(['scheduled', 'unknown'])
+  })
+})
+
+describe('isOpenMaintenanceAt', () => {
+  const now = new Date('2026-12-07T09:00:00Z')
+  const hours = (h: number) => new Date(now.getTime() + h * 3_600_000)
+  const window = (status: (typeof MAINTENANCE_STATUSES)[number], scheduledFor: Date, scheduledUntil: Date | null) => ({ status, scheduledFor, scheduledUntil })
+
+  it('keeps a window until its announced end, and never a finished one', () => {
+    expect(isOpenMaintenanceAt(window('scheduled', hours(2), hours(4)), now)).toBe(true)
+    expect(isOpenMaintenanceAt(window('in_progress', hours(-1), hours(0)), now)).toBe(true) // ends right now
+    expect(isOpenMaintenanceAt(window('in_progress', hours(-2), hours(-0.01)), now)).toBe(false) // ended while a copy was kept
+    expect(isOpenMaintenanceAt(window('completed', hours(-1), hours(2)), now)).toBe(false)
+    expect(isOpenMaintenanceAt(window('cancelled', hours(2), hours(4)), now)).toBe(false)
+  })
+
+  it('keeps a window without an end while it runs, or for a day after its start', () => {
+    expect(isOpenMaintenanceAt(window('verifying', hours(-72), null), now)).toBe(true)
+    expect(isOpenMaintenanceAt(window('scheduled', hours(-23), null), now)).toBe(true)
+    expect(isOpenMaintenanceAt(window('scheduled', hours(-25), null), now)).toBe(false) // a leftover
   })
 })

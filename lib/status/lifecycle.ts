@@ -25,4 +25,19 @@ export const UPCOMING_MAINTENANCE_STATUSES = ['scheduled', 'unknown'] as const s
 export const OPEN_MAINTENANCE_STATUSES = ['scheduled', 'in_progress', 'verifying', 'unknown'] as const satisfies readonly MaintenanceStatus[]
 
 export const isMaintenanceRunning = (status: MaintenanceStatus): boolean => (RUNNING_MAINTENANCE_STATUSES as readonly MaintenanceStatus[]).includes(status)
+/** How long after its start a window without an end still counts as upcoming. */
+export const UNENDED_WINDOW_MS = 24 * 3_600_000
+
+/**
+ * Still to come or running at `now`: not finished, and either its announced end is ahead, or it
+ * has no end and is running or started less than a day ago (a window still "scheduled" a day after
+ * its start is a leftover). The stack page's query selects the same (lib/data/stack-pages.ts);
+ * this applies it again to content kept in a cache since an earlier instant.
+ */
+export function isOpenMaintenanceAt(m: { status: MaintenanceStatus; scheduledFor: Date; scheduledUntil: Date | null }, now: Date): boolean {
+  if (!(OPEN_MAINTENANCE_STATUSES as readonly MaintenanceStatus[]).includes(m.status)) return false
+  if (m.scheduledUntil) return m.scheduledUntil.getTime() >= now.getTime()
+  return isMaintenanceRunning(m.status) || m.scheduledFor.getTime() >= now.getTime() - UNENDED_WINDOW_MS
+}
+
 export const isMaintenanceUpcoming = (status: MaintenanceStatus): boolean => (UPCOMING_MAINTENANCE_STATUSES as readonly MaintenanceStatus[]).includes(status)

@@ -1,13 +1,16 @@
 // Local stand-ins for the chat services, one HTTP server (e2e: E2E_PORT + 7), close enough to the
 // real APIs for the production senders to run unchanged against them:
 //   /slack/api/<method>            Slack Web API (form or JSON bodies, bearer tokens): oauth.v2.access,
-//                                  auth.test, conversations.list, chat.postMessage, chat.update
+//                                  auth.test, auth.revoke, conversations.list, conversations.history and
+//                                  conversations.replies (oldest, cursor, metadata only with
+//                                  include_all_metadata), chat.postMessage (message metadata), chat.update
 //   /slack/oauth/authorize         Slack's "Allow" page; redirects back with ?code=&state=
 //   /discord/api/webhooks/:id/:tk  Discord webhook: POST (?wait=true answers the message), PATCH …/messages/:mid
 //   /google-chat/v1/spaces/:s/messages  Google Chat webhook: threads by thread.threadKey
 //   /teams/workflows/:id/triggers/manual/paths/invoke  Teams Workflows webhook: 202
 // It records every message with its edit history and thread replies, and can be told to revoke a
-// Slack token, archive a channel, delete a webhook, or answer 429 once (POST /__control; GET
+// Slack token, archive a channel, delete a webhook, answer 429 once, or do a Slack call and lose its
+// answer once (the connection drops after the work is done) (POST /__control; GET
 // /__state reads everything; POST /__reset forgets it). Tests in-process use the returned object.
 import { randomBytes } from 'node:crypto'
 import http from 'node:http'
@@ -17,13 +20,19 @@ export interface SlackVersion {
   text: string
   blocks: unknown[]
 }
+/** Slack message metadata (chat.postMessage's `metadata`): returned by conversations.history/replies with include_all_metadata. */
+export interface SlackMetadata {
+  event_type: string
+  event_payload: Record<string, unknown>
+}
 export interface SlackMessage extends SlackVersion {
   ts: string
   channel: string
   token: string
   /** Earlier versions, oldest first: one entry per chat.update. */
   edits: SlackVersion[]
-  replies: (SlackVersion & { ts: string })[]
+  replies: (SlackVersion & { ts: string; metadata?: SlackMetadata })[]
+  metadata?: SlackMetadata
 }
 export interface WebhookMessage {
   id: string
@@ -49,8 +58,11 @@ export type ChatControl =
   | { action: 'archive-slack-channel'; channel: string }
   /** `method`: Slack only, the one Web API method that fails (default: the next call, whatever it is). */
   | { action: 'rate-limit-once'; service: 'slack' | 'discord' | 'google_chat' | 'teams'; retryAfterSeconds: number; method?: string }
-  | { action: 'fail-once'; service: 'slack' | 'discord' | 'google_chat' | 'teams'; status: number; method?: string }
+  /** `error`: Slack only, the error word of the answer (default: internal_error, or ratelimited for 429). */
+  | { action: 'fail-once'; service: 'slack' | 'discord' | 'google_chat' | 'teams'; status: number; method?: string; error?: string }
   | { action: 'delete-webhook'; hook: string }
+  /** Slack: do the next call of `method` (its message is posted), then drop the connection without answering. */
+  | { action: 'lose-answer-once'; service: 'slack'; method: string }
 
 export interface FakeChat {
   url: string
@@ -75,6 +87,8 @@ export interface FakeChatOptions {
   clientSecret?: string
   /** Answer after this many ms (benchmarks). */
   latencyMs?: number
+  /** Slack's clock, for the ts of new messages (tests pass their own; default the wall clock). */
+  now?: () => Date
 }
 
 export const SLACK_TEAM = { id: 'T0VENDORW', name: 'Acme Ops' }
@@ -121,6 +135,20 @@ function blocksOf(value: unknown): unknown[] {
   return []
 }
 
+/** chat.postMessage's `metadata` (JSON-encoded inside a form field by the client), when well formed. */
+function metadataOf(value: unknown): SlackMetadata | undefined {
+  let parsed: unknown = value
+  if (typeof value === 'string') {
+    try {
+      parsed = JSON.parse(value)
+    } catch {
+      return undefined
+    }
+  }
+  const record = parsed as Partial<SlackMetadata> | null
+  return record && typeof record.event_type === 'string' && record.event_payload && typeof record.event_payload === 'object' ? { event_type: record.event_type, event_payload: record.event_payload } : undefined
+}
+
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
 export async function startFakeChat(options: FakeChatOptions = {}): Promise<FakeChat> {
@@ -130,10 +158,13 @@ export async function startFakeChat(options: FakeChatOptions = {}): Promise<Fake
   const codes = new Map<string, { redirectUri: string }>()
   const tokens = new Set<string>()
   const deletedHooks = new Set<string>()
-  const onceFailures: { service: string; status: number; retryAfterSeconds?: number; method?: string }[] = []
+  const onceFailures: { service: string; status: number; retryAfterSeconds?: number; method?: string; error?: string }[] = []
+  const lostAnswers: string[] = []
+  const now = options.now ?? (() => new Date())
   let tsCounter = 0
   let idCounter = 0
-  const nextTs = () => `1765000000.${String(++tsCounter).padStart(6, '0')}`
+  // Slack's ts: seconds since the epoch and a sequence in the microseconds, so `oldest` compares as on Slack.
+  const nextTs = () => `${Math.floor(now().getTime() / 1000)}.${String(++tsCounter).padStart(6, '0')}`
 
   const json = (res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) =>
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers }).end(JSON.stringify(body))
@@ -149,19 +180,23 @@ export async function startFakeChat(options: FakeChatOptions = {}): Promise<Fake
       state.slack.revokedTokens.push(...revoked)
     } else if (command.action === 'archive-slack-channel') state.slack.archivedChannels.push(command.channel)
     else if (command.action === 'rate-limit-once') onceFailures.push({ service: command.service, status: 429, retryAfterSeconds: command.retryAfterSeconds, method: command.method })
-    else if (command.action === 'fail-once') onceFailures.push({ service: command.service, status: command.status, method: command.method })
+    else if (command.action === 'fail-once') onceFailures.push({ service: command.service, status: command.status, method: command.method, error: command.error })
+    else if (command.action === 'lose-answer-once') lostAnswers.push(command.method)
     else deletedHooks.add(command.hook)
   }
 
   function slackApi(method: string, body: Record<string, unknown>, authorization: string | undefined, res: http.ServerResponse) {
+    const lost = lostAnswers.indexOf(method)
     const answer = (result: Record<string, unknown>) => {
       state.slack.calls.push({ method, status: 200, ...(result.ok === false && { error: String(result.error) }) })
+      // The work is done; the answer never arrives (a reset connection, as after a timeout or a crash).
+      if (lost !== -1) return (lostAnswers.splice(lost, 1), res.socket?.destroy())
       json(res, 200, result)
     }
     const failure = takeFailure('slack', method)
     if (failure) {
-      state.slack.calls.push({ method, status: failure.status })
-      return json(res, failure.status, { ok: false, error: failure.status === 429 ? 'ratelimited' : 'internal_error' }, failure.retryAfterSeconds ? { 'retry-after': String(failure.retryAfterSeconds) } : {})
+      state.slack.calls.push({ method, status: failure.status, ...(failure.error && { error: failure.error }) })
+      return json(res, failure.status, { ok: false, error: failure.error ?? (failure.status === 429 ? 'ratelimited' : 'internal_error') }, failure.retryAfterSeconds ? { 'retry-after': String(failure.retryAfterSeconds) } : {})
     }
     if (method === 'oauth.v2.access') {
       const basic = authorization?.startsWith('Basic ') ? Buffer.from(authorization.slice(6), 'base64').toString('utf8').split(':') : []
@@ -174,13 +209,17 @@ export async function startFakeChat(options: FakeChatOptions = {}): Promise<Fake
       if (body.redirect_uri && body.redirect_uri !== grant.redirectUri) return answer({ ok: false, error: 'bad_redirect_uri' })
       const token = `xoxb-fake-${randomBytes(12).toString('hex')}`
       tokens.add(token)
-      return answer({ ok: true, access_token: token, token_type: 'bot', scope: 'chat:write,chat:write.public,channels:read,groups:read', bot_user_id: 'U0VWBOT', app_id: 'A0VENDORW', team: SLACK_TEAM, enterprise: null, is_enterprise_install: false })
+      return answer({ ok: true, access_token: token, token_type: 'bot', scope: 'chat:write,chat:write.public,channels:read,groups:read,channels:history,groups:history', bot_user_id: 'U0VWBOT', app_id: 'A0VENDORW', team: SLACK_TEAM, enterprise: null, is_enterprise_install: false })
     }
     const token = authorization?.startsWith('Bearer ') ? authorization.slice(7) : (body.token as string | undefined)
     if (!token) return answer({ ok: false, error: 'not_authed' })
     if (state.slack.revokedTokens.includes(token)) return answer({ ok: false, error: 'token_revoked' })
     if (!tokens.has(token)) return answer({ ok: false, error: 'invalid_auth' })
     if (method === 'auth.test') return answer({ ok: true, team: SLACK_TEAM.name, team_id: SLACK_TEAM.id, user_id: 'U0VWBOT', bot_id: 'B0VWBOT' })
+    if (method === 'auth.revoke') {
+      state.slack.revokedTokens.push(token)
+      return answer({ ok: true, revoked: true })
+    }
     if (method === 'conversations.list') {
       const types = String(body.types ?? 'public_channel').split(',')
       const channels = SLACK_CHANNELS.filter((c) => (c.is_private ? types.includes('private_channel') : types.includes('public_channel')))
@@ -190,11 +229,32 @@ export async function startFakeChat(options: FakeChatOptions = {}): Promise<Fake
     }
     const channel = String(body.channel ?? '')
     const known = SLACK_CHANNELS.find((c) => c.id === channel)
+    if (method === 'conversations.history' || method === 'conversations.replies') {
+      if (!known) return answer({ ok: false, error: 'channel_not_found' })
+      if (known.is_private && !known.is_member) return answer({ ok: false, error: 'not_in_channel' })
+      const withMetadata = body.include_all_metadata === true || body.include_all_metadata === 'true'
+      const oldest = Number(body.oldest ?? 0)
+      let messages: { ts: string; text: string; metadata?: SlackMetadata }[]
+      if (method === 'conversations.replies') {
+        const parent = state.slack.messages.find((m) => m.ts === body.ts && m.channel === channel)
+        if (!parent) return answer({ ok: false, error: 'thread_not_found' })
+        messages = [parent, ...parent.replies] // Slack lists the parent first, then the replies, oldest first
+      } else {
+        messages = state.slack.messages.filter((m) => m.channel === channel).reverse() // newest first
+      }
+      const listed = messages.filter((m) => Number(m.ts) > oldest)
+      const limit = Math.min(Number(body.limit ?? 100) || 100, 1000)
+      const start = Number(body.cursor ?? 0) || 0
+      const page = listed.slice(start, start + limit).map((m) => ({ type: 'message', ts: m.ts, text: m.text, ...(withMetadata && m.metadata && { metadata: m.metadata }) }))
+      const next = start + limit < listed.length ? String(start + limit) : ''
+      return answer({ ok: true, messages: page, has_more: next !== '', response_metadata: { next_cursor: next } })
+    }
     if (method === 'chat.postMessage' || method === 'chat.update') {
       if (!known) return answer({ ok: false, error: 'channel_not_found' })
       if (state.slack.archivedChannels.includes(channel)) return answer({ ok: false, error: 'is_archived' })
       if (known.is_private && !known.is_member) return answer({ ok: false, error: 'not_in_channel' })
       const version = { text: String(body.text ?? ''), blocks: blocksOf(body.blocks) }
+      const metadata = metadataOf(body.metadata)
       if (method === 'chat.update') {
         const message = state.slack.messages.find((m) => m.ts === body.ts && m.channel === channel)
         if (!message) return answer({ ok: false, error: 'message_not_found' })
@@ -206,9 +266,9 @@ export async function startFakeChat(options: FakeChatOptions = {}): Promise<Fake
       if (body.thread_ts) {
         const parent = state.slack.messages.find((m) => m.ts === body.thread_ts && m.channel === channel)
         if (!parent) return answer({ ok: false, error: 'thread_not_found' })
-        parent.replies.push({ ...version, ts })
+        parent.replies.push({ ...version, ts, ...(metadata && { metadata }) })
       } else {
-        state.slack.messages.push({ ...version, ts, channel, token, edits: [], replies: [] })
+        state.slack.messages.push({ ...version, ts, channel, token, edits: [], replies: [], ...(metadata && { metadata }) })
       }
       return answer({ ok: true, channel, ts, message: { ts, text: version.text } })
     }
@@ -322,6 +382,7 @@ export async function startFakeChat(options: FakeChatOptions = {}): Promise<Fake
   function reset() {
     state = emptyState()
     onceFailures.length = 0
+    lostAnswers.length = 0
     deletedHooks.clear()
   }
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve))

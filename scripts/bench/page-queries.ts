@@ -4,9 +4,10 @@
 // DATABASE_URL must point at the bench database before this module is imported (lib/env).
 import { performance } from 'node:perf_hooks'
 import { findComponentHistory, findTimelineIncidents, listIncidentHistory } from '@/lib/data/vendor-history'
-import { findVendorStatus } from '@/lib/data/vendor-status'
+import { findVendorPageStatus } from '@/lib/data/vendor-status'
 import { findVendorBySlug } from '@/lib/data/vendors'
 import { db } from '@/lib/db/client'
+import { loadReliability } from '@/lib/pages/reliability'
 import { lastDays } from '@/lib/status/days'
 import { componentUptime } from '@/lib/status/uptime'
 import { percentile } from './load-protocol'
@@ -35,7 +36,7 @@ async function timeVendor(slug: string): Promise<PartTimes & { components: numbe
   await findVendorBySlug(slug) // generateMetadata's query
   const metadata = performance.now() - t
   t = performance.now()
-  const vendor = await findVendorStatus(slug, now)
+  const vendor = await findVendorPageStatus(slug, now)
   const status = performance.now() - t
   if (!vendor) throw new Error(`vendor ${slug} not found`)
   t = performance.now()
@@ -43,6 +44,7 @@ async function timeVendor(slug: string): Promise<PartTimes & { components: numbe
     findComponentHistory(vendor.id, new Date(now.getTime() - 90 * DAY_MS)),
     findTimelineIncidents(vendor.id, new Date(now.getTime() - 30 * DAY_MS), now),
     listIncidentHistory(vendor.id, 1, 10),
+    loadReliability(vendor, now),
   ])
   const historyMs = performance.now() - t
   t = performance.now()
@@ -81,7 +83,7 @@ export async function profileVendorQueries(slugs: string[], biggestSlug: string)
 export function queryProfileLines(q: QueryProfile): string[] {
   // Percentiles are per part, so their sum only approximates the percentile of the whole.
   const f = (p: PartTimes, sum: string) =>
-    `generateMetadata ${p.metadata.toFixed(1)} + findVendorStatus ${p.status.toFixed(1)} + history queries ${p.history.toFixed(1)} + uptime math ${p.uptime.toFixed(1)} ${sum} ${(p.metadata + p.status + p.history + p.uptime).toFixed(1)} ms`
+    `generateMetadata ${p.metadata.toFixed(1)} + findVendorPageStatus ${p.status.toFixed(1)} + history queries ${p.history.toFixed(1)} + uptime math ${p.uptime.toFixed(1)} ${sum} ${(p.metadata + p.status + p.history + p.uptime).toFixed(1)} ms`
   return [
     `  p50 of ${q.vendors} vendors: ${f(q.p50, '≈')}`,
     `  p95 of ${q.vendors} vendors: ${f(q.p95, '≈')}`,

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation'
 import { StackView } from '@/components/stack/stack-view'
 import { refreshIntervalMs } from '@/lib/env'
 import { loadStackPage } from '@/lib/pages/stack-page'
+import { cachedStackVendors } from '@/lib/pages/stack-page-cache'
 
 export const dynamic = 'force-dynamic'
 
@@ -14,7 +15,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 export default async function PublicStackPage({ params }: { params: Params }) {
-  const model = await loadStackPage({ kind: 'slug', slug: (await params).slug }, new Date(), refreshIntervalMs)
+  const model = await loadStackPage({ kind: 'slug', slug: (await params).slug }, new Date(), refreshIntervalMs, cachedStackVendors)
   if (!model) notFound()
   return <StackView model={model} />
 }

@@ -3,9 +3,12 @@
 // directory's pages are dropped, so the next visit regenerates them. The refresh reports vendors and incidents; which URLs show them is known here,
 // beside the pages, and nowhere in lib/.
 //
-// Paths, not tags: these pages read the database directly (no fetch), so the only cache tags they
-// carry are Next's implicit per-path ones, which is what revalidatePath drops.
+// Paths for the pages: they read the database directly (no fetch), so the only cache tags they
+// carry are Next's implicit per-path ones, which is what revalidatePath drops. Tags for data kept
+// in Next's data cache: each changed vendor's (lib/cache/tags.ts; the stack pages keep each
+// vendor's content under it) and the home page's "down right now".
 import { revalidatePath, revalidateTag } from 'next/cache'
+import { vendorCacheTag } from '@/lib/cache/tags'
 import type { ChangedVendor } from '@/lib/jobs/scheduled-work'
 
 /**
@@ -25,11 +28,17 @@ export function changedVendorPages(changes: readonly ChangedVendor[]): string[] 
   })
 }
 
+/** The data-cache tags of the changed vendors (the stack pages' per-vendor content), one per vendor. */
+export function changedVendorTags(changes: readonly ChangedVendor[]): string[] {
+  return [...new Set(changes.map((c) => vendorCacheTag(c.vendorSlug)))]
+}
+
 export function dropChangedVendorPages(changes: readonly ChangedVendor[]): void {
   // A literal path (no type) matches the cached page rendered for exactly that URL.
   for (const path of new Set(changedVendorPages(changes))) outsideNextIsNothingToDrop(() => revalidatePath(path))
+  // Expired at once (not stale-while-revalidate): the next visitor sees the change.
+  for (const tag of changedVendorTags(changes)) outsideNextIsNothingToDrop(() => revalidateTag(tag, { expire: 0 }))
   if (changes.length > 0) {
-    // Expired at once (not stale-while-revalidate): the next visitor sees the change.
     outsideNextIsNothingToDrop(() => revalidateTag(DOWN_NOW_TAG, { expire: 0 }))
     // Every cached directory view (app/directory-view/[view]): any of them may list the vendor.
     outsideNextIsNothingToDrop(() => revalidatePath(DIRECTORY_VIEWS, 'page'))

@@ -2,8 +2,9 @@
 
 import { revalidatePath } from 'next/cache'
 import { fromSchema, userAction } from '@/lib/actions/define-action'
-import { addDestination, rotateWebhookSecret, sendTest } from '@/lib/channels/manage'
-import { deleteDestination, destinationPlan, setDestinationEnabled } from '@/lib/data/destinations'
+import { afterResponse } from '@/lib/accounts/after-response'
+import { addDestination, removeDestination, rotateWebhookSecret, sendTest } from '@/lib/channels/manage'
+import { destinationPlan, setDestinationEnabled } from '@/lib/data/destinations'
 import { billingEnabled, env } from '@/lib/env'
 import { channelHttp } from '@/lib/jobs/channels'
 import { destinationLimitMessage } from '@/lib/plans/plans'
@@ -59,7 +60,8 @@ export const toggleDestinationAction = userAction(
 )
 
 export const deleteDestinationAction = userAction({ name: 'destinations delete', signInReturnTo: PAGE, parse: fromSchema(destinationIdSchema) }, async ({ id }, user) => {
-  await deleteDestination(user.id, id)
+  // A Slack bot token is revoked after the answer (best effort): the delete never waits for Slack.
+  await removeDestination(user.id, id, { defer: afterResponse('destinations delete') })
   revalidatePath(PAGE)
   return { ok: true, message: 'Deleted, with its saved URL or key.' }
 })

@@ -69,7 +69,7 @@ export default async function DestinationsPage() {
                 </div>
                 {d.health === 'broken' && (
                   <p role="status" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-500/30 dark:bg-red-500/10 dark:text-red-100">
-                    Stopped: {d.brokenReason ?? 'the destination refused our messages'}. Nothing is sent until you fix it{d.kind === 'webhook' ? ' (rotate the secret or delete and add it again)' : ' (delete and add it again)'}.
+                    Stopped: {d.brokenReason ?? 'the destination refused our messages'}. Nothing is sent until you fix it{d.kind === 'webhook' ? ' (or rotate the secret)' : ''}; then use Send test: a test that gets through turns it back on.
                   </p>
                 )}
                 <p className="text-sm text-slate-700 dark:text-slate-300" data-testid="last-result">

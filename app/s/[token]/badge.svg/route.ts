@@ -1,9 +1,10 @@
 import { env, refreshIntervalMs } from '@/lib/env'
 import { serveStackFeed } from '@/lib/feeds/served'
+import { cachedStackVendors } from '@/lib/pages/stack-page-cache'
 
 export const dynamic = 'force-dynamic'
 
 /** GET /s/{token}/badge.svg: a private stack page's badge (SVG). */
 export async function GET(request: Request, { params }: { params: Promise<{ token: string }> }) {
-  return serveStackFeed(request, { kind: 'token', token: (await params).token }, 'badge', env.APP_URL, new Date(), refreshIntervalMs)
+  return serveStackFeed(request, { kind: 'token', token: (await params).token }, 'badge', env.APP_URL, new Date(), refreshIntervalMs, cachedStackVendors)
 }
