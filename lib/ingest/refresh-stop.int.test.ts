@@ -10,7 +10,11 @@ import { runRefreshCycle, type RefreshOptions } from './refresh'
 const MINUTE = 60_000
 const SLOW_VENDORS = 6
 let server: StatusServer
-const http = createHttpClient({ ...DEFAULT_HTTP_OPTIONS, timeoutMs: 20_000, connectTimeoutMs: 1_000, allowPrivateNetwork: true })
+// The pages never answer within a test's life (5 min) and the client would wait 10 min: a cycle that
+// ends at all after the signal did not wait for a page or a timeout. The bound below is generous on
+// purpose (a loaded CI machine must not fail it): the property is "aborted", not a latency figure.
+const PAGE_DELAY_MS = 5 * 60_000
+const http = createHttpClient({ ...DEFAULT_HTTP_OPTIONS, timeoutMs: 10 * 60_000, connectTimeoutMs: 1_000, allowPrivateNetwork: true })
 const clock = new Date('2026-11-24T12:00:00Z')
 const options = (over: Partial<RefreshOptions> = {}): RefreshOptions => ({
   trigger: 'manual',
@@ -26,8 +30,8 @@ const slugs = Array.from({ length: SLOW_VENDORS }, (_, i) => `slow-${i}`)
 
 beforeAll(async () => {
   server = await startStatusServer()
-  // Each page takes 15 s to answer: any cycle over them is mid-flight for a long time.
-  for (const slug of slugs) server.set(`/${slug}/api/v2/summary.json`, { body: '{}', delayMs: 15_000 })
+  // Each page takes minutes to answer: any cycle over them is mid-flight for a long time.
+  for (const slug of slugs) server.set(`/${slug}/api/v2/summary.json`, { body: '{}', delayMs: PAGE_DELAY_MS })
   await upsertCatalogRows(
     slugs.map((slug) => ({ name: slug, slug, statusPageUrl: `https://status.${slug}.example`, platform: 'statuspage' as const, apiUrl: `${server.url}/${slug}/api/v2/summary.json` })),
   )
@@ -39,7 +43,7 @@ afterAll(async () => {
 })
 
 describe('stopping a refresh cycle', () => {
-  it('ends within a second of the signal: fetches aborted, leases handed back, the run closed as interrupted', async () => {
+  it('ends at the signal, without waiting for the pages or their timeout: fetches aborted, leases handed back, the run closed as interrupted', async () => {
     const controller = new AbortController()
     const cycle = runRefreshCycle({ data: refreshData, http, now: () => clock, random: () => 0.5, log: () => {}, signal: controller.signal }, options())
     // Wait until the four workers hold a vendor each: two pages being read, two waiting for the
@@ -55,7 +59,8 @@ describe('stopping a refresh cycle', () => {
     const summary = await cycle
     const stopMs = performance.now() - stoppedAt
     console.log(`[stop] cycle ended ${Math.round(stopMs)} ms after the signal`)
-    expect(stopMs).toBeLessThan(1_000)
+    // Seconds at worst on a busy machine, against the pages' minutes: the fetches were aborted.
+    expect(stopMs).toBeLessThan(15_000)
     expect(summary).toMatchObject({ interrupted: true, due: SLOW_VENDORS, checked: 0, failed: 0 })
 
     const run = await db.refreshRun.findUniqueOrThrow({ where: { id: summary.runId } })
