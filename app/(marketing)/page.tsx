@@ -2,6 +2,7 @@ import { unstable_cache } from 'next/cache'
 import Link from 'next/link'
 import { Card } from '@/components/ui/card'
 import { DownNowList } from '@/components/vendors/down-now-list'
+import { PossibleOutageList } from '@/components/vendors/possible-outage-list'
 import { VendorSearchForm } from '@/components/vendors/vendor-search-form'
 import { DOWN_NOW_TAG } from '@/app/vendors/[slug]/cached-pages'
 import { refreshIntervalMs } from '@/lib/env'
@@ -52,24 +53,7 @@ export default async function HomePage() {
             </p>
           </Card>
         )}
-        {home.possibleOutages.length > 0 && (
-          // Unconfirmed problems (a later issue), never mixed with the vendors' own incidents.
-          <section aria-labelledby="possible-heading" className="space-y-2">
-            <h2 id="possible-heading" className="text-lg font-semibold">
-              Possible outages (not confirmed by the vendor)
-            </h2>
-            <ul className="list-disc pl-5 text-sm">
-              {home.possibleOutages.map((p) => (
-                <li key={p.slug}>
-                  <Link href={`/vendors/${p.slug}`} className="underline">
-                    {p.name}
-                  </Link>
-                  : {p.description}
-                </li>
-              ))}
-            </ul>
-          </section>
-        )}
+        {home.possibleOutages.length > 0 && <PossibleOutageList items={home.possibleOutages} />}
       </section>
 
       <section aria-labelledby="search-heading" className="space-y-3">

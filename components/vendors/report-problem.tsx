@@ -1,6 +1,7 @@
 'use client'
 
-// "Having problems with {vendor}?": one click, no account, an optional component. The answer
+// The report button under the vendor page's "Having problems with {vendor}?" (the early-warning
+// section asks the question): one click, no account, an optional component. The answer
 // (counted, already counted, too many from your network) replaces nothing on the page; it is read
 // out by screen readers through the status region. Works signed out: the server action needs no
 // session (lib/actions/report-problem.ts). Placement and final styling belong to the vendor page.
@@ -22,7 +23,6 @@ export function ReportProblem({ vendor, components = [] }: ReportProblemProps) {
     <form action={formAction} className="space-y-2" aria-label={`Report a problem with ${vendor.name}`}>
       <input type="hidden" name="vendor" value={vendor.slug} />
       <input type="hidden" name="vendorName" value={vendor.name} />
-      <p className="text-sm font-medium">Having problems with {vendor.name}?</p>
       <div className="flex flex-wrap items-center gap-2">
         {components.length > 0 && (
           <label className="text-sm">

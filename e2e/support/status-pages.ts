@@ -26,7 +26,7 @@ export function initialPages(): ControlRequest[] {
   const operational = fs.readFileSync(new URL('statuspage/github-summary-operational.json', FIXTURES), 'utf8')
   const page = JSON.parse(operational).page
   return [
-    ...['acme-cloud', 'globex', 'hooli', 'initech', 'soylent', 'umbrella'].flatMap((slug) => [
+    ...['acme-cloud', 'globex', 'hooli', 'initech', 'soylent', 'umbrella', 'vandelay'].flatMap((slug) => [
       { path: `/${slug}/api/v2/summary.json`, body: operational },
       { path: `/${slug}/api/v2/incidents.json`, body: JSON.stringify({ page, incidents: [] }) },
       { path: `/${slug}/api/v2/scheduled-maintenances.json`, body: JSON.stringify({ page, scheduled_maintenances: [] }) },

@@ -3,6 +3,8 @@
 import { isMonitoredSource } from '@/lib/catalog/platforms'
 import type { VendorStatusDetail, IncidentDetail } from '@/lib/data/vendor-status'
 import type { VendorSummary } from '@/lib/data/vendors'
+import type { LeadTimes, PossibleOutageView } from '@/lib/pages/early-warning'
+import { MIN_MEASURED_INCIDENTS } from '@/lib/status/early-warning-words'
 import { vendorAnswer } from '@/lib/status/answer'
 import { freshness } from '@/lib/status/freshness'
 import { asReadWarnings } from '@/lib/status/read-warnings-json'
@@ -91,5 +93,23 @@ export function vendorStatusJson(v: VendorStatusDetail, now: Date, intervalMs: n
       : [],
     incidents: [...v.openIncidents, ...v.recentIncidents].map(incidentJson),
     maintenances: v.maintenances.map(maintenanceJson),
+  }
+}
+
+/**
+ * The vendor's early warning (issue 19): the open possible outage (unofficial: our users' reports
+ * and our probes, not the vendor's page) and the median lead over 90 days. As on the page, no
+ * median is given under MIN_MEASURED_INCIDENTS measured incidents; the count is always given.
+ */
+export function earlyWarningJson(outage: PossibleOutageView | null, lead: LeadTimes) {
+  return {
+    possibleOutage: outage && {
+      openedAt: iso(outage.openedAt),
+      /** reports | probes | reports+probes */
+      trigger: outage.trigger,
+      evidence: outage.evidence,
+    },
+    medianLeadSeconds: lead.measuredIncidents >= MIN_MEASURED_INCIDENTS ? lead.medianLeadSeconds : null,
+    measuredIncidents: lead.measuredIncidents,
   }
 }

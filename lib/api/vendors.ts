@@ -2,8 +2,9 @@
 // documented JSON (lib/api/vendor-json.ts).
 import { findVendorStatus } from '@/lib/data/vendor-status'
 import { searchVendors } from '@/lib/data/vendors'
+import { loadLeadTimes, loadPossibleOutage } from '@/lib/pages/early-warning'
 import type { VendorQuery } from '@/lib/validation/vendor-query'
-import { vendorStatusJson, vendorSummaryJson } from './vendor-json'
+import { earlyWarningJson, vendorStatusJson, vendorSummaryJson } from './vendor-json'
 
 /** GET /api/v1/vendors: one page of the search. */
 export async function listVendorsJson(query: VendorQuery, now: Date, refreshIntervalMs: number) {
@@ -29,5 +30,7 @@ export async function listVendorsJson(query: VendorQuery, now: Date, refreshInte
 /** GET /api/v1/vendors/{slug}: the vendor's status in detail, or null when there is no such vendor. */
 export async function vendorDetailJson(slug: string, now: Date, refreshIntervalMs: number) {
   const vendor = await findVendorStatus(slug, now)
-  return vendor ? { vendor: vendorStatusJson(vendor, now, refreshIntervalMs) } : null
+  if (!vendor) return null
+  const [possibleOutage, lead] = await Promise.all([loadPossibleOutage(vendor.id), loadLeadTimes(vendor.id, now)])
+  return { vendor: { ...vendorStatusJson(vendor, now, refreshIntervalMs), earlyWarning: earlyWarningJson(possibleOutage, lead) } }
 }

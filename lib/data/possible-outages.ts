@@ -2,14 +2,15 @@
 // not admit yet. Opened and closed by the scheduled evaluation (lib/signal/evaluate.ts), linked to
 // the official incident by the refresh's own write (linkOfficialIncidents, called from
 // vendor-snapshots.ts in the transaction that records incident_opened, so the link exists before
-// the notifier ever reads that event), and measured (medianLeadSeconds).
+// the notifier ever reads that event), and measured (medianLeadSeconds). The pages read them here
+// too: the vendor's open one (its banner), the open ones across vendors (the home page).
 //
 // Every open and close writes its change event (possible_outage_opened / _closed, dedupe key
 // `<kind>:<outage id>`) in the same transaction: the notifier sees both or neither.
 import { Prisma } from '@/lib/db/generated/client'
 import type { ServiceStatus } from '@/lib/db/generated/enums'
 import { db } from '@/lib/db/client'
-import { LEAD_WINDOW_MINUTES } from '@/lib/signal/params'
+import { LEAD_WINDOW_MINUTES, MEDIAN_LEAD_DAYS } from '@/lib/signal/params'
 import type { PossibleOutageCloseReason, PossibleOutageEvidence, PossibleOutageTrigger } from '@/lib/signal/types'
 import { INCIDENT_OVER_STATUSES } from '@/lib/status/lifecycle'
 import { NETWORK_FAILURE_KINDS } from '@/lib/status/network-outage'
@@ -181,30 +182,68 @@ export async function linkOfficialIncidents(tx: Prisma.TransactionClient, vendor
   }
 }
 
-export interface LeadTimes {
-  /** Median of the measured lead times, in seconds; null when none was measured. */
-  medianLeadSeconds: number | null
-  /** Possible outages followed by an official incident within the lead window, opened since `since`. */
-  measuredIncidents: number
+export interface OpenPossibleOutage {
+  id: string
+  openedAt: Date
+  /** "reports", "probes" or "reports+probes" (PossibleOutageTrigger). */
+  trigger: string
+  /** PossibleOutageEvidence as stored (JSON): check it (lib/status/early-warning-words.ts) before use. */
+  evidence: unknown
+}
+
+/** The vendor's open possible outage, if any (at most one: the open key is unique). */
+export async function findOpenPossibleOutage(vendorId: string): Promise<OpenPossibleOutage | null> {
+  return db.possibleOutage.findUnique({
+    where: { openKey: vendorId },
+    select: { id: true, openedAt: true, trigger: true, evidence: true },
+  })
+}
+
+export interface OpenPossibleOutageRow extends OpenPossibleOutage {
+  slug: string
+  name: string
+  watchers: number
+}
+
+/** Open possible outages of listed vendors, most-watched first (then the newest). */
+export async function listOpenPossibleOutages(limit: number): Promise<OpenPossibleOutageRow[]> {
+  const rows = await db.possibleOutage.findMany({
+    // A vendor added by URL and not reviewed yet is not on public lists (lib/catalog/add-by-url.ts).
+    where: { openKey: { not: null }, vendor: { pendingReview: false } },
+    orderBy: [{ vendor: { watchers: { _count: 'desc' } } }, { openedAt: 'desc' }],
+    take: limit,
+    select: {
+      id: true,
+      openedAt: true,
+      trigger: true,
+      evidence: true,
+      vendor: {
+        select: {
+          slug: true,
+          name: true,
+          _count: { select: { watchers: true } },
+        },
+      },
+    },
+  })
+  return rows.map(({ vendor, ...o }) => ({
+    ...o,
+    slug: vendor.slug,
+    name: vendor.name,
+    watchers: vendor._count.watchers,
+  }))
 }
 
 /**
- * The vendor's measured lead times since `since` (the pages pass MEDIAN_LEAD_DAYS, 90 days, and show
- * nothing under MEDIAN_LEAD_MIN_MEASURED): leadSeconds is set only when an official incident
- * followed within LEAD_WINDOW_MINUTES. The same signature as the pages' reader (ewpages slice), so
- * the two merge into one.
+ * The median lead of the vendor's possible outages over the last MEDIAN_LEAD_DAYS that an official
+ * incident confirmed in time; `measured` says how many (the page shows nothing under 3).
  */
-export async function medianLeadSeconds(vendorId: string, since: Date): Promise<LeadTimes> {
-  const rows = await db.possibleOutage.findMany({ where: { vendorId, openedAt: { gte: since }, leadSeconds: { not: null } }, select: { leadSeconds: true }, orderBy: { leadSeconds: 'asc' } })
-  const sorted = rows.flatMap((r) => (r.leadSeconds === null ? [] : [r.leadSeconds]))
-  return { medianLeadSeconds: median(sorted), measuredIncidents: sorted.length }
-}
-
-/** The median of ascending numbers (the mean of the middle two for an even count). */
-function median(ascending: readonly number[]): number | null {
-  const n = ascending.length
-  if (n === 0) return null
-  const mid = Math.floor(n / 2)
-  const upper = ascending[mid] ?? 0
-  return n % 2 === 1 ? upper : ((ascending[mid - 1] ?? upper) + upper) / 2
+export async function medianLeadSeconds(vendorId: string, now: Date): Promise<{ medianSeconds: number | null; measured: number }> {
+  const since = new Date(now.getTime() - MEDIAN_LEAD_DAYS * 24 * 3600_000)
+  const rows = await db.possibleOutage.findMany({ where: { vendorId, openedAt: { gte: since, lte: now }, leadSeconds: { not: null } }, select: { leadSeconds: true } })
+  const leads = rows.flatMap((r) => (r.leadSeconds === null ? [] : [r.leadSeconds])).sort((a, b) => a - b)
+  if (leads.length === 0) return { medianSeconds: null, measured: 0 }
+  const mid = Math.floor(leads.length / 2)
+  const at = (i: number) => leads[i] ?? 0
+  return { medianSeconds: leads.length % 2 ? at(mid) : Math.round((at(mid - 1) + at(mid)) / 2), measured: leads.length }
 }

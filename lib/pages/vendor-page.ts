@@ -3,6 +3,7 @@
 // incidents. Pure over (database, now, refresh interval); nothing here depends on who asks, so
 // the page can be cached and shared by every visitor.
 import { isMonitoredSource, PLATFORM_LABELS } from '@/lib/catalog/platforms'
+import { type EarlyWarning, loadEarlyWarning } from '@/lib/pages/early-warning'
 import { loadReliability, type ReliabilityHistory } from '@/lib/pages/reliability'
 import { findComponentHistory, findTimelineIncidents, type IncidentHistoryPage, listIncidentHistory } from '@/lib/data/vendor-history'
 import { findVendorPageStatus, type IncidentDetail, type VendorPageStatus } from '@/lib/data/vendor-status'
@@ -45,6 +46,8 @@ export interface VendorPageModel {
   reliability: ReliabilityHistory | null
   /** The open incident the banner names: the worst by impact (the one that may set the status), else the newest. */
   bannerIncident: { id: string; title: string; others: number } | null
+  /** Users' reports over 24 hours, the open possible outage (unofficial) and the median lead (issue 19); shown whether or not we can read the status page. */
+  earlyWarning: EarlyWarning
 }
 
 export async function loadVendorPage(slug: string, now: Date, refreshIntervalMs: number): Promise<VendorPageModel | null> {
@@ -53,14 +56,17 @@ export async function loadVendorPage(slug: string, now: Date, refreshIntervalMs:
   const monitored = isMonitoredSource(vendor.source)
   const fresh = freshness(vendor.source, monitored, now, refreshIntervalMs)
   const known = fresh.kind === 'fresh' || fresh.kind === 'stale'
-  const [history, timelineIncidents, incidentHistory, reliability] = known
-    ? await Promise.all([
-        findComponentHistory(vendor.id, new Date(now.getTime() - UPTIME_DAYS * DAY_MS)),
-        findTimelineIncidents(vendor.id, new Date(now.getTime() - TIMELINE_DAYS * DAY_MS), now),
-        listIncidentHistory(vendor.id, 1, HISTORY_PREVIEW),
-        loadReliability(vendor, now),
-      ])
-    : [new Map(), [], null, null]
+  const [[history, timelineIncidents, incidentHistory, reliability], earlyWarning] = await Promise.all([
+    known
+      ? Promise.all([
+          findComponentHistory(vendor.id, new Date(now.getTime() - UPTIME_DAYS * DAY_MS)),
+          findTimelineIncidents(vendor.id, new Date(now.getTime() - TIMELINE_DAYS * DAY_MS), now),
+          listIncidentHistory(vendor.id, 1, HISTORY_PREVIEW),
+          loadReliability(vendor, now),
+        ])
+      : ([new Map(), [], null, null] as const),
+    loadEarlyWarning(vendor.id, now),
+  ])
   const uptime = new Map([...history].map(([componentId, changes]) => [componentId, componentUptime(changes, { days: UPTIME_DAYS, now, timeZone: 'UTC' })]))
   const timeline = outageTimeline(
     timelineIncidents.map((i) => ({ ...i, endedAt: i.resolvedAt ?? (isIncidentOverStatus(i.status) ? i.startedAt : null) })),
@@ -80,6 +86,7 @@ export async function loadVendorPage(slug: string, now: Date, refreshIntervalMs:
     sourceChanged: asSourceChange(vendor.source?.sourceChange) !== null,
     reliability,
     bannerIncident: bannerIncident(vendor.openIncidents),
+    earlyWarning,
   }
 }
 

@@ -138,7 +138,7 @@ describe('early warning scenario', () => {
     expect(kinds).toContain(`possible_outage_closed@${at(15).toISOString()}`)
     // With the official incident open, nothing new opens.
     expect((await evaluate(at(16))).opened).toBe(0)
-    expect(await medianLeadSeconds(vendorId, at(-90 * 24 * 60))).toEqual({ medianLeadSeconds: 15 * 60, measuredIncidents: 1 })
+    expect(await medianLeadSeconds(vendorId, at(16))).toEqual({ medianSeconds: 15 * 60, measured: 1 })
   })
 
   it('the opted-in watcher gets a threaded pair of emails, the other only the official alert', async () => {

@@ -4,12 +4,14 @@ import { notFound } from 'next/navigation'
 import { cache } from 'react'
 import { Card } from '@/components/ui/card'
 import { BadgeSnippet } from '@/components/vendors/badge-snippet'
+import { EarlyWarningSection } from '@/components/vendors/early-warning-section'
 import { ComponentList } from '@/components/vendors/component-list'
 import { FreshnessNote } from '@/components/vendors/freshness-note'
 import { IncidentHistoryList } from '@/components/vendors/incident-history'
 import { IncidentSummary } from '@/components/vendors/incident-summary'
 import { MaintenanceList } from '@/components/vendors/maintenance-list'
 import { OutageTimeline } from '@/components/vendors/outage-timeline'
+import { PossibleOutageBanner } from '@/components/vendors/possible-outage-banner'
 import { ReportProblem } from '@/components/vendors/report-problem'
 import { ReliabilityHistory } from '@/components/vendors/reliability-history'
 import { StatusBanner } from '@/components/vendors/status-banner'
@@ -69,7 +71,6 @@ export default async function VendorPage({ params }: { params: Params }) {
           {page.answer}
         </p>
         <WatchButton vendor={vendor} size="md" align="start" />
-        <ReportProblem vendor={vendor} components={vendor.components.map((c) => ({ id: c.externalId, name: c.name }))} />
         {vendor.pendingReview && (
           <p className="text-sm text-slate-600 dark:text-slate-400">
             Added by a Vendorwatch user from its status page address; not listed in the directory until we have reviewed it.
@@ -125,18 +126,25 @@ export default async function VendorPage({ params }: { params: Params }) {
         </Card>
       )}
 
+      {page.earlyWarning.possibleOutage && <PossibleOutageBanner outage={page.earlyWarning.possibleOutage} vendorName={vendor.name} />}
+
+      {known && vendor.openIncidents.length > 0 && (
+        <section aria-labelledby="active-heading" className="space-y-3">
+          <h2 id="active-heading" className="text-lg font-semibold">
+            Active incidents
+          </h2>
+          {vendor.openIncidents.map((incident) => (
+            <IncidentSummary key={incident.id} incident={incident} vendorSlug={vendor.slug} now={now} />
+          ))}
+        </section>
+      )}
+      <EarlyWarningSection
+        earlyWarning={page.earlyWarning}
+        vendorName={vendor.name}
+        reportButton={<ReportProblem vendor={vendor} components={vendor.components.map((c) => ({ id: c.externalId, name: c.name }))} />}
+      />
       {known && (
         <>
-          {vendor.openIncidents.length > 0 && (
-            <section aria-labelledby="active-heading" className="space-y-3">
-              <h2 id="active-heading" className="text-lg font-semibold">
-                Active incidents
-              </h2>
-              {vendor.openIncidents.map((incident) => (
-                <IncidentSummary key={incident.id} incident={incident} vendorSlug={vendor.slug} now={now} />
-              ))}
-            </section>
-          )}
           <MaintenanceList maintenances={vendor.maintenances} icsHref={`${base}/maintenance.ics`} />
           <OutageTimeline days={timeline} />
           <ComponentList groups={vendor.groups} components={vendor.components} uptime={uptime} />
