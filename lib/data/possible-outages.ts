@@ -21,6 +21,8 @@ const LEAD_WINDOW_MS = LEAD_WINDOW_MINUTES * 60_000
 /** What the rule needs to know of one vendor besides its signals. */
 export interface VendorSignalState {
   vendorId: string
+  /** For dropping the vendor's cached pages when a possible outage opens or closes. */
+  vendorSlug: string
   status: ServiceStatus
   /** Last successful read of the official page (null: never, or no source). */
   lastSuccessAt: Date | null
@@ -45,6 +47,7 @@ export async function loadSignalStates(vendorIds: readonly string[]): Promise<Ve
     where: { id: { in: [...vendorIds] } },
     select: {
       id: true,
+      slug: true,
       status: true,
       source: { select: { lastSuccessAt: true } },
       incidents: { where: { resolvedAt: null, status: { notIn: [...INCIDENT_OVER_STATUSES] } }, select: { id: true }, take: 1 },
@@ -54,6 +57,7 @@ export async function loadSignalStates(vendorIds: readonly string[]): Promise<Ve
   const openBy = new Map(open.map((o) => [o.vendorId, { id: o.id, openedAt: o.openedAt }]))
   return vendors.map((v) => ({
     vendorId: v.id,
+    vendorSlug: v.slug,
     status: v.status,
     lastSuccessAt: v.source?.lastSuccessAt ?? null,
     incidentOpen: v.incidents.length > 0,

@@ -72,8 +72,10 @@ export async function runScheduledWork(request: ScheduledWorkRequest): Promise<S
   // Our own probes of the vendors' APIs (./probes.ts): time-boxed to a few seconds, logged on failure.
   await probeDueVendors()
   // Our early-warning signal (./early-warning.ts), after the refresh and the probes and before the
-  // alerts, so a possible outage opened now is sent in this run. Logged on failure.
-  await evaluateEarlyWarning()
+  // alerts, so a possible outage opened now is sent in this run. Logged on failure. The pages that
+  // show an outage that opened or closed (the vendor's banner, the home list) are dropped at once.
+  const earlyWarning = await evaluateEarlyWarning()
+  if (earlyWarning?.changedVendors.length) request.dropChangedPages(earlyWarning.changedVendors.map((v) => ({ ...v, incidentIds: [] })))
   let outcome: ScheduledWorkOutcome
   try {
     outcome = { kind: 'done', refresh, notify: await notifyWatchers(request.notifyBudgetMs) }

@@ -76,6 +76,22 @@ describe('loadEarlyWarning', () => {
     expect(ew.reports.counts.reduce((a, b) => a + b, 0)).toBe(4)
   })
 
+  it("draws the signal's own usual level: the median of the same hour in the four weeks before, per 15 minutes", async () => {
+    const umbrella = await vendor('umbrella', 'Umbrella')
+    const WEEK = 7 * 1440
+    // The 12:00 hour one, two and three weeks ago: 8, 4 and 4 networks; four weeks ago none.
+    // Per 15-minute window: 2, 1, 1 and 0, whose median is 1. The 11:00 hour had none in any week.
+    const inHour = (weeks: number, networks: number) =>
+      Array.from({ length: networks }, (_, i) => ({ vendorId: umbrella.id, networkKey: `w${weeks}-n${i}`, browserKey: `w${weeks}-b${i}`, createdAt: ago(weeks * WEEK + 5 - i) }))
+    await db.problemReport.createMany({ data: [...inHour(1, 8), ...inHour(2, 4), ...inHour(3, 4)] })
+    const { reports } = await loadEarlyWarning(umbrella.id, now)
+    expect(reports.baseline).toHaveLength(96)
+    expect(reports.baseline?.at(-1)).toBe(1) // 12:00–12:15 today
+    expect(reports.baseline?.at(-2)).toBe(0) // 11:45–12:00
+    // Acme has no report in those four weeks: no usual level to draw, rather than a line at zero.
+    expect((await loadEarlyWarning(acme.id, now)).reports.baseline).toBeNull()
+  })
+
   it('reads the open possible outage with its evidence, and none when the evidence is unreadable', async () => {
     const ew = await loadEarlyWarning(acme.id, now)
     expect(ew.possibleOutage).toEqual({ openedAt: ago(5), trigger: 'reports+probes', evidence })

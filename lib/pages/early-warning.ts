@@ -4,13 +4,22 @@
 // already reported is the report button's business, answered when it is pressed.
 import { findOpenPossibleOutage, medianLeadSeconds } from '@/lib/data/possible-outages'
 import { countDistinctNetworksByBucket } from '@/lib/data/problem-reports'
+import { expectedPerWindow } from '@/lib/signal/baseline'
+import { BASELINE_DAYS, BUCKET_MINUTES, WINDOW_MINUTES } from '@/lib/signal/params'
 import type { PossibleOutageEvidence } from '@/lib/signal/types'
 import { asPossibleOutageEvidence } from '@/lib/status/early-warning-words'
 import { chartWindow, fillBuckets, type ReportsSeries } from '@/lib/status/reports-chart'
 
-/** 15-minute bars: 96 across a day is as many as a phone's width shows apart. */
-export const REPORTS_BUCKET_MINUTES = 15
+/**
+ * 15-minute bars: 96 across a day is as many as a phone's width shows apart. One bar is one of the
+ * signal's windows, so the usual level drawn beside it is the signal's own baseline.
+ */
+export const REPORTS_BUCKET_MINUTES = WINDOW_MINUTES
 export const REPORTS_CHART_HOURS = 24
+
+const MINUTE_MS = 60_000
+const HOUR_MS = 60 * MINUTE_MS
+const DAY_MS = 24 * HOUR_MS
 
 export interface PossibleOutageView {
   openedAt: Date
@@ -34,13 +43,27 @@ export interface EarlyWarning {
 
 export async function loadReportsSeries(vendorId: string, now: Date): Promise<ReportsSeries> {
   const { from, to, buckets } = chartWindow(now, REPORTS_BUCKET_MINUTES, REPORTS_CHART_HOURS)
-  const counted = (await countDistinctNetworksByBucket([vendorId], from, to, REPORTS_BUCKET_MINUTES)).get(vendorId) ?? []
-  // The usual level comes from the signal's baseline (lib/signal/baseline.ts) once it is wired in.
+  // The signal's baseline reads the same hour of the week in the four weeks before: one read of the
+  // signal's own buckets over those weeks, up to the chart's last hour a week ago.
+  const pastFrom = new Date(from.getTime() - BASELINE_DAYS * DAY_MS - HOUR_MS)
+  const pastTo = new Date(to.getTime() - 7 * DAY_MS)
+  const [counted, past] = await Promise.all([
+    countDistinctNetworksByBucket([vendorId], from, to, REPORTS_BUCKET_MINUTES).then((m) => m.get(vendorId) ?? []),
+    countDistinctNetworksByBucket([vendorId], pastFrom, pastTo, BUCKET_MINUTES).then((m) => m.get(vendorId) ?? []),
+  ])
+  const usualByHour = new Map<number, number>()
+  const usualAt = (start: Date) => {
+    const hour = Math.floor(start.getTime() / HOUR_MS)
+    if (!usualByHour.has(hour)) usualByHour.set(hour, expectedPerWindow(past, start))
+    return usualByHour.get(hour) ?? 0
+  }
+  const starts = Array.from({ length: buckets }, (_, i) => new Date(from.getTime() + i * REPORTS_BUCKET_MINUTES * MINUTE_MS))
   return {
     from,
     bucketMinutes: REPORTS_BUCKET_MINUTES,
     counts: fillBuckets(counted, from, REPORTS_BUCKET_MINUTES, buckets),
-    baseline: null,
+    // No report at all in the four weeks: no usual level to draw (the chart says so), not a line at zero.
+    baseline: past.length === 0 ? null : starts.map(usualAt),
   }
 }
 

@@ -57,6 +57,8 @@ describe('lifecycle', () => {
     for (let i = 0; i < 30; i++) await report('thirty', `192.0.${i}.7`, browser(5000 + i), after(10 + i / 10))
     const runs = await Promise.all([evaluate(after(14)), evaluate(after(14))])
     expect(runs.reduce((n, r) => n + r.opened, 0)).toBe(1)
+    // The run that opened it names the vendor, so its cached pages (banner, home list) are dropped.
+    expect(runs.flatMap((r) => r.changedVendors.map((v) => v.vendorSlug))).toEqual(['thirty'])
     const [outage] = await openOutages('thirty')
     expect(outage).toMatchObject({ openKey: outage?.vendorId, trigger: 'reports', openedAt: after(14), closedAt: null })
     expect(outage?.evidence).toMatchObject({ reports: 30, windowMinutes: 15, probesFailing: 0 })
@@ -66,9 +68,13 @@ describe('lifecycle', () => {
   })
 
   it('stays open while the signal is hot and closes as subsided after the quiet period', async () => {
-    expect((await evaluate(after(20))).closed).toBe(0)
+    const hot = await evaluate(after(20))
+    expect(hot.closed).toBe(0)
+    expect(hot.changedVendors).toEqual([])
     const quietEnough = after(14 + QUIET_MINUTES_TO_CLOSE + 15)
-    expect((await evaluate(quietEnough)).closed).toBe(1)
+    const quiet = await evaluate(quietEnough)
+    expect(quiet.closed).toBe(1)
+    expect(quiet.changedVendors.map((v) => v.vendorSlug)).toEqual(['thirty'])
     const [outage] = await openOutages('thirty')
     expect(outage).toMatchObject({ openKey: null, closeReason: 'subsided', closedAt: quietEnough })
     const closed = await db.changeEvent.findMany({ where: { possibleOutageId: outage?.id, kind: 'possible_outage_closed' } })

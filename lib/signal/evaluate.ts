@@ -40,6 +40,8 @@ export interface EvaluateSummary {
   pruned: number
   /** Our own network looked down: nothing could open. */
   ourNetworkDown: boolean
+  /** Vendors whose possible outage opened or closed: their cached pages (banner, home list) are stale. */
+  changedVendors: { vendorId: string; vendorSlug: string }[]
 }
 
 export async function evaluatePossibleOutages(deps: EvaluateDeps): Promise<EvaluateSummary> {
@@ -50,7 +52,7 @@ export async function evaluatePossibleOutages(deps: EvaluateDeps): Promise<Evalu
   const vendorIds = await data.vendorsToEvaluate(new Date(now.getTime() - lookbackMs))
   const network = await data.refreshNetworkFacts()
   const ourNetworkDown = looksLikeNetworkOutage(network.failingNetwork, network.monitored)
-  const summary: EvaluateSummary = { evaluated: vendorIds.length, opened: 0, closed: 0, pruned, ourNetworkDown }
+  const summary: EvaluateSummary = { evaluated: vendorIds.length, opened: 0, closed: 0, pruned, ourNetworkDown, changedVendors: [] }
   if (vendorIds.length === 0) return summary
 
   const [states, recent, history, probes] = await Promise.all([
@@ -73,9 +75,15 @@ export async function evaluatePossibleOutages(deps: EvaluateDeps): Promise<Evalu
       open: state.open,
     })
     if (decision.kind === 'open') {
-      if (await data.openPossibleOutage({ vendorId: state.vendorId, openedAt: now, trigger: decision.trigger, evidence: decision.evidence })) summary.opened++
+      if (await data.openPossibleOutage({ vendorId: state.vendorId, openedAt: now, trigger: decision.trigger, evidence: decision.evidence })) {
+        summary.opened++
+        summary.changedVendors.push({ vendorId: state.vendorId, vendorSlug: state.vendorSlug })
+      }
     } else if (decision.kind === 'close' && state.open) {
-      if (await data.closePossibleOutageSubsided(state.open.id, now)) summary.closed++
+      if (await data.closePossibleOutageSubsided(state.open.id, now)) {
+        summary.closed++
+        summary.changedVendors.push({ vendorId: state.vendorId, vendorSlug: state.vendorSlug })
+      }
     }
   }
   return summary
