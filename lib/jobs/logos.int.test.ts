@@ -81,7 +81,9 @@ describe('fetchMissingLogos', () => {
   })
 
   it('refuses a private address through the guarded client and records it', async () => {
-    await upsertCatalogRows([{ name: 'Private', slug: 'private', statusPageUrl: `${server.url}/good/`, platform: 'statuspage' }])
+    // Its own address (a vendor's status page address is unique): the same local server, so private.
+    server.set('/private/', { body: '<!doctype html><html><head><link rel="icon" href="/good/icon.png"></head></html>', contentType: 'text/html' })
+    await upsertCatalogRows([{ name: 'Private', slug: 'private', statusPageUrl: `${server.url}/private/`, platform: 'statuspage' }])
     const guarded = createHttpClient({ ...DEFAULT_HTTP_OPTIONS, allowPrivateNetwork: false })
     const before = server.requests.length
     expect(await run(guarded)).toEqual({ tried: 1, stored: 0 })
