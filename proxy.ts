@@ -53,6 +53,11 @@ export function proxy(request: NextRequest) {
 function directoryView(request: NextRequest): URL | null {
   if (!/^\/vendors\/?$/.test(request.nextUrl.pathname)) return null
   if ((request.method !== 'GET' && request.method !== 'HEAD') || request.headers.has('next-action')) return null
+  // Signed-in readers get the per-request page: their Watch buttons post server actions, and Next.js
+  // refused those from a page served through this rewrite ("Invalid Server Actions request", seen in
+  // the watchlist and billing e2e specs). Signed-out visitors, the crowd the cache is for, see Watch
+  // as a link to sign up and post nothing.
+  if (hasSessionCookie(request)) return null
   // The request's own URL object, so Next.js serves the rewrite itself rather than fetching it
   // as another origin's (it compares host and port as it sees them).
   const url = request.nextUrl.clone()
@@ -72,4 +77,9 @@ export const config = {
       ],
     },
   ],
+}
+
+/** Auth.js's session cookie (plain or __Secure-, whole or chunked .0, .1…): a reader who is signed in. */
+function hasSessionCookie(request: NextRequest): boolean {
+  return request.cookies.getAll().some((c) => /^(__Secure-)?authjs\.session-token(\.\d+)?$/.test(c.name))
 }
