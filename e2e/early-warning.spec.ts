@@ -27,7 +27,10 @@ async function stageSignals(now: number) {
     // The usual level: two networks an hour over the last four weeks' days...
     for (let minutes = 30; minutes < 28 * 1440; minutes += 30) reports.push([`usual-${minutes}`, new Date(now - minutes * MIN)])
     // ...and 23 networks in the last quarter of an hour.
-    for (let n = 0; n < 23; n++) reports.push([`spike-${n}`, new Date(now - (1 + (n % 10)) * MIN)])
+    // All inside the chart's current 15-minute bar (a spread over the last 10 minutes split the spike
+    // across two bars whenever the run started within 10 minutes after a quarter hour).
+    const barStart = Math.floor(now / (15 * MIN)) * 15 * MIN
+    for (let n = 0; n < 23; n++) reports.push([`spike-${n}`, new Date(barStart + Math.floor(((now - barStart) * n) / 23))])
     await db.query(
       `INSERT INTO "ProblemReport" (id, "vendorId", "browserKey", "networkKey", "createdAt")
        SELECT 'e2e-' || k, $1, 'browser-' || k, 'network-' || k, at FROM unnest($2::text[], $3::timestamptz[]) AS r(k, at)`,
