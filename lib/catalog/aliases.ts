@@ -4,11 +4,11 @@
 import { createHash } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import { parse as parseCsv } from 'csv-parse/sync'
 import { z } from 'zod'
 import { readAppMeta, writeAppMeta } from '@/lib/data/app-meta'
 import { replaceVendorAliases, type AliasWriteResult } from '@/lib/data/vendor-aliases'
 import { normalizeSearchText } from '@/lib/data/vendor-search'
+import { parseCsvRows, type CsvProblem } from './csv-rows'
 import { SLUG_PATTERN } from './slug'
 
 export const SEED_ALIASES_FILE = 'prisma/seed/aliases.csv'
@@ -29,26 +29,8 @@ const aliasRowSchema = z.object({
 
 export type AliasRow = z.infer<typeof aliasRowSchema>
 
-export function parseAliases(content: string): { rows: AliasRow[]; problems: { line: number; message: string }[] } {
-  const records = parseCsv(content, { columns: true, bom: true, skip_empty_lines: true, info: true }) as { record: unknown; info: { lines: number } }[]
-  const rows: AliasRow[] = []
-  const problems: { line: number; message: string }[] = []
-  const seen = new Set<string>()
-  for (const { record, info } of records) {
-    const parsed = aliasRowSchema.safeParse(record)
-    if (!parsed.success) {
-      problems.push({ line: info.lines, message: parsed.error.issues.map((i) => i.message).join('; ') })
-      continue
-    }
-    const key = `${parsed.data.alias}\u0000${parsed.data.vendor}`
-    if (seen.has(key)) {
-      problems.push({ line: info.lines, message: `alias "${parsed.data.alias}" of ${parsed.data.vendor} is listed twice` })
-      continue
-    }
-    seen.add(key)
-    rows.push(parsed.data)
-  }
-  return { rows, problems }
+export function parseAliases(content: string): { rows: AliasRow[]; problems: CsvProblem[] } {
+  return parseCsvRows(content, aliasRowSchema, (r) => `${r.alias}\u0000${r.vendor}`, (r) => `alias "${r.alias}" of ${r.vendor} is listed twice`)
 }
 
 export type AliasSeedResult = { seeded: false } | ({ seeded: true; problems: number } & AliasWriteResult)

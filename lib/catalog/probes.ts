@@ -5,10 +5,10 @@
 import { createHash } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import { parse as parseCsv } from 'csv-parse/sync'
 import { z } from 'zod'
 import { readAppMeta, writeAppMeta } from '@/lib/data/app-meta'
 import { replaceCatalogProbes, type ProbeWriteResult } from '@/lib/data/probe-catalog'
+import { parseCsvRows, type CsvProblem } from './csv-rows'
 import { SLUG_PATTERN } from './slug'
 
 export const SEED_PROBES_FILE = 'prisma/seed/probes.csv'
@@ -29,26 +29,8 @@ const probeRowSchema = z.object({
 
 export type ProbeRow = z.infer<typeof probeRowSchema>
 
-export function parseProbes(content: string): { rows: ProbeRow[]; problems: { line: number; message: string }[] } {
-  const records = parseCsv(content, { columns: true, bom: true, skip_empty_lines: true, info: true }) as { record: unknown; info: { lines: number } }[]
-  const rows: ProbeRow[] = []
-  const problems: { line: number; message: string }[] = []
-  const seen = new Set<string>()
-  for (const { record, info } of records) {
-    const parsed = probeRowSchema.safeParse(record)
-    if (!parsed.success) {
-      problems.push({ line: info.lines, message: parsed.error.issues.map((i) => i.message).join('; ') })
-      continue
-    }
-    const key = `${parsed.data.vendor}\u0000${parsed.data.url}`
-    if (seen.has(key)) {
-      problems.push({ line: info.lines, message: `probe ${parsed.data.url} of ${parsed.data.vendor} is listed twice` })
-      continue
-    }
-    seen.add(key)
-    rows.push(parsed.data)
-  }
-  return { rows, problems }
+export function parseProbes(content: string): { rows: ProbeRow[]; problems: CsvProblem[] } {
+  return parseCsvRows(content, probeRowSchema, (r) => `${r.vendor}\u0000${r.url}`, (r) => `probe ${r.url} of ${r.vendor} is listed twice`)
 }
 
 export type ProbeSeedResult = { seeded: false } | ({ seeded: true; problems: number } & ProbeWriteResult)
