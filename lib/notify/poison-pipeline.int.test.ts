@@ -12,17 +12,13 @@ import { upsertCatalogRows } from '@/lib/data/catalog'
 import { refreshData } from '@/lib/data/refresh-data'
 import { findIncident } from '@/lib/data/vendor-history'
 import { findVendorStatus } from '@/lib/data/vendor-status'
-import { notifierData } from '@/lib/data/notifier-data'
 import { db } from '@/lib/db/client'
-import { mailerOver } from '@/lib/email'
-import { createResendTransport } from '@/lib/email/resend-transport'
 import { createHttpClient, DEFAULT_HTTP_OPTIONS } from '@/lib/ingest/http'
 import { runRefreshCycle } from '@/lib/ingest/refresh'
 import { startFakeResend, type FakeResend } from '@/lib/testing/fake-resend'
+import { fakeResendMailer, runTestNotifier } from '@/lib/testing/notifier-harness'
 import { POISON_BODIES } from '@/lib/testing/poison-bodies'
 import { startStatusServer, type StatusServer } from '@/lib/testing/status-server'
-import { createComposer, createDigestComposer } from './compose'
-import { runNotifier } from './run'
 
 const SECRET = 'poison-pipeline-secret-poison-pipeline-secret'
 const fixture = (name: string) => JSON.parse(fs.readFileSync(new URL(`../ingest/fixtures/statuspage/${name}`, import.meta.url), 'utf8'))
@@ -58,17 +54,7 @@ const cycle = (now: Date) =>
     { trigger: 'manual', owner: `poison-${now.getTime()}`, concurrency: 2, leaseMs: 5 * 60_000, intervalMs: 60_000, maxBackoffMs: 30 * 60_000, timeBudgetMs: 60_000 },
   )
 
-const notify = (now: Date) =>
-  runNotifier(
-    {
-      data: notifierData,
-      mailer: mailerOver(createResendTransport({ apiKey: 're_test_key', baseUrl: fake.url }), 'Vendorwatch <alerts@vw.example>'),
-      compose: createComposer(notifierData, { appUrl: 'https://vw.example', secret: SECRET }),
-      composeDigest: createDigestComposer(notifierData, { appUrl: 'https://vw.example', secret: SECRET }),
-      now: () => now,
-    },
-    { limits: { free: 10, paid: 200 }, timeBudgetMs: 30_000 },
-  )
+const notify = (now: Date) => runTestNotifier(now, { mailer: fakeResendMailer(fake.url), secret: SECRET })
 
 beforeAll(async () => {
   pages = await startStatusServer()

@@ -6,18 +6,14 @@ import fs from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { upsertCatalogRows } from '@/lib/data/catalog'
 import { medianLeadSeconds } from '@/lib/data/possible-outages'
-import { notifierData } from '@/lib/data/notifier-data'
 import { refreshData } from '@/lib/data/refresh-data'
 import { signalData } from '@/lib/data/signal-data'
 import { db } from '@/lib/db/client'
-import { mailerOver } from '@/lib/email'
-import { createResendTransport } from '@/lib/email/resend-transport'
 import { createHttpClient, DEFAULT_HTTP_OPTIONS } from '@/lib/ingest/http'
 import { runRefreshCycle } from '@/lib/ingest/refresh'
-import { createComposer, createDigestComposer } from '@/lib/notify/compose'
-import { runNotifier } from '@/lib/notify/run'
 import { recentProbeChecks } from '@/lib/data/probes'
 import { startFakeResend, type FakeResend } from '@/lib/testing/fake-resend'
+import { fakeResendMailer, runTestNotifier } from '@/lib/testing/notifier-harness'
 import { addProbe, runProbesAt, startProbeStandIn, type ProbeStandIn } from '@/lib/testing/probe-standin'
 import { startStatusServer, type StatusServer } from '@/lib/testing/status-server'
 import { evaluatePossibleOutages } from './evaluate'
@@ -65,17 +61,7 @@ const refresh = (now: Date) =>
 
 const evaluate = (now: Date) => evaluatePossibleOutages({ data: { ...signalData, recentProbeChecks }, now: () => now, intervalMs: MIN })
 
-const notify = (now: Date) =>
-  runNotifier(
-    {
-      data: notifierData,
-      mailer: mailerOver(createResendTransport({ apiKey: 're_test_key', baseUrl: fake.url }), 'Vendorwatch <alerts@vw.example>'),
-      compose: createComposer(notifierData, { appUrl: 'https://vw.example', secret: SECRET }),
-      composeDigest: createDigestComposer(notifierData, { appUrl: 'https://vw.example', secret: SECRET }),
-      now: () => now,
-    },
-    { limits: { free: 10, paid: 200 }, timeBudgetMs: 30_000 },
-  )
+const notify = (now: Date) => runTestNotifier(now, { mailer: fakeResendMailer(fake.url), secret: SECRET })
 
 let vendorId: string
 
