@@ -6,7 +6,7 @@
 // It never says more than we know: no status before a successful read, "cannot read" while reads
 // fail, planned work is named as maintenance (lib/status/headline.ts decides that), and an open
 // incident that implies no outage (impact none/unknown) is reported as an incident, not an outage.
-import { formatDuration } from '@/lib/format/date-time'
+import { formatDuration, formatElapsed } from '@/lib/format/date-time'
 import type { Freshness } from './freshness'
 import { isUnderMaintenance } from './headline'
 import { isMaintenanceRunning } from './lifecycle'
@@ -53,7 +53,7 @@ const utcDay = (d: Date) => d.toISOString().slice(0, 10)
 export function sinceWords(since: Date, now: Date): string {
   const at = utcDay(since) === utcDay(now) ? hhmm.format(since) : `${dayMonth.format(since)} ${hhmm.format(since)}`
   const ms = now.getTime() - since.getTime()
-  return `since ${at} UTC, ${ms < 60_000 ? 'under a minute' : formatDuration(ms)}`
+  return `since ${at} UTC, ${formatElapsed(ms)}`
 }
 
 /** "1 min ago", "3 h ago"; under a minute "less than a minute ago". */
