@@ -16,6 +16,7 @@ import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { unusedPort } from '@/lib/testing/ports'
 import { kernelPeakRssMb, processRssMb } from './bench/memory'
+import { memoryMapLine, processMemoryMap } from './bench/memory-map'
 import { ensureBuild } from './bench/next-server'
 import { childNodeOptions, SMALL_HOST_NODE_OPTIONS, smallHostRequested } from './bench/small-host'
 
@@ -95,13 +96,16 @@ async function main() {
   }, 250)
   try {
     const startedAt = performance.now()
-    await waitForHealth(base, 180_000)
+    await waitForHealth(base, 360_000) // a first start migrates and seeds the catalog: minutes on a busy 2-core host
     const startSeconds = (performance.now() - startedAt) / 1000
     if (!serverPid) throw new Error('could not find the server process')
     const afterStart = processRssMb(serverPid)
+    // Where the server's RSS is at each stage, by kind of mapping (scripts/bench/memory-map.ts).
+    const maps: [string, string][] = [['right after start', memoryMapLine(processMemoryMap(serverPid))]]
     phase = 'idle'
     await sleep(IDLE_SECONDS * 1000)
     const idle = processRssMb(serverPid)
+    maps.push([`idle, ${IDLE_SECONDS} s after start`, memoryMapLine(processMemoryMap(serverPid))])
     const peakBeforeTraffic = kernelPeakRssMb(serverPid)
 
     phase = 'traffic'
@@ -116,9 +120,11 @@ async function main() {
       statuses.set(status, (statuses.get(status) ?? 0) + 1)
       times.push(ms)
     }
+    maps.push(['right after the traffic', memoryMapLine(processMemoryMap(serverPid))])
     phase = 'idle after traffic'
     await sleep(IDLE_SECONDS * 1000)
     const afterTraffic = processRssMb(serverPid)
+    maps.push([`idle, ${IDLE_SECONDS} s after the traffic`, memoryMapLine(processMemoryMap(serverPid))])
     const peak = kernelPeakRssMb(serverPid)
 
     const verdict = (v: number | null, target: number) => (v !== null && v <= target ? 'met' : 'MISSED')
@@ -133,6 +139,9 @@ async function main() {
     console.log(`| RSS during traffic (sampled peak) | ${peakOf('traffic')} MB | |`)
     console.log(`| RSS idle, ${IDLE_SECONDS} s after traffic | ${afterTraffic} MB | <= ${TARGET_IDLE_MB} MB: ${verdict(afterTraffic, TARGET_IDLE_MB)} |`)
     console.log(`| peak RSS over the whole run (kernel) | ${peak} MB | <= ${TARGET_PEAK_MB} MB: ${verdict(peak, TARGET_PEAK_MB)} |`)
+    console.log('')
+    console.log('where the server\'s RSS is (by mapping, /proc/<pid>/smaps; V8\'s heap is part of "other anonymous"):')
+    for (const [when, line] of maps) console.log(`  ${when}: ${line}`)
     const bad = [...statuses.keys()].filter((s) => s >= 500)
     if (bad.length) throw new Error(`the server answered ${bad.join(', ')}; log:\n${log}`)
   } catch (e) {
