@@ -62,8 +62,9 @@ export function serverNodeOptions(operatorNodeOptions = '') {
 /**
  * The environment and arguments of a server process: `node <SERVER_NODE_FLAGS> <script>` with
  * serverNodeOptions and the malloc defaults under the given environment.
- * @param {NodeJS.ProcessEnv} env
- * @returns {{ env: NodeJS.ProcessEnv, flags: string[] }}
+ * @template {Record<string, string | undefined>} Env
+ * @param {Env} env
+ * @returns {{ env: Env & { NODE_OPTIONS: string }, flags: string[] }}
  */
 export function serverProcess(env) {
   const malloc = Object.fromEntries(Object.entries(SERVER_MALLOC_DEFAULTS).filter(([name]) => env[name] === undefined))
