@@ -17,6 +17,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { unusedPort } from '@/lib/testing/ports'
 import { kernelPeakRssMb, processRssMb } from './bench/memory'
 import { memoryMapLine, processMemoryMap } from './bench/memory-map'
+import { treeCpuMs } from './bench/proc-cpu'
 import { ensureBuild } from './bench/next-server'
 import { childNodeOptions, SMALL_HOST_NODE_OPTIONS, smallHostRequested } from './bench/small-host'
 
@@ -115,11 +116,14 @@ async function main() {
     const paths = ['/', '/vendors', '/vendors?q=cloud', '/vendors?q=pay', '/api/v1/vendors?limit=200', ...vendors.map((v) => `/vendors/${v.slug}`), ...vendors.slice(0, 10).map((v) => `/api/v1/vendors/${v.slug}`)]
     const statuses = new Map<number, number>()
     const times: number[] = []
+    // The server's CPU time for the traffic: what its heap settings cost (more, smaller collections).
+    const cpuBefore = treeCpuMs(serverPid)
     for (const p of paths) {
       const { status, ms } = await get(base, p)
       statuses.set(status, (statuses.get(status) ?? 0) + 1)
       times.push(ms)
     }
+    const cpuAfter = treeCpuMs(serverPid)
     maps.push(['right after the traffic', memoryMapLine(processMemoryMap(serverPid))])
     phase = 'idle after traffic'
     await sleep(IDLE_SECONDS * 1000)
@@ -129,7 +133,8 @@ async function main() {
 
     const verdict = (v: number | null, target: number) => (v !== null && v <= target ? 'met' : 'MISSED')
     const peakOf = (p: string) => Math.max(0, ...samples.filter((s) => s.phase === p).map((s) => s.rss))
-    console.log(`started in ${startSeconds.toFixed(1)} s (migrate, seed, open); traffic: ${paths.length} requests, ${[...statuses].map(([s, n]) => `${n}x ${s}`).join(', ')}, slowest ${Math.round(Math.max(...times))} ms`)
+    const trafficCpu = cpuBefore !== null && cpuAfter !== null ? `, server CPU ${((cpuAfter - cpuBefore) / 1000).toFixed(1)} s` : ''
+    console.log(`started in ${startSeconds.toFixed(1)} s (migrate, seed, open); traffic: ${paths.length} requests, ${[...statuses].map(([s, n]) => `${n}x ${s}`).join(', ')}, slowest ${Math.round(Math.max(...times))} ms${trafficCpu}`)
     console.log('')
     console.log('| figure (server process) | result | target |')
     console.log('| --- | --- | --- |')

@@ -20,29 +20,22 @@ export const SERVER_NODE_FLAGS = ['--liftoff-only']
  *
  * --max-semi-space-size=8: each half of V8's young generation grows to at most 8 MB. Node 24's V8
  * lets it grow to 64 MB (heap_size_limit is the old generation + 192 MB), so up to ~130 MB of the
- * server's RSS could be young-generation space holding a few MB of live objects. V8's default was
- * 16 MB until recently; 8 MB means more, shorter scavenges of the same garbage (the small host's
+ * server's RSS could be young-generation space holding a few MB of live objects. Older Node versions'
+ * V8 stopped at 16 MB; 8 MB means more, shorter scavenges of the same garbage (the small host's
  * 4 MB took the same CPU time for the notifier's 10,000 emails).
  *
  * --max-old-space-size=1024: not a budget (the server's live heap is 40-80 MB; a live heap of 1 GB
  * would be a leak) but a size class. V8 picks how far the old generation may grow past its live
  * size from this limit: 4x when it is 2 GB or more (the default here is 4 GB, sized from the
- * machine), scaled down to 1.3x at 256 MB; at 1 GB about 1.6x. So the heap is collected at
- * ~100-130 MB instead of ~200-250 MB, and a server with a bigger catalog still has 10x headroom
- * before V8 would stop it.
+ * machine), scaled down to 1.3x at 256 MB; at 1 GB about 1.6x. With both settings a 2,000-vendor
+ * refresh cycle left V8 69 MB committed for 39 MB live instead of 182 MB for 46 MB, and peaked at
+ * 231 MB RSS instead of 422 MB (bench:refresh); a server with a bigger catalog still has 10x
+ * headroom before V8 would stop it.
  */
 export const SERVER_V8_DEFAULTS = [
   ['--max-semi-space-size', '8'],
   ['--max-old-space-size', '1024'],
 ]
-
-/**
- * glibc malloc settings the server gets by default (again only where the environment does not set
- * them). V8's compilers and Node's threads allocate with malloc; glibc keeps freed memory inside the
- * process (a per-thread arena each, up to 8 per core; the dynamic mmap threshold that moves large
- * blocks into those arenas after the first one is freed) instead of returning it to the system.
- */
-export const SERVER_MALLOC_DEFAULTS = {}
 
 /** The flag name of a Node/V8 option ("--max-old-space-size=160" -> "--max-old-space-size", "_" read as "-"). */
 const flagName = (option) => option.split('=')[0].replace(/_/g, '-')
@@ -61,12 +54,12 @@ export function serverNodeOptions(operatorNodeOptions = '') {
 
 /**
  * The environment and arguments of a server process: `node <SERVER_NODE_FLAGS> <script>` with
- * serverNodeOptions and the malloc defaults under the given environment.
+ * serverNodeOptions in the given environment. No glibc malloc settings: the server's thread arenas
+ * hold 7-20 MB and MALLOC_ARENA_MAX=2 changed nothing measurable (README "Memory").
  * @template {Record<string, string | undefined>} Env
  * @param {Env} env
  * @returns {{ env: Env & { NODE_OPTIONS: string }, flags: string[] }}
  */
 export function serverProcess(env) {
-  const malloc = Object.fromEntries(Object.entries(SERVER_MALLOC_DEFAULTS).filter(([name]) => env[name] === undefined))
-  return { env: { ...env, ...malloc, NODE_OPTIONS: serverNodeOptions(env.NODE_OPTIONS) }, flags: SERVER_NODE_FLAGS }
+  return { env: { ...env, NODE_OPTIONS: serverNodeOptions(env.NODE_OPTIONS) }, flags: SERVER_NODE_FLAGS }
 }
