@@ -173,9 +173,10 @@ vendor_matches AS (
   -- Vendors the whole query finds by name or slug, and by a close spelling: two scans rather than
   -- one OR, so that similarity is computed only for the rows its own index offers, not for every
   -- row another condition's index brought (a two-letter query's ILIKE brings all of them).
-  SELECT v.id FROM "Vendor" v WHERE v.name ILIKE ${p.contains} OR v.slug LIKE ${p.slugContains}
+  -- (The columns the scores need, so no join back to "Vendor": the id decides the rest.)
+  SELECT v.id, v.name, v.slug FROM "Vendor" v WHERE v.name ILIKE ${p.contains} OR v.slug LIKE ${p.slugContains}
   UNION
-  SELECT v.id FROM "Vendor" v WHERE v.name % ${p.qn} OR ${p.qn} <% v.name
+  SELECT v.id, v.name, v.slug FROM "Vendor" v WHERE v.name % ${p.qn} OR ${p.qn} <% v.name
 ),
 component_candidates AS (
   -- Components of the vendors the query names, and components named by the whole query. Only the
@@ -199,7 +200,7 @@ hits AS (
     END::float8 AS score,
     CASE WHEN v.name ILIKE ${p.contains} OR v.slug LIKE ${p.slugContains} OR ${words(Prisma.sql`v.name`)} LIKE ${p.wordPrefix} THEN 'name' ELSE 'typo' END AS kind,
     NULL::text AS alias, NULL::text AS "componentId", NULL::text AS "componentName"
-  FROM vendor_matches m JOIN "Vendor" v ON v.id = m.id
+  FROM vendor_matches v
   UNION ALL
   SELECT a."vendorId", 90, 'alias', a.alias, c.id, c.name
   FROM "VendorAlias" a
