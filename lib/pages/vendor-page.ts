@@ -78,7 +78,7 @@ export async function loadVendorPage(slug: string, now: Date, refreshIntervalMs:
     monitored,
     platformLabel: PLATFORM_LABELS[vendor.source?.platform ?? 'unknown'],
     freshness: fresh,
-    answer: vendorAnswer(vendor, fresh, now),
+    answer: vendorAnswer(vendor, fresh, now, { possibleOutage: earlyWarning.possibleOutage, sourceChanged: asSourceChange(vendor.source?.sourceChange) !== null }),
     known,
     uptime,
     timeline,

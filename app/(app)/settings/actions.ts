@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
+import { afterResponse } from '@/lib/accounts/after-response'
 import { changePassword, deleteAccount, requestEmailChange, type PasswordCheck } from '@/lib/accounts/settings'
 import { type Fail, fromSchema, userAction } from '@/lib/actions/define-action'
 import { signIn, signOut } from '@/lib/auth/config'
@@ -60,7 +61,8 @@ export const changePasswordAction = userAction(
 export const deleteAccountAction = userAction(
   { name: 'settings account deletion', signInReturnTo: '/settings', parse: fromSchema(deleteAccountSchema), secrets: PASSWORD_FIELDS },
   async ({ currentPassword }, user, fail) => {
-    const check = await deleteAccount(user.id, currentPassword, new Date())
+    // Its Slack bot tokens are revoked after the answer (best effort): the deletion never waits for Slack.
+    const check = await deleteAccount(user.id, currentPassword, new Date(), { defer: afterResponse('account deletion') })
     if (check !== 'ok') return passwordProblem(fail, check)
     // Throws signOut's redirect to /goodbye, which the wrapper lets through.
     await signOut({ redirectTo: '/goodbye' })
