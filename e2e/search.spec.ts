@@ -61,3 +61,19 @@ test("the dashboard's add box uses the same search: an abbreviation finds the ve
   await found.getByRole('button', { name: 'Watch GitHub' }).click()
   await expect(found.getByRole('button', { name: 'Unwatch GitHub' })).toBeVisible()
 })
+
+test('the directory lists 25 vendors a page and pages on through the ranking', async ({ page }) => {
+  // 25 rows, not 50: a cached view is sent whole on every visit (lib/pages/directory.ts).
+  await page.goto('/vendors?q=a')
+  const total = Number((await page.getByText(/^[\d,]+ vendors matching “a”$/).innerText()).replace(/[^\d]/g, ''))
+  expect(total).toBeGreaterThan(25)
+  const all = page.getByRole('region', { name: 'Results' }).getByRole('listitem')
+  await expect(all).toHaveCount(25)
+  const firstPage = await all.getByTestId('vendor-name').allInnerTexts()
+  await shoot(page, 'directory-page')
+  await page.getByRole('navigation', { name: 'Pagination' }).getByRole('link', { name: 'Next page →' }).click()
+  await expect(page).toHaveURL(/cursor=/)
+  const secondPage = await all.getByTestId('vendor-name').allInnerTexts()
+  expect(secondPage.length).toBeGreaterThan(0)
+  expect(secondPage.filter((name) => firstPage.includes(name))).toEqual([])
+})

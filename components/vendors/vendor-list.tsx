@@ -5,12 +5,14 @@ import { SearchMatchNote, vendorResultHref } from './search-match'
 import { VendorLogo } from './vendor-logo'
 import { VendorStatus } from './vendor-status'
 
+// A row's layout is two class names (app/globals.css), not its utilities spelled out: the directory
+// sends each row twice (the HTML and React's payload), and those strings were a fifth of a row.
 export function VendorList({ vendors }: { vendors: VendorListItem[] }) {
   return (
     <ul className="divide-y divide-slate-200 overflow-hidden rounded-lg border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
       {vendors.map((v) => (
-        <li key={v.slug} className="flex items-center gap-3 pr-4 hover:bg-slate-50 dark:hover:bg-slate-800/60">
-          <Link href={vendorResultHref(v)} className="flex min-w-0 flex-1 flex-col items-start gap-1 py-3 pl-4 sm:flex-row sm:items-center sm:justify-between sm:gap-4">
+        <li key={v.slug} className="vendor-row">
+          <Link href={vendorResultHref(v)} className="vendor-row-link">
             <span className="flex min-w-0 items-start gap-3">
               <VendorLogo vendor={v} />
               <span className="min-w-0">

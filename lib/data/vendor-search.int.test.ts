@@ -5,7 +5,7 @@ import { db } from '@/lib/db/client'
 import { upsertCatalogRows } from '@/lib/data/catalog'
 import { replaceVendorAliases } from '@/lib/data/vendor-aliases'
 import { clearSearchCache, RANK_CACHE_MS, rankVendorSearch } from '@/lib/data/vendor-search'
-import { searchVendors } from '@/lib/data/vendors'
+import { findVendorSummariesByIds, findVendorsBySlugs, searchVendors } from '@/lib/data/vendors'
 import { vendorQuerySchema } from '@/lib/validation/vendor-query'
 
 const search = (q: string, extra: Record<string, string> = {}) => searchVendors(vendorQuerySchema.parse({ q, ...extra }))
@@ -116,6 +116,32 @@ describe('searchVendors', () => {
     const second = await search('git', { limit: '2', cursor: first.nextCursor ?? '' })
     expect(second.vendors.map((v) => v.slug)).not.toContain(first.vendors[0]?.slug)
     expect([...first.vendors, ...second.vendors].map((v) => v.slug)).toEqual((await slugs('git')).slice(0, 4))
+  })
+
+  it('finds by a query of two letters, which has no trigram for the indexes', async () => {
+    // "gi" is inside GitHub, GitLab, the Importer and Digital Pacific (by name, not a close spelling).
+    const gi = await search('gi')
+    expect(gi.vendors.slice(0, 3).map((v) => v.slug).sort()).toEqual(['github', 'github-enterprise-importer', 'gitlab'])
+    expect(gi.vendors.find((v) => v.slug === 'digital-pacific')?.match?.kind).toBe('name')
+    // "gh" is GitHub's alias; the component "GitHub Integration" of Vercel does not have it as a word.
+    expect(await slugs('gh')).toEqual(['github'])
+  })
+
+  it('reads the summaries of a page of results as the other vendor lists do', async () => {
+    const github = await db.vendor.findUniqueOrThrow({ where: { slug: 'github' } })
+    await db.vendorLogo.upsert({
+      where: { vendorId: github.id },
+      create: { vendorId: github.id, contentType: 'image/png', bytes: Buffer.from([1]), sha256: 'abc123', fetchedAt: new Date() },
+      update: {},
+    })
+    await db.statusSource.updateMany({ where: { vendorId: github.id }, data: { lastCheckedAt: new Date('2026-12-07T10:00:00.123Z'), lastError: 'timeout', consecutiveFailures: 2 } })
+    const all = await db.vendor.findMany({ select: { id: true, slug: true } })
+    const byId = await findVendorSummariesByIds(all.map((v) => v.id))
+    const expected = await findVendorsBySlugs(all.map((v) => v.slug))
+    expect(all.map((v) => byId.get(v.id))).toEqual(expected)
+    expect(byId.get(github.id)).toMatchObject({ logo: { sha256: 'abc123' }, source: { lastCheckedAt: new Date('2026-12-07T10:00:00.123Z'), consecutiveFailures: 2 } })
+    expect(await findVendorSummariesByIds([])).toEqual(new Map())
+    await db.vendorLogo.delete({ where: { vendorId: github.id } })
   })
 
   it('takes LIKE wildcards and quotes in the query as plain characters', async () => {

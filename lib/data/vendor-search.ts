@@ -154,6 +154,10 @@ function searchSql(p: SearchParams): Prisma.Sql {
     : Prisma.sql`false`
   // A component named by the whole query, wherever it is (trigram index on component names).
   const wholeQueryComponent = p.qn.length >= 3 ? Prisma.sql`c.name ILIKE ${p.contains}` : Prisma.sql`false`
+  const componentHasWord = Prisma.join(
+    p.patterns.map((pat) => Prisma.sql`lower(c.name) LIKE ${pat} OR lower(c."externalId") LIKE ${pat}`),
+    ' OR ',
+  )
   const words = (nameSql: Prisma.Sql) => Prisma.sql`(' ' || lower(regexp_replace(${nameSql}, '[^[:alnum:]]+', ' ', 'g')))`
   return Prisma.sql`
 WITH vendor_aliases AS (
@@ -165,11 +169,23 @@ named_vendors AS (
   UNION
   SELECT a."vendorId" FROM "VendorAlias" a WHERE (' ' || ${p.qn} || ' ') LIKE '% ' || a.alias || ' %'
 ),
+vendor_matches AS (
+  -- Vendors the whole query finds by name or slug, and by a close spelling: two scans rather than
+  -- one OR, so that similarity is computed only for the rows its own index offers, not for every
+  -- row another condition's index brought (a two-letter query's ILIKE brings all of them).
+  -- (The columns the scores need, so no join back to "Vendor": the id decides the rest.)
+  SELECT v.id, v.name, v.slug FROM "Vendor" v WHERE v.name ILIKE ${p.contains} OR v.slug LIKE ${p.slugContains}
+  UNION
+  SELECT v.id, v.name, v.slug FROM "Vendor" v WHERE v.name % ${p.qn} OR ${p.qn} <% v.name
+),
 component_candidates AS (
   -- Components of the vendors the query names, and components named by the whole query. Only the
   -- columns used below: UNION compares whole rows, and a vendor named by a short prefix ("clou")
-  -- brings thousands of components (descriptions and all, this cost 3-4x more).
-  SELECT c.id, c."vendorId", c.name, c."externalId" FROM "Component" c JOIN named_vendors n ON n.id = c."vendorId" WHERE c."removedAt" IS NULL
+  -- brings thousands of components (descriptions and all, this cost 3-4x more). Of those only the
+  -- ones with a word of the query in their name or id, the condition of every component hit below:
+  -- tested here, before the dedupe and the per-row aliases and word tests, not after them.
+  SELECT c.id, c."vendorId", c.name, c."externalId" FROM "Component" c JOIN named_vendors n ON n.id = c."vendorId"
+  WHERE c."removedAt" IS NULL AND (${componentHasWord})
   UNION
   SELECT c.id, c."vendorId", c.name, c."externalId" FROM "Component" c WHERE c."removedAt" IS NULL AND ${wholeQueryComponent}
 ),
@@ -184,8 +200,7 @@ hits AS (
     END::float8 AS score,
     CASE WHEN v.name ILIKE ${p.contains} OR v.slug LIKE ${p.slugContains} OR ${words(Prisma.sql`v.name`)} LIKE ${p.wordPrefix} THEN 'name' ELSE 'typo' END AS kind,
     NULL::text AS alias, NULL::text AS "componentId", NULL::text AS "componentName"
-  FROM "Vendor" v
-  WHERE v.name ILIKE ${p.contains} OR v.slug LIKE ${p.slugContains} OR v.name % ${p.qn} OR ${p.qn} <% v.name
+  FROM vendor_matches v
   UNION ALL
   SELECT a."vendorId", 90, 'alias', a.alias, c.id, c.name
   FROM "VendorAlias" a
@@ -225,7 +240,8 @@ hits AS (
 ),
 best AS (
   SELECT DISTINCT ON ("vendorId") * FROM hits
-  ORDER BY "vendorId", score DESC, ("componentId" IS NULL), length("componentName"), "componentName"
+  -- The component id last: two components of one name ("Audit Logs (US West)") gave either.
+  ORDER BY "vendorId", score DESC, ("componentId" IS NULL), length("componentName"), "componentName", "componentId"
 )
 SELECT b."vendorId", v.slug, v.name, b.score, b.kind, b.alias, b."componentId", b."componentName",
   (SELECT count(*) FROM "WatchlistEntry" w WHERE w."vendorId" = v.id) AS watchers
