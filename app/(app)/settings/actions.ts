@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
 import { changePassword, deleteAccount, requestEmailChange, type PasswordCheck } from '@/lib/accounts/settings'
+import { dropStackPages, publicStackSlug } from '@/lib/pages/stack-page-drops'
 import { type Fail, fromSchema, userAction } from '@/lib/actions/define-action'
 import { signIn, signOut } from '@/lib/auth/config'
 import { updateTimeZone } from '@/lib/data/users'
@@ -60,8 +61,11 @@ export const changePasswordAction = userAction(
 export const deleteAccountAction = userAction(
   { name: 'settings account deletion', signInReturnTo: '/settings', parse: fromSchema(deleteAccountSchema), secrets: PASSWORD_FIELDS },
   async ({ currentPassword }, user, fail) => {
+    // Read first: the deletion takes the stack page's name with it, and its cached copy must go too.
+    const stackSlug = await publicStackSlug(user.id)
     const check = await deleteAccount(user.id, currentPassword, new Date())
     if (check !== 'ok') return passwordProblem(fail, check)
+    dropStackPages([stackSlug])
     // Throws signOut's redirect to /goodbye, which the wrapper lets through.
     await signOut({ redirectTo: '/goodbye' })
     return { ok: true }
