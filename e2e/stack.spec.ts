@@ -1,3 +1,5 @@
+import fs from 'node:fs'
+import nodePath from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test'
 import { signUp, uniqueEmail } from './support/accounts'
@@ -127,6 +129,15 @@ async function expectCachedCopy(request: APIRequestContext, path: string) {
   await expect.poll(async () => (await request.get(path)).headers()['x-nextjs-cache'], { timeout: 20_000 }).toBe('HIT')
 }
 
+/** The cache tags Next.js stored with a cached page (route-cache/APP_PAGE/<build>/$/stacks/<name>.meta). */
+function storedCacheTags(urlPath: string): string[] {
+  const dir = nodePath.join('.next', 'server', 'route-cache')
+  const meta = (fs.readdirSync(dir, { recursive: true }) as string[]).find((f) => f.endsWith(`${urlPath}.meta`))
+  if (!meta) return []
+  const headers = (JSON.parse(fs.readFileSync(nodePath.join(dir, meta), 'utf8')) as { headers?: Record<string, string> }).headers
+  return headers?.['x-next-cache-tags']?.split(',') ?? []
+}
+
 async function publicPage(request: APIRequestContext, path: string) {
   const response = await request.get(path)
   return { status: response.status(), html: await response.text() }
@@ -148,6 +159,9 @@ test('the public stack page is served from the page cache, and a vendor change, 
   await expect(stack.getByRole('link', { name: path })).toBeVisible()
 
   await expectCachedCopy(request, path)
+  // What lets a refresh drop it: the page's entry carries the tags of the vendor content it read
+  // through unstable_cache (lib/pages/stack-page-cache.ts).
+  expect(storedCacheTags(path)).toContain('vendor:hooli')
   // A cached page, shared by every visitor: no per-request nonce (lib/security/headers.ts).
   const csp = (await request.get(path)).headers()['content-security-policy'] ?? ''
   expect(csp).toContain("script-src 'self' 'unsafe-inline'")
