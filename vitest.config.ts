@@ -11,6 +11,10 @@ export default defineConfig({
           name: 'unit',
           include: ['{lib,app,components,scripts}/**/*.test.{ts,tsx}'],
           exclude: ['**/*.int.test.{ts,tsx}', 'node_modules/**'],
+          // No unit test is about time, but some do real work (the CPU-cost ratios of the poison-body
+          // tests run ~2 s of CPU): Vitest's 5 s default failed one on a machine at load 17. A hung
+          // test still fails, later.
+          testTimeout: 30_000,
         },
       },
       {
