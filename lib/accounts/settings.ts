@@ -2,11 +2,13 @@
 import { RATE_LIMITS } from '@/lib/auth/rate-limits'
 import { hashPassword, verifyPassword } from '@/lib/auth/password'
 import { cancelSubscriptionOfDeletedAccount } from '@/lib/billing/cancel'
+import { revokeUnusedSlackTokens, slackTokensOfUser } from '@/lib/channels/manage'
 import { findPendingEmailChange, issueAuthToken } from '@/lib/data/auth-tokens'
 import { hitRateLimits } from '@/lib/data/rate-limits'
 import { deleteUser, findUserIdByEmail, getAccount, getPasswordHash, setPassword } from '@/lib/data/users'
 import { sendEmail } from '@/lib/email'
 import { emailChangeMessage } from '@/lib/email/messages'
+import type { Defer } from './background'
 import { appLink } from './links'
 
 export type PasswordCheck = 'ok' | 'wrong_password' | 'rate_limited'
@@ -50,11 +52,24 @@ export async function changePassword(userId: string, currentPassword: string, ne
   return 'ok'
 }
 
-/** Deletes the account and everything of it (watchlist, preferences, tokens, deliveries). */
-export async function deleteAccount(userId: string, currentPassword: string, now: Date): Promise<PasswordCheck> {
+/**
+ * Deletes the account and everything of it (watchlist, preferences, tokens, destinations,
+ * deliveries). Its Slack destinations' bot tokens are read first and revoked with Slack
+ * (auth.revoke) after the delete, through `defer` (after the answer, in the app), as deleting one
+ * destination does: a slow or failing Slack never holds up or undoes the deletion (a failed revoke
+ * is logged), and a token another account's destination still holds is kept.
+ */
+export async function deleteAccount(
+  userId: string,
+  currentPassword: string,
+  now: Date,
+  deps: { defer: Defer; revoke?: (token: string) => Promise<boolean> },
+): Promise<PasswordCheck> {
   const check = await checkCurrentPassword(userId, currentPassword, now)
   if (check !== 'ok') return check
   await cancelSubscriptionOfDeletedAccount(userId)
+  const slackTokens = await slackTokensOfUser(userId)
   await deleteUser(userId)
+  if (slackTokens.length) await deps.defer(() => revokeUnusedSlackTokens(slackTokens, deps.revoke))
   return 'ok'
 }

@@ -8,11 +8,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import * as channelOutbox from '@/lib/data/channel-outbox'
 import { createDestination } from '@/lib/data/destinations'
 import { db } from '@/lib/db/client'
-import { createTestUser } from '@/lib/testing/accounts'
+import { createTestUser, TEST_PASSWORD } from '@/lib/testing/accounts'
 import { SLACK_CHANNELS, SLACK_TEAM, startFakeChat, type FakeChat } from '@/lib/testing/fake-chat'
 import { discordSender } from './discord'
 import { googleChatSender } from './google-chat'
 import { runNow } from '@/lib/accounts/background'
+import { deleteAccount } from '@/lib/accounts/settings'
 import { addDestination, removeDestination } from './manage'
 import { createOutboundHttp } from './outbound-http'
 import { runChannelOutbox, type ChannelDeps } from './outbox'
@@ -246,6 +247,42 @@ describe('chat destinations through the outbox', () => {
     chat.control({ action: 'fail-once', service: 'slack', status: 500, method: 'auth.revoke' })
     expect(await removeDestination(user.id, destinationId, { defer: runNow, revoke })).toBe(true)
     expect(await db.destination.count({ where: { id: destinationId } })).toBe(0)
+    expect(chat.state.slack.calls).toEqual([{ method: 'auth.revoke', status: 500 }])
+    expect(chat.state.slack.revokedTokens).toEqual([])
+  })
+
+  it('deleting an account revokes its Slack bot tokens (auth.revoke) after the rows are gone, except one another account still holds', async () => {
+    const { user } = await watcher({ pro: true })
+    const other = await createTestUser(`chat-colleague${seq}@example.com`)
+    const own = chat.issueSlackToken()
+    const shared = chat.issueSlackToken()
+    await addSlack(user.id, own)
+    await addSlack(user.id, own)
+    await addSlack(user.id, shared)
+    await addSlack(other.id, shared)
+    const revoke = (t: string) => revokeSlackToken(t, { apiUrl: chat.slackApiUrl })
+    const deferred: (() => Promise<void>)[] = []
+    expect(await deleteAccount(user.id, 'wrong password', clock, { defer: (task) => void deferred.push(task), revoke })).toBe('wrong_password')
+    expect(deferred).toEqual([])
+    expect(await deleteAccount(user.id, TEST_PASSWORD, clock, { defer: (task) => void deferred.push(task), revoke })).toBe('ok')
+    // The revoke is deferred: the account and its destinations are gone before Slack is asked.
+    expect(await db.destination.count({ where: { userId: user.id } })).toBe(0)
+    expect(chat.state.slack.calls).toEqual([])
+    for (const task of deferred) await task()
+    // The token of two of its destinations is revoked once; the colleague's shared install keeps posting.
+    expect(chat.state.slack.calls).toEqual([{ method: 'auth.revoke', status: 200 }])
+    expect(chat.state.slack.revokedTokens).toEqual([own])
+    expect(await db.destination.count({ where: { userId: other.id } })).toBe(1)
+  })
+
+  it('a Slack that fails the revoke at account deletion never blocks or undoes it', async () => {
+    const { user } = await watcher()
+    const token = chat.issueSlackToken()
+    await addSlack(user.id, token)
+    chat.control({ action: 'fail-once', service: 'slack', status: 500, method: 'auth.revoke' })
+    const revoke = (t: string) => revokeSlackToken(t, { apiUrl: chat.slackApiUrl })
+    expect(await deleteAccount(user.id, TEST_PASSWORD, clock, { defer: runNow, revoke })).toBe('ok')
+    expect(await db.user.count({ where: { id: user.id } })).toBe(0)
     expect(chat.state.slack.calls).toEqual([{ method: 'auth.revoke', status: 500 }])
     expect(chat.state.slack.revokedTokens).toEqual([])
   })

@@ -100,21 +100,49 @@ export async function removeDestination(userId: string, id: string, deps: { defe
     } catch {
       // Settings sealed under a lost key: there is nothing we could revoke with.
     }
-    const revoke = deps.revoke ?? ((t: string) => revokeSlackToken(t, { apiUrl: env.SLACK_API_URL }))
-    if (token) await deps.defer(async () => void ((await slackTokenStillUsed(token)) || (await revoke(token))))
+    if (token) await deps.defer(() => revokeUnusedSlackTokens([token], deps.revoke))
   }
   return true
 }
 
-async function slackTokenStillUsed(token: string): Promise<boolean> {
+/**
+ * The Slack bot tokens of a user's destinations, read before their account is deleted (the rows
+ * go with it), for `revokeUnusedSlackTokens` once it is. Settings sealed under a lost key hold
+ * nothing we could revoke with and are passed over.
+ */
+export async function slackTokensOfUser(userId: string): Promise<string[]> {
+  const tokens = new Set<string>()
+  for (const sealed of await destinations.sealedSettingsOfUser(userId, 'slack')) {
+    try {
+      tokens.add(openSettings('slack', sealed).botToken)
+    } catch {
+      // Unreadable settings: nothing to revoke.
+    }
+  }
+  return [...tokens]
+}
+
+/**
+ * Revokes each token with Slack (auth.revoke) unless a destination still holds it (one bot token
+ * per workspace install, shared by every destination of that workspace). Best effort: a revoke
+ * that fails is logged by `revokeSlackToken` and the others go on; call it after the rows are gone.
+ */
+export async function revokeUnusedSlackTokens(tokens: string[], revoke: (token: string) => Promise<boolean> = (t) => revokeSlackToken(t, { apiUrl: env.SLACK_API_URL })): Promise<void> {
+  if (!tokens.length) return
+  const stillUsed = await slackTokensInUse()
+  for (const token of tokens) if (!stillUsed.has(token)) await revoke(token)
+}
+
+async function slackTokensInUse(): Promise<Set<string>> {
+  const tokens = new Set<string>()
   for (const sealed of await destinations.sealedSettingsOfKind('slack')) {
     try {
-      if (openSettings('slack', sealed).botToken === token) return true
+      tokens.add(openSettings('slack', sealed).botToken)
     } catch {
       // Unreadable settings hold no token we could compare.
     }
   }
-  return false
+  return tokens
 }
 
 export const KIND_NAME: Record<ChannelKind, string> = {

@@ -5,12 +5,13 @@
 //
 // Each delivery: the message is built once per event, the thread of (destination, subject) is
 // looked up so a sender edits or replies instead of posting again, SENDERS[kind] is called, and
-// the outcome recorded: thread, the delivery log (last 50), the destination's last result; retried
+// the outcome recorded: thread, the delivery log (last 50), the destination's last result (sent
+// deliveries in batches, one statement per RECORD_BATCH; the rarer outcomes one by one); retried
 // with backoff for a day (Retry-After honoured); a `broken` outcome stops the destination and
 // tells its owner by email, once per break. Destinations are sent to concurrently, so one slow or
 // failing destination holds up only its own deliveries.
 import type * as channelOutbox from '@/lib/data/channel-outbox'
-import type { ClaimedChannelDelivery } from '@/lib/data/channel-outbox'
+import type { ChannelSentRecord, ClaimedChannelDelivery } from '@/lib/data/channel-outbox'
 import { FREE_DESTINATION_LIMIT, PLANS, PRO_DESTINATION_LIMIT, PRO_SUBSCRIPTION_STATUSES } from '@/lib/plans/plans'
 import { isNews, watchWants } from '@/lib/notify/rules'
 import { buildChannelMessage } from './message'
@@ -64,6 +65,8 @@ export interface ChannelRunResult {
 }
 
 const EVENTS_PER_TRANSACTION = 20
+/** Sent deliveries written per statement (recordChannelSent). */
+const RECORD_BATCH = 100
 const DEFAULT_LEASE_MS = 2 * 60_000
 
 export async function runChannelOutbox(deps: ChannelDeps, options: ChannelRunOptions): Promise<ChannelRunResult> {
@@ -125,6 +128,23 @@ export async function sendDueChannelDeliveries(deps: ChannelDeps, options: Chann
       return message ? [{ destinationId: c.destinationId, subjectKey: message.subjectKey }] : []
     })
     const threads = await deps.data.findChannelThreads(pairs)
+    // Sent outcomes are written RECORD_BATCH at a time, in one statement each, and the rest once the
+    // round is over: before the next claim, so a destination's next delivery finds the thread its
+    // previous one posted. A batch that cannot be written leaves its deliveries `sending`: their
+    // lease runs out and they are sent again, under the same idempotency key, as one unrecorded
+    // delivery was before.
+    let unrecorded: ChannelSentRecord[] = []
+    const record = async () => {
+      const batch = unrecorded
+      unrecorded = []
+      if (!batch.length) return
+      try {
+        await deps.data.recordChannelSent(batch)
+        result.sent += batch.length
+      } catch (e) {
+        console.error(`[channels] ${batch.length} sent deliveries could not be recorded:`, e)
+      }
+    }
     let next = 0
     const worker = async () => {
       while (next < claimed.length) {
@@ -133,7 +153,11 @@ export async function sendDueChannelDeliveries(deps: ChannelDeps, options: Chann
         const thread = message ? (threads.get(`${delivery.destinationId} ${message.subjectKey}`) ?? null) : null
         try {
           const outcome = await deliverOne(deps, delivery, message, thread && { externalId: thread.externalId, ...(thread.data ? { data: thread.data } : {}) })
-          result[outcome]++
+          if (typeof outcome === 'string') result[outcome]++
+          else {
+            unrecorded.push(outcome)
+            if (unrecorded.length >= RECORD_BATCH) await record()
+          }
         } catch (e) {
           // Recording failed (the database): this delivery's lease runs out and it is claimed again; the others go on.
           console.error('[channels] delivery', delivery.id, 'could not be recorded:', e)
@@ -141,12 +165,14 @@ export async function sendDueChannelDeliveries(deps: ChannelDeps, options: Chann
       }
     }
     await Promise.all(Array.from({ length: Math.min(options.concurrency, claimed.length) }, worker))
+    await record()
   }
 }
 
-type Tally = 'sent' | 'retrying' | 'failed' | 'skipped' | 'broken'
+type Tally = 'retrying' | 'failed' | 'skipped' | 'broken'
 
-async function deliverOne(deps: ChannelDeps, delivery: ClaimedChannelDelivery, message: ChannelMessage | null, thread: { externalId: string; data?: Record<string, string> } | null): Promise<Tally> {
+/** Sends one delivery and records any outcome but `sent`, which it returns for the round's batched write. */
+async function deliverOne(deps: ChannelDeps, delivery: ClaimedChannelDelivery, message: ChannelMessage | null, thread: { externalId: string; data?: Record<string, string> } | null): Promise<Tally | ChannelSentRecord> {
   const { destination } = delivery
   if (!destination.enabled || destination.health !== 'ok') {
     await deps.data.closeChannelDelivery(delivery.id, 'skipped', destination.enabled ? 'destination broken' : 'destination turned off')
@@ -185,8 +211,7 @@ async function deliverOne(deps: ChannelDeps, delivery: ClaimedChannelDelivery, m
   if (outcome.ok) {
     const about = `${message.title} (${message.statusLabel})`
     const sentAttempt = { at: startedAt, sentAt: now, text: `Delivered: ${about}`, statusCode, latencyMs, detail: outcome.detail ? `${about}: ${outcome.detail}` : about }
-    await deps.data.recordChannelSent(delivery.id, delivery.destinationId, sentAttempt, outcome.thread ? { subjectKey: message.subjectKey, ...outcome.thread } : null)
-    return 'sent'
+    return { id: delivery.id, destinationId: delivery.destinationId, attempt: sentAttempt, thread: outcome.thread ? { subjectKey: message.subjectKey, ...outcome.thread } : null }
   }
   await deps.data.recordAttempt(delivery.destinationId, delivery.id, { at: startedAt, ok: false, text: outcome.reason, statusCode, latencyMs, detail: outcome.reason })
   if (outcome.retry) {

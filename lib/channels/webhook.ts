@@ -2,8 +2,7 @@
 // POST of the versioned JSON payload (lib/channels/message.ts), with `webhook-id` (the event id: the
 // receiver's idempotency key, the same on every retry), `webhook-timestamp` and `webhook-signature`
 // (`v1,` + base64 HMAC-SHA256 of `id.timestamp.body` under the destination's `whsec_` secret).
-import { randomBytes } from 'node:crypto'
-import { Webhook } from 'standardwebhooks'
+import { createHmac, randomBytes } from 'node:crypto'
 import { outcomeOfError, outcomeOfResponse } from './http-outcome'
 import type { ChannelMessage, ChannelSender } from './types'
 
@@ -12,13 +11,19 @@ export function newWebhookSecret(): string {
   return `whsec_${randomBytes(24).toString('base64')}`
 }
 
-/** The Standard Webhooks headers of one delivery. */
+const SECRET_PREFIX = 'whsec_'
+
+/**
+ * The Standard Webhooks headers of one delivery. Signed with node:crypto's HMAC, not the
+ * `standardwebhooks` package's `sign` (a pure-JS SHA-256 that copies the whole body into new
+ * arrays): with thousands of webhooks per event that was a few KB of garbage and CPU per delivery.
+ * The stand-in receiver still verifies with the package, as a customer would.
+ */
 export function signedHeaders(secret: string, id: string, timestamp: Date, body: string): Record<string, string> {
-  return {
-    'webhook-id': id,
-    'webhook-timestamp': String(Math.floor(timestamp.getTime() / 1000)),
-    'webhook-signature': new Webhook(secret).sign(id, timestamp, body),
-  }
+  const seconds = String(Math.floor(timestamp.getTime() / 1000))
+  const key = Buffer.from(secret.startsWith(SECRET_PREFIX) ? secret.slice(SECRET_PREFIX.length) : secret, 'base64')
+  const signature = createHmac('sha256', key).update(id).update('.').update(seconds).update('.').update(body).digest('base64')
+  return { 'webhook-id': id, 'webhook-timestamp': seconds, 'webhook-signature': `v1,${signature}` }
 }
 
 /** The webhook id of an event: stable across retries, so a receiver can drop a repeat. */

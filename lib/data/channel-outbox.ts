@@ -163,7 +163,10 @@ export interface ClaimedChannelDelivery {
  */
 export async function claimDueChannelDeliveries(limit: number, now: Date, leaseMs: number): Promise<ClaimedChannelDelivery[]> {
   const lockedUntil = new Date(now.getTime() + leaseMs)
-  const rows = await db.$queryRaw<{ id: string; destinationId: string; eventId: string; attempts: number; createdAt: Date }[]>(Prisma.sql`
+  // The destination comes back with the claim (one statement, not a second query with an IN list
+  // of every claimed destination): a round trip and a query plan fewer per round. A delivery whose
+  // destination was deleted meanwhile is not claimed (the delete cascades to it anyway).
+  const rows = await db.$queryRaw<(Omit<ClaimedChannelDelivery, 'destination'> & { kind: DestinationKind; userId: string; name: string; enabled: boolean; health: 'ok' | 'broken'; sealedSettings: string })[]>(Prisma.sql`
     WITH heads AS (
       SELECT DISTINCT ON (cd."destinationId") cd.id, cd.status, cd."nextAttemptAt", cd."lockedUntil"
         FROM "ChannelDelivery" cd
@@ -178,60 +181,81 @@ export async function claimDueChannelDeliveries(limit: number, now: Date, leaseM
     )
     UPDATE "ChannelDelivery" cd
        SET status = 'sending', "lockedUntil" = ${lockedUntil}, attempts = cd.attempts + 1
-      FROM due
-     WHERE cd.id = due.id
+      FROM due, "Destination" d
+     WHERE cd.id = due.id AND d.id = cd."destinationId"
        AND ((cd.status = 'pending' AND cd."nextAttemptAt" <= ${now}) OR (cd.status = 'sending' AND cd."lockedUntil" < ${now}))
-    RETURNING cd.id, cd."destinationId", cd."eventId", cd.attempts, cd."createdAt"`)
-  if (!rows.length) return []
-  const destinations = await db.destination.findMany({
-    where: { id: { in: [...new Set(rows.map((r) => r.destinationId))] } },
-    select: { id: true, kind: true, userId: true, name: true, enabled: true, health: true, sealedSettings: true },
-  })
-  const byId = new Map(destinations.map((d) => [d.id, d]))
-  return rows.flatMap((r) => {
-    const destination = byId.get(r.destinationId)
-    return destination ? [{ ...r, destination }] : []
-  })
+    RETURNING cd.id, cd."destinationId", cd."eventId", cd.attempts, cd."createdAt",
+              d.kind::text AS kind, d."userId", d.name, d.enabled, d.health::text AS health, d."sealedSettings"`)
+  return rows.map(({ kind, userId, name, enabled, health, sealedSettings, ...r }) => ({ ...r, destination: { kind, userId, name, enabled, health, sealedSettings } }))
+}
+
+/** One sent delivery, as `recordChannelSent` records it. */
+export interface ChannelSentRecord {
+  id: string
+  destinationId: string
+  attempt: { at: Date; sentAt: Date; text: string; statusCode: number | null; latencyMs: number; detail: string }
+  /** The external message to remember for (destination, subject), when the sender returned one. */
+  thread?: { subjectKey: string; externalId: string; data?: Record<string, string> } | null
 }
 
 /**
- * Sent, in ONE statement (the hot path: one round trip per delivery, no interactive transaction
- * holding a pooled connection while others wait): the delivery is marked sent and its lease
- * released, the thread of (destination, subject) remembered (first post) or replaced when the sender
- * returned one (even if the lease ran out meanwhile: the message exists), the attempt appended to the destination's log (trimmed to the newest 50), and the
- * destination's last result set.
+ * Sent deliveries, any number, in ONE statement (the hot path: a batch of sends costs one round
+ * trip, not one per delivery, and no interactive transaction holds a pooled connection while others
+ * wait). For each: the delivery is marked sent and its lease released (only while it is still
+ * `sending`: a delivery closed meanwhile stays closed), the thread of (destination, subject)
+ * remembered (first post) or replaced when the sender returned one (even if the lease ran out
+ * meanwhile: the message exists), the attempt appended to the destination's log (trimmed to the
+ * newest 50), and the destination's last result set. Rows arrive as parallel arrays (unnest), so
+ * the statement's text is the same whatever the batch size. Two records of one destination in a
+ * batch are allowed: the newest one sets its last result and, per subject, its thread.
  */
-export async function recordChannelSent(
-  id: string,
-  destinationId: string,
-  attempt: { at: Date; sentAt: Date; text: string; statusCode: number | null; latencyMs: number; detail: string },
-  thread: { subjectKey: string; externalId: string; data?: Record<string, string> } | null = null,
-): Promise<void> {
-  const keep = DELIVERY_LOG_SIZE - 1
-  const threaded = thread
-    ? Prisma.sql`, threaded AS (
+export async function recordChannelSent(records: ChannelSentRecord[]): Promise<void> {
+  if (!records.length) return
+  const col = <T>(pick: (r: ChannelSentRecord) => T) => records.map(pick)
+  const iso = (d: Date) => d.toISOString()
+  await db.$executeRaw(Prisma.sql`
+    WITH input AS (
+      SELECT * FROM unnest(
+        ${col((r) => r.id)}::text[], ${col((r) => r.destinationId)}::text[], ${col(() => `att_${randomUUID()}`)}::text[],
+        ${col((r) => iso(r.attempt.at))}::timestamp(3)[], ${col((r) => iso(r.attempt.sentAt))}::timestamp(3)[],
+        ${col((r) => r.attempt.statusCode)}::int[], ${col((r) => r.attempt.latencyMs)}::int[],
+        ${col((r) => r.attempt.detail.slice(0, 500))}::text[], ${col((r) => r.attempt.text.slice(0, 300))}::text[],
+        ${col(() => newRowId())}::text[], ${col((r) => r.thread?.subjectKey ?? null)}::text[], ${col((r) => r.thread?.externalId ?? null)}::text[],
+        ${col((r) => (r.thread?.data ? JSON.stringify(r.thread.data) : null))}::jsonb[]
+      ) AS i(id, "destinationId", "attemptId", "at", "sentAt", "statusCode", "latencyMs", detail, text, "threadId", "subjectKey", "externalId", "threadData")
+    ), sent AS (
+      UPDATE "ChannelDelivery" cd SET status = 'sent', "sentAt" = i."sentAt", "lockedUntil" = NULL, "lastError" = NULL
+        FROM input i
+       WHERE cd.id = i.id AND cd.status = 'sending'
+      RETURNING cd.id
+    ), threaded AS (
       INSERT INTO "ChannelThread" (id, "destinationId", "subjectKey", "externalId", data, "createdAt", "updatedAt")
-      VALUES (${newRowId()}, ${destinationId}, ${thread.subjectKey}, ${thread.externalId}, ${thread.data ? JSON.stringify(thread.data) : null}::jsonb, ${attempt.sentAt}, ${attempt.sentAt})
+      SELECT DISTINCT ON ("destinationId", "subjectKey") "threadId", "destinationId", "subjectKey", "externalId", "threadData", "sentAt", "sentAt"
+        FROM input WHERE "subjectKey" IS NOT NULL
+       ORDER BY "destinationId", "subjectKey", "sentAt" DESC, "at" DESC
       ON CONFLICT ("destinationId", "subjectKey") DO UPDATE SET "externalId" = EXCLUDED."externalId", data = EXCLUDED.data, "updatedAt" = EXCLUDED."updatedAt"
       RETURNING id
-    )`
-    : Prisma.empty
-  await db.$executeRaw(Prisma.sql`
-    WITH sent AS (
-      UPDATE "ChannelDelivery" SET status = 'sent', "sentAt" = ${attempt.sentAt}, "lockedUntil" = NULL, "lastError" = NULL
-       WHERE id = ${id} AND status = 'sending'
-      RETURNING id
-    )${threaded}, logged AS (
+    ), logged AS (
       INSERT INTO "DeliveryAttempt" (id, "destinationId", "channelDeliveryId", "attemptedAt", "statusCode", "latencyMs", ok, detail)
-      VALUES (${`att_${randomUUID()}`}, ${destinationId}, ${id}, ${attempt.at}, ${attempt.statusCode}, ${attempt.latencyMs}, true, ${attempt.detail.slice(0, 500)})
+      SELECT "attemptId", "destinationId", id, "at", "statusCode", "latencyMs", true, detail FROM input
       RETURNING id
+    ), latest AS (
+      SELECT DISTINCT ON ("destinationId") "destinationId", "at", text FROM input ORDER BY "destinationId", "at" DESC
     ), result AS (
-      UPDATE "Destination" SET "lastResultAt" = ${attempt.at}, "lastResultOk" = true, "lastResult" = ${attempt.text.slice(0, 300)}
-       WHERE id = ${destinationId}
-      RETURNING id
+      UPDATE "Destination" d SET "lastResultAt" = l."at", "lastResultOk" = true, "lastResult" = l.text
+        FROM latest l
+       WHERE d.id = l."destinationId"
+      RETURNING d.id
+    ), added AS (
+      SELECT "destinationId", count(*)::int AS n FROM input GROUP BY "destinationId"
     )
-    DELETE FROM "DeliveryAttempt" WHERE "destinationId" = ${destinationId} AND id NOT IN (
-      SELECT id FROM "DeliveryAttempt" WHERE "destinationId" = ${destinationId} ORDER BY "attemptedAt" DESC, id DESC LIMIT ${keep})`)
+    -- The statement sees the log as it was before it: keep the newest (50 - this batch's new ones) of each.
+    DELETE FROM "DeliveryAttempt" a
+     USING (
+       SELECT da.id, row_number() OVER (PARTITION BY da."destinationId" ORDER BY da."attemptedAt" DESC, da.id DESC) AS rank, added.n
+         FROM "DeliveryAttempt" da JOIN added USING ("destinationId")
+     ) old
+     WHERE a.id = old.id AND old.rank > ${DELIVERY_LOG_SIZE} - old.n`)
 }
 
 export async function scheduleChannelRetry(id: string, nextAttemptAt: Date, error: string): Promise<void> {
@@ -260,14 +284,19 @@ export async function markDestinationBroken(destinationId: string, reason: strin
   return null
 }
 
-/** The thread each (destination, subject) pair has, keyed `${destinationId} ${subjectKey}`. */
+/**
+ * The thread each (destination, subject) pair has, keyed `${destinationId} ${subjectKey}`. The pairs
+ * go as two parallel arrays (unnest), not as an OR of one condition per pair: a round's 400 pairs
+ * were a query of 400 branches for Prisma to compile anew every round.
+ */
 export async function findChannelThreads(pairs: { destinationId: string; subjectKey: string }[]): Promise<Map<string, { externalId: string; data: Record<string, string> | null }>> {
   if (!pairs.length) return new Map()
-  const rows = await db.channelThread.findMany({
-    where: { OR: pairs.map((p) => ({ destinationId: p.destinationId, subjectKey: p.subjectKey })) },
-    select: { destinationId: true, subjectKey: true, externalId: true, data: true },
-  })
-  return new Map(rows.map((r) => [`${r.destinationId} ${r.subjectKey}`, { externalId: r.externalId, data: (r.data ?? null) as Record<string, string> | null }]))
+  const rows = await db.$queryRaw<{ destinationId: string; subjectKey: string; externalId: string; data: Record<string, string> | null }[]>(Prisma.sql`
+    SELECT t."destinationId", t."subjectKey", t."externalId", t.data
+      FROM "ChannelThread" t
+      JOIN unnest(${pairs.map((p) => p.destinationId)}::text[], ${pairs.map((p) => p.subjectKey)}::text[]) AS p("destinationId", "subjectKey")
+        ON t."destinationId" = p."destinationId" AND t."subjectKey" = p."subjectKey"`)
+  return new Map(rows.map((r) => [`${r.destinationId} ${r.subjectKey}`, { externalId: r.externalId, data: r.data ?? null }]))
 }
 
 const channelEventSelect = {

@@ -47,11 +47,42 @@ describe('destinations', () => {
     const base = Date.UTC(2030, 0, 1)
     for (let i = 0; i < 55; i++) await recordAttempt(created.id, null, { at: new Date(base + i * 1000), ok: false, text: `fail ${i}`, statusCode: 500, latencyMs: 1, detail: `fail ${i}` })
     expect(await db.deliveryAttempt.count({ where: { destinationId: created.id } })).toBe(50)
-    await recordChannelSent('no-such-delivery', created.id, { at: new Date(base + 99_000), sentAt: new Date(base + 99_000), text: 'Delivered', statusCode: 204, latencyMs: 3, detail: 'ok' })
+    await recordChannelSent([{ id: 'no-such-delivery', destinationId: created.id, attempt: { at: new Date(base + 99_000), sentAt: new Date(base + 99_000), text: 'Delivered', statusCode: 204, latencyMs: 3, detail: 'ok' } }])
     const log = await db.deliveryAttempt.findMany({ where: { destinationId: created.id }, orderBy: { attemptedAt: 'desc' } })
     expect(log).toHaveLength(50)
     expect(log[0]).toMatchObject({ ok: true, statusCode: 204 })
     expect(log.at(-1)?.detail).toBe('fail 6')
     expect(await db.destination.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({ lastResultOk: true, lastResult: 'Delivered' })
+  })
+
+  it('a batch of sent deliveries is one write: each marked sent once, the newest thread and result per destination win, the log stays at 50', async () => {
+    const user = await createTestUser('sent-batch@example.com')
+    await db.subscription.create({ data: { userId: user.id, stripeSubscriptionId: 'sub_sb', stripeCustomerId: 'cus_sb', status: 'active', lastEventAt: new Date() } })
+    const made = await Promise.all([createDestination(input(user.id)), createDestination(input(user.id, 'pagerduty'))])
+    const [a, b] = made.map((m) => (m.ok ? m.id : ''))
+    if (!a || !b) throw new Error('not created')
+    const vendor = await db.vendor.create({ data: { slug: 'sent-batch', name: 'Batch', statusPageUrl: 'https://status.batch.example' } })
+    const events = await Promise.all([1, 2, 3].map((i) => db.changeEvent.create({ data: { vendorId: vendor.id, kind: 'incident_opened', dedupeKey: `sb:${i}`, occurredAt: new Date(), data: {} } })))
+    const delivery = (destinationId: string, eventId: string, status: 'sending' | 'failed') => db.channelDelivery.create({ data: { destinationId, eventId, status, attempts: 1 } })
+    const [d1, d2, d3] = await Promise.all([delivery(a, events[0]!.id, 'sending'), delivery(a, events[1]!.id, 'sending'), delivery(b, events[2]!.id, 'failed')])
+    const base = Date.UTC(2030, 0, 2)
+    for (let i = 0; i < 49; i++) await recordAttempt(a, null, { at: new Date(base + i * 1000), ok: false, text: `fail ${i}`, statusCode: 500, latencyMs: 1, detail: `fail ${i}` })
+    const at = (s: number) => ({ at: new Date(base + s * 1000), sentAt: new Date(base + s * 1000 + 5), text: `Delivered ${s}`, statusCode: 200, latencyMs: 5, detail: `sent ${s}` })
+    await recordChannelSent([
+      { id: d2!.id, destinationId: a, attempt: at(101), thread: { subjectKey: 'incident:x', externalId: 'newer', data: { channel: 'C2' } } },
+      { id: d1!.id, destinationId: a, attempt: at(100), thread: { subjectKey: 'incident:x', externalId: 'older' } },
+      // Closed meanwhile (another sender gave up on it): it stays closed, its attempt is still logged.
+      { id: d3!.id, destinationId: b, attempt: at(102), thread: null },
+    ])
+    const rows = await db.channelDelivery.findMany({ where: { id: { in: [d1!.id, d2!.id, d3!.id] } }, orderBy: { createdAt: 'asc' } })
+    expect(Object.fromEntries(rows.map((r) => [r.id, r.status]))).toEqual({ [d1!.id]: 'sent', [d2!.id]: 'sent', [d3!.id]: 'failed' })
+    expect(rows.find((r) => r.id === d1!.id)).toMatchObject({ sentAt: at(100).sentAt, lockedUntil: null })
+    expect(await db.channelThread.findMany({ where: { destinationId: a }, select: { subjectKey: true, externalId: true, data: true } })).toEqual([{ subjectKey: 'incident:x', externalId: 'newer', data: { channel: 'C2' } }])
+    const log = await db.deliveryAttempt.findMany({ where: { destinationId: a }, orderBy: [{ attemptedAt: 'desc' }] })
+    expect(log).toHaveLength(50)
+    expect(log.slice(0, 2).map((l) => [l.detail, l.channelDeliveryId])).toEqual([['sent 101', d2!.id], ['sent 100', d1!.id]])
+    expect(log.at(-1)?.detail).toBe('fail 1')
+    expect(await db.destination.findUniqueOrThrow({ where: { id: a } })).toMatchObject({ lastResultOk: true, lastResult: 'Delivered 101', lastResultAt: at(101).at })
+    expect(await db.deliveryAttempt.count({ where: { destinationId: b, ok: true } })).toBe(1)
   })
 })

@@ -98,6 +98,11 @@ export async function findDestinationForSend(userId: string, id: string): Promis
   return db.destination.findFirst({ where: { id, userId }, select: { id: true, kind: true, name: true, sealedSettings: true } })
 }
 
+/** One user's sealed settings of one kind (server only: the Slack bot tokens to revoke when their account is deleted). */
+export async function sealedSettingsOfUser(userId: string, kind: DestinationKind): Promise<string[]> {
+  return (await db.destination.findMany({ where: { userId, kind }, select: { sealedSettings: true } })).map((d) => d.sealedSettings)
+}
+
 /** Every user's sealed settings of one kind (server only: is a Slack bot token still used by another destination?). */
 export async function sealedSettingsOfKind(kind: DestinationKind): Promise<string[]> {
   return (await db.destination.findMany({ where: { kind }, select: { sealedSettings: true } })).map((d) => d.sealedSettings)
