@@ -6,6 +6,12 @@ const nextConfig = {
   poweredByHeader: false,
   // The page cache, without a file per unknown vendor slug or incident id (see the handler).
   cacheHandler: fileURLToPath(new URL('./lib/cache/page-cache-handler.mjs', import.meta.url)),
+  // The page cache's copy in the server's memory (least recently used dropped), in front of its
+  // files: 50 MB by default, held as strings in V8's heap, which V8 lets grow past its live size
+  // (README "Memory and a 512 MB host"): a crawler walking the 2,800 vendor pages would fill it. A
+  // page that falls out is read back from its file (the operating system's page cache, outside the
+  // server's RSS); the directory's search pages, kept only here, are rendered again.
+  cacheMaxMemorySize: 16 * 1024 * 1024,
   // Keep the database packages out of the server bundle: they locate their .wasm/.data files
   // relative to their own module path at run time.
   serverExternalPackages: [

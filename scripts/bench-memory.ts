@@ -16,6 +16,8 @@ import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { unusedPort } from '@/lib/testing/ports'
 import { kernelPeakRssMb, processRssMb } from './bench/memory'
+import { memoryMapLine, processMemoryMap } from './bench/memory-map'
+import { treeCpuMs } from './bench/proc-cpu'
 import { ensureBuild } from './bench/next-server'
 import { childNodeOptions, SMALL_HOST_NODE_OPTIONS, smallHostRequested } from './bench/small-host'
 
@@ -95,13 +97,16 @@ async function main() {
   }, 250)
   try {
     const startedAt = performance.now()
-    await waitForHealth(base, 180_000)
+    await waitForHealth(base, 360_000) // a first start migrates and seeds the catalog: minutes on a busy 2-core host
     const startSeconds = (performance.now() - startedAt) / 1000
     if (!serverPid) throw new Error('could not find the server process')
     const afterStart = processRssMb(serverPid)
+    // Where the server's RSS is at each stage, by kind of mapping (scripts/bench/memory-map.ts).
+    const maps: [string, string][] = [['right after start', memoryMapLine(processMemoryMap(serverPid))]]
     phase = 'idle'
     await sleep(IDLE_SECONDS * 1000)
     const idle = processRssMb(serverPid)
+    maps.push([`idle, ${IDLE_SECONDS} s after start`, memoryMapLine(processMemoryMap(serverPid))])
     const peakBeforeTraffic = kernelPeakRssMb(serverPid)
 
     phase = 'traffic'
@@ -111,19 +116,25 @@ async function main() {
     const paths = ['/', '/vendors', '/vendors?q=cloud', '/vendors?q=pay', '/api/v1/vendors?limit=200', ...vendors.map((v) => `/vendors/${v.slug}`), ...vendors.slice(0, 10).map((v) => `/api/v1/vendors/${v.slug}`)]
     const statuses = new Map<number, number>()
     const times: number[] = []
+    // The server's CPU time for the traffic: what its heap settings cost (more, smaller collections).
+    const cpuBefore = treeCpuMs(serverPid)
     for (const p of paths) {
       const { status, ms } = await get(base, p)
       statuses.set(status, (statuses.get(status) ?? 0) + 1)
       times.push(ms)
     }
+    const cpuAfter = treeCpuMs(serverPid)
+    maps.push(['right after the traffic', memoryMapLine(processMemoryMap(serverPid))])
     phase = 'idle after traffic'
     await sleep(IDLE_SECONDS * 1000)
     const afterTraffic = processRssMb(serverPid)
+    maps.push([`idle, ${IDLE_SECONDS} s after the traffic`, memoryMapLine(processMemoryMap(serverPid))])
     const peak = kernelPeakRssMb(serverPid)
 
     const verdict = (v: number | null, target: number) => (v !== null && v <= target ? 'met' : 'MISSED')
     const peakOf = (p: string) => Math.max(0, ...samples.filter((s) => s.phase === p).map((s) => s.rss))
-    console.log(`started in ${startSeconds.toFixed(1)} s (migrate, seed, open); traffic: ${paths.length} requests, ${[...statuses].map(([s, n]) => `${n}x ${s}`).join(', ')}, slowest ${Math.round(Math.max(...times))} ms`)
+    const trafficCpu = cpuBefore !== null && cpuAfter !== null ? `, server CPU ${((cpuAfter - cpuBefore) / 1000).toFixed(1)} s` : ''
+    console.log(`started in ${startSeconds.toFixed(1)} s (migrate, seed, open); traffic: ${paths.length} requests, ${[...statuses].map(([s, n]) => `${n}x ${s}`).join(', ')}, slowest ${Math.round(Math.max(...times))} ms${trafficCpu}`)
     console.log('')
     console.log('| figure (server process) | result | target |')
     console.log('| --- | --- | --- |')
@@ -133,6 +144,9 @@ async function main() {
     console.log(`| RSS during traffic (sampled peak) | ${peakOf('traffic')} MB | |`)
     console.log(`| RSS idle, ${IDLE_SECONDS} s after traffic | ${afterTraffic} MB | <= ${TARGET_IDLE_MB} MB: ${verdict(afterTraffic, TARGET_IDLE_MB)} |`)
     console.log(`| peak RSS over the whole run (kernel) | ${peak} MB | <= ${TARGET_PEAK_MB} MB: ${verdict(peak, TARGET_PEAK_MB)} |`)
+    console.log('')
+    console.log('where the server\'s RSS is (by mapping, /proc/<pid>/smaps; V8\'s heap is part of "other anonymous"):')
+    for (const [when, line] of maps) console.log(`  ${when}: ${line}`)
     const bad = [...statuses.keys()].filter((s) => s >= 500)
     if (bad.length) throw new Error(`the server answered ${bad.join(', ')}; log:\n${log}`)
   } catch (e) {

@@ -20,6 +20,7 @@ import type { LoadRun } from './bench/load-protocol'
 import { startLoadGenerator } from './bench/load-generator'
 import { withPg } from './bench/measure'
 import { ensureBuild, startNextServer, type NextServer } from './bench/next-server'
+import { pageWeight, weightLines } from './bench/page-weight'
 import { cpuTable, scenarioTable, targetLines, TARGET, type ScenarioRecord } from './bench/pages-report'
 import { cores, cpuWindow, waitForIdle } from './bench/proc-cpu'
 
@@ -177,6 +178,8 @@ async function main() {
 
     console.error('freshness check (up to a minute)…')
     const freshness = freshnessVendor ? await measureFreshness(server, freshnessVendor.slug) : ['  no vendor left for the freshness check']
+    // What the biggest vendor's page is made of (cached copy, as served): bytes by section.
+    const weight = biggest ? weightLines(`/vendors/${biggest.slug} (${biggest.components} components)`, pageWeight(await (await fetch(`${server.baseUrl}/vendors/${biggest.slug}`)).text())) : []
     await server.stop()
     server = null
 
@@ -203,6 +206,9 @@ async function main() {
       '',
       'cpu per request (Linux /proc)',
       ...cpuTable(records, cores()),
+      '',
+      'page weight of the biggest vendor (scripts/bench-page-weight.ts measures more pages and CPU per render)',
+      ...weight,
       '',
       'first render, data layer alone (same calls as the vendor page, one vendor at a time, this process)',
       ...queryProfileLines(profile),

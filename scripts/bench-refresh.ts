@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
+import { getHeapSpaceStatistics } from 'node:v8'
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { CatalogRow } from '@/lib/catalog/catalog-row'
 import type { HttpClient } from '@/lib/ingest/http'
@@ -27,14 +28,19 @@ import { adminQuery, databaseUrl } from '@/lib/testing/postgres'
 import { benchHttp } from './bench/bench-http'
 import { startFarm, type Farm } from './bench/farm-client'
 import { addWrites, diffWrites, machineCpu, settledMemory, settledWriteStats, startRssSampler, withPg, type WriteStats } from './bench/measure'
+import { memoryMapLine, processMemoryMap } from './bench/memory-map'
 import { measureFloor, vendorEndpoints } from './bench/refresh-floor'
 import { addHistory, timeVendorPages } from './bench/refresh-history'
 import type { InstanceReply, InstanceRequest } from './bench/refresh-instance'
+import { serverProcess } from './server-node-flags.mjs'
 import { cycleHeader, cycleLine, instanceLines, setupLines, stageLines, summaryLines, type CycleRecord, type InstanceCycle } from './bench/refresh-report'
 
-// gc() before each memory sample needs --expose-gc: run again with it when it was not given.
-if (typeof (globalThis as { gc?: unknown }).gc !== 'function') {
-  const again = spawnSync(process.execPath, ['--expose-gc', ...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit' })
+// The cycle runs in this process, which is to be measured as the server `npm start` runs it: the
+// same Node flags and NODE_OPTIONS defaults (scripts/server-node-flags.mjs; the caller's
+// NODE_OPTIONS still win), plus --expose-gc for gc() before each memory sample. Run again so.
+if (process.env.BENCH_REFRESH_AS_SERVER !== '1') {
+  const node = serverProcess(process.env)
+  const again = spawnSync(process.execPath, ['--expose-gc', ...node.flags, ...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit', env: { ...node.env, BENCH_REFRESH_AS_SERVER: '1' } })
   process.exit(again.status ?? 1)
 }
 
@@ -208,7 +214,14 @@ async function measureCycles(
 function memoryLine(): string {
   const m = process.memoryUsage()
   const mb = (bytes: number) => `${(bytes / 1048576).toFixed(0)} MB`
-  return `       memory after the cycle: rss ${mb(m.rss)}, V8 heap used ${mb(m.heapUsed)} of ${mb(m.heapTotal)} committed, outside it ${mb(m.external)} (Buffers ${mb(m.arrayBuffers)}, the rest mostly Wasm memory: Prisma's query compiler)`
+  return [
+    `       memory after the cycle: rss ${mb(m.rss)}, V8 heap used ${mb(m.heapUsed)} of ${mb(m.heapTotal)} committed, outside it ${mb(m.external)} (Buffers ${mb(m.arrayBuffers)}, the rest mostly Wasm memory: Prisma's query compiler)`,
+    `       V8's heap by space (committed, resident): ${getHeapSpaceStatistics()
+      .filter((space) => space.physical_space_size >= 1048576)
+      .map((space) => `${space.space_name.replace(/_space$/, '')} ${mb(space.physical_space_size)}`)
+      .join(', ')}`,
+    `       by mapping (/proc/self/smaps): ${memoryMapLine(processMemoryMap())}`,
+  ].join('\n')
 }
 
 /** Claims are logged by a trigger (bench database only) so the run can prove no vendor was claimed twice in a cycle. */
@@ -221,9 +234,10 @@ const CLAIM_LOG = `
     EXECUTE FUNCTION bench_log_claim();`
 
 function startInstance(name: string, statusioBase: string) {
+  const node = serverProcess(childEnv())
   const child = fork(fileURLToPath(new URL('./bench/refresh-instance.ts', import.meta.url)), [name, statusioBase], {
-    execArgv: ['--import', 'tsx'],
-    env: { ...childEnv(), INGEST_ALLOW_PRIVATE_NETWORK: 'true' },
+    execArgv: [...node.flags, '--import', 'tsx'],
+    env: { ...node.env, INGEST_ALLOW_PRIVATE_NETWORK: 'true' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   })
   const next = <T extends InstanceReply['type']>(type: T) =>

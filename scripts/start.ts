@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { runCli } from '@/lib/cli/known-failure.mjs'
-import { SERVER_NODE_FLAGS } from './server-node-flags.mjs'
+import { serverProcess } from './server-node-flags.mjs'
 
 if (fs.existsSync('.env')) process.loadEnvFile('.env')
 const port = process.env.PORT || '3000'
@@ -71,11 +71,13 @@ async function main(): Promise<number> {
     if (code !== 0) return code
   }
   console.log('[start] preparing the database…')
-  // SERVER_NODE_FLAGS here too: the schema engine and Prisma's query compiler are Wasm as well
-  // (measured on a fresh database: deploy peaked at 1,089 MB without, 605 MB with; seed 879 and 317 MB).
-  let code = await run(process.execPath, [...SERVER_NODE_FLAGS, 'scripts/db.mjs', 'deploy'])
+  // The server's Node settings (scripts/server-node-flags.mjs) here too: the schema engine and
+  // Prisma's query compiler are Wasm as well (measured on a fresh database: deploy peaked at
+  // 1,089 MB without --liftoff-only, 605 MB with; seed 879 and 317 MB).
+  const node = serverProcess(childEnv)
+  let code = await run(process.execPath, [...node.flags, 'scripts/db.mjs', 'deploy'], { env: node.env })
   if (code !== 0) return code
-  code = await run(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', 'scripts/seed.ts'])
+  code = await run(process.execPath, [...node.flags, '--import', 'tsx', 'scripts/seed.ts'], { env: node.env })
   if (code !== 0) return code
 
   // Cached vendor pages are renderings of the database as it was when they were made, possibly a
@@ -84,8 +86,12 @@ async function main(): Promise<number> {
   // Our server rather than `next start`: it hands the app each request's peer address (scripts/server.mjs).
   // NEXT_MANUAL_SIG_HANDLE: the server's own stop handler (lib/jobs/graceful-stop.ts) ends the
   // refresh and closes the database before exiting, instead of Next waiting for the cycle's request.
-  // SERVER_NODE_FLAGS: WebAssembly without TurboFan tier-up, ~500 MB less peak memory (see the file).
-  const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, 'scripts/server.mjs'], { stdio: 'inherit', env: { ...childEnv, NEXT_MANUAL_SIG_HANDLE: 'true' } })
+  // serverProcess: WebAssembly without TurboFan tier-up (~500 MB less peak memory) and a frugal V8
+  // heap unless NODE_OPTIONS says otherwise (scripts/server-node-flags.mjs).
+  // EMBEDDED_DB_AUTO_MIGRATE=false: the deploy above just applied the migrations in a process that
+  // has exited; otherwise the server would load Prisma's schema engine (Wasm) at its first query
+  // only to find nothing to apply, and a Wasm module's memory stays with the process for good.
+  const server = spawn(process.execPath, [...node.flags, 'scripts/server.mjs'], { stdio: 'inherit', env: { ...node.env, NEXT_MANUAL_SIG_HANDLE: 'true', EMBEDDED_DB_AUTO_MIGRATE: 'false' } })
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
       server.kill(signal)

@@ -38,12 +38,12 @@ export function ComponentList({ groups, components, uptime }: { groups: VendorPa
             <ul className="space-y-4">
               {section.items.map((c) => {
                 const history = uptime.get(c.id)
+                // Flat and styled by one class (.component-row in app/globals.css): 80 rows on a big
+                // vendor's page, each sent as HTML and again in React's payload.
                 return (
-                  <li key={c.id} id={`component-${c.id}`} className="scroll-mt-20 target:rounded target:ring-2 target:ring-brand-500">
-                    <div className="flex items-center justify-between gap-3">
-                      <span className="min-w-0 break-words">{c.name}</span>
-                      <StatusBadge status={c.status} />
-                    </div>
+                  <li key={c.id} id={`component-${c.id}`} className="component-row">
+                    <span>{c.name}</span>
+                    <StatusBadge status={c.status} />
                     {history && <UptimeBar uptime={history} componentName={c.name} />}
                   </li>
                 )

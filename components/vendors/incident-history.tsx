@@ -1,7 +1,7 @@
 import Link from 'next/link'
 import { LocalTime } from '@/components/time/local-time'
 import type { IncidentListItem } from '@/lib/data/vendor-history'
-import { formatDuration } from '@/lib/format/date-time'
+import { formatElapsed } from '@/lib/format/date-time'
 import { ImpactBadge } from './impact-badge'
 import { incidentStateLabel } from './incident-meta'
 
@@ -21,7 +21,7 @@ export function IncidentHistoryList({ incidents, vendorSlug, now }: { incidents:
             <span>
               · <LocalTime iso={i.startedAt.toISOString()} />
             </span>
-            <span>· {i.resolvedAt ? `lasted ${formatDuration(i.resolvedAt.getTime() - i.startedAt.getTime())}` : `ongoing for ${formatDuration(now.getTime() - i.startedAt.getTime())}`}</span>
+            <span>· {i.resolvedAt ? `lasted ${formatElapsed(i.resolvedAt.getTime() - i.startedAt.getTime())}` : `ongoing for ${formatElapsed(now.getTime() - i.startedAt.getTime())}`}</span>
             {i.hasPostmortem && <span className="rounded bg-brand-50 px-1.5 py-0.5 text-xs font-medium text-brand-700 dark:bg-brand-500/10 dark:text-brand-400">Postmortem</span>}
           </p>
         </li>

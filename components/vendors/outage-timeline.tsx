@@ -37,25 +37,20 @@ export function OutageTimeline({ days }: { days: TimelineDay[] }) {
           const meta = DAY_STATE[day.state]
           const hatched = day.source === 'vendor_history' && day.incidents.length > 0
           // Tooltips of the outermost cells open inwards, so they never leave the screen on a phone.
-          const align = index < 4 ? 'left-0' : index >= days.length - 4 ? 'right-0' : 'left-1/2 -translate-x-1/2'
+          const align = index < 4 ? ' timeline-tip-start' : index >= days.length - 4 ? ' timeline-tip-end' : ''
+          // Styled by class (.timeline-day, .timeline-tip in app/globals.css), not by utility lists:
+          // the markup of every cell is sent twice, as HTML and in React's payload.
           return (
-            <li key={day.date} className="group relative flex-1" data-source={day.source}>
-              <span role="img" tabIndex={0} aria-label={dayCellLabel(day)} className={`block h-9 rounded-sm outline-offset-1 ${meta.cell} ${hatched ? FROM_VENDOR_HISTORY.cell : ''}`} />
-              <span
-                role="tooltip"
-                className={`pointer-events-none absolute bottom-full ${align} z-10 mb-2 hidden w-64 max-w-[80vw] rounded-md bg-slate-900 p-3 text-xs text-white shadow-lg group-hover:block group-focus-within:block dark:bg-slate-100 dark:text-slate-900`}
-              >
-                <span className="block font-semibold">{dayLabel(day.date)}</span>
+            <li key={day.date} className="timeline-day" data-source={day.source}>
+              <span role="img" tabIndex={0} aria-label={dayCellLabel(day)} className={`timeline-cell ${meta.cell}${hatched ? ` ${FROM_VENDOR_HISTORY.cell}` : ''}`} />
+              <span role="tooltip" className={`timeline-tip${align}`}>
+                <b>{dayLabel(day.date)}</b>
                 {day.incidents.length === 0 ? (
-                  <span className="block">{day.source === 'vendor_history' ? `${meta.label} (before we started watching)` : meta.label}</span>
+                  <span>{day.source === 'vendor_history' ? `${meta.label} (before we started watching)` : meta.label}</span>
                 ) : (
-                  day.incidents.map((i) => (
-                    <span key={i.id} className="mt-1 block">
-                      {i.title} · {IMPACT_LABEL[i.impact]}
-                    </span>
-                  ))
+                  day.incidents.map((i) => <span key={i.id}>{`${i.title} · ${IMPACT_LABEL[i.impact]}`}</span>)
                 )}
-                {hatched && <span className="mt-1 block italic">{FROM_VENDOR_HISTORY.label}</span>}
+                {hatched && <i>{FROM_VENDOR_HISTORY.label}</i>}
               </span>
             </li>
           )

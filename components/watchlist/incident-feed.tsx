@@ -1,7 +1,7 @@
 import Link from 'next/link'
 import { IMPACT_LABEL, INCIDENT_STATUS_LABEL } from '@/lib/format/status-labels'
 import type { WatchlistIncident } from '@/lib/data/watchlist'
-import { formatDuration } from '@/lib/format/date-time'
+import { formatElapsed } from '@/lib/format/date-time'
 import { formatInTimeZone } from '@/lib/format/zoned'
 import { isIncidentOver } from '@/lib/status/lifecycle'
 
@@ -41,7 +41,7 @@ export function IncidentFeed({ incidents, timeZone, now }: { incidents: Watchlis
                 {' · '}
                 <time dateTime={incident.startedAt.toISOString()}>{formatInTimeZone(incident.startedAt, timeZone)}</time>
                 {' · '}
-                {open ? `${formatDuration(end.getTime() - incident.startedAt.getTime())} so far` : `lasted ${formatDuration(end.getTime() - incident.startedAt.getTime())}`}
+                {open ? `${formatElapsed(end.getTime() - incident.startedAt.getTime())} so far` : `lasted ${formatElapsed(end.getTime() - incident.startedAt.getTime())}`}
               </p>
             </div>
           </li>

@@ -68,14 +68,15 @@ export function maintenanceJson(m: Pick<VendorStatusDetail['maintenances'][numbe
   }
 }
 
-export function vendorStatusJson(v: VendorStatusDetail, now: Date, intervalMs: number) {
+/** `possibleOutage`: the open one (unofficial), which the summary names while the official page reports no problem. */
+export function vendorStatusJson(v: VendorStatusDetail, now: Date, intervalMs: number, possibleOutage: PossibleOutageView | null = null) {
   const groupName = new Map(v.groups.map((g) => [g.id, g.name]))
   const listed = vendorSummaryJson(v, now, intervalMs)
   const known = listed.status !== null
   return {
     ...listed,
     /** The answer to "is it down?" in one sentence, the same words as the vendor page's first line. */
-    summary: vendorAnswer(v, freshness(v.source, listed.monitored, now, intervalMs), now),
+    summary: vendorAnswer(v, freshness(v.source, listed.monitored, now, intervalMs), now, { possibleOutage, sourceChanged: asSourceChange(v.source?.sourceChange) !== null }),
     lastError: v.source?.consecutiveFailures ? v.source.lastError : null,
     /** Items the last read had to leave out ([{ kind, count }]); the status above was still read. */
     readWarnings: known ? asReadWarnings(v.source?.readWarnings).map(({ kind, count }) => ({ kind, count })) : [],

@@ -32,5 +32,5 @@ export async function vendorDetailJson(slug: string, now: Date, refreshIntervalM
   const vendor = await findVendorStatus(slug, now)
   if (!vendor) return null
   const [possibleOutage, lead] = await Promise.all([loadPossibleOutage(vendor.id), loadLeadTimes(vendor.id, now)])
-  return { vendor: { ...vendorStatusJson(vendor, now, refreshIntervalMs), earlyWarning: earlyWarningJson(possibleOutage, lead) } }
+  return { vendor: { ...vendorStatusJson(vendor, now, refreshIntervalMs, possibleOutage), earlyWarning: earlyWarningJson(possibleOutage, lead) } }
 }

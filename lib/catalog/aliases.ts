@@ -1,14 +1,11 @@
 // The search aliases of the catalog (prisma/seed/aliases.csv): another name people search a vendor
 // by ("aws", "gh"), optionally the component it means ("s3"), and where the name comes from. Bad
 // rows are reported by line and skipped; the good ones still go in.
-import { createHash } from 'node:crypto'
-import fs from 'node:fs/promises'
-import path from 'node:path'
 import { z } from 'zod'
-import { readAppMeta, writeAppMeta } from '@/lib/data/app-meta'
 import { replaceVendorAliases, type AliasWriteResult } from '@/lib/data/vendor-aliases'
 import { normalizeSearchText } from '@/lib/data/vendor-search'
 import { parseCsvRows, type CsvProblem } from './csv-rows'
+import { type CsvSeedResult, seedCsvIfChanged } from './seed-csv'
 import { SLUG_PATTERN } from './slug'
 
 export const SEED_ALIASES_FILE = 'prisma/seed/aliases.csv'
@@ -33,20 +30,21 @@ export function parseAliases(content: string): { rows: AliasRow[]; problems: Csv
   return parseCsvRows(content, aliasRowSchema, (r) => `${r.alias}\u0000${r.vendor}`, (r) => `alias "${r.alias}" of ${r.vendor} is listed twice`)
 }
 
-export type AliasSeedResult = { seeded: false } | ({ seeded: true; problems: number } & AliasWriteResult)
+export type AliasSeedResult = CsvSeedResult<AliasWriteResult>
 
 /**
  * Writes the aliases when the file or the catalog changed since the last time (the catalog's own
  * seed hash is part of the key: an alias of a vendor added later is written then).
  */
-export async function seedAliasesIfChanged(catalogHash: string | null, file = SEED_ALIASES_FILE): Promise<AliasSeedResult> {
-  const content = await fs.readFile(path.resolve(/*turbopackIgnore: true*/ file), 'utf8')
-  const hash = createHash('sha256').update(content).update(catalogHash ?? '').digest('hex')
-  if ((await readAppMeta(ALIASES_HASH_KEY)) === hash) return { seeded: false }
-  const { rows, problems } = parseAliases(content)
-  for (const p of problems) console.warn(`[seed] ${file} line ${p.line}: ${p.message}`)
-  const result = await replaceVendorAliases(rows.map((r) => ({ alias: r.alias, vendorSlug: r.vendor, component: r.component ?? null, source: r.source })))
-  for (const slug of result.unknownVendors) console.warn(`[seed] ${file}: no vendor "${slug}" in the catalog; its aliases are skipped`)
-  await writeAppMeta(ALIASES_HASH_KEY, hash)
-  return { seeded: true, problems: problems.length, ...result }
+export function seedAliasesIfChanged(catalogHash: string | null, file = SEED_ALIASES_FILE): Promise<AliasSeedResult> {
+  return seedCsvIfChanged(
+    {
+      file,
+      hashKey: ALIASES_HASH_KEY,
+      rowsAre: 'aliases',
+      parse: parseAliases,
+      replace: (rows) => replaceVendorAliases(rows.map((r) => ({ alias: r.alias, vendorSlug: r.vendor, component: r.component ?? null, source: r.source }))),
+    },
+    catalogHash,
+  )
 }

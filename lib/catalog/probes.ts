@@ -2,13 +2,10 @@
 // one public, unauthenticated URL of a vendor's (an API root or health endpoint) and the status
 // below which its answer counts as up. Bad rows are reported by line and skipped; the good ones
 // still go in.
-import { createHash } from 'node:crypto'
-import fs from 'node:fs/promises'
-import path from 'node:path'
 import { z } from 'zod'
-import { readAppMeta, writeAppMeta } from '@/lib/data/app-meta'
 import { replaceCatalogProbes, type ProbeWriteResult } from '@/lib/data/probe-catalog'
 import { parseCsvRows, type CsvProblem } from './csv-rows'
+import { type CsvSeedResult, seedCsvIfChanged } from './seed-csv'
 import { SLUG_PATTERN } from './slug'
 
 export const SEED_PROBES_FILE = 'prisma/seed/probes.csv'
@@ -33,20 +30,21 @@ export function parseProbes(content: string): { rows: ProbeRow[]; problems: CsvP
   return parseCsvRows(content, probeRowSchema, (r) => `${r.vendor}\u0000${r.url}`, (r) => `probe ${r.url} of ${r.vendor} is listed twice`)
 }
 
-export type ProbeSeedResult = { seeded: false } | ({ seeded: true; problems: number } & ProbeWriteResult)
+export type ProbeSeedResult = CsvSeedResult<ProbeWriteResult>
 
 /**
  * Writes the probes when the file or the catalog changed since the last time (the catalog's own
  * seed hash is part of the key: a probe of a vendor added later is written then).
  */
-export async function seedProbesIfChanged(catalogHash: string | null, file = SEED_PROBES_FILE): Promise<ProbeSeedResult> {
-  const content = await fs.readFile(path.resolve(/*turbopackIgnore: true*/ file), 'utf8')
-  const hash = createHash('sha256').update(content).update(catalogHash ?? '').digest('hex')
-  if ((await readAppMeta(PROBES_HASH_KEY)) === hash) return { seeded: false }
-  const { rows, problems } = parseProbes(content)
-  for (const p of problems) console.warn(`[seed] ${file} line ${p.line}: ${p.message}`)
-  const result = await replaceCatalogProbes(rows.map((r) => ({ vendorSlug: r.vendor, url: r.url, upBelow: r.upBelow })))
-  for (const slug of result.unknownVendors) console.warn(`[seed] ${file}: no vendor "${slug}" in the catalog; its probes are skipped`)
-  await writeAppMeta(PROBES_HASH_KEY, hash)
-  return { seeded: true, problems: problems.length, ...result }
+export function seedProbesIfChanged(catalogHash: string | null, file = SEED_PROBES_FILE): Promise<ProbeSeedResult> {
+  return seedCsvIfChanged(
+    {
+      file,
+      hashKey: PROBES_HASH_KEY,
+      rowsAre: 'probes',
+      parse: parseProbes,
+      replace: (rows) => replaceCatalogProbes(rows.map((r) => ({ vendorSlug: r.vendor, url: r.url, upBelow: r.upBelow }))),
+    },
+    catalogHash,
+  )
 }

@@ -8,6 +8,7 @@ import { staleAfterMs } from '@/lib/status/freshness'
 import { NETWORK_FAILURE_KINDS } from '@/lib/status/network-outage'
 import { asReadWarnings } from '@/lib/status/read-warnings-json'
 import { asSourceChange, type SourceChange } from '@/lib/status/source-change-json'
+import { POLLABLE_SOURCE as pollable } from './pollable-sources'
 import type { ReadWarning } from '@/lib/status/snapshot'
 
 export interface HealthReport {
@@ -65,7 +66,6 @@ export async function buildHealthReport(now: Date, intervalMs: number): Promise<
   const memory = { rssMb: mb(mem.rss), heapUsedMb: mb(mem.heapUsed) }
   const started = performance.now()
   try {
-    const pollable = { enabled: true, platform: { not: 'unknown' as const } }
     const staleBefore = new Date(now.getTime() - staleAfterMs(intervalMs))
     const withWarnings = { ...pollable, readWarnings: { not: Prisma.DbNull } }
     const stuckBefore = new Date(now.getTime() - OUTBOX_STUCK_AFTER_MS)

@@ -10,6 +10,7 @@
 import { Prisma } from '@/lib/db/generated/client'
 import type { ServiceStatus } from '@/lib/db/generated/enums'
 import { db } from '@/lib/db/client'
+import { POLLABLE_SOURCE as pollable } from './pollable-sources'
 import { LEAD_WINDOW_MINUTES, MEDIAN_LEAD_DAYS } from '@/lib/signal/params'
 import type { PossibleOutageCloseReason, PossibleOutageEvidence, PossibleOutageTrigger } from '@/lib/signal/types'
 import { INCIDENT_OVER_STATUSES } from '@/lib/status/lifecycle'
@@ -70,7 +71,6 @@ export async function loadSignalStates(vendorIds: readonly string[]): Promise<Ve
  * monitored sources, and those whose last check failed for a network reason.
  */
 export async function refreshNetworkFacts(): Promise<{ monitored: number; failingNetwork: number }> {
-  const pollable = { enabled: true, platform: { not: 'unknown' as const } }
   const [monitored, failingNetwork] = await Promise.all([
     db.statusSource.count({ where: pollable }),
     db.statusSource.count({ where: { ...pollable, consecutiveFailures: { gt: 0 }, lastErrorKind: { in: [...NETWORK_FAILURE_KINDS] } } }),

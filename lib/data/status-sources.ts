@@ -8,6 +8,7 @@ import { db } from '@/lib/db/client'
 import { Prisma } from '@/lib/db/generated/client'
 import type { Platform } from '@/lib/db/generated/enums'
 import { LeaseLostError } from './lease-lost'
+import { POLLABLE_SOURCE_SQL as POLLABLE } from './pollable-sources'
 
 export type { Platform }
 
@@ -24,9 +25,6 @@ export interface ClaimedSource {
   /** The stored platform-drift note (lib/ingest/source-drift.ts), null when none. */
   sourceChange: unknown
 }
-
-/** Sources we can poll: a known platform with an address (status.io finds its own). */
-const POLLABLE = Prisma.sql`s.enabled AND s.platform <> 'unknown' AND (s."apiUrl" IS NOT NULL OR s.platform = 'statusio')`
 
 /**
  * Which due vendors a cycle takes first: those whose last check timed out (they may hang for the

@@ -1,5 +1,5 @@
-// The vendor page's history: component status changes for the uptime bars, incidents for the
-// outage timeline, the paginated incident history, and one incident in full.
+// The vendor page's history: component status changes for the uptime bars, the paginated
+// incident history, and one incident in full (the timeline's incidents: lib/data/reliability.ts).
 import { db } from '@/lib/db/client'
 import { isRecordId, isSlug } from '@/lib/validation/url-input'
 import type { IncidentImpact, IncidentStatus, ServiceStatus } from '@/lib/db/generated/enums'
@@ -44,15 +44,6 @@ export interface TimelineIncidentRow {
   status: IncidentStatus
   startedAt: Date
   resolvedAt: Date | null
-}
-
-/** Incidents that touch [since, now]: started before now and not over before `since`. */
-export async function findTimelineIncidents(vendorId: string, since: Date, now: Date): Promise<TimelineIncidentRow[]> {
-  return db.incident.findMany({
-    where: { vendorId, startedAt: { lte: now }, OR: [{ resolvedAt: null }, { resolvedAt: { gte: since } }] },
-    orderBy: { startedAt: 'asc' },
-    select: { id: true, title: true, impact: true, status: true, startedAt: true, resolvedAt: true },
-  })
 }
 
 export interface IncidentListItem extends TimelineIncidentRow {

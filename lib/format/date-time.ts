@@ -23,3 +23,12 @@ export function formatDuration(ms: number): string {
   const days = Math.floor(hours / 24)
   return hours % 24 ? `${days} d ${hours % 24} h` : `${days} d`
 }
+
+/**
+ * How long something has lasted, for a reader: "under a minute" below one, else formatDuration.
+ * formatDuration rounds 20 seconds to "0 min", which reads as "nothing happened"; an incident
+ * that started 20 seconds ago is "ongoing for under a minute" (lib/status/answer.ts says the same).
+ */
+export function formatElapsed(ms: number): string {
+  return ms < 60_000 ? 'under a minute' : formatDuration(ms)
+}

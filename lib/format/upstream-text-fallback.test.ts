@@ -16,6 +16,7 @@ describe('upstream text when the renderer throws', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {})
     expect(renderUpstreamText('**Fixed** <b>now</b> & "done"\nnext line')).toBe('<p>**Fixed** now &amp; "done"<br />next line</p>\n')
     expect(upstreamPlainText('**Fixed** <b>now</b> & done')).toBe('**Fixed** now & done')
+    expect(upstreamPlainText('<p>Fixed.</p><p>Next</p>line<br>two')).toBe('Fixed.\n\nNext\n\nline\ntwo')
     expect(console.warn).toHaveBeenCalledWith(expect.stringMatching(/could not be rendered \(Maximum call stack size exceeded\)/))
   })
 })

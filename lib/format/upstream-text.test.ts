@@ -73,6 +73,19 @@ describe('upstreamPlainText', () => {
   it('strips markup to readable text', () => {
     expect(upstreamPlainText('**We are investigating** <b>errors</b> & <script>x()</script>timeouts')).toBe('We are investigating errors & timeouts')
   })
+
+  it('keeps the breaks that paragraphs, line breaks and list items stood for', () => {
+    expect(upstreamPlainText('<p>The fix is done.</p><p>Next we watch.</p>')).toBe('The fix is done.\n\nNext we watch.')
+    expect(upstreamPlainText('Line one<br>Line two<br/>Line three')).toBe('Line one\nLine two\nLine three')
+    expect(upstreamPlainText('<ul><li>one</li><li>two</li></ul>')).toBe('one\ntwo')
+    expect(upstreamPlainText('<div>12:53 PM</div><div>Resolved.</div>')).toBe('12:53 PM\n\nResolved.')
+    expect(upstreamPlainText('<table><tr><td>API</td><td>down</td></tr><tr><td>Web</td><td>up</td></tr></table>')).toBe('API down\nWeb up')
+  })
+
+  it('keeps Markdown paragraphs and line breaks apart', () => {
+    expect(upstreamPlainText('We are investigating.\nMore soon.')).toBe('We are investigating.\nMore soon.')
+    expect(upstreamPlainText('Para one.\n\nPara two.\n\n- a\n- b')).toBe('Para one.\n\nPara two.\n\na\nb')
+  })
 })
 
 // Bodies that broke the renderer (stack overflow) or held the event loop for seconds before it was

@@ -49,22 +49,40 @@ export function renderUpstreamText(body: string): string {
 export function upstreamPlainText(body: string): string {
   return memo(`text:${body}`, () => {
     const bounded = boundUpstreamText(body)
-    // The sanitiser's output is HTML text: its entities are decoded exactly once.
-    const text = decodeHTML(renderMarkdown(bounded, STRIP_ALL) ?? stripTags(bounded.text))
+    // Tags are dropped, so the breaks they stood for are written out first ("done.</p><p>Next"
+    // must not read "done.Next"). The sanitiser's output is HTML text: its entities are decoded exactly once.
+    const text = decodeHTML(renderMarkdown(bounded, STRIP_ALL, markBreaks) ?? stripTags(markBreaks(bounded.text)))
+      .replace(/[ \t]+\n/g, '\n')
       .replace(/\n{3,}/g, '\n\n')
       .trim()
     return bounded.truncated ? `${text}\n\n${TRUNCATION_NOTE}` : text
   })
 }
 
+/**
+ * HTML with the breaks its tags imply written out as text, for stripping: a line break after <br>,
+ * a list item, a row or a heading, a blank line after a paragraph or a block, a space between cells.
+ * The whitespace that followed the tag is layout (Markdown's renderer puts a newline after each
+ * block), so it is replaced, not added to. One linear pass per pattern; attributes are dropped
+ * later anyway, so a match inside one is harmless.
+ */
+function markBreaks(html: string): string {
+  return html
+    .replace(/<br\s*\/?>\n?/gi, '\n')
+    .replace(/(<\/(?:li|tr|h[1-6]|dt|dd)\s*>)\s*/gi, '$1\n')
+    .replace(/(<\/(?:p|div|blockquote|pre|ul|ol|table|section|article|header|footer)\s*>)\s*/gi, '$1\n\n')
+    .replace(/(<\/(?:td|th)\s*>)\s*/gi, '$1 ')
+    .replace(/<hr\s*\/?>\s*/gi, '\n\n')
+}
+
 /** The bounded text through Markdown and the sanitiser, or null when it must be shown plainly. */
-function renderMarkdown(bounded: BoundedText, sanitize: sanitizeHtml.IOptions): string | null {
+function renderMarkdown(bounded: BoundedText, sanitize: sanitizeHtml.IOptions, before: (html: string) => string = (h) => h): string | null {
   if (bounded.tooComplex) {
     warnOnce(`upstream text shown as plain text: ${bounded.tooComplex}`)
     return null
   }
   try {
-    const html = markdown.parse(bounded.text) as string
+    const html = before(markdown.parse(bounded.text) as string)
     return sanitizeHtml(html, { ...sanitize, transformTags: { ...sanitize.transformTags, ...headingLevels(html) } })
   } catch (e) {
     // A renderer failure on input the limits did not foresee (a stack overflow): show it plainly.

@@ -4,18 +4,14 @@
 import fs from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { upsertCatalogRows } from '@/lib/data/catalog'
-import { notifierData } from '@/lib/data/notifier-data'
 import { refreshData } from '@/lib/data/refresh-data'
 import { db, dbMode } from '@/lib/db/client'
-import { mailerOver } from '@/lib/email'
-import { createResendTransport } from '@/lib/email/resend-transport'
 import { createHttpClient, DEFAULT_HTTP_OPTIONS } from '@/lib/ingest/http'
 import { runRefreshCycle } from '@/lib/ingest/refresh'
 import { startFakeResend, type FakeResend } from '@/lib/testing/fake-resend'
+import { fakeResendMailer, runTestNotifier } from '@/lib/testing/notifier-harness'
 import { startStatusServer, type StatusServer } from '@/lib/testing/status-server'
-import { createComposer, createDigestComposer } from './compose'
 import type { Mailer } from './mailer'
-import { runNotifier } from './run'
 
 const VENDORS = 6
 const READERS = 12
@@ -44,18 +40,10 @@ const cycle = (owner: string, now: Date) =>
     { trigger: 'manual', owner, concurrency: 3, leaseMs: 5 * 60_000, intervalMs: 60_000, maxBackoffMs: 30 * 60_000, timeBudgetMs: 60_000 },
   )
 
-const realMailer = (): Mailer => mailerOver(createResendTransport({ apiKey: 're_test_key', baseUrl: fake.url }), 'Vendorwatch <alerts@vw.example>')
-const notify = (mailer: Mailer, now: Date) =>
-  runNotifier(
-    {
-      data: notifierData,
-      mailer,
-      compose: createComposer(notifierData, { appUrl: 'https://vw.example', secret: SECRET }),
-      composeDigest: createDigestComposer(notifierData, { appUrl: 'https://vw.example', secret: SECRET }),
-      now: () => now,
-    },
-    { limits: { free: 10, paid: 200 }, timeBudgetMs: 30_000 },
-  )
+// The notifier as the other pipeline tests run it (lib/testing/notifier-harness.ts); only the mailer
+// varies here: smaller batches, and one that dies after the provider accepted a batch.
+const realMailer = (): Mailer => fakeResendMailer(fake.url)
+const notify = (mailer: Mailer, now: Date) => runTestNotifier(now, { mailer, secret: SECRET })
 
 describe.skipIf(dbMode !== 'postgres')('from status page to inbox under concurrency (PostgreSQL)', () => {
   beforeAll(async () => {

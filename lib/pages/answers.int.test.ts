@@ -125,3 +125,27 @@ describe('reliability history', () => {
     expect(await vendorReliabilityJson('../etc', now)).toBeNull()
   })
 })
+
+describe('the answer sentence with our early warning', () => {
+  const evidence = { reports: 23, windowMinutes: 15, baseline: 3, ratio: 7.7, probesFailing: 0, probesTotal: 3, probeFailStreak: 0 }
+  beforeAll(async () => {
+    const quiet = await vendor('rumor', 'Rumor', 'operational')
+    await db.possibleOutage.create({ data: { vendorId: quiet.id, openKey: quiet.id, openedAt: new Date('2026-06-10T10:42:00Z'), trigger: 'reports', evidence } })
+    const moved = await vendor('moved', 'Moved', 'operational', {
+      source: source({ sourceChange: { kind: 'moved', detail: 'status.moved.example redirects to moved.instatus.example', since: '2026-06-10T09:00:00.000Z' } }),
+    })
+    await db.possibleOutage.create({ data: { vendorId: moved.id, openKey: moved.id, openedAt: new Date('2026-06-10T10:42:00Z'), trigger: 'reports', evidence } })
+  })
+
+  it('names the open possible outage as unofficial, in the same words on the page, its metadata and the API', async () => {
+    const sentence = "Users report problems with Rumor (unofficial, since 10:42 UTC, 52 min); Rumor's status page reports no problems (checked 1 min ago)."
+    expect((await loadVendorPage('rumor', now, INTERVAL))?.answer).toBe(sentence)
+    expect((await vendorDetailJson('rumor', now, INTERVAL))?.vendor.summary).toBe(sentence)
+  })
+
+  it('claims nothing about a page that seems to have moved', async () => {
+    const sentence = "Users report problems with Moved (unofficial, since 10:42 UTC, 52 min); Moved's status page seems to have moved, so we cannot say what it reports now (checked 1 min ago)."
+    expect((await loadVendorPage('moved', now, INTERVAL))?.answer).toBe(sentence)
+    expect((await vendorDetailJson('moved', now, INTERVAL))?.vendor.summary).toBe(sentence)
+  })
+})

@@ -61,6 +61,28 @@ describe('loadVendorPage history', () => {
   })
 })
 
+describe('loadVendorPage incidents, one read for the reliability history and the 30-day strip', () => {
+  it('counts an incident over before the strip only in the longer windows, and shows open and recent ones on the strip', async () => {
+    const vendor = await db.vendor.findUniqueOrThrow({ where: { slug: 'acme' } })
+    const day = (iso: string) => new Date(`${iso}T00:00:00Z`)
+    await db.incident.createMany({
+      data: [
+        // Resolved 60 days before `now`: in the 90- and 365-day windows, not on the 30-day strip.
+        { vendorId: vendor.id, externalId: 'sixty', title: 'Old outage', status: 'resolved', impact: 'major', startedAt: day('2026-09-25'), resolvedAt: new Date('2026-09-25T02:00:00Z') },
+        // Started 100 days ago and still open: every day of the strip, and every window.
+        { vendorId: vendor.id, externalId: 'open', title: 'Long degradation', status: 'monitoring', impact: 'minor', startedAt: day('2026-08-16') },
+      ],
+    })
+    const page = await loadVendorPage('acme', now, INTERVAL)
+    const counts = Object.fromEntries(page!.reliability!.windows.map((w) => [w.days, w.incidents]))
+    expect(counts).toEqual({ 30: 2, 90: 3, 365: 3 })
+    const onStrip = new Set(page!.timeline.flatMap((d) => d.incidents.map((i) => i.title)))
+    expect([...onStrip].sort()).toEqual(['Database down', 'Long degradation'])
+    expect(page!.timeline.every((d) => d.incidents.some((i) => i.title === 'Long degradation'))).toBe(true)
+    await db.incident.deleteMany({ where: { vendorId: vendor.id, externalId: { in: ['sixty', 'open'] } } })
+  })
+})
+
 describe('loadVendorPage components', () => {
   it('never lists a Statuspage "Visit … for more information" pointer as a component', async () => {
     const vendor = await db.vendor.findUniqueOrThrow({ where: { slug: 'acme' } })

@@ -4,8 +4,9 @@
 // the page can be cached and shared by every visitor.
 import { isMonitoredSource, PLATFORM_LABELS } from '@/lib/catalog/platforms'
 import { type EarlyWarning, loadEarlyWarning } from '@/lib/pages/early-warning'
-import { loadReliability, type ReliabilityHistory } from '@/lib/pages/reliability'
-import { findComponentHistory, findTimelineIncidents, type IncidentHistoryPage, listIncidentHistory } from '@/lib/data/vendor-history'
+import { RELIABILITY_DAYS, reliabilityHistory, type ReliabilityHistory } from '@/lib/pages/reliability'
+import { findReliabilityIncidents } from '@/lib/data/reliability'
+import { findComponentHistory, type IncidentHistoryPage, listIncidentHistory } from '@/lib/data/vendor-history'
 import { findVendorPageStatus, type IncidentDetail, type VendorPageStatus } from '@/lib/data/vendor-status'
 import { vendorAnswer } from '@/lib/status/answer'
 import { type Freshness, freshness } from '@/lib/status/freshness'
@@ -56,20 +57,23 @@ export async function loadVendorPage(slug: string, now: Date, refreshIntervalMs:
   const monitored = isMonitoredSource(vendor.source)
   const fresh = freshness(vendor.source, monitored, now, refreshIntervalMs)
   const known = fresh.kind === 'fresh' || fresh.kind === 'stale'
-  const [[history, timelineIncidents, incidentHistory, reliability], earlyWarning] = await Promise.all([
+  const [[history, yearIncidents, incidentHistory], earlyWarning] = await Promise.all([
     known
       ? Promise.all([
           findComponentHistory(vendor.id, new Date(now.getTime() - UPTIME_DAYS * DAY_MS)),
-          findTimelineIncidents(vendor.id, new Date(now.getTime() - TIMELINE_DAYS * DAY_MS), now),
+          // One read of the year's incidents serves the reliability history and the 30-day timeline
+          // (the timeline's are the ones still going or resolved within its window).
+          findReliabilityIncidents(vendor.id, new Date(now.getTime() - RELIABILITY_DAYS * DAY_MS), now),
           listIncidentHistory(vendor.id, 1, HISTORY_PREVIEW),
-          loadReliability(vendor, now),
         ])
-      : ([new Map(), [], null, null] as const),
+      : ([new Map(), null, null] as const),
     loadEarlyWarning(vendor.id, now),
   ])
   const uptime = new Map([...history].map(([componentId, changes]) => [componentId, componentUptime(changes, { days: UPTIME_DAYS, now, timeZone: 'UTC' })]))
+  const timelineSince = now.getTime() - TIMELINE_DAYS * DAY_MS
+  const timelineIncidents = (yearIncidents ?? []).filter((i) => i.resolvedAt === null || i.resolvedAt.getTime() >= timelineSince)
   const timeline = outageTimeline(
-    timelineIncidents.map((i) => ({ ...i, endedAt: i.resolvedAt ?? (isIncidentOverStatus(i.status) ? i.startedAt : null) })),
+    timelineIncidents.map((i) => ({ id: i.id, title: i.title, impact: i.impact, startedAt: i.startedAt, endedAt: i.resolvedAt ?? (isIncidentOverStatus(i.status) ? i.startedAt : null) })),
     { days: TIMELINE_DAYS, now, timeZone: 'UTC', dataSince: vendor.source?.baselineAt ?? null },
   )
   return {
@@ -78,13 +82,13 @@ export async function loadVendorPage(slug: string, now: Date, refreshIntervalMs:
     monitored,
     platformLabel: PLATFORM_LABELS[vendor.source?.platform ?? 'unknown'],
     freshness: fresh,
-    answer: vendorAnswer(vendor, fresh, now),
+    answer: vendorAnswer(vendor, fresh, now, { possibleOutage: earlyWarning.possibleOutage, sourceChanged: asSourceChange(vendor.source?.sourceChange) !== null }),
     known,
     uptime,
     timeline,
     incidentHistory,
     sourceChanged: asSourceChange(vendor.source?.sourceChange) !== null,
-    reliability,
+    reliability: yearIncidents && reliabilityHistory(yearIncidents, vendor, now),
     bannerIncident: bannerIncident(vendor.openIncidents),
     earlyWarning,
   }

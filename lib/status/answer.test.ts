@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { agoWords, type AnswerIncident, type AnswerInput, answerSentence, listWords, sinceWords } from './answer'
+import { agoWords, type AnswerIncident, type AnswerInput, answerSentence, listWords, sinceWords, vendorAnswer } from './answer'
 
 // Every time is relative to this injected instant; nothing reads the real clock.
 const now = new Date('2026-03-10T11:34:00Z')
@@ -137,6 +137,56 @@ describe('answerSentence', () => {
     expect(answerSentence(input({ freshness: { kind: 'unmonitored' } }), now)).toBe(
       "We don't read GitHub's status page automatically, so we cannot say whether GitHub is down: check its official status page.",
     )
+  })
+})
+
+describe('answerSentence: our early warning and a moved page', () => {
+  const reported = { openedAt: minutesAgo(52), evidence: { reports: 23 } }
+
+  it('names an open possible outage as unofficial while the official page reports no problem', () => {
+    expect(answerSentence(input({ possibleOutage: reported }), now)).toBe(
+      "Users report problems with GitHub (unofficial, since 10:42 UTC, 52 min); GitHub's status page reports no problems (checked 1 min ago).",
+    )
+  })
+
+  it('says "our probes" when no user reported, only the probes see it', () => {
+    expect(answerSentence(input({ possibleOutage: { openedAt: minutesAgo(0), evidence: { reports: 0 } } }), now)).toMatch(
+      /^Our probes see problems with GitHub \(unofficial, since 11:34 UTC, under a minute\); /,
+    )
+  })
+
+  it('keeps an open incident without an outage, and an unknown status, in the official part', () => {
+    expect(answerSentence(input({ possibleOutage: reported, openIncidents: [incident({ impact: 'none' })] }), now)).toBe(
+      "Users report problems with GitHub (unofficial, since 10:42 UTC, 52 min); GitHub's status page reports an open incident but no outage (checked 1 min ago).",
+    )
+    expect(answerSentence(input({ possibleOutage: reported, status: 'unknown' }), now)).toMatch(/; GitHub's status page does not say whether it is up \(checked 1 min ago\)\.$/)
+  })
+
+  it('an official problem is the answer: the possible outage adds nothing', () => {
+    const official = input({ status: 'partial_outage', openIncidents: [incident()] })
+    expect(answerSentence({ ...official, possibleOutage: reported }, now)).toBe(answerSentence(official, now))
+  })
+
+  it('when the page seems to have moved, nothing is claimed on the strength of what we read', () => {
+    const withOutage = answerSentence(input({ possibleOutage: reported, sourceChanged: true }), now)
+    expect(withOutage).toBe("Users report problems with GitHub (unofficial, since 10:42 UTC, 52 min); GitHub's status page seems to have moved, so we cannot say what it reports now (checked 1 min ago).")
+    expect(withOutage).not.toMatch(/no problems/)
+    const quiet = answerSentence(input({ sourceChanged: true }), now)
+    expect(quiet).not.toMatch(/^No known problems/)
+    expect(quiet).toBe("GitHub's status page seems to have moved, so we cannot say for sure whether GitHub is down: the page we read reports no problems (checked 1 min ago).")
+  })
+
+  it('without a fresh read, our signal leads and the official side stays "we cannot say"', () => {
+    const stale = { kind: 'stale', lastCheckedAt: minutesAgo(1), lastSuccessAt: minutesAgo(90), error: 'timeout' } as const
+    expect(answerSentence(input({ freshness: stale, possibleOutage: reported }), now)).toBe(
+      "Users report problems with GitHub (unofficial, since 10:42 UTC, 52 min). We cannot read GitHub's status page right now (since 10:04 UTC, 1 h 30 min); when we last read it, it reported no problems.",
+    )
+  })
+
+  it('vendorAnswer passes the signals through (the page, its meta description and the API summary)', () => {
+    const stored = { name: 'GitHub', status: 'operational' as const, statusText: null, statusChangedAt: null, openIncidents: [], maintenances: [], components: [] }
+    expect(vendorAnswer(stored, fresh, now)).toBe('No known problems at GitHub right now (checked 1 min ago).')
+    expect(vendorAnswer(stored, fresh, now, { possibleOutage: reported })).toMatch(/^Users report problems with GitHub \(unofficial, since 10:42 UTC/)
   })
 })
 

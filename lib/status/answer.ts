@@ -6,7 +6,13 @@
 // It never says more than we know: no status before a successful read, "cannot read" while reads
 // fail, planned work is named as maintenance (lib/status/headline.ts decides that), and an open
 // incident that implies no outage (impact none/unknown) is reported as an incident, not an outage.
-import { formatDuration } from '@/lib/format/date-time'
+//
+// Our own early warning (an open possible outage: users' reports and our probes, lib/signal) is
+// named only while the official page reports no problem, always marked unofficial, and never
+// dressed up as the vendor's word. When the vendor's page seems to have moved (lib/ingest/
+// source-drift.ts), what we read may not be what the vendor says now, so the sentence does not
+// claim "no problems" on its strength.
+import { formatDuration, formatElapsed } from '@/lib/format/date-time'
 import type { Freshness } from './freshness'
 import { isUnderMaintenance } from './headline'
 import { isMaintenanceRunning } from './lifecycle'
@@ -34,6 +40,16 @@ export interface AnswerInput {
   maintenances: readonly { title: string; status: MaintenanceStatus; startedAt: Date | null; scheduledFor: Date }[]
   /** Components as listed now (placeholders already removed): names a problem when no incident does. */
   components: readonly { name: string; status: ServiceStatus }[]
+  /** The open possible outage (unofficial), if any: since when, and whether users' reports took part. */
+  possibleOutage?: AnswerPossibleOutage | null
+  /** The vendor's status page seems to have moved platform or host: what we read may be out of date. */
+  sourceChanged?: boolean
+}
+
+export interface AnswerPossibleOutage {
+  openedAt: Date
+  /** Distinct reporting networks; 0 when only our probes see the problem. */
+  evidence: { reports: number }
 }
 
 /** How many component names a sentence lists before "and N more". */
@@ -53,7 +69,7 @@ const utcDay = (d: Date) => d.toISOString().slice(0, 10)
 export function sinceWords(since: Date, now: Date): string {
   const at = utcDay(since) === utcDay(now) ? hhmm.format(since) : `${dayMonth.format(since)} ${hhmm.format(since)}`
   const ms = now.getTime() - since.getTime()
-  return `since ${at} UTC, ${ms < 60_000 ? 'under a minute' : formatDuration(ms)}`
+  return `since ${at} UTC, ${formatElapsed(ms)}`
 }
 
 /** "1 min ago", "3 h ago"; under a minute "less than a minute ago". */
@@ -84,6 +100,12 @@ const affectedClause = (names: readonly string[]) => (names.length === 0 ? '' : 
 const earliest = (dates: readonly (Date | null)[]): Date | null =>
   dates.reduce<Date | null>((min, d) => (d && (!min || d < min) ? d : min), null)
 
+/** "Users report problems with GitHub (unofficial, since 10:42 UTC, 52 min)": never the vendor's word. */
+function unofficialWords(name: string, outage: AnswerPossibleOutage, now: Date): string {
+  const who = outage.evidence.reports > 0 ? `Users report problems with ${name}` : `Our probes see problems with ${name}`
+  return `${who} (unofficial, ${sinceWords(outage.openedAt, now)})`
+}
+
 /** The sentence for a vendor whose page we read successfully and recently. */
 function freshAnswer(input: AnswerInput, now: Date, checkedAt: Date): string {
   const { vendorName: name } = input
@@ -107,15 +129,30 @@ function freshAnswer(input: AnswerInput, now: Date, checkedAt: Date): string {
     return `${name} is under scheduled maintenance${what}${since(start)}`
   }
 
+  const checked = `checked ${agoWords(checkedAt, now)}`
+  const outage = input.possibleOutage
+  if (outage) {
+    // The official page reports no problem: say what our signals see, and what the page says, apart.
+    const official = input.sourceChanged
+      ? `${name}'s status page seems to have moved, so we cannot say what it reports now (${checked})`
+      : open.length > 0
+        ? `${name}'s status page reports an open incident but no outage (${checked})`
+        : input.status === 'unknown'
+          ? `${name}'s status page does not say whether it is up (${checked})`
+          : `${name}'s status page reports no problems (${checked})`
+    return `${unofficialWords(name, outage, now)}; ${official}`
+  }
+
   if (open.length > 0) {
     // Open incidents that imply no outage (a notice, or a feed that gives no impact).
     const first = open.reduce((a, b) => (b.startedAt < a.startedAt ? b : a))
     const more = open.length > 1 ? ` and ${open.length - 1} more` : ''
-    return `${name} reports an open incident, “${first.title}”${more}${since(first.startedAt)}, but does not report an outage (checked ${agoWords(checkedAt, now)})`
+    return `${name} reports an open incident, “${first.title}”${more}${since(first.startedAt)}, but does not report an outage (${checked})`
   }
 
-  if (input.status === 'unknown') return `${name}'s status page does not say whether it is up right now (checked ${agoWords(checkedAt, now)})`
-  return `No known problems at ${name} right now (checked ${agoWords(checkedAt, now)})`
+  if (input.status === 'unknown') return `${name}'s status page does not say whether it is up right now (${checked})`
+  if (input.sourceChanged) return `${name}'s status page seems to have moved, so we cannot say for sure whether ${name} is down: the page we read reports no problems (${checked})`
+  return `No known problems at ${name} right now (${checked})`
 }
 
 /** The problem part of an older reading, for "when we last read it, …". */
@@ -128,7 +165,10 @@ function lastReadWords(input: AnswerInput): string {
 }
 
 export function answerSentence(input: AnswerInput, now: Date): string {
-  return `${answerClause(input, now)}.`
+  const clause = answerClause(input, now)
+  // Without a fresh read the official side is already "we cannot say"; our own signal comes first.
+  const early = input.possibleOutage && input.freshness.kind !== 'fresh' ? `${unofficialWords(input.vendorName, input.possibleOutage, now)}. ` : ''
+  return `${early}${clause}.`
 }
 
 function answerClause(input: AnswerInput, now: Date): string {
@@ -161,8 +201,14 @@ export interface StoredVendorForAnswer {
   components: AnswerInput['components']
 }
 
+/** What the pages and the API know beside the stored vendor: the open possible outage, a moved page. */
+export interface AnswerSignals {
+  possibleOutage?: AnswerPossibleOutage | null
+  sourceChanged?: boolean
+}
+
 /** The answer for a vendor as stored: the one call the page, its metadata and the API make. */
-export function vendorAnswer(vendor: StoredVendorForAnswer, freshness: Freshness, now: Date): string {
+export function vendorAnswer(vendor: StoredVendorForAnswer, freshness: Freshness, now: Date, signals: AnswerSignals = {}): string {
   return answerSentence(
     {
       vendorName: vendor.name,
@@ -173,6 +219,8 @@ export function vendorAnswer(vendor: StoredVendorForAnswer, freshness: Freshness
       openIncidents: vendor.openIncidents.map((i) => ({ ...i, componentNames: i.components.map((c) => c.component.name) })),
       maintenances: vendor.maintenances,
       components: vendor.components,
+      possibleOutage: signals.possibleOutage ?? null,
+      sourceChanged: signals.sourceChanged ?? false,
     },
     now,
   )

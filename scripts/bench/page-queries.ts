@@ -3,11 +3,12 @@
 // The difference to a one-client first view is rendering, caching and the HTTP round trip.
 // DATABASE_URL must point at the bench database before this module is imported (lib/env).
 import { performance } from 'node:perf_hooks'
-import { findComponentHistory, findTimelineIncidents, listIncidentHistory } from '@/lib/data/vendor-history'
+import { findReliabilityIncidents } from '@/lib/data/reliability'
+import { findComponentHistory, listIncidentHistory } from '@/lib/data/vendor-history'
 import { findVendorPageStatus } from '@/lib/data/vendor-status'
 import { findVendorBySlug } from '@/lib/data/vendors'
 import { db } from '@/lib/db/client'
-import { loadReliability } from '@/lib/pages/reliability'
+import { RELIABILITY_DAYS } from '@/lib/pages/reliability'
 import { lastDays } from '@/lib/status/days'
 import { componentUptime } from '@/lib/status/uptime'
 import { percentile } from './load-protocol'
@@ -42,9 +43,9 @@ async function timeVendor(slug: string): Promise<PartTimes & { components: numbe
   t = performance.now()
   const [history] = await Promise.all([
     findComponentHistory(vendor.id, new Date(now.getTime() - 90 * DAY_MS)),
-    findTimelineIncidents(vendor.id, new Date(now.getTime() - 30 * DAY_MS), now),
+    // One read of the year's incidents: the reliability history and the 30-day timeline share it.
+    findReliabilityIncidents(vendor.id, new Date(now.getTime() - RELIABILITY_DAYS * DAY_MS), now),
     listIncidentHistory(vendor.id, 1, 10),
-    loadReliability(vendor, now),
   ])
   const historyMs = performance.now() - t
   t = performance.now()

@@ -141,7 +141,9 @@ export default async function VendorPage({ params }: { params: Params }) {
       <EarlyWarningSection
         earlyWarning={page.earlyWarning}
         vendorName={vendor.name}
-        reportButton={<ReportProblem vendor={vendor} components={vendor.components.map((c) => ({ id: c.externalId, name: c.name }))} />}
+        // Only what the form reads: a client component's props are serialized into the page, and the
+        // whole vendor row (every component with its description, incidents, maintenance) was ~20 KB.
+        reportButton={<ReportProblem vendor={{ slug: vendor.slug, name: vendor.name }} components={vendor.components.map((c) => ({ id: c.externalId, name: c.name }))} />}
       />
       {known && (
         <>

@@ -7,7 +7,7 @@ import { INCIDENT_STATUS_LABEL, incidentStateLabel } from '@/components/vendors/
 import { UpstreamText } from '@/components/vendors/upstream-text'
 import { UpdateTime } from '@/components/vendors/update-time'
 import { findIncident } from '@/lib/data/vendor-history'
-import { formatDuration } from '@/lib/format/date-time'
+import { formatElapsed } from '@/lib/format/date-time'
 import { isIncidentOverStatus } from '@/lib/status/lifecycle'
 
 // Shared cache like the vendor page (see there): nothing here depends on who asks.
@@ -74,10 +74,10 @@ export default async function IncidentPage({ params }: { params: Params }) {
             <dd>
               {incident.resolvedAt ? (
                 <>
-                  <LocalTime iso={incident.resolvedAt.toISOString()} /> · lasted {formatDuration(incident.resolvedAt.getTime() - incident.startedAt.getTime())}
+                  <LocalTime iso={incident.resolvedAt.toISOString()} /> · lasted {formatElapsed(incident.resolvedAt.getTime() - incident.startedAt.getTime())}
                 </>
               ) : end ? (
-                `ongoing, ${formatDuration(end.getTime() - incident.startedAt.getTime())} so far`
+                `ongoing, ${formatElapsed(end.getTime() - incident.startedAt.getTime())} so far`
               ) : (
                 'over (end time not published)'
               )}
