@@ -1,5 +1,7 @@
+import fs from 'node:fs'
+import nodePath from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
-import { expect, type Page, test } from '@playwright/test'
+import { type APIRequestContext, expect, type Page, test } from '@playwright/test'
 import { signUp, uniqueEmail } from './support/accounts'
 import { stageHooli } from './support/hooli'
 import { shoot } from './support/screenshots'
@@ -117,6 +119,93 @@ test('a public stack page under a chosen name: validated, unique, and taken down
   await stack.getByRole('button', { name: 'Take the public page down' }).click()
   await expect(stack.getByText('Your stack is no longer public.')).toBeVisible()
   expect((await request.get(`/stacks/${name}`)).status()).toBe(404)
+})
+
+/**
+ * The public page answers from the page cache (ISR): asked again until a copy is kept, so each check
+ * below is against a cached copy that a missing drop would have left in place.
+ */
+async function expectCachedCopy(request: APIRequestContext, path: string) {
+  await expect.poll(async () => (await request.get(path)).headers()['x-nextjs-cache'], { timeout: 20_000 }).toBe('HIT')
+}
+
+/** The cache tags Next.js stored with a cached page (route-cache/APP_PAGE/<build>/$/stacks/<name>.meta). */
+function storedCacheTags(urlPath: string): string[] {
+  const dir = nodePath.join('.next', 'server', 'route-cache')
+  const meta = (fs.readdirSync(dir, { recursive: true }) as string[]).find((f) => f.endsWith(`${urlPath}.meta`))
+  if (!meta) return []
+  const headers = (JSON.parse(fs.readFileSync(nodePath.join(dir, meta), 'utf8')) as { headers?: Record<string, string> }).headers
+  return headers?.['x-next-cache-tags']?.split(',') ?? []
+}
+
+async function publicPage(request: APIRequestContext, path: string) {
+  const response = await request.get(path)
+  return { status: response.status(), html: await response.text() }
+}
+
+test('the public stack page is served from the page cache, and a vendor change, a watch change, a rename and taking it down all show at once', async ({ page, request }) => {
+  test.setTimeout(180_000)
+  await stageHooli(request)
+  const name = `cached-${Date.now().toString(36)}`
+  const path = `/stacks/${name}`
+  await signUp(page, uniqueEmail('stack-cached'))
+  await page.goto('/vendors/hooli')
+  await page.getByRole('button', { name: 'Watch Hooli', exact: true }).click()
+  await expect(page.getByRole('button', { name: 'Unwatch Hooli', exact: true })).toBeVisible()
+  await page.goto('/settings')
+  const stack = page.getByRole('region', { name: 'Your stack page' })
+  await stack.getByLabel('Public name').fill(name)
+  await stack.getByRole('button', { name: 'Make it public' }).click()
+  await expect(stack.getByRole('link', { name: path })).toBeVisible()
+
+  await expectCachedCopy(request, path)
+  // What lets a refresh drop it: the page's entry carries the tags of the vendor content it read
+  // through unstable_cache (lib/pages/stack-page-cache.ts).
+  expect(storedCacheTags(path)).toContain('vendor:hooli')
+  // A cached page, shared by every visitor: no per-request nonce (lib/security/headers.ts).
+  const csp = (await request.get(path)).headers()['content-security-policy'] ?? ''
+  expect(csp).toContain("script-src 'self' 'unsafe-inline'")
+  expect(csp).not.toContain('nonce-')
+  expect((await publicPage(request, path)).html).toContain('Codespaces Scheduled Maintenance')
+
+  // A refresh that changes a vendor on the page: the page inherited the vendor's cache tag.
+  const retitled = `Stack cache check ${name}`
+  await stageHooli(request, { maintenanceTitle: retitled })
+  expect((await publicPage(request, path)).html).toContain(retitled)
+
+  // The owner unwatches, then watches again: each shows on the next view.
+  await expectCachedCopy(request, path)
+  await page.goto('/vendors/hooli')
+  await page.getByRole('button', { name: 'Unwatch Hooli', exact: true }).click()
+  await expect(page.getByRole('button', { name: 'Watch Hooli', exact: true })).toBeVisible()
+  const unwatched = await publicPage(request, path)
+  expect(unwatched.html).toContain('No vendors on this stack yet.')
+  expect(unwatched.html).not.toContain(retitled)
+  await expectCachedCopy(request, path)
+  await page.getByRole('button', { name: 'Watch Hooli', exact: true }).click()
+  await expect(page.getByRole('button', { name: 'Unwatch Hooli', exact: true })).toBeVisible()
+  expect((await publicPage(request, path)).html).toContain(retitled)
+
+  // A rename: the old name stops answering at once, the new one shows the stack.
+  await expectCachedCopy(request, path)
+  const renamed = `${name}-new`
+  await page.goto('/settings')
+  await stack.getByLabel('Public name').fill(renamed)
+  await stack.getByRole('button', { name: 'Change the name' }).click()
+  await expect(stack.getByRole('link', { name: `/stacks/${renamed}` })).toBeVisible()
+  expect((await publicPage(request, path)).status).toBe(404)
+  const moved = await publicPage(request, `/stacks/${renamed}`)
+  expect(moved.status).toBe(200)
+  expect(moved.html).toContain(retitled)
+
+  // Taken down: the cached copy under the new name goes too.
+  await expectCachedCopy(request, `/stacks/${renamed}`)
+  await stack.getByRole('button', { name: 'Take the public page down' }).click()
+  await expect(stack.getByText('Your stack is no longer public.')).toBeVisible()
+  expect((await publicPage(request, `/stacks/${renamed}`)).status).toBe(404)
+  expect((await publicPage(request, path)).status).toBe(404)
+
+  await stageHooli(request) // Hooli as the other specs expect it
 })
 
 test('the vendor badge: SVG with the status in words, cacheable with an ETag, and a Markdown snippet on the vendor page', async ({ page, request }) => {

@@ -3,6 +3,7 @@
 // the directory, the vendor pages and the dashboard.
 
 import { revalidatePath } from 'next/cache'
+import { dropOwnersStackPage } from '@/lib/pages/stack-page-drops'
 import { addVendorToWatchlist, removeVendorFromWatchlist } from '@/lib/data/watchlist'
 import { vendorSlugSchema, watchToggleSchema } from '@/lib/validation/watchlist'
 import { type ActionState, failure } from '@/lib/validation/form'
@@ -49,8 +50,10 @@ export const toggleWatchAction = userAction<{ vendor: string; intent: 'watch' | 
       }
     } else await removeVendorFromWatchlist(user.id, vendor)
     // The dashboard lists the watchlist; public pages are cached for everyone and learn the
-    // reader's watchlist in the browser (/api/me), so they are not touched.
+    // reader's watchlist in the browser (/api/me), so they are not touched, except the user's own
+    // public stack page, which lists the watchlist itself.
     revalidatePath('/dashboard')
+    await dropOwnersStackPage(user.id)
     return { ok: true, watched: intent === 'watch' }
   },
 )

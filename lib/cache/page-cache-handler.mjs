@@ -24,6 +24,14 @@ export function isUnknownPage(key, data) {
 }
 
 /**
+ * A public stack page (/stacks/{name}). Unlike a vendor, its page can turn into a 404: taken down,
+ * renamed, its owner deleted.
+ */
+export function isStackPage(key) {
+  return /\/\$\/stacks\/[^/]+$/.test(key)
+}
+
+/**
  * A directory page other than the unfiltered first one (/directory-view/all): a search, a
  * category, a later page. Anyone can ask for any number of them (every query is a URL), so they
  * are kept only in Next.js's memory cache, whose size Next.js bounds (least recently used dropped),
@@ -35,9 +43,13 @@ export function isMemoryOnlyPage(key) {
 
 export default class PageCacheHandler extends FileSystemCache {
   async set(key, data, ctx) {
-    // Vendors and incidents are never deleted, so no real page can turn into a 404 that this
-    // would leave a stale copy of.
-    if (isUnknownPage(key, data)) return
+    // Vendors and incidents are never deleted, so no real page of theirs can turn into a 404 that
+    // this would leave a stale copy of. A stack page can (lib/pages/stack-page-drops.ts): its 404
+    // then replaces the copy it had, or that copy would come back. revalidatePath's expiry lives only
+    // in this process's memory (Next.js's tags manifest), so after a restart the old page, taken
+    // down for privacy, would be served again as a merely stale copy. Only names that had a copy are
+    // written, so strangers' guesses still write nothing.
+    if (isUnknownPage(key, data) && !(isStackPage(key) && this.hasCopy(key))) return
     if (isMemoryOnlyPage(key)) {
       // FileSystemCache.set stores into memory, then writes the files only when flushToDisk is
       // set, which it reads before its first await: switched off for exactly this call.
@@ -50,5 +62,10 @@ export default class PageCacheHandler extends FileSystemCache {
       }
     }
     return super.set(key, data, ctx)
+  }
+
+  /** Whether a page is kept for `key`, in memory or on disk (where FileSystemCache writes `{key}.html`). */
+  hasCopy(key) {
+    return Boolean(FileSystemCache.memoryCache?.has(key)) || this.fs.existsSync(this.getFilePath(`${key}.html`, 'APP_PAGE'))
   }
 }

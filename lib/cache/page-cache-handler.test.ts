@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isMemoryOnlyPage, isUnknownPage } from './page-cache-handler.mjs'
+import { isMemoryOnlyPage, isStackPage, isUnknownPage } from './page-cache-handler.mjs'
 
 const key = (path: string) => `/route-cache/APP_PAGE/0790c05bf24f/$${path}`
 
@@ -24,5 +24,14 @@ describe('isMemoryOnlyPage', () => {
     expect(isMemoryOnlyPage(key('/directory-view/q=a/b'))).toBe(true)
     expect(isMemoryOnlyPage(key('/directory-view/category=Developer tools'))).toBe(true)
     expect(isMemoryOnlyPage(key('/vendors/acme'))).toBe(false)
+  })
+})
+
+describe('isStackPage', () => {
+  it('is a public stack page, not its feeds, the private link or a vendor', () => {
+    expect(isStackPage(key('/stacks/acme-platform'))).toBe(true)
+    expect(isStackPage(key('/stacks/acme-platform/feed.atom'))).toBe(false)
+    expect(isStackPage(key('/s/abc'))).toBe(false)
+    expect(isStackPage(key('/vendors/stacks'))).toBe(false)
   })
 })

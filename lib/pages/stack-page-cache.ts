@@ -1,14 +1,16 @@
 // The stack page's vendor content kept in Next's data cache under each vendor's tag (dropped at
 // once when a refresh changes that vendor), recomputed at least once a minute (a failing or quiet
-// vendor is not a change, but its freshness still moves).
+// vendor is not a change, but its freshness still moves). The public page (/stacks/{name}) is itself
+// cached (ISR) and inherits these tags, so the same drop reaches it; the private link's page
+// (/s/{token}) is rendered per request and reads them from here.
 //
 // Kept per set of vendors, at most CHUNK to an entry: one lookup (and on a miss one query) for a
 // 50-vendor stack, where one entry per vendor cost 50 lookups per view and, on a cold cache, 50
 // queries per view (20 clients at once sent 1,000). Next allows 128 tags per entry, so a stack of
 // up to 200 vendors (the Pro limit) takes two or more entries. The content is the vendors' public
 // status, the same for every owner: nothing of the owner's is in it, so nothing crosses from one
-// owner to another. What is the owner's (which vendors, which components) is read per request
-// (lib/pages/stack-page.ts).
+// owner to another. What is the owner's (which vendors, which components) is read on every render
+// (lib/pages/stack-page.ts), never kept here.
 import { unstable_cache } from 'next/cache'
 import { findStackVendors, type StackVendorContent } from '@/lib/data/stack-pages'
 import { vendorCacheTag } from '@/lib/cache/tags'

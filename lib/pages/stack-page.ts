@@ -80,8 +80,9 @@ export type StackVendorReader = (slugs: readonly string[], now: Date) => Promise
 /**
  * The stack at `address`, or null when no stack answers to it (a revoked token among them). The
  * address and the owner's watches are read on every call, so a revoked link or a changed
- * watchlist shows at once whatever `readVendors` keeps; maintenance is checked against `now` again
- * because kept content may have been read a little earlier.
+ * watchlist shows at once whatever `readVendors` keeps (the public page, itself cached, is dropped
+ * by the owner's changes: lib/pages/stack-page-drops.ts); maintenance is checked against `now`
+ * again because kept content may have been read a little earlier.
  */
 export async function loadStackPage(address: StackAddress, now: Date, intervalMs: number, readVendors: StackVendorReader = findStackVendors): Promise<StackPageModel | null> {
   const owner = address.kind === 'token' ? await findStackOwnerByToken(address.token) : await findStackOwnerBySlug(address.slug)

@@ -6,7 +6,7 @@ const directives = (csp: string) => new Map(csp.split('; ').map((d) => [d.split(
 
 describe('page security headers', () => {
   it('gives per-request pages a nonce with strict-dynamic and never unsafe-inline scripts', () => {
-    for (const path of ['/', '/vendors', '/sign-in', '/reset-password', '/dashboard', '/settings/x', '/watchlist/github', '/pricing']) {
+    for (const path of ['/', '/vendors', '/sign-in', '/reset-password', '/dashboard', '/settings/x', '/watchlist/github', '/pricing', '/s/abc', '/stacks/acme/feed.atom', '/stacks/acme/badge.svg']) {
       expect(isPerRequestPage(path), path).toBe(true)
       const script = directives(contentSecurityPolicy(path, 'abc123', options)).get('script-src')
       expect(script, path).toEqual(["'nonce-abc123'", "'strict-dynamic'"])
@@ -14,7 +14,7 @@ describe('page security headers', () => {
   })
 
   it('lets only the cached public pages run inline scripts, with every other directive as strict', () => {
-    for (const path of ['/vendors/github', '/vendors/github/incidents/abc', '/no-such-page']) {
+    for (const path of ['/vendors/github', '/vendors/github/incidents/abc', '/stacks/acme', '/stacks/acme/', '/no-such-page']) {
       expect(isPerRequestPage(path), path).toBe(false)
       const csp = directives(contentSecurityPolicy(path, 'abc123', options))
       expect(csp.get('script-src')).toEqual(["'self'", "'unsafe-inline'"])

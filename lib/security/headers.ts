@@ -5,18 +5,23 @@
 // public vendor pages are rendered once and shared by every visitor (ISR); a per-request nonce
 // would end that caching, and hashes cannot work because Next inlines each page's own data as
 // scripts. So pages rendered per request (everything signed-in, the auth and token pages, the
-// home page, pricing) get `'nonce-…' 'strict-dynamic'`, and only the cached public pages allow
+// home page, pricing, the private stack link) get `'nonce-…' 'strict-dynamic'`, and only the cached
+// public pages (vendors, incidents, directory views, public stack pages) allow
 // `'unsafe-inline'` scripts. Every other directive is the same strict one on both, and the cached
-// pages render only sanitised upstream text (lib/format/upstream-text.ts). The one user input on a
+// pages render only sanitised upstream text (lib/format/upstream-text.ts). The user input on a
 // cached page is the directory's search words (/directory-view/{view}, which proxy.ts serves
-// /vendors from), rendered by React as text and in its own escaped payload, never as markup.
+// /vendors from) and a public stack's name (letters, digits and hyphens: lib/validation/stack-page.ts),
+// both rendered by React as text and in its own escaped payload, never as markup.
 
 /** Pages Next renders on every request, so a nonce can be applied. Everything else is treated as cached. */
 const PER_REQUEST_PAGES = [
   /^\/$/,
   // Only server actions and prefetches: proxy.ts serves visitors' GETs from /directory-view/….
   /^\/vendors\/?$/,
-  /^\/(dashboard|settings|watchlist|billing|sign-in|sign-up|forgot-password|reset-password|verify|goodbye|unsubscribe|pricing|dev|s|stacks)(\/|$)/,
+  /^\/(dashboard|settings|watchlist|billing|sign-in|sign-up|forgot-password|reset-password|verify|goodbye|unsubscribe|pricing|dev|s)(\/|$)/,
+  // A public stack's feeds and badge (route handlers) keep the policy they had; the page itself
+  // (/stacks/{slug}) is cached and shared like a vendor page (app/stacks/[slug]/page.tsx).
+  /^\/stacks\/[^/]+\/./,
 ]
 
 /** Pages whose URL carries a secret token: the Referer must never take it to another site. */

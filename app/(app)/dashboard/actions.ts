@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache'
 import { resendVerificationEmail } from '@/lib/accounts/email-verification'
+import { dropOwnersStackPage } from '@/lib/pages/stack-page-drops'
 import { fromSchema, noInput, userAction } from '@/lib/actions/define-action'
 import { findOrAddStatusPage } from '@/lib/catalog/add-by-url'
 import { detectionHttpClient } from '@/lib/catalog/detection-client'
@@ -35,6 +36,7 @@ export const addStatusPageAction = userAction<{ url: string }, AddStatusPageExtr
     try {
       const watched = await addVendorToWatchlist(user.id, found.slug)
       revalidatePath('/dashboard')
+      if (watched === 'added') await dropOwnersStackPage(user.id)
       if (found.kind === 'created') return { ok: true, ...vendor, message: `Added ${found.name} (${found.platformLabel}) and watching it. Its first check runs within a minute.` }
       return { ok: true, ...vendor, message: watched === 'added' ? `${found.name} is already in the catalog: watching it.` : `${found.name} is already in the catalog, and you watch it.` }
     } catch (e) {

@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
 import { afterResponse } from '@/lib/accounts/after-response'
 import { changePassword, deleteAccount, requestEmailChange, type PasswordCheck } from '@/lib/accounts/settings'
+import { dropStackPages, publicStackSlug } from '@/lib/pages/stack-page-drops'
 import { type Fail, fromSchema, userAction } from '@/lib/actions/define-action'
 import { signIn, signOut } from '@/lib/auth/config'
 import { updateTimeZone } from '@/lib/data/users'
@@ -61,9 +62,12 @@ export const changePasswordAction = userAction(
 export const deleteAccountAction = userAction(
   { name: 'settings account deletion', signInReturnTo: '/settings', parse: fromSchema(deleteAccountSchema), secrets: PASSWORD_FIELDS },
   async ({ currentPassword }, user, fail) => {
+    // Read first: the deletion takes the stack page's name with it, and its cached copy must go too.
+    const stackSlug = await publicStackSlug(user.id)
     // Its Slack bot tokens are revoked after the answer (best effort): the deletion never waits for Slack.
     const check = await deleteAccount(user.id, currentPassword, new Date(), { defer: afterResponse('account deletion') })
     if (check !== 'ok') return passwordProblem(fail, check)
+    dropStackPages([stackSlug])
     // Throws signOut's redirect to /goodbye, which the wrapper lets through.
     await signOut({ redirectTo: '/goodbye' })
     return { ok: true }

@@ -2,6 +2,7 @@
 
 import { CredentialsSignin } from 'next-auth'
 import { redirect } from 'next/navigation'
+import { dropOwnersStackPage } from '@/lib/pages/stack-page-drops'
 import { fromSchema, publicAction } from '@/lib/actions/define-action'
 import { signIn, SignInRateLimited } from '@/lib/auth/config'
 import { rememberDevice } from '@/lib/auth/known-device-cookie'
@@ -33,7 +34,7 @@ export const signInAction = publicAction({ name: 'sign-in', parse: fromSchema(si
 async function watchAfterSignIn(email: string, slug: string): Promise<void> {
   try {
     const userId = await findUserIdByEmail(email)
-    if (userId) await addVendorToWatchlist(userId, slug)
+    if (userId && (await addVendorToWatchlist(userId, slug)) === 'added') await dropOwnersStackPage(userId)
   } catch (e) {
     // At the limit, the vendor page they return to shows the Watch button and, on press, why not.
     // Not monitored: the page shows the button, which asks for the no-alerts confirmation on press.

@@ -1,6 +1,7 @@
 'use server'
 
 import { revalidatePath } from 'next/cache'
+import { dropOwnersStackPage } from '@/lib/pages/stack-page-drops'
 import { userAction } from '@/lib/actions/define-action'
 import { setWatchRouting } from '@/lib/data/destinations'
 import { updateWatchPreferences } from '@/lib/data/watch-preferences'
@@ -40,6 +41,8 @@ export const saveWatchPreferencesAction = userAction(
     })
     revalidatePath('/dashboard')
     revalidatePath(`/watchlist/${p.vendor}`)
+    // The public stack page shows only the followed components' incidents and maintenance.
+    await dropOwnersStackPage(user.id)
     return { ok: true, message: 'Alert preferences saved.' }
   },
 )
