@@ -169,11 +169,12 @@ async function main() {
     await scenario('directory (/vendors, ?q=, ?category=)', CLIENTS, { ...duration, paths: directory })
     // Rendered per request (its CSP nonce); "down right now" comes from Next's data cache.
     await scenario('home page (/, down-now data cached)', CLIENTS, { ...duration, paths: ['/'] })
-    // A published stack page watching STACK_VENDORS vendors: rendered per request, its vendors'
-    // content from Next's data cache (lib/pages/stack-page-cache.ts). One view fills that cache
-    // first, so the loaded run measures views, not 20 clients missing the same entry at once.
+    // A published stack page watching STACK_VENDORS vendors: a cached page (ISR, like the vendor
+    // page), dropped when its owner or one of its vendors changes (lib/pages/stack-page-drops.ts,
+    // the vendors' tags). One view renders it first, so the loaded run measures views, not 20
+    // clients missing the same page at once.
     await withPg(url, (c) => seedStackPage(c, vendors.slice(0, STACK_VENDORS).map((v) => v.slug)))
-    await scenario(`stack page, first view (fills the data cache)`, 1, { mode: 'each', paths: [`/stacks/${STACK_SLUG}`] })
+    await scenario(`stack page, first view (renders the cached page)`, 1, { mode: 'each', paths: [`/stacks/${STACK_SLUG}`] })
     const stackPage = await scenario(`stack page (${STACK_VENDORS} vendors)`, CLIENTS, { ...duration, paths: [`/stacks/${STACK_SLUG}`] })
 
     console.error('freshness check (up to a minute)…')
