@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto'
 import os from 'node:os'
 import { adminQuery, databaseUrl } from '@/lib/testing/postgres'
 import type { MemoryFigures } from './bench/memory'
-import { childNodeOptions, SMALL_HOST_NODE_OPTIONS, smallHostRequested } from './bench/small-host'
+import { serverChildNodeOptions, SMALL_HOST_NODE_OPTIONS, smallHostRequested } from './bench/small-host'
 import { SERVER_NODE_FLAGS } from './server-node-flags.mjs'
 
 const USERS = Number(process.env.BENCH_USERS || 5_000)
@@ -42,7 +42,7 @@ async function startStandins(): Promise<{ url: string; stop: () => void }> {
 
 async function main() {
   const concurrency = process.env.CHANNELS_SEND_CONCURRENCY ?? '100'
-  console.log(`bench:channels: ${USERS.toLocaleString('en')} watchers, ${(USERS * 2).toLocaleString('en')} destinations, stand-ins 100–300 ms, concurrency ${concurrency}, sender: node ${SERVER_NODE_FLAGS.join(' ')}${SMALL_HOST ? ` NODE_OPTIONS=${SMALL_HOST_NODE_OPTIONS}` : ''}, ${os.cpus().length} cores, Node ${process.version}, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`)
+  console.log(`bench:channels: ${USERS.toLocaleString('en')} watchers, ${(USERS * 2).toLocaleString('en')} destinations, stand-ins 100–300 ms, concurrency ${concurrency}, sender: node ${SERVER_NODE_FLAGS.join(' ')} NODE_OPTIONS=${serverChildNodeOptions(SMALL_HOST)}${SMALL_HOST ? ` (the 512 MB host's: ${SMALL_HOST_NODE_OPTIONS})` : ''}, ${os.cpus().length} cores, Node ${process.version}, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`)
   await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`)
   await adminQuery(serverUrl, `CREATE DATABASE ${DATABASE}`)
   execFileSync(process.execPath, ['scripts/db.mjs', 'deploy', '--quiet'], { env: { ...process.env, DATABASE_URL: url }, stdio: 'inherit' })
@@ -92,7 +92,7 @@ async function main() {
     // is its own and not the set-up's 5,000 users and 10,000 sealed destinations.
     const sender = await new Promise<{ result: { deliveriesCreated: number; retrying: number; failed: number; broken: number }; seconds: number; cpuSeconds: number; memory: MemoryFigures; liveHeapAfterLoadMb: number; liveHeapAfterPassMb: number; peakRssMb: number; startRssMb: number }>((resolve, reject) => {
       // With the server's Node flags: the channel outbox runs inside the server (lib/jobs/channels.ts).
-      const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--expose-gc', '--import', 'tsx', 'scripts/bench/channels-sender-process.ts'], { env: { ...process.env, NODE_OPTIONS: childNodeOptions(SMALL_HOST) }, stdio: ['ignore', 'pipe', 'inherit'] })
+      const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--expose-gc', '--import', 'tsx', 'scripts/bench/channels-sender-process.ts'], { env: { ...process.env, NODE_OPTIONS: serverChildNodeOptions(SMALL_HOST) }, stdio: ['ignore', 'pipe', 'inherit'] })
       let out = ''
       child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
       child.once('exit', (code) => {

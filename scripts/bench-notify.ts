@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto'
 import os from 'node:os'
 import { adminQuery, databaseUrl } from '@/lib/testing/postgres'
 import type { MemoryFigures } from './bench/memory'
-import { childNodeOptions, SMALL_HOST_NODE_OPTIONS, smallHostRequested } from './bench/small-host'
+import { serverChildNodeOptions, SMALL_HOST_NODE_OPTIONS, smallHostRequested } from './bench/small-host'
 import { SERVER_NODE_FLAGS } from './server-node-flags.mjs'
 
 const USERS = Number(process.env.BENCH_USERS || 10_000)
@@ -46,7 +46,7 @@ async function startResend(): Promise<{ url: string; stop: () => void }> {
 
 async function main() {
   console.log(`bench:notify: ${USERS.toLocaleString('en')} watchers, Resend latency ${LATENCY_MS} ms, ${os.cpus().length} cores, Node ${process.version}, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`)
-  console.log(`sender: node ${SERVER_NODE_FLAGS.join(' ')}, NODE_OPTIONS ${childNodeOptions(SMALL_HOST) || '(none)'}${SMALL_HOST ? ` (the 512 MB host's: ${SMALL_HOST_NODE_OPTIONS})` : ''}`)
+  console.log(`sender: node ${SERVER_NODE_FLAGS.join(' ')}, NODE_OPTIONS ${serverChildNodeOptions(SMALL_HOST) || '(none)'}${SMALL_HOST ? ` (the 512 MB host's: ${SMALL_HOST_NODE_OPTIONS})` : ''}`)
   await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`)
   await adminQuery(serverUrl, `CREATE DATABASE ${DATABASE}`)
   execFileSync(process.execPath, ['scripts/db.mjs', 'deploy', '--quiet'], { env: { ...process.env, DATABASE_URL: url }, stdio: 'inherit' })
@@ -115,7 +115,7 @@ function runSender(): Promise<SenderReport> {
   return new Promise((resolve, reject) => {
     // The server's own Node flags: the notifier runs inside it.
     const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', 'scripts/bench/notify-process.ts'], {
-      env: { ...process.env, NODE_OPTIONS: childNodeOptions(SMALL_HOST) },
+      env: { ...process.env, NODE_OPTIONS: serverChildNodeOptions(SMALL_HOST) },
       stdio: ['ignore', 'pipe', 'inherit'],
     })
     let out = ''

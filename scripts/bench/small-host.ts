@@ -8,6 +8,8 @@
 // heap of the server is 60-80 MB. --max-semi-space-size caps each half of the young generation,
 // which otherwise grows to 16 MB and more under allocation-heavy rendering: 4 MB took another
 // ~8 MB off the notifier's peak for the same CPU time (4.3-4.6 s against 4.4 s).
+import { serverNodeOptions } from '../server-node-flags.mjs'
+
 export const SMALL_HOST_NODE_OPTIONS = '--max-old-space-size=160 --max-semi-space-size=4'
 
 /** True when this run asks for the 512 MB host's options (`--small-host` or BENCH_SMALL_HOST=1). */
@@ -18,4 +20,14 @@ export function smallHostRequested(argv: string[] = process.argv, env: NodeJS.Pr
 /** NODE_OPTIONS for a child process: the caller's own plus, when asked, the small host's. */
 export function childNodeOptions(smallHost: boolean, env: NodeJS.ProcessEnv = process.env): string {
   return [env.NODE_OPTIONS, smallHost ? SMALL_HOST_NODE_OPTIONS : ''].filter(Boolean).join(' ')
+}
+
+/**
+ * NODE_OPTIONS for a benchmark process that stands for the server, such as the notifier's sender
+ * (in production it runs inside the server `npm start` starts): the server's V8 defaults
+ * (scripts/server-node-flags.mjs) under the caller's own and, when asked, the small host's, which
+ * win where they set the same flag. So a default run measures what users run.
+ */
+export function serverChildNodeOptions(smallHost: boolean, env: NodeJS.ProcessEnv = process.env): string {
+  return serverNodeOptions(childNodeOptions(smallHost, env))
 }
