@@ -14,8 +14,12 @@ import os from 'node:os'
 import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { unusedPort } from '../../lib/testing/ports'
+import { serverProcess } from '../server-node-flags.mjs'
+import { childNodeOptions, smallHostRequested } from './small-host'
 
 const NEXT = path.resolve('node_modules', '.bin', 'next')
+/** Next's CLI as a script, so the server's Node flags can go on the command line before it. */
+const NEXT_CLI = path.resolve('node_modules', 'next', 'dist', 'bin', 'next')
 const BUILD_SOURCES = ['app', 'components', 'lib', 'next.config.js', 'postcss.config.mjs', 'package.json', 'instrumentation.ts']
 
 export interface BuildInfo {
@@ -75,11 +79,15 @@ export async function startNextServer(databaseUrl: string): Promise<NextServer> 
   const port = await unusedPort()
   const logFile = path.join(dir, 'next.log')
   const log = fs.openSync(logFile, 'a')
-  const child: ChildProcess = spawn(NEXT, ['start', dir, '-p', String(port), '-H', '127.0.0.1'], {
+  // With the Node flags and heap defaults `npm start` gives the server (scripts/server-node-flags.mjs),
+  // and with `--small-host` the 512 MB host's NODE_OPTIONS, so the pages are measured as users run them.
+  const node = serverProcess({ ...process.env, NODE_OPTIONS: childNodeOptions(smallHostRequested()) })
+  console.error(`next start: node ${node.flags.join(' ')}, NODE_OPTIONS ${node.env.NODE_OPTIONS}`)
+  const child: ChildProcess = spawn(process.execPath, [...node.flags, NEXT_CLI, 'start', dir, '-p', String(port), '-H', '127.0.0.1'], {
     cwd: dir,
     stdio: ['ignore', log, log],
     // A production server needs a session secret; no session outlives the run, so any will do.
-    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'production', AUTH_SECRET: randomBytes(32).toString('base64'), REFRESH_SCHEDULER: 'external', PORT: String(port), NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...node.env, DATABASE_URL: databaseUrl, NODE_ENV: 'production', AUTH_SECRET: randomBytes(32).toString('base64'), REFRESH_SCHEDULER: 'external', PORT: String(port), NEXT_TELEMETRY_DISABLED: '1' },
   })
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   const stop = async () => {
