@@ -14,8 +14,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { unusedPort } from '../../lib/testing/ports'
-import { serverProcess } from '../server-node-flags.mjs'
-import { childNodeOptions, smallHostRequested } from './small-host'
+import { SERVER_NODE_FLAGS } from '../server-node-flags.mjs'
+import { serverChildNodeOptions, smallHostRequested } from './small-host'
 
 const NEXT = path.resolve('node_modules', '.bin', 'next')
 /** Next's CLI as a script, so the server's Node flags can go on the command line before it. */
@@ -81,13 +81,13 @@ export async function startNextServer(databaseUrl: string): Promise<NextServer> 
   const log = fs.openSync(logFile, 'a')
   // With the Node flags and heap defaults `npm start` gives the server (scripts/server-node-flags.mjs),
   // and with `--small-host` the 512 MB host's NODE_OPTIONS, so the pages are measured as users run them.
-  const node = serverProcess({ ...process.env, NODE_OPTIONS: childNodeOptions(smallHostRequested()) })
-  console.error(`next start: node ${node.flags.join(' ')}, NODE_OPTIONS ${node.env.NODE_OPTIONS}`)
-  const child: ChildProcess = spawn(process.execPath, [...node.flags, NEXT_CLI, 'start', dir, '-p', String(port), '-H', '127.0.0.1'], {
+  const nodeOptions = serverChildNodeOptions(smallHostRequested())
+  console.error(`next start: node ${SERVER_NODE_FLAGS.join(' ')}, NODE_OPTIONS ${nodeOptions}`)
+  const child: ChildProcess = spawn(process.execPath, [...SERVER_NODE_FLAGS, NEXT_CLI, 'start', dir, '-p', String(port), '-H', '127.0.0.1'], {
     cwd: dir,
     stdio: ['ignore', log, log],
     // A production server needs a session secret; no session outlives the run, so any will do.
-    env: { ...node.env, DATABASE_URL: databaseUrl, NODE_ENV: 'production', AUTH_SECRET: randomBytes(32).toString('base64'), REFRESH_SCHEDULER: 'external', PORT: String(port), NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, NODE_OPTIONS: nodeOptions, DATABASE_URL: databaseUrl, NODE_ENV: 'production', AUTH_SECRET: randomBytes(32).toString('base64'), REFRESH_SCHEDULER: 'external', PORT: String(port), NEXT_TELEMETRY_DISABLED: '1' },
   })
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   const stop = async () => {
