@@ -12,6 +12,7 @@ import { Prisma } from '@/lib/db/generated/client'
 import type { DestinationKind, MinImpact } from '@/lib/db/generated/enums'
 import { loadEventFacts, type PendingEvent, type PendingEventFacts } from './outbox'
 import { DELIVERY_LOG_SIZE } from './destinations'
+import { jsonRows } from './json-rows'
 import { newRowId } from './row-ids'
 import { watchSlotSql } from './watch-slots'
 
@@ -149,7 +150,7 @@ async function insertChannelDeliveries(tx: Tx, rows: NewChannelDelivery[]): Prom
     const slice = rows.slice(i, i + INSERT_SLICE).map((r) => ({ id: newRowId(), d: r.destinationId, e: r.eventId, next: r.nextAttemptAt.toISOString(), at: r.createdAt.toISOString() }))
     created += await tx.$executeRaw(Prisma.sql`
       INSERT INTO "ChannelDelivery" (id, "destinationId", "eventId", "nextAttemptAt", "createdAt")
-      SELECT r.id, r.d, r.e, r.next, r.at FROM jsonb_to_recordset(${JSON.stringify(slice)}::jsonb) AS r(id text, d text, e text, next timestamp(3), at timestamp(3))
+      SELECT r.id, r.d, r.e, r.next, r.at FROM jsonb_to_recordset(${jsonRows(slice)}) AS r(id text, d text, e text, next timestamp(3), at timestamp(3))
       ON CONFLICT DO NOTHING`)
   }
   return created
@@ -243,7 +244,7 @@ export async function recordChannelSent(records: ChannelSentRecord[]): Promise<v
   }))
   await db.$executeRaw(Prisma.sql`
     WITH input AS (
-      SELECT * FROM jsonb_to_recordset(${JSON.stringify(input)}::jsonb) AS i(
+      SELECT * FROM jsonb_to_recordset(${jsonRows(input)}) AS i(
         id text, "destinationId" text, "attemptId" text, "at" timestamp(3), "sentAt" timestamp(3), "statusCode" int, "latencyMs" int,
         detail text, text text, "threadId" text, "subjectKey" text, "externalId" text, "threadData" jsonb)
     ), sent AS (
@@ -318,7 +319,7 @@ export async function findChannelThreads(pairs: { destinationId: string; subject
   const rows = await db.$queryRaw<{ destinationId: string; subjectKey: string; externalId: string; data: Record<string, string> | null }[]>(Prisma.sql`
     SELECT t."destinationId", t."subjectKey", t."externalId", t.data
       FROM "ChannelThread" t
-      JOIN jsonb_to_recordset(${JSON.stringify(pairs.map((p) => ({ d: p.destinationId, s: p.subjectKey })))}::jsonb) AS p(d text, s text)
+      JOIN jsonb_to_recordset(${jsonRows(pairs.map((p) => ({ d: p.destinationId, s: p.subjectKey })))}) AS p(d text, s text)
         ON t."destinationId" = p.d AND t."subjectKey" = p.s`)
   return new Map(rows.map((r) => [`${r.destinationId} ${r.subjectKey}`, { externalId: r.externalId, data: r.data ?? null }]))
 }

@@ -55,6 +55,21 @@ describe('destinations', () => {
     expect(await db.destination.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({ lastResultOk: true, lastResult: 'Delivered' })
   })
 
+  it('a sent record cut inside an emoji is still written, with U+FFFD for the half, and so is the rest of its batch', async () => {
+    const user = await createTestUser('sent-emoji@example.com')
+    const created = await createDestination(input(user.id))
+    if (!created.ok) throw new Error('not created')
+    const at = new Date(Date.UTC(2030, 0, 3))
+    // recordChannelSent keeps 500 characters of the detail and 300 of the text: both cut between the halves of 🚨.
+    const attempt = { at, sentAt: at, text: `${'t'.repeat(299)}🚨`, statusCode: 200, latencyMs: 5, detail: `${'d'.repeat(499)}🚨 and more` }
+    await recordChannelSent([
+      { id: 'gone-1', destinationId: created.id, attempt },
+      { id: 'gone-2', destinationId: created.id, attempt: { ...attempt, text: 'Delivered 🚨', detail: 'whole 🚨' } },
+    ])
+    const log = await db.deliveryAttempt.findMany({ where: { destinationId: created.id }, select: { detail: true } })
+    expect(log.map((l) => l.detail).sort()).toEqual([`${'d'.repeat(499)}\uFFFD`, 'whole 🚨'])
+  })
+
   it('a batch of sent deliveries is one write: each marked sent once, the newest thread and result per destination win, the log stays at 50', async () => {
     const user = await createTestUser('sent-batch@example.com')
     await db.subscription.create({ data: { userId: user.id, stripeSubscriptionId: 'sub_sb', stripeCustomerId: 'cus_sb', status: 'active', lastEventAt: new Date() } })
