@@ -1,7 +1,7 @@
 // `npx tsx scripts/bench-page-weight.ts`: what the vendor page's bytes are made of, and the Next.js
 // CPU one render costs (issue 18). Seconds, not the minutes of bench:pages: a small history of
 // BENCH_VENDORS vendors (default 120; the generator always makes 20 big ones of 60-80 components),
-// the production build under `next start`, every vendor page rendered once, one at a time.
+// the production build under the production server (scripts/server.mjs), every vendor page rendered once, one at a time.
 //   BENCH_DATABASE_URL / TEST_DATABASE_URL   (server; default postgresql://postgres@127.0.0.1:5432/test)
 //   BENCH_SAVE_DIR=/tmp/x                    also writes the biggest vendor's HTML there
 // CPU is read from /proc for the server's process tree, so it is CPU time, not wall time: other
@@ -73,7 +73,7 @@ async function main() {
       }
       const out = [
         '',
-        `page weight: ${VENDORS} vendors, 90 days; next start (build of ${build.builtAt.toISOString()}${build.sourcesNewer ? ', SOURCES NEWER THAN THE BUILD' : ''}); load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`,
+        `page weight: ${VENDORS} vendors, 90 days; scripts/server.mjs (build of ${build.builtAt.toISOString()}${build.sourcesNewer ? ', SOURCES NEWER THAN THE BUILD' : ''}); load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`,
         '',
         'bytes per page (as served, before compression; gzip -6 of the whole page)',
         ...weightLines(`biggest vendor /vendors/${biggest.slug} (${biggest.components} components)`, pageWeight(biggestHtml)),

@@ -1,4 +1,4 @@
-// `npm run bench:pages`: the public pages under load, against `next start` on PostgreSQL.
+// `npm run bench:pages`: the public pages under load, against the production server (scripts/server.mjs, as `npm start` runs it) on PostgreSQL.
 //   BENCH_SECONDS=5 npm run bench:pages      (default 15 s per loaded scenario)
 //   BENCH_DATABASE_URL / TEST_DATABASE_URL   (server; default postgresql://postgres@127.0.0.1:5432/test)
 // Generates 2,000 vendors with 90 days of history, starts the production build, and measures the
@@ -192,7 +192,7 @@ async function main() {
     const rows = Object.entries(history.rows).map(([table, n]) => `${table} ${n.toLocaleString('en')}`)
     const out = [
       '',
-      `page benchmark: PostgreSQL ${new URL(serverUrl).host}/${DATABASE}, next start (production build of ${build.builtAt.toISOString()}${build.builtNow ? ', built now' : ''})`,
+      `page benchmark: PostgreSQL ${new URL(serverUrl).host}/${DATABASE}, scripts/server.mjs (production build of ${build.builtAt.toISOString()}${build.builtNow ? ', built now' : ''})`,
       `  machine: ${cores()} cores (${os.cpus()[0]?.model.trim() ?? 'unknown cpu'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GB, node ${process.version}, ${os.platform()} ${os.release()}`,
       `  load average (1/5/15 min): ${loadAtStart} at start, ${loadAverage()} at end; other work on this machine competes for the same cores`,
       ...(build.sourcesNewer ? ['  NOTE: app sources changed after this build; the figures are for the build, run `npm run build` to measure the working tree'] : []),

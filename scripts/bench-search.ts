@@ -5,7 +5,7 @@
 // catalog's aliases), then measures with 20 concurrent clients:
 //   1. the search function itself (searchVendors, in this process, Prisma over PostgreSQL);
 //   2. GET /api/v1/vendors?q= and the directory page (/vendors?q=, ?category=, no query) against
-//      `next start` (the production build), clients in a separate process.
+//      the production server `npm start` runs (scripts/server.mjs on the build), clients in a separate process.
 // Queries: exact names, name prefixes, aliases, typos (a letter dropped or swapped) and
 // "vendor component" pairs. Prints p50/p95 beside the targets; never fails on timing.
 import { execFileSync } from 'node:child_process'
@@ -137,7 +137,7 @@ async function main() {
     const fnMix = await measureInProcess(queries, 'mix', SECONDS)
     console.error(`  search function, mix: p50 ${f(percentile(fnMix.all, 0.5))} ms, p95 ${f(percentile(fnMix.all, 0.95))} ms`)
 
-    console.error('starting next start…')
+    console.error('starting the production server…')
     server = await startNextServer(url)
     await load.ready
     const q = (query: Query) => encodeURIComponent(query.q)
@@ -182,7 +182,7 @@ async function main() {
     console.log(
       [
         '',
-        `search benchmark: PostgreSQL ${new URL(serverUrl).host}/${DATABASE}; next start (production build of ${build.builtAt.toISOString()})`,
+        `search benchmark: PostgreSQL ${new URL(serverUrl).host}/${DATABASE}; scripts/server.mjs (production build of ${build.builtAt.toISOString()})`,
         `  machine: ${cores()} cores, node ${process.version}; load average ${loadAtStart} at start, ${loadAverage()} at end (other work shares these cores)`,
         ...(build.sourcesNewer ? ['  NOTE: app sources changed after this build; the HTTP figures are for the build (run `npm run build` to measure the working tree)'] : []),
         `  data: ${counts.vendors.toLocaleString('en')} vendors, ${counts.components.toLocaleString('en')} components, ${counts.aliases} aliases; ${queries.length} queries (exact, prefix, alias, typo, vendor + component)`,

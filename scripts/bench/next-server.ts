@@ -1,9 +1,17 @@
-// `next start` for the page benchmark, on a private copy of the production build.
+// The production server for the page and search benchmarks, on a private copy of the build.
+//
+// Which server: the one `npm start` runs, scripts/server.mjs (Next.js's request handler behind a
+// Node server, hostname "localhost"), with the server's Node flags. Not `next start -H 127.0.0.1`:
+// there the router compared the directory's rewrite (proxy.ts: /vendors?q= -> /directory-view/…)
+// against http://127.0.0.1:… while the proxy's own URL said http://localhost:…, took it for another
+// origin's and fetched it over HTTP from itself: every directory view cost two requests (seen as
+// httpxy and an HTTP client in the server's CPU profile, x-middleware-rewrite absolute), a path no
+// user's server takes.
 //
 // Why a copy: ISR writes every page it renders into the build directory
 // (.next/server/route-cache/...), and the bench renders pages of made-up vendors under real slugs.
 // Written to the checkout's own .next they would outlive the bench and could be served by the next
-// `next start` there (e2e runs, a developer's server); pages that server cached would likewise be
+// server there (e2e runs, a developer's server); pages that server cached would likewise be
 // served to the bench as hits. And a rebuild by someone else mid-run would pull the build out from
 // under the server. So the build is copied without its caches (~15 MB) into a temp directory that
 // is removed afterwards.
@@ -18,8 +26,8 @@ import { SERVER_NODE_FLAGS } from '../server-node-flags.mjs'
 import { serverChildNodeOptions, smallHostRequested } from './small-host'
 
 const NEXT = path.resolve('node_modules', '.bin', 'next')
-/** Next's CLI as a script, so the server's Node flags can go on the command line before it. */
-const NEXT_CLI = path.resolve('node_modules', 'next', 'dist', 'bin', 'next')
+/** What `npm start` serves with (scripts/start.ts), and its one import. */
+const SERVER_SCRIPT = 'scripts/server.mjs'
 const BUILD_SOURCES = ['app', 'components', 'lib', 'next.config.js', 'postcss.config.mjs', 'package.json', 'instrumentation.ts']
 
 export interface BuildInfo {
@@ -63,7 +71,9 @@ function snapshotBuild(): string {
   fs.symlinkSync(path.resolve('node_modules'), path.join(dir, 'node_modules'), 'dir')
   // next.config.js names its cacheHandler relative to itself (lib/cache/page-cache-handler.mjs).
   fs.mkdirSync(path.join(dir, 'lib', 'cache'), { recursive: true })
-  for (const file of ['package.json', 'next.config.js', 'lib/cache/page-cache-handler.mjs']) fs.copyFileSync(file, path.join(dir, file))
+  fs.mkdirSync(path.join(dir, 'lib', 'http'), { recursive: true })
+  fs.mkdirSync(path.join(dir, 'scripts'), { recursive: true })
+  for (const file of ['package.json', 'next.config.js', 'lib/cache/page-cache-handler.mjs', SERVER_SCRIPT, 'lib/http/peer-address.mjs']) fs.copyFileSync(file, path.join(dir, file))
   return dir
 }
 
@@ -82,8 +92,8 @@ export async function startNextServer(databaseUrl: string): Promise<NextServer> 
   // With the Node flags and heap defaults `npm start` gives the server (scripts/server-node-flags.mjs),
   // and with `--small-host` the 512 MB host's NODE_OPTIONS, so the pages are measured as users run them.
   const nodeOptions = serverChildNodeOptions(smallHostRequested())
-  console.error(`next start: node ${SERVER_NODE_FLAGS.join(' ')}, NODE_OPTIONS ${nodeOptions}`)
-  const child: ChildProcess = spawn(process.execPath, [...SERVER_NODE_FLAGS, NEXT_CLI, 'start', dir, '-p', String(port), '-H', '127.0.0.1'], {
+  console.error(`server: node ${SERVER_NODE_FLAGS.join(' ')} ${SERVER_SCRIPT}, NODE_OPTIONS ${nodeOptions}`)
+  const child: ChildProcess = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER_SCRIPT], {
     cwd: dir,
     stdio: ['ignore', log, log],
     // A production server needs a session secret; no session outlives the run, so any will do.
@@ -104,7 +114,7 @@ export async function startNextServer(databaseUrl: string): Promise<NextServer> 
     if (child.exitCode !== null) {
       const tail = fs.readFileSync(logFile, 'utf8').slice(-2_000)
       await stop()
-      throw new Error(`next start exited (code ${child.exitCode}):\n${tail}`)
+      throw new Error(`the server exited (code ${child.exitCode}):\n${tail}`)
     }
     try {
       const res = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(5_000) })
@@ -115,10 +125,10 @@ export async function startNextServer(databaseUrl: string): Promise<NextServer> 
     if (Date.now() - started > 60_000) {
       const tail = fs.readFileSync(logFile, 'utf8').slice(-2_000)
       await stop()
-      throw new Error(`next start did not answer /api/health within 60 s:\n${tail}`)
+      throw new Error(`the server did not answer /api/health within 60 s:\n${tail}`)
     }
     await sleep(250)
   }
-  if (child.pid === undefined) throw new Error('next start has no pid')
+  if (child.pid === undefined) throw new Error('the server has no pid')
   return { baseUrl, pid: child.pid, logFile, stop }
 }
