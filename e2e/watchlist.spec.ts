@@ -151,6 +151,9 @@ test('alert preferences of a watch: chosen components, minimum impact, maintenan
   // Possible outages (unofficial early warning) are off until the watcher opts in.
   await expect(page.getByLabel('Possible outages (unofficial, early warning)')).not.toBeChecked()
   await page.getByLabel('Possible outages (unofficial, early warning)').check()
+  // So are component changes without an incident (noisy).
+  await expect(page.getByLabel('Component changes without an incident')).not.toBeChecked()
+  await page.getByLabel('Component changes without an incident').check()
   await page.getByLabel('Daily digest').check()
   await page.getByRole('button', { name: 'Save preferences' }).click()
   await expect(page.getByText('Alert preferences saved.')).toBeVisible()
@@ -163,10 +166,11 @@ test('alert preferences of a watch: chosen components, minimum impact, maintenan
   await expect(page.getByLabel('Major and up')).toBeChecked()
   await expect(page.getByLabel('Maintenance notices')).not.toBeChecked()
   await expect(page.getByLabel('Possible outages (unofficial, early warning)')).toBeChecked()
+  await expect(page.getByLabel('Component changes without an incident')).toBeChecked()
   await expect(page.getByLabel('Daily digest')).toBeChecked()
   await shoot(page, 'watch-alert-preferences')
   await page.goto('/dashboard')
-  await expect(page.getByText('Alerts: 2 components · major and up · daily digest · no maintenance · early warnings')).toBeVisible()
+  await expect(page.getByText('Alerts: 2 components · major and up · daily digest · no maintenance · early warnings · component changes')).toBeVisible()
 
   // Another user's watch is not there to be seen.
   await page.goto('/watchlist/github')

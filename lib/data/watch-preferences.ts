@@ -15,6 +15,7 @@ export async function getWatchPreferences(userId: string, vendorSlug: string) {
       minImpact: true,
       maintenanceAlerts: true,
       possibleOutageAlerts: true,
+      componentAlerts: true,
       deliveryMode: true,
       createdAt: true,
       components: { select: { componentId: true } },
@@ -46,6 +47,8 @@ export interface WatchPreferencesUpdate {
   maintenanceAlerts: boolean
   /** Possible outages (unofficial early warning); left as it is when not given. */
   possibleOutageAlerts?: boolean
+  /** A component's status changing without an incident; left as it is when not given. */
+  componentAlerts?: boolean
   deliveryMode: DeliveryMode
 }
 
@@ -71,6 +74,7 @@ export async function updateWatchPreferences(userId: string, vendorSlug: string,
         minImpact: update.minImpact,
         maintenanceAlerts: update.maintenanceAlerts,
         ...(update.possibleOutageAlerts !== undefined && { possibleOutageAlerts: update.possibleOutageAlerts }),
+        ...(update.componentAlerts !== undefined && { componentAlerts: update.componentAlerts }),
         deliveryMode: update.deliveryMode,
       },
     })

@@ -79,6 +79,7 @@ const watchedVendorSelect = {
   minImpact: true,
   maintenanceAlerts: true,
   possibleOutageAlerts: true,
+  componentAlerts: true,
   deliveryMode: true,
   _count: { select: { components: true } },
   vendor: {

@@ -79,6 +79,9 @@ describe('watchlist forms', () => {
     const base = { vendor: 'github', scope: 'all', minImpact: 'minor', delivery: 'digest' }
     expect(watchPreferencesSchema.parse({ ...base, maintenance: 'on' }).maintenance).toBe(true)
     expect(watchPreferencesSchema.parse({ ...base, maintenance: null }).maintenance).toBe(false)
+    // Component changes without an incident: off unless ticked.
+    expect(watchPreferencesSchema.parse({ ...base, componentChanges: null }).componentChanges).toBe(false)
+    expect(watchPreferencesSchema.parse({ ...base, componentChanges: 'on' }).componentChanges).toBe(true)
     const none = watchPreferencesSchema.safeParse({ ...base, scope: 'chosen', components: [] })
     expect(none.error?.issues[0]?.path).toEqual(['components'])
     expect(watchPreferencesSchema.safeParse({ ...base, minImpact: 'critical' }).success).toBe(false)

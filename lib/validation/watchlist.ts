@@ -30,6 +30,8 @@ export const watchPreferencesSchema = z
     maintenance: checkbox,
     /** Possible outages (unofficial early warning, issue 19): off unless ticked. */
     possibleOutages: checkbox,
+    /** A component's status changing without an incident (off unless ticked: noisy). */
+    componentChanges: checkbox,
     delivery: z.enum(DELIVERY_MODES, { error: 'Choose how to receive alerts' }),
   })
   .refine((v) => v.scope === 'all' || v.components.length > 0, { path: ['components'], error: 'Choose at least one component, or all of them' })

@@ -26,6 +26,7 @@ export const saveWatchPreferencesAction = userAction(
         minImpact: form.get('minImpact'),
         maintenance: form.get('maintenance'),
         possibleOutages: form.get('possibleOutages'),
+        componentChanges: form.get('componentChanges'),
         delivery: form.get('delivery'),
       }),
     notFound: 'These settings are out of date (the watch or a component no longer exists). Reload the page.',
@@ -37,6 +38,7 @@ export const saveWatchPreferencesAction = userAction(
       minImpact: p.minImpact,
       maintenanceAlerts: p.maintenance,
       possibleOutageAlerts: p.possibleOutages,
+      componentAlerts: p.componentChanges,
       deliveryMode: p.delivery,
     })
     revalidatePath('/dashboard')

@@ -53,6 +53,7 @@ export default async function WatchPreferencesPage({ params }: { params: Params 
           minImpact: prefs.minImpact,
           maintenance: prefs.maintenanceAlerts,
           possibleOutages: prefs.possibleOutageAlerts,
+          componentChanges: prefs.componentAlerts,
           delivery: prefs.deliveryMode,
         }}
       />

@@ -15,6 +15,7 @@ interface Current {
   minImpact: MinImpact
   maintenance: boolean
   possibleOutages: boolean
+  componentChanges: boolean
   delivery: DeliveryMode
 }
 
@@ -42,6 +43,7 @@ export function PreferencesForm({ vendor, components, current }: { vendor: { slu
   const [minImpact, setMinImpact] = useState(current.minImpact)
   const [maintenance, setMaintenance] = useState(current.maintenance)
   const [possibleOutages, setPossibleOutages] = useState(current.possibleOutages)
+  const [componentChanges, setComponentChanges] = useState(current.componentChanges)
   const [delivery, setDelivery] = useState(current.delivery)
   const toggle = (id: string) => setChosen((s) => new Set(s.has(id) ? [...s].filter((x) => x !== id) : [...s, id]))
 
@@ -123,6 +125,15 @@ export function PreferencesForm({ vendor, components, current }: { vendor: { slu
             Possible outages (unofficial, early warning)
             <span className={hint}>
               When users report problems or our probes fail while {vendor.name}&apos;s page still says operational: often minutes early, sometimes wrong.
+            </span>
+          </span>
+        </label>
+        <label className="mt-3 flex cursor-pointer items-start gap-3 text-sm">
+          <input type="checkbox" name="componentChanges" checked={componentChanges} onChange={(e) => setComponentChanges(e.target.checked)} className="mt-0.5 accent-brand-600" />
+          <span>
+            Component changes without an incident
+            <span className={hint}>
+              When a component&apos;s status changes and {vendor.name} has posted no incident for it (of the components chosen above). Can be noisy.
             </span>
           </span>
         </label>
