@@ -5,7 +5,7 @@
 //   npm run bench:stop            (builds first if the bundle is stale, like npm start)
 // Exits non-zero when the stop took longer than STOP_LIMIT_MS (a container runtime's usual 10 s
 // grace) or did not leave the database clean; prints whether the 5 s target was met.
-import { spawn, spawnSync } from 'node:child_process'
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -64,16 +64,22 @@ const base = `http://127.0.0.1:${(slow.address() as AddressInfo).port}`
 const tsx = path.join('node_modules', '.bin', 'tsx')
 
 let failed = false
+// The app under test, to stop on the way out whatever threw: a bench that failed midway must not
+// leave a server (and its scheduler) running. Its own process group, so the server it starts
+// (scripts/start.ts -> scripts/server.mjs) goes too.
+let app: ChildProcess | undefined
+let exited: Promise<number | null> | undefined
 try {
   const prepared = spawnSync(tsx, ['scripts/bench-stop.ts', '--prepare', base], { stdio: 'inherit', env })
   if (prepared.status !== 0) throw new Error('preparing the database failed')
 
-  const app = spawn(tsx, ['scripts/start.ts'], { stdio: ['ignore', 'pipe', 'pipe'], env })
+  const started = spawn(tsx, ['scripts/start.ts'], { stdio: ['ignore', 'pipe', 'pipe'], env, detached: true })
+  app = started
   const log: { at: number; line: string }[] = []
-  for (const stream of [app.stdout, app.stderr]) {
+  for (const stream of [started.stdout, started.stderr]) {
     stream.on('data', (b: Buffer) => log.push(...b.toString('utf8').split('\n').filter(Boolean).map((line) => ({ at: performance.now(), line }))))
   }
-  const exited = new Promise<number | null>((resolve) => app.on('exit', (code) => resolve(code)))
+  exited = new Promise<number | null>((resolve) => started.on('exit', (code) => resolve(code)))
 
   const deadline = Date.now() + 300_000 // a first start may build the bundle
   while (arrived < 2) {
@@ -83,7 +89,7 @@ try {
   await new Promise((r) => setTimeout(r, 1_000)) // well inside the cycle
 
   const sentAt = performance.now()
-  app.kill('SIGTERM')
+  started.kill('SIGTERM')
   const code = await exited
   const stopMs = Math.round(performance.now() - sentAt)
 
@@ -104,6 +110,11 @@ try {
     if (state.leased !== 0) failed = (console.error('FAIL: leases were left behind'), true)
   }
 } finally {
+  if (app?.pid !== undefined && app.exitCode === null && app.signalCode === null) {
+    app.kill('SIGTERM')
+    const stopped = await Promise.race([exited?.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), 10_000))])
+    if (!stopped) process.kill(-app.pid, 'SIGKILL')
+  }
   slow.closeAllConnections()
   slow.close()
   fs.rmSync(dir, { recursive: true, force: true })

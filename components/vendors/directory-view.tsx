@@ -39,7 +39,7 @@ export function DirectoryView({ data }: { data: DirectoryData }) {
         <p className="text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
           {page.total === 0
             ? `No vendors match${query.q ? ` “${query.q}”` : ''}.`
-            : `${page.total.toLocaleString('en')} ${page.total === 1 ? 'vendor' : 'vendors'}${query.q ? ` matching “${query.q}”` : ''}${query.category ? ` in ${query.category}` : ''}`}
+            : `${page.total.toLocaleString('en')}${page.totalCapped ? '+' : ''} ${page.total === 1 ? 'vendor' : 'vendors'}${query.q ? ` matching “${query.q}”` : ''}${query.category ? ` in ${query.category}` : ''}`}
         </p>
         {page.vendors.length > 0 && <VendorList vendors={page.vendors} />}
         {nextHref && (

@@ -5,7 +5,7 @@ import type { VendorListItem } from '@/lib/data/vendors'
 import { WatchButton } from './watch-button'
 
 /** The dashboard's "add vendors" results: each vendor with its Watch button. */
-export function VendorSearchResults({ vendors, total, q }: { vendors: VendorListItem[]; total: number; q: string }) {
+export function VendorSearchResults({ vendors, total, totalCapped = false, q }: { vendors: VendorListItem[]; total: number; totalCapped?: boolean; q: string }) {
   if (vendors.length === 0) {
     return (
       <p className="text-sm text-slate-600 dark:text-slate-400" role="status">
@@ -34,7 +34,8 @@ export function VendorSearchResults({ vendors, total, q }: { vendors: VendorList
       </ul>
       {total > vendors.length && (
         <Link href={`/vendors?${new URLSearchParams({ q })}`} className="block text-xs font-medium text-brand-600 hover:underline dark:text-brand-400">
-          All {total} matches in the directory →
+          All {total.toLocaleString('en')}
+          {totalCapped ? '+' : ''} matches in the directory →
         </Link>
       )}
     </div>

@@ -11,6 +11,8 @@ export async function listVendorsJson(query: VendorQuery, now: Date, refreshInte
   const page = await searchVendors(query)
   return {
     total: page.total,
+    // A search ranks at most 1,000 candidates: then `total` is a lower bound.
+    ...(page.totalCapped && { totalCapped: true }),
     count: page.vendors.length,
     nextCursor: page.nextCursor,
     vendors: page.vendors.map((v) => ({

@@ -4,7 +4,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { db } from '@/lib/db/client'
 import { upsertCatalogRows } from '@/lib/data/catalog'
 import { replaceVendorAliases } from '@/lib/data/vendor-aliases'
-import { clearSearchCache, RANK_CACHE_MS, rankVendorSearch } from '@/lib/data/vendor-search'
+import { clearSearchCache, MAX_SEARCH_CANDIDATES, RANK_CACHE_MS, rankVendorSearch } from '@/lib/data/vendor-search'
 import { findVendorSummariesByIds, findVendorsBySlugs, searchVendors } from '@/lib/data/vendors'
 import { vendorQuerySchema } from '@/lib/validation/vendor-query'
 
@@ -159,5 +159,18 @@ describe('searchVendors', () => {
     expect((await rankVendorSearch('gcp', undefined, t0 + RANK_CACHE_MS - 1)).map((h) => h.slug)).toEqual(['google-cloud'])
     expect(await rankVendorSearch('gcp', undefined, t0 + RANK_CACHE_MS)).toEqual([])
     await db.vendorAlias.create({ data: alias })
+  })
+
+  it('says when a search found more vendors than it ranks (the total is then a lower bound)', async () => {
+    expect((await search('github')).totalCapped).toBe(false)
+    const many = Array.from({ length: MAX_SEARCH_CANDIDATES + 1 }, (_, i) => ({ name: `Capco ${i}`, slug: `capco-${i}`, category: 'Other SaaS' }))
+    await upsertCatalogRows(many.map((v) => ({ ...v, statusPageUrl: `https://status.${v.slug}.example`, platform: 'statuspage' as const })))
+    try {
+      const page = await search('capco')
+      expect(page.total).toBe(MAX_SEARCH_CANDIDATES)
+      expect(page.totalCapped).toBe(true)
+    } finally {
+      await db.vendor.deleteMany({ where: { slug: { startsWith: 'capco-' } } })
+    }
   })
 })

@@ -3,7 +3,7 @@ import { db } from '@/lib/db/client'
 import { isSlug } from '@/lib/validation/url-input'
 import type { Prisma } from '@/lib/db/generated/client'
 import type { VendorQuery } from '@/lib/validation/vendor-query'
-import { rankVendorSearch, type SearchMatchKind } from './vendor-search'
+import { MAX_SEARCH_CANDIDATES, rankVendorSearch, type SearchMatchKind } from './vendor-search'
 
 const vendorSummarySelect = {
   slug: true,
@@ -31,7 +31,9 @@ export type VendorListItem = VendorSummary & { match?: VendorMatch }
 
 export interface VendorPage {
   vendors: VendorListItem[]
+  /** How many vendors match; with `totalCapped`, at least this many (a search ranks at most MAX_SEARCH_CANDIDATES). */
   total: number
+  totalCapped?: boolean
   nextCursor: string | null
 }
 
@@ -52,7 +54,7 @@ export async function searchVendors(query: VendorQuery): Promise<VendorPage> {
       return v ? [{ ...v, match: { kind: h.kind, alias: h.alias, component: h.component } }] : []
     })
     const hasMore = start + query.limit < ranked.length
-    return { vendors, total: ranked.length, nextCursor: hasMore ? (slice.at(-1)?.slug ?? null) : null }
+    return { vendors, total: ranked.length, totalCapped: ranked.length >= MAX_SEARCH_CANDIDATES, nextCursor: hasMore ? (slice.at(-1)?.slug ?? null) : null }
   }
   // Vendors added by URL and not reviewed yet are watchable, but not listed (lib/catalog/add-by-url.ts);
   // the search leaves them out in its statement (vendor-search.ts).

@@ -134,6 +134,18 @@ describe('possible outage emails', () => {
     expect(emailsTo('official@example.com')[0]?.headers).toMatchObject({ 'In-Reply-To': `<incident-${incidentId}.${users.notOptedIn}@vw.example>`, References: `<incident-${incidentId}.${users.notOptedIn}@vw.example>` })
   })
 
+  it('send no warning the notifier reaches only after the official incident closed it: the incident email is the news', async () => {
+    const outageId = await openPossibleOutage(vendorId, clock)
+    // The notifier fell behind: the official incident opened and closed the warning before it ran.
+    clock = new Date(START.getTime() + 15 * 60_000)
+    const incidentId = await officialIncident()
+    await closePossibleOutage(outageId, clock, { reason: 'official_incident', incidentId })
+    await notify()
+    expect(emailsTo('early@example.com').map((m) => m.subject)).toEqual(['Acme — Incident: Degraded performance for Actions (Investigating)'])
+    expect(emailsTo('early@example.com')[0]?.headers['In-Reply-To']).toBeUndefined()
+    expect(await db.delivery.count({ where: { event: { kind: { in: ['possible_outage_opened', 'possible_outage_closed'] } } } })).toBe(0)
+  })
+
   it('follow a subsided warning with a short reply in its thread, to those who opted in only', async () => {
     const outageId = await openPossibleOutage(vendorId, clock)
     await notify()

@@ -103,6 +103,12 @@ describe('possible outages (unofficial, issue 19)', () => {
     expect(emailCarries(possibleOutage('possible_outage_opened'))).toBe(true)
   })
 
+  it('send no "possible outage" email once the official incident has closed it (fan-out that fell behind)', () => {
+    expect(emailCarries(possibleOutage('possible_outage_opened', 'official_incident'))).toBe(false)
+    // Subsided on its own: the opening and the "subsided" email both still go out.
+    expect(emailCarries(possibleOutage('possible_outage_opened', 'subsided'))).toBe(true)
+  })
+
   it('do not change what a watch without the opt-in gets for incidents', () => {
     expect(watchWants(incidentEvent(), watch())).toBe(true)
     expect(watchWants(incidentEvent(), watch({ possibleOutageAlerts: true }))).toBe(true)

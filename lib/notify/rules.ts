@@ -92,7 +92,15 @@ export function closedByOfficialIncident(event: Pick<EventFacts, 'kind' | 'possi
   return event.kind === 'possible_outage_closed' && event.possibleOutage?.closeReason === 'official_incident'
 }
 
-/** Whether an email goes out for this (newsworthy) event at all: not for a possible outage the official incident closed. */
+/**
+ * Whether an email goes out for this (newsworthy) event at all: not for a possible outage the
+ * official incident closed, neither its closing nor (when fan-out reaches it only after that, the
+ * notifier having fallen behind) its opening: the incident's own email is the news by then, and a
+ * "possible outage" email arriving after the vendor said so is noise. (Facts are read at fan-out,
+ * so closeReason is the possible outage's state then. A chat message of the opening is still
+ * posted: it is edited in place to its close.)
+ */
 export function emailCarries(event: Pick<EventFacts, 'kind' | 'possibleOutage'>): boolean {
+  if (event.kind === 'possible_outage_opened' && event.possibleOutage?.closeReason === 'official_incident') return false
   return !closedByOfficialIncident(event)
 }

@@ -103,7 +103,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
                 Search
               </button>
             </form>
-            {search && <VendorSearchResults vendors={search.results.vendors} total={search.results.total} q={search.q} />}
+            {search && <VendorSearchResults vendors={search.results.vendors} total={search.results.total} totalCapped={search.results.totalCapped} q={search.q} />}
           </Card>
           <Card className="p-4">
             <AddStatusPageForm action={addStatusPageAction} />
