@@ -8,6 +8,8 @@
 import { db } from '@/lib/db/client'
 import { Prisma } from '@/lib/db/generated/client'
 import type { ChangeEventKind, DeliveryMode, IncidentImpact, MinImpact } from '@/lib/db/generated/enums'
+import { jsonRows } from './json-rows'
+import { newRowId } from './row-ids'
 import { watchSlotSql } from './watch-slots'
 
 export type { ChangeEventKind } from '@/lib/db/generated/enums'
@@ -190,18 +192,24 @@ function findAlertWatchers(tx: Tx, vendorId: string, limits: AlertingWatchLimits
   return tx.$queryRaw<AlertWatcher[]>(alertWatchersSql(vendorId, limits, Prisma.sql`SELECT "userId" FROM "WatchlistEntry" WHERE "vendorId" = ${vendorId}`))
 }
 
-/** `findAlertWatchers` over one page of the vendor's watches, keyed by user id (byte order). */
+/**
+ * `findAlertWatchers` over one page of the vendor's watches, keyed by user id (byte order). The page
+ * is named by its bounds (after the cursor, up to its last user id), so its 1,000 user ids never make
+ * the round trip to this process and back as a parameter: only the last one and the count do.
+ */
 async function findAlertWatcherPage(tx: Tx, vendorId: string, limits: AlertingWatchLimits, afterUserId: string | null, size: number): Promise<WatcherPage> {
+  const after = afterUserId === null ? Prisma.empty : Prisma.sql`AND "userId" COLLATE "C" > ${afterUserId}`
   // One query at a time: a transaction is one connection.
-  const page = await tx.$queryRaw<{ userId: string }[]>(Prisma.sql`
-    SELECT "userId" FROM "WatchlistEntry"
-     WHERE "vendorId" = ${vendorId} ${afterUserId === null ? Prisma.empty : Prisma.sql`AND "userId" COLLATE "C" > ${afterUserId}`}
-     ORDER BY "userId" COLLATE "C"
-     LIMIT ${size}`)
-  if (!page.length) return { watchers: [], next: null }
-  const userIds = page.map((r) => r.userId)
-  const watchers = await tx.$queryRaw<AlertWatcher[]>(alertWatchersSql(vendorId, limits, Prisma.sql`SELECT unnest(${userIds}::text[])`))
-  return { watchers, next: page.length < size ? null : (userIds[userIds.length - 1] as string) }
+  const [bounds] = await tx.$queryRaw<{ count: number; last: string | null }[]>(Prisma.sql`
+    SELECT count(*)::int AS count, max(p."userId" COLLATE "C") AS last FROM (
+      SELECT "userId" FROM "WatchlistEntry"
+       WHERE "vendorId" = ${vendorId} ${after}
+       ORDER BY "userId" COLLATE "C"
+       LIMIT ${size}) AS p`)
+  if (!bounds?.last) return { watchers: [], next: null }
+  const page = Prisma.sql`SELECT "userId" FROM "WatchlistEntry" WHERE "vendorId" = ${vendorId} ${after} AND "userId" COLLATE "C" <= ${bounds.last}`
+  const watchers = await tx.$queryRaw<AlertWatcher[]>(alertWatchersSql(vendorId, limits, page))
+  return { watchers, next: bounds.count < size ? null : bounds.last }
 }
 
 /** The alerting watches of the vendor among the users `userIdsSql` selects (with their slot among all their watches). */
@@ -227,11 +235,21 @@ function alertWatchersSql(vendorId: string, limits: AlertingWatchLimits, userIds
        AND r.position <= CASE WHEN s.status IN (${Prisma.join([...limits.paidStatuses])}) THEN ${limits.paid}::int ELSE ${limits.free}::int END`
 }
 
+/**
+ * The rows go as one JSON parameter per slice (jsonb_to_recordset), not as Prisma's createMany,
+ * whose query compiler holds each value of a slice (6,000 for 1,000 rows) as an object of its own (and its Wasm
+ * memory, which never shrinks, grows to the largest plan). Ids are made here as for every raw
+ * insert (newRowId); the (user, event) key refuses a second delivery, as skipDuplicates did.
+ */
 async function insertDeliveries(tx: Tx, rows: NewDelivery[]): Promise<number> {
   let created = 0
   // In slices, one after the other (see INSERT_SLICE).
   for (let i = 0; i < rows.length; i += INSERT_SLICE) {
-    created += (await tx.delivery.createMany({ data: rows.slice(i, i + INSERT_SLICE), skipDuplicates: true })).count
+    const slice = rows.slice(i, i + INSERT_SLICE).map((r) => ({ id: newRowId(), u: r.userId, e: r.eventId, m: r.mode, next: r.nextAttemptAt.toISOString(), at: r.createdAt.toISOString() }))
+    created += await tx.$executeRaw(Prisma.sql`
+      INSERT INTO "Delivery" (id, "userId", "eventId", mode, "nextAttemptAt", "createdAt")
+      SELECT r.id, r.u, r.e, r.m::"DeliveryMode", r.next, r.at FROM jsonb_to_recordset(${jsonRows(slice)}) AS r(id text, u text, e text, m text, next timestamp(3), at timestamp(3))
+      ON CONFLICT DO NOTHING`)
   }
   return created
 }

@@ -34,6 +34,7 @@ export function isCreatesOnly(w: VendorWrites): boolean {
   )
 }
 
+// Upstream text arrives without lone surrogate halves, which jsonb refuses (lib/ingest/sources/well-formed.ts).
 const json = (rows: unknown[]) => Prisma.sql`${JSON.stringify(rows)}::jsonb`
 const iso = (d: Date | null | undefined) => d?.toISOString() ?? null
 

@@ -39,13 +39,14 @@ const RENDER_CACHE_ENTRIES = 256
 export function createComposer(data: ComposeData, options: ComposerOptions): Compose {
   const host = new URL(options.appUrl).hostname
   const rendered = new Map<string, Promise<Rendered | ComposeFailure | null>>()
+  const events = eventsOnce(data)
   return async (deliveries) => {
-    const [users, events] = await Promise.all([data.alertContent.findAlertReaders(deliveries.map((d) => d.userId)), data.alertContent.findAlertEvents(deliveries.map((d) => d.eventId))])
-    const warned = await possibleOutageReaders(data, deliveries, events)
+    const [users, byId] = await Promise.all([data.alertContent.findAlertReaders(deliveries.map((d) => d.userId)), events(deliveries.map((d) => d.eventId))])
+    const warned = await possibleOutageReaders(data, deliveries, byId)
     const out = new Map<string, OutgoingMail | ComposeFailure>()
     for (const d of deliveries) {
       const user = users.get(d.userId)
-      const event = events.get(d.eventId)
+      const event = byId.get(d.eventId)
       if (!user || !event) continue
       const key = `${event.id}|${user.timeZone}`
       // One event whose text cannot be rendered fails its own deliveries, not the batch they share.
@@ -77,6 +78,25 @@ export function createComposer(data: ComposeData, options: ComposerOptions): Com
       })
     }
     return out
+  }
+}
+
+/**
+ * The events of the composer's deliveries, each read once per composer (one notifier pass) like its
+ * renderings above: the 100 batches of a 10,000-watcher incident read it once, not 100 times (each
+ * read is the event with its vendor, incident, updates and components, a nested query Prisma's
+ * query compiler builds and interprets anew). Bounded like the renderings; readers are read per batch.
+ */
+function eventsOnce(data: ComposeData): (ids: string[]) => Promise<Map<string, EventContext>> {
+  const known = new Map<string, EventContext>()
+  return async (ids) => {
+    const wanted = [...new Set(ids)]
+    const missing = wanted.filter((id) => !known.has(id))
+    if (missing.length) {
+      for (const [id, event] of await data.alertContent.findAlertEvents(missing)) known.set(id, event)
+      while (known.size > RENDER_CACHE_ENTRIES) known.delete(known.keys().next().value as string)
+    }
+    return new Map(wanted.flatMap((id) => (known.has(id) ? [[id, known.get(id) as EventContext] as const] : [])))
   }
 }
 

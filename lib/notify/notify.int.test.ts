@@ -316,3 +316,17 @@ describe('fan-out page by page', () => {
     expect(ids.length).toBe(7)
   })
 })
+
+describe('fan-out writes each delivery once', () => {
+  it('inserts a (reader, event) delivery once, however often it is written', async () => {
+    for (const name of ['fay', 'gus']) await user(`${name}@example.com`)
+    const e = await event('incident_opened')
+    const readers = await db.user.findMany({ where: { email: { in: ['fay@example.com', 'gus@example.com'] } }, select: { id: true } })
+    const rows = readers.map((r) => ({ userId: r.id, eventId: e.id, mode: 'instant' as const, nextAttemptAt: clock, createdAt: clock }))
+    const done = await notifierData.outbox.fanOutPendingEvents(50, clock, async (batch) => [await batch.insertDeliveries(rows), await batch.insertDeliveries([...rows, ...rows])])
+    expect(done.result).toEqual([2, 0])
+    const written = await db.delivery.findMany({ where: { eventId: e.id }, select: { userId: true, mode: true, status: true, attempts: true, nextAttemptAt: true, createdAt: true } })
+    expect(written.map((d) => d.userId).sort()).toEqual(readers.map((r) => r.id).sort())
+    for (const d of written) expect(d).toMatchObject({ mode: 'instant', status: 'pending', attempts: 0, nextAttemptAt: clock, createdAt: clock })
+  })
+})

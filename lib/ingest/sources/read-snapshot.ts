@@ -1,12 +1,14 @@
 // The one place a source's parse output is completed with the rules every platform shares
 // (issue 14): read warnings (read-warnings.ts) and what they mean for absences, time sanity
-// (../sanity.ts), and the overall status raised by open incidents (lib/status/open-incidents.ts).
+// (../sanity.ts), the overall status raised by open incidents (lib/status/open-incidents.ts), and
+// text made well-formed as the database stores it (well-formed.ts).
 // The refresh calls `readSnapshot` instead of `source.parse`; so do tests that check these rules.
 import { statusWithOpenIncidents } from '@/lib/status/open-incidents'
 import type { ReadWarning } from '@/lib/status/snapshot'
 import { sanitizeSnapshot } from '../sanity'
 import { collectReadWarnings } from './read-warnings'
 import type { ParseContext, ParseOutcome, StatusSource } from './types'
+import { wellFormedDeep } from './well-formed'
 
 /**
  * `source.parse` completed by the rules every platform shares; what the refresh and tests call:
@@ -16,6 +18,7 @@ import type { ParseContext, ParseOutcome, StatusSource } from './types'
  *    ("<platform> incident", "... maintenance", "... component", "... group").
  *  - impossible times corrected (../sanity.ts), reported as read warnings too.
  *  - the overall status raised to what open incidents imply (lib/status/open-incidents.ts).
+ *  - every string, read warnings included, without lone surrogate halves (well-formed.ts).
  */
 export function readSnapshot(source: StatusSource, bodies: Record<string, string | null>, ctx: ParseContext): ParseOutcome {
   const { result, warnings } = collectReadWarnings(() => source.parse(bodies, ctx))
@@ -37,7 +40,7 @@ export function readSnapshot(source: StatusSource, bodies: Record<string, string
   // reported like read warnings, but say nothing about a list's completeness.
   const { snapshot: sane, corrections } = sanitizeSnapshot(s, ctx.now)
   if (corrections.length > 0) s = { ...sane, readWarnings: mergeWarnings(sane.readWarnings ?? [], corrections) }
-  return { kind: 'snapshot', snapshot: { ...s, status: statusWithOpenIncidents(s.status, s.incidents) } }
+  return { kind: 'snapshot', snapshot: wellFormedDeep({ ...s, status: statusWithOpenIncidents(s.status, s.incidents) }) }
 }
 
 function mergeWarnings(a: ReadWarning[], b: ReadWarning[]): ReadWarning[] {
