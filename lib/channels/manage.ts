@@ -94,13 +94,8 @@ export async function removeDestination(userId: string, id: string, deps: { defe
   const row = await destinations.findDestinationForSend(userId, id)
   if (!row || !(await destinations.deleteDestination(userId, id))) return false
   if (row.kind === 'slack') {
-    let token: string | null = null
-    try {
-      token = openSettings('slack', row.sealedSettings).botToken
-    } catch {
-      // Settings sealed under a lost key: there is nothing we could revoke with.
-    }
-    if (token) await deps.defer(() => revokeUnusedSlackTokens([token], deps.revoke))
+    const tokens = [...slackBotTokens([row.sealedSettings])]
+    if (tokens.length) await deps.defer(() => revokeUnusedSlackTokens(tokens, deps.revoke))
   }
   return true
 }
@@ -111,15 +106,7 @@ export async function removeDestination(userId: string, id: string, deps: { defe
  * nothing we could revoke with and are passed over.
  */
 export async function slackTokensOfUser(userId: string): Promise<string[]> {
-  const tokens = new Set<string>()
-  for (const sealed of await destinations.sealedSettingsOfUser(userId, 'slack')) {
-    try {
-      tokens.add(openSettings('slack', sealed).botToken)
-    } catch {
-      // Unreadable settings: nothing to revoke.
-    }
-  }
-  return [...tokens]
+  return [...slackBotTokens(await destinations.sealedSettingsOfUser(userId, 'slack'))]
 }
 
 /**
@@ -134,12 +121,17 @@ export async function revokeUnusedSlackTokens(tokens: string[], revoke: (token: 
 }
 
 async function slackTokensInUse(): Promise<Set<string>> {
+  return slackBotTokens(await destinations.sealedSettingsOfKind('slack'))
+}
+
+/** The bot tokens in Slack destinations' sealed settings; settings sealed under a lost key hold none we could use. */
+function slackBotTokens(sealedSettings: string[]): Set<string> {
   const tokens = new Set<string>()
-  for (const sealed of await destinations.sealedSettingsOfKind('slack')) {
+  for (const sealed of sealedSettings) {
     try {
       tokens.add(openSettings('slack', sealed).botToken)
     } catch {
-      // Unreadable settings hold no token we could compare.
+      // Unreadable: nothing to revoke with or compare.
     }
   }
   return tokens

@@ -6,12 +6,12 @@ import { createHmac, randomBytes } from 'node:crypto'
 import { outcomeOfError, outcomeOfResponse } from './http-outcome'
 import type { ChannelMessage, ChannelSender } from './types'
 
+const SECRET_PREFIX = 'whsec_'
+
 /** A new signing secret: `whsec_` + base64 of 24 random bytes. */
 export function newWebhookSecret(): string {
-  return `whsec_${randomBytes(24).toString('base64')}`
+  return `${SECRET_PREFIX}${randomBytes(24).toString('base64')}`
 }
-
-const SECRET_PREFIX = 'whsec_'
 
 /**
  * The Standard Webhooks headers of one delivery. Signed with node:crypto's HMAC, not the
