@@ -17,8 +17,9 @@ export function jsonRows(rows: readonly object[]): Prisma.Sql {
 }
 
 /**
- * A list of row ids as a subquery of one JSON parameter: `WHERE id IN ${jsonIds(ids)}`. For the same
- * reason as jsonRows: `id: { in: ids }` or `unnest(ids::text[])` costs an object per id.
+ * A list of strings (row ids, upstream ids, enum values) as a subquery of one JSON parameter:
+ * `WHERE id IN ${jsonIds(ids)}`. For the same reason as jsonRows: `id: { in: ids }` or
+ * `unnest(ids::text[])` costs an object per value.
  */
 export function jsonIds(ids: readonly string[]): Prisma.Sql {
   return Prisma.sql`(SELECT jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`

@@ -7,6 +7,7 @@
 import { db } from '@/lib/db/client'
 import { Prisma } from '@/lib/db/generated/client'
 import type { Platform } from '@/lib/db/generated/enums'
+import { jsonRows } from './json-rows'
 import { LeaseLostError } from './lease-lost'
 import { POLLABLE_SOURCE_SQL as POLLABLE } from './pollable-sources'
 
@@ -258,7 +259,7 @@ export async function recordChecksAndClaim(args: {
   RETURNING s.id, s."vendorId", v.slug AS "vendorSlug", s.platform::text AS platform, s."apiUrl", v."statusPageUrl", s."httpCache", s.settings, s."consecutiveFailures", s."sourceChange"`
   const rows = await db.$queryRaw<{ claimed: string; recorded: string[] }[]>(Prisma.sql`
     WITH records AS (
-      SELECT * FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS r(
+      SELECT * FROM jsonb_to_recordset(${jsonRows(records)}) AS r(
         id text, owner text, failed boolean, now timestamp(3), next timestamp(3), http_cache jsonb,
         set_settings boolean, settings jsonb, set_warnings boolean, warnings jsonb,
         set_source_change boolean, source_change jsonb, baseline boolean,

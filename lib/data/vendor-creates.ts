@@ -15,6 +15,7 @@ import { hashBody } from './body-hash'
 import type { ChangeEventWrite } from './change-events'
 import type { ComponentWrites } from './components'
 import type { IncidentWrites } from './incidents'
+import { jsonRows } from './json-rows'
 import { LeaseLostError } from './lease-lost'
 import type { MaintenanceWrites } from './maintenances'
 import { newRowId } from './row-ids'
@@ -34,8 +35,6 @@ export function isCreatesOnly(w: VendorWrites): boolean {
   )
 }
 
-// Upstream text arrives without lone surrogate halves, which jsonb refuses (lib/ingest/sources/well-formed.ts).
-const json = (rows: unknown[]) => Prisma.sql`${JSON.stringify(rows)}::jsonb`
 const iso = (d: Date | null | undefined) => d?.toISOString() ?? null
 
 /** Applies a creates-only plan (isCreatesOnly); returns what applyVendorChanges returns. */
@@ -57,7 +56,7 @@ export async function insertVendorCreates(vendorId: string, writes: VendorWrites
     ), new_groups AS (
       INSERT INTO "ComponentGroup" (id, "vendorId", "externalId", name, position)
       SELECT g.id, ${vendorId}, g.ext, g.name, g.position
-        FROM jsonb_to_recordset(${json(rows.groups)}) AS g(id text, ext text, name text, position int)
+        FROM jsonb_to_recordset(${jsonRows(rows.groups)}) AS g(id text, ext text, name text, position int)
        WHERE EXISTS (SELECT 1 FROM fence)
       RETURNING id, "externalId"
     ), groups AS (
@@ -67,7 +66,7 @@ export async function insertVendorCreates(vendorId: string, writes: VendorWrites
       INSERT INTO "Component" (id, "vendorId", "externalId", name, description, "groupId", position, status, "statusChangedAt", "onlyShowIfDegraded", "firstSeenAt")
       SELECT c.id, ${vendorId}, c.ext, c.name, c.description, (SELECT g.id FROM groups AS g WHERE g."externalId" = c.grp),
              c.position, c.status::"ServiceStatus", ${now}::timestamp(3), c.only_if_degraded, ${now}::timestamp(3)
-        FROM jsonb_to_recordset(${json(rows.components)}) AS c(id text, ext text, name text, description text, grp text, position int, status text, only_if_degraded boolean)
+        FROM jsonb_to_recordset(${jsonRows(rows.components)}) AS c(id text, ext text, name text, description text, grp text, position int, status text, only_if_degraded boolean)
        WHERE EXISTS (SELECT 1 FROM fence)
       RETURNING id, "externalId"
     ), components AS (
@@ -76,26 +75,26 @@ export async function insertVendorCreates(vendorId: string, writes: VendorWrites
     ), history AS (
       INSERT INTO "ComponentStatusChange" (id, "componentId", "fromStatus", "toStatus", "changedAt")
       SELECT h.id, c.id, NULL, h.status::"ServiceStatus", h.at
-        FROM jsonb_to_recordset(${json(rows.history)}) AS h(id text, ext text, status text, at timestamp(3))
+        FROM jsonb_to_recordset(${jsonRows(rows.history)}) AS h(id text, ext text, status text, at timestamp(3))
         JOIN new_components AS c ON c."externalId" = h.ext
     ), incidents AS (
       INSERT INTO "Incident" (id, "vendorId", "externalId", title, status, impact, "startedAt", "resolvedAt", "upstreamUpdatedAt", url,
                               "postmortemBody", "postmortemPublishedAt", baseline, "firstSeenAt", "lastSeenAt", "updatedAt")
       SELECT i.id, ${vendorId}, i.ext, i.title, i.status::"IncidentStatus", i.impact::"IncidentImpact", i.started_at, i.resolved_at, i.upstream_updated_at, i.url,
              i.postmortem_body, i.postmortem_published_at, i.baseline, ${now}::timestamp(3), ${now}::timestamp(3), ${wallClock}::timestamp(3)
-        FROM jsonb_to_recordset(${json(rows.incidents)}) AS i(id text, ext text, title text, status text, impact text, started_at timestamp(3),
+        FROM jsonb_to_recordset(${jsonRows(rows.incidents)}) AS i(id text, ext text, title text, status text, impact text, started_at timestamp(3),
              resolved_at timestamp(3), upstream_updated_at timestamp(3), url text, postmortem_body text, postmortem_published_at timestamp(3), baseline boolean)
        WHERE EXISTS (SELECT 1 FROM fence)
     ), updates AS (
       INSERT INTO "IncidentUpdate" (id, "incidentId", "externalId", status, body, "bodyHash", "publishedAt", "timeUnknown")
       SELECT u.id, u.incident_id, u.ext, u.status::"IncidentStatus", u.body, u.body_hash, u.published_at, u.time_unknown
-        FROM jsonb_to_recordset(${json(rows.updates)}) AS u(id text, incident_id text, ext text, status text, body text, body_hash text, published_at timestamp(3), time_unknown boolean)
+        FROM jsonb_to_recordset(${jsonRows(rows.updates)}) AS u(id text, incident_id text, ext text, status text, body text, body_hash text, published_at timestamp(3), time_unknown boolean)
        WHERE EXISTS (SELECT 1 FROM fence)
       ON CONFLICT DO NOTHING
     ), incident_links AS (
       INSERT INTO "IncidentComponent" ("incidentId", "componentId")
       SELECT DISTINCT l.owner_id, c.id
-        FROM jsonb_to_recordset(${json(rows.incidentLinks)}) AS l(owner_id text, ext text)
+        FROM jsonb_to_recordset(${jsonRows(rows.incidentLinks)}) AS l(owner_id text, ext text)
         JOIN components AS c ON c."externalId" = l.ext
        WHERE EXISTS (SELECT 1 FROM fence)
     ), maintenances AS (
@@ -103,20 +102,20 @@ export async function insertVendorCreates(vendorId: string, writes: VendorWrites
                                  url, body, "bodyHash", "upstreamUpdatedAt", baseline, "updatedAt")
       SELECT m.id, ${vendorId}, m.ext, m.title, m.status::"MaintenanceStatus", m.impact::"IncidentImpact", m.scheduled_for, m.scheduled_until, m.started_at, m.completed_at,
              m.url, m.body, m.body_hash, m.upstream_updated_at, m.baseline, ${wallClock}::timestamp(3)
-        FROM jsonb_to_recordset(${json(rows.maintenances)}) AS m(id text, ext text, title text, status text, impact text, scheduled_for timestamp(3),
+        FROM jsonb_to_recordset(${jsonRows(rows.maintenances)}) AS m(id text, ext text, title text, status text, impact text, scheduled_for timestamp(3),
              scheduled_until timestamp(3), started_at timestamp(3), completed_at timestamp(3), url text, body text, body_hash text, upstream_updated_at timestamp(3), baseline boolean)
        WHERE EXISTS (SELECT 1 FROM fence)
     ), maintenance_links AS (
       INSERT INTO "MaintenanceComponent" ("maintenanceId", "componentId")
       SELECT DISTINCT l.owner_id, c.id
-        FROM jsonb_to_recordset(${json(rows.maintenanceLinks)}) AS l(owner_id text, ext text)
+        FROM jsonb_to_recordset(${jsonRows(rows.maintenanceLinks)}) AS l(owner_id text, ext text)
         JOIN components AS c ON c."externalId" = l.ext
        WHERE EXISTS (SELECT 1 FROM fence)
     ), events AS (
       INSERT INTO "ChangeEvent" (id, "vendorId", "createdAt", kind, "dedupeKey", "incidentId", "maintenanceId", "componentId", baseline, data, "occurredAt")
       SELECT e.id, ${vendorId}, ${now}::timestamp(3), e.kind::"ChangeEventKind", e.dedupe_key, e.incident_id, e.maintenance_id,
              (SELECT c.id FROM components AS c WHERE c."externalId" = e.component_ext), e.baseline, e.data, e.occurred_at
-        FROM jsonb_to_recordset(${json(rows.events)}) AS e(id text, kind text, dedupe_key text, incident_id text, maintenance_id text, component_ext text,
+        FROM jsonb_to_recordset(${jsonRows(rows.events)}) AS e(id text, kind text, dedupe_key text, incident_id text, maintenance_id text, component_ext text,
              baseline boolean, data jsonb, occurred_at timestamp(3))
        WHERE EXISTS (SELECT 1 FROM fence)
       -- A change already recorded under its key (it cannot be, while the lease holds) is not news twice.

@@ -12,6 +12,7 @@ import { hasLinkablePossibleOutage, linkOfficialIncidents } from './possible-out
 import { writeComponents, type ComponentWrites } from './components'
 import { writeIncidents, type IncidentWrites } from './incidents'
 import { writeMaintenances, type MaintenanceWrites } from './maintenances'
+import { jsonIds } from './json-rows'
 import { insertVendorCreates, isCreatesOnly } from './vendor-creates'
 import { fenceSource, type CheckedSource } from './status-sources'
 
@@ -123,14 +124,14 @@ export async function loadVendorState(
                                        'bodyHash', u."bodyHash", 'publishedAt', ${stamp('u."publishedAt"')})), '[]')
                                       FROM "IncidentUpdate" AS u WHERE u."incidentId" = i.id))), '[]')
                    FROM "Incident" AS i
-                  WHERE i."vendorId" = v.id AND (i."externalId" IN ${jsonList(incidentIds)} OR i."resolvedAt" IS NULL)),
+                  WHERE i."vendorId" = v.id AND (i."externalId" IN ${jsonIds(incidentIds)} OR i."resolvedAt" IS NULL)),
       'maintenances', (SELECT coalesce(json_agg(json_build_object('id', m.id, 'externalId', m."externalId", 'title', m.title, 'status', m.status,
                         'impact', m.impact, 'scheduledFor', ${stamp('m."scheduledFor"')}, 'scheduledUntil', ${stamp('m."scheduledUntil"')},
                         'startedAt', ${stamp('m."startedAt"')}, 'completedAt', ${stamp('m."completedAt"')}, 'url', m.url, 'bodyHash', m."bodyHash",
                         'componentExternalIds', (SELECT coalesce(json_agg(c."externalId"), '[]') FROM "MaintenanceComponent" AS l
                                                    JOIN "Component" AS c ON c.id = l."componentId" WHERE l."maintenanceId" = m.id))), '[]')
                    FROM "Maintenance" AS m
-                  WHERE m."vendorId" = v.id AND (m."externalId" IN ${jsonList(maintenanceIds)} OR m.status::text IN ${jsonList([...OPEN_MAINTENANCE_STATUSES])}))
+                  WHERE m."vendorId" = v.id AND (m."externalId" IN ${jsonIds(maintenanceIds)} OR m.status::text IN ${jsonIds([...OPEN_MAINTENANCE_STATUSES])}))
     )::text AS state
       FROM "Vendor" AS v LEFT JOIN "StatusSource" AS s ON s."vendorId" = v.id
      WHERE v.id = ${vendorId}`)
@@ -142,7 +143,6 @@ export async function loadVendorState(
 
 /** A timestamp column as JSON text the reviver turns back into a Date (columns hold UTC). */
 const stamp = (column: string) => Prisma.raw(`to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`)
-const jsonList = (values: string[]) => Prisma.sql`(SELECT jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`
 const STAMP_KEYS = new Set(['baselineAt', 'absentSince', 'removedAt', 'startedAt', 'resolvedAt', 'postmortemPublishedAt', 'publishedAt', 'scheduledFor', 'scheduledUntil', 'completedAt'])
 const reviveStamps = (key: string, value: unknown) => (STAMP_KEYS.has(key) && typeof value === 'string' ? new Date(value) : value)
 /** Everything one changed vendor writes (the diff's plan). */

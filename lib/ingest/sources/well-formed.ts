@@ -8,7 +8,8 @@
 //  - Text columns already store U+FFFD (the driver's UTF-8 encoding replaces the half), so the diff
 //    must compare that same text: fed the raw half, it would find the title "changed" on every read
 //    and rewrite it forever.
-// lib/data/json-rows.ts does the same for the channel outbox, whose text is ours (a detail we cut).
+// lib/data/json-rows.ts does the same for every batch it sends as JSON (the refresh's writes among
+// them, where it finds nothing left to mend; the channel outbox's details we cut ourselves).
 
 /** `value` with every string in it well-formed; the same object when it already was (no copy). */
 export function wellFormedDeep<T>(value: T): T {
