@@ -101,6 +101,5 @@ export function closedByOfficialIncident(event: Pick<EventFacts, 'kind' | 'possi
  * posted: it is edited in place to its close.)
  */
 export function emailCarries(event: Pick<EventFacts, 'kind' | 'possibleOutage'>): boolean {
-  if (event.kind === 'possible_outage_opened' && event.possibleOutage?.closeReason === 'official_incident') return false
-  return !closedByOfficialIncident(event)
+  return !(POSSIBLE_OUTAGE_EVENTS.has(event.kind) && event.possibleOutage?.closeReason === 'official_incident')
 }
