@@ -90,6 +90,8 @@ async function main() {
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let log = ''
+  /** The server's line at the end of each refresh cycle ("[refresh] 870 checked (…), … ms"). */
+  const cycleLogLines = () => log.match(/\[refresh\] \d+ checked[^\n]*/g) ?? []
   start.stdout.on('data', (c: Buffer) => (log += c.toString()))
   start.stderr.on('data', (c: Buffer) => (log += c.toString()))
   const base = `http://127.0.0.1:${port}`
@@ -141,9 +143,8 @@ async function main() {
     let cyclesRss: number | null = null
     if (WITH_SCHEDULE) {
       phase = 'cycles'
-      const cycleLines = () => (log.match(/\[refresh\] \d+ checked/g) ?? []).length
       const deadline = Date.now() + 600_000
-      while (cycleLines() < SCHEDULE_CYCLES) {
+      while (cycleLogLines().length < SCHEDULE_CYCLES) {
         if (Date.now() > deadline) throw new Error(`the schedule did not finish ${SCHEDULE_CYCLES} cycles in 10 minutes`)
         await sleep(1_000)
       }
@@ -165,7 +166,7 @@ async function main() {
     console.log(`| RSS idle, ${IDLE_SECONDS} s after traffic | ${afterTraffic} MB | <= ${TARGET_IDLE_MB} MB: ${verdict(afterTraffic, TARGET_IDLE_MB)} |`)
     console.log(`| peak RSS over the whole run (kernel) | ${peak} MB | <= ${TARGET_PEAK_MB} MB: ${verdict(peak, TARGET_PEAK_MB)} |`)
     if (WITH_SCHEDULE) {
-      const cycles = (log.match(/\[refresh\] \d+ checked[^\n]*/g) ?? []).slice(0, SCHEDULE_CYCLES)
+      const cycles = cycleLogLines().slice(0, SCHEDULE_CYCLES)
       console.log(`| peak RSS including ${SCHEDULE_CYCLES} scheduled refresh cycles (kernel; RSS during them sampled: ${peakOf('cycles')} MB) | ${cyclesRss} MB | <= ${TARGET_PEAK_MB} MB: ${verdict(cyclesRss, TARGET_PEAK_MB)} |`)
       console.log('')
       console.log(`the cycles: ${cycles.join('; ')}`)
